@@ -1,0 +1,1 @@
+"""geonews dashboard: Streamlit pages and chart exports over the DuckDB database."""

@@ -1,0 +1,1 @@
+"""geonews ETL: news posts and feeds into DuckDB."""

@@ -1,0 +1,49 @@
+"""The gazetteer: known people, places and organisations with their aliases (data/gazetteer/*.tsv)."""
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+POS_OF_TYPE = {"person": "nr", "place": "ns", "org": "nt"}
+
+
+@dataclass
+class Entry:
+    name: str
+    type: str                  # person | place | org
+    subtype: str               # country, city, region, leader, ministry, company, media ...
+    country: str | None        # ISO 3166-1 alpha-2
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def entity_id(self) -> str:
+        return f"{self.type}:{self.name}"
+
+
+@functools.lru_cache(maxsize=4)
+def load(directory: Path = GAZETTEER_DIR) -> tuple[Entry, ...]:
+    """Every entry of every *.tsv file in the folder (columns: name, type, subtype, country, aliases)."""
+    entries = []
+    for path in sorted(Path(directory).glob("*.tsv")):
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader((l for l in fh if not l.startswith("#")), delimiter="\t"):
+                name = (row.get("name") or "").strip()
+                if not name:
+                    continue
+                aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+                entries.append(Entry(name, row["type"].strip(), (row.get("subtype") or "").strip(),
+                                     (row.get("country") or "").strip() or None, aliases))
+    return tuple(entries)
+
+
+def user_words(directory: Path = GAZETTEER_DIR) -> list[tuple[str, str]]:
+    """(word, POS tag) for the segmenter's user dictionary: every name and alias of two or more chars."""
+    words = {}
+    for e in load(directory):
+        for w in (e.name, *e.aliases):
+            if len(w) >= 2:
+                words.setdefault(w, POS_OF_TYPE.get(e.type, "nz"))
+    return sorted(words.items())

@@ -1,0 +1,52 @@
+"""Chinese word segmentation: jieba's dictionary, cut by rjieba (jieba-rs), the fast engine.
+
+The gazetteer's names are added to the dictionary so a name is never split (弗拉基米尔·普京 stays
+one token only if the user dictionary says so; transliterated names are handled in entities.py).
+One tagger per process, built lazily, so worker processes each build their own once.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import rjieba
+
+# POS tags whose words carry content for keywords, topic models and distinctive-word analysis.
+CONTENT_TAGS = ("n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "vn", "eng", "v")
+_WORDLIKE = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·\-]*$")
+STOPWORDS = frozenset(
+    "表示 认为 进行 没有 可能 已经 成为 包括 他们 我们 这个 一个 这些 那些 自己 什么 因为 所以 "
+    "但是 如果 还是 就是 不是 以及 对于 由于 目前 其中 通过 同时 此外 可以 需要 继续 开始 "
+    "发生 称 说 指出 报道 消息 记者 时间 问题 情况 方面 工作 有关 相关 地区 国家 政府 人 年 月 日".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def tagger() -> rjieba.Jieba:
+    """The process's segmenter: jieba's default dictionary plus the gazetteer's names."""
+    from etl import gazetteer  # local import: gazetteer imports nothing from here
+
+    jb = rjieba.Jieba()
+    for word, tag in gazetteer.user_words():
+        jb.add_word(word, 100000, tag)
+    return jb
+
+
+def tag(text: str) -> list[tuple[str, str]]:
+    """(word, POS tag) pairs with jieba's tag set."""
+    return tagger().tag(text, True)
+
+
+def cut(text: str) -> list[str]:
+    return tagger().cut(text, True)
+
+
+def content_terms(text: str) -> list[str]:
+    """The content words of a text, in order: nouns, names, verbal nouns, verbs; no stopwords."""
+    terms = []
+    for word, pos in tag(text):
+        if len(word) < 2 or word in STOPWORDS or not pos.startswith(CONTENT_TAGS):
+            continue
+        if _WORDLIKE.match(word):
+            terms.append(word)
+    return terms
