@@ -1,0 +1,424 @@
+"""One ETL run: find inputs, skip unchanged ones by content hash, process the rest in parallel, load,
+and publish the database atomically.
+
+A run holds an exclusive lock (flock on DB.lock, released by the kernel even if the run is killed),
+works on a private copy of the database, and renames it over the published file only at the end.
+So a run killed at any moment leaves the published database as it was, and the next run deletes
+the dead run's work file and starts over.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from etl import db as sql
+from etl import gazetteer
+from etl.config import InputSpec, RunConfig
+from etl.process import (EXTRACTOR_VERSION, Analysed, FileResult, Quarantined, extract, process_job,
+                         warm_up)
+from etl.reader import FEED_SUFFIXES, sha256
+
+EXIT_LOCKED = 75
+FEED_TIMEOUT_S = 30
+BATCH_ARTICLES = 500
+POST_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+
+
+class RunLocked(RuntimeError):
+    """Another run holds the database's lock."""
+
+
+class RunLock:
+    """An exclusive, non-blocking lock beside the database: one run at a time per database."""
+
+    def __init__(self, db_path: Path):
+        self.path = db_path.with_name(db_path.name + ".lock")
+        self.fh = None
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.fh = open(self.path, "a+")
+        try:
+            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.fh.seek(0)
+            holder = self.fh.read().strip() or "another process"
+            self.fh.close()
+            raise RunLocked(f"another ETL run is writing {self.path.with_suffix('')} ({holder}); "
+                            f"try again when it has finished") from None
+        self.fh.seek(0)
+        self.fh.truncate()
+        self.fh.write(f"pid {os.getpid()} since {datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S} UTC")
+        self.fh.flush()
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.fh, fcntl.LOCK_UN)
+        self.fh.close()
+
+
+# ---------------------------------------------------------------- finding inputs
+
+def _fingerprint_files(paths: list[Path], extra: str = "") -> str:
+    h = hashlib.sha256(extra.encode())
+    for p in paths:
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def extraction_fingerprint() -> str:
+    """Changes when the extraction rules or the gazetteer change: then every stored article is re-extracted."""
+    here = Path(__file__).resolve().parent
+    code = [here / n for n in ("entities.py", "figures.py", "segment.py", "gazetteer.py", "clean.py")]
+    data = sorted(gazetteer.GAZETTEER_DIR.glob("*"))
+    return _fingerprint_files([p for p in code + data if p.is_file()], EXTRACTOR_VERSION)
+
+
+def topics_fingerprint() -> str:
+    from etl.topics import DEFAULT_PATH as DEFAULT_TOPICS_PATH
+
+    return _fingerprint_files([Path(DEFAULT_TOPICS_PATH)])
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Every file under a folder, recursively, in a stable order; hidden files and folders skipped."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def discover(cfg: RunConfig, known: dict[str, str], scratch: Path):
+    """Yield (job, file_hash) for inputs whose bytes changed, and count the unchanged ones.
+
+    Returns (jobs, n_unchanged, unreadable) where a job is (origin, path, overrides, is_feed).
+    Hashing raw bytes happens before any parsing, so an unchanged input costs one read.
+    """
+    jobs, unreadable, n_unchanged = [], [], 0
+    for spec in cfg.inputs:
+        if spec.is_url:
+            try:
+                with urllib.request.urlopen(spec.location, timeout=FEED_TIMEOUT_S) as resp:
+                    raw = resp.read()
+            except Exception as exc:
+                unreadable.append((spec.location, f"cannot fetch feed: {exc}", None))
+                continue
+            if known.get(spec.location) == sha256(raw):
+                n_unchanged += 1
+                continue
+            local = scratch / hashlib.sha1(spec.location.encode()).hexdigest()
+            local.write_bytes(raw)
+            jobs.append((spec.location, str(local), spec.overrides(), True))
+            continue
+        root = Path(spec.location)
+        if not root.exists():
+            unreadable.append((spec.location, "input path does not exist", None))
+            continue
+        files = [root] if root.is_file() else list(_walk(root))
+        base = root.parent if root.is_file() else root
+        for path in files:
+            origin = path.relative_to(base).as_posix()
+            try:
+                digest = sha256(path.read_bytes())
+            except OSError as exc:
+                unreadable.append((origin, f"cannot read file: {exc.strerror}", None))
+                continue
+            if known.get(origin) == digest:
+                n_unchanged += 1
+                continue
+            jobs.append((origin, str(path), cfg.overrides_for(spec, path),
+                         path.suffix.lower() in FEED_SUFFIXES))
+    return jobs, n_unchanged, unreadable
+
+
+# ---------------------------------------------------------------- processing
+
+def _results(jobs: list, workers: int, progress: bool) -> Iterator[FileResult]:
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(jobs), unit="post", disable=not progress, desc="ingest", leave=False)
+    try:
+        if workers <= 1 or len(jobs) < 8:
+            warm_up()
+            for job in jobs:
+                yield process_job(job)
+                bar.update()
+            return
+        # spawn, not fork: the parent holds a DuckDB connection and threads that must not be forked.
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(workers, initializer=warm_up) as pool:
+            for result in pool.imap(process_job, jobs, chunksize=4):
+                yield result
+                bar.update()
+    finally:
+        bar.close()
+
+
+class Loader:
+    """Collects analysed articles and writes them to the work database in batches."""
+
+    def __init__(self, con, run_id: int):
+        self.con = con
+        self.run_id = run_id
+        self.hashes = sql.article_hashes(con)
+        self.counts = dict(n_new=0, n_updated=0, n_unchanged=0, n_quarantined=0)
+        self.quarantine: list[tuple[str, str, str | None]] = []
+        self.changed_ids: list[str] = []
+        self.entity_ids: set[str] = set()
+        self._reset()
+
+    def _reset(self):
+        self.articles, self.mentions, self.figures, self.terms, self.topics = [], [], [], [], []
+        self.entities, self.aliases, self.inputs, self.replaced = [], [], [], []
+
+    def add_file(self, result: FileResult) -> None:
+        first_article = None
+        for item in result.items:
+            if isinstance(item, Quarantined):
+                self.counts["n_quarantined"] += 1
+                self.quarantine.append((item.origin, item.error, result.file_hash or None))
+            else:
+                self.add_article(item)
+                first_article = first_article or item.article_id
+        if result.file_hash:
+            self.inputs.append(dict(origin=result.origin, file_hash=result.file_hash,
+                                    article_id=first_article, last_run=self.run_id))
+        if len(self.articles) >= BATCH_ARTICLES:
+            self.flush()
+
+    def add_article(self, a: Analysed) -> None:
+        old = self.hashes.get(a.article_id)
+        if old == a.content_hash:
+            self.counts["n_unchanged"] += 1     # another copy of a stored article
+            return
+        self.counts["n_updated" if old else "n_new"] += 1
+        if old:
+            self.replaced.append(a.article_id)
+        if a.article_id in {r["article_id"] for r in self.articles}:
+            self.flush()                        # the same article twice in a batch: the later one wins
+            self.replaced.append(a.article_id)
+        self.hashes[a.article_id] = a.content_hash
+        self.changed_ids.append(a.article_id)
+        p = a.post
+        self.articles.append(dict(
+            article_id=a.article_id, title=p.title, source=p.source, channel=p.channel,
+            published_at=p.published_at, date_status=p.date_status, origin=p.origin, url=p.url,
+            text=p.text, captions=p.captions, content_hash=a.content_hash, n_chars=len(p.text),
+            first_run=self.run_id, updated_run=self.run_id))
+        self._add_facts(a.article_id, a.figures, a.mentions, a.terms, a.topics)
+
+    def _add_facts(self, aid, figures, mentions, terms, topics) -> None:
+        for i, f in enumerate(figures):
+            self.figures.append(dict(article_id=aid, seq=i, kind=f.kind, value_low=f.value_low,
+                                     value_high=f.value_high, unit=f.unit, per=f.per, approx=f.approx,
+                                     text=f.text, sentence=f.sentence, start_char=f.start,
+                                     end_char=f.end, subject=f.subject))
+        for m in mentions:
+            self.mentions.append(dict(article_id=aid, entity_id=m.entity_id, n=m.n,
+                                      offsets=list(m.offsets), surfaces=list(m.surfaces)))
+            self.entities.append(dict(entity_id=m.entity_id, name=m.name, type=m.type,
+                                      country=m.country, known=m.known))
+            self.aliases.extend(dict(entity_id=m.entity_id, alias=s) for s in m.surfaces if s)
+            self.entity_ids.add(m.entity_id)
+        self.terms.extend(dict(article_id=aid, term=t, n=n) for t, n in terms.items())
+        self.topics.extend(dict(article_id=aid, topic_id=t.topic_id, score=t.score) for t in topics)
+
+    def add_reextracted(self, aid: str, facts) -> None:
+        figures, mentions, terms, _topics = facts
+        self.replaced.append(aid)
+        self._add_facts(aid, figures, mentions, terms, [])
+
+    def flush(self) -> None:
+        con = self.con
+        sql.delete_article_facts(con, self.replaced)
+        sql.upsert_articles(con, pd.DataFrame(self.articles))
+        sql.insert_facts(con, pd.DataFrame(self.mentions), pd.DataFrame(self.figures),
+                         pd.DataFrame(self.terms), pd.DataFrame(self.topics))
+        if self.entities:
+            sql.upsert_entities(con, pd.DataFrame(self.entities),
+                                pd.DataFrame(self.aliases, columns=["entity_id", "alias"]))
+        if self.inputs:
+            sql.upsert_inputs(con, pd.DataFrame(self.inputs))
+        self._reset()
+
+    def add_gazetteer_aliases(self) -> None:
+        """Known entities carry all their gazetteer aliases, so search and scoring find every form."""
+        entries = {e.entity_id: e for e in gazetteer.load()}
+        rows = [dict(entity_id=eid, alias=a) for eid in self.entity_ids if eid in entries
+                for a in (entries[eid].name, *entries[eid].aliases)]
+        if rows:
+            sql.upsert_entities(self.con, pd.DataFrame(columns=["entity_id", "name", "type", "country", "known"]),
+                                pd.DataFrame(rows))
+
+
+def _retag_all(con) -> None:
+    """Apply the curated topics as they are defined now to every stored article (no re-parsing)."""
+    from etl.topics import load_topics, score_topics
+
+    topics = load_topics()
+    sql.replace_curated_topics(con, pd.DataFrame(
+        [dict(topic_id=t.id, label=t.label, kind="curated", definition=t.query) for t in topics]))
+    docs = sql.stored_documents(con)
+    tags = [dict(article_id=aid, topic_id=s.topic_id, score=s.score)
+            for aid, title, text in zip(docs.article_id, docs.title, docs.text)
+            for s in score_topics(title, text, topics)]
+    sql.replace_all_curated_tags(con, pd.DataFrame(tags, columns=["article_id", "topic_id", "score"]))
+
+
+def _reextract_job(row: tuple[str, str, str, str]):
+    aid, title, text, captions = row
+    return aid, extract(title, text, captions)
+
+
+def _reextract_all(loader: Loader, workers: int, progress: bool) -> int:
+    """Rules or gazetteer changed: extract every stored article again from its stored text."""
+    from tqdm import tqdm
+
+    docs = sql.stored_documents(loader.con)
+    rows = list(zip(docs.article_id, docs.title, docs.text, docs.captions))
+    if not rows:
+        return 0
+    bar = tqdm(total=len(rows), unit="article", disable=not progress, desc="re-extract", leave=False)
+    if workers <= 1 or len(rows) < 8:
+        warm_up()
+        results = map(_reextract_job, rows)
+        pool = None
+    else:
+        pool = multiprocessing.get_context("spawn").Pool(workers, initializer=warm_up)
+        results = pool.imap(_reextract_job, rows, chunksize=8)
+    try:
+        for aid, facts in results:
+            loader.add_reextracted(aid, facts)
+            bar.update()
+            if len(loader.replaced) >= BATCH_ARTICLES:
+                loader.flush()
+    finally:
+        bar.close()
+        if pool is not None:
+            pool.close()
+            pool.join()
+    loader.flush()
+    loader.changed_ids.extend(docs.article_id)
+    return len(rows)
+
+
+# ---------------------------------------------------------------- the run
+
+def run(cfg: RunConfig) -> dict:
+    """Ingest cfg.inputs into cfg.db. Returns the contract's summary; raises RunLocked if another run is on."""
+    db_path = Path(cfg.db)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    t0 = time.monotonic()
+    started = datetime.now(timezone.utc).replace(tzinfo=None)
+    with RunLock(db_path):
+        sql.remove_stale_work_files(db_path)
+        known = dict(sql.read_published(db_path, "SELECT origin, file_hash FROM inputs"))
+        run_id = (sql.read_published(db_path, "SELECT coalesce(max(run_id), 0) + 1 FROM etl_runs") or [(1,)])[0][0]
+        summary = dict(run_id=run_id, status="failed", n_seen=0, n_new=0, n_updated=0, n_unchanged=0,
+                       n_quarantined=0, seconds=0.0)
+        con = work = None
+        try:
+            with tempfile.TemporaryDirectory(prefix="geonews-feeds-") as scratch:
+                jobs, n_unchanged_inputs, unreadable = discover(cfg, known, Path(scratch))
+                con, work = sql.open_work_copy(db_path, run_id)
+                loader = Loader(con, run_id)
+                for origin, error, digest in unreadable:
+                    loader.counts["n_quarantined"] += 1
+                    loader.quarantine.append((origin, error, digest))
+                for result in _results(jobs, cfg.workers, cfg.progress):
+                    loader.add_file(result)
+                loader.flush()
+
+            fingerprint = extraction_fingerprint()
+            if sql.get_meta(con, "extraction_fingerprint") not in (None, fingerprint):
+                _reextract_all(loader, cfg.workers, cfg.progress)
+            sql.set_meta(con, "extraction_fingerprint", fingerprint)
+            topics_fp = topics_fingerprint()
+            if sql.get_meta(con, "topics_fingerprint") != topics_fp:
+                _retag_all(con)
+                sql.set_meta(con, "topics_fingerprint", topics_fp)
+
+            loader.add_gazetteer_aliases()
+            changed = sorted(set(loader.changed_ids))
+            sql.refresh_keywords(con, changed)
+            if loader.replaced or changed:
+                sql.remove_orphan_entities(con)
+            sql.record_quarantine(con, run_id, loader.quarantine)
+            counts = loader.counts
+            counts["n_unchanged"] += n_unchanged_inputs
+            n_seen = sum(counts.values())
+            summary.update(counts, n_seen=n_seen, status="partial" if counts["n_quarantined"] else "ok",
+                           seconds=round(time.monotonic() - t0, 3))
+            sql.record_run(con, dict(summary, started_at=started,
+                                     finished_at=datetime.now(timezone.utc).replace(tzinfo=None),
+                                     inputs=[s.location for s in cfg.inputs], message=None))
+            sql.publish(con, work, db_path)
+            con = None
+            return summary
+        except BaseException as exc:
+            if con is not None:
+                try:
+                    con.close()
+                except Exception:
+                    pass
+            if work is not None:
+                work.unlink(missing_ok=True)
+            if isinstance(exc, Exception):
+                _record_failure(db_path, run_id, started, t0, cfg, exc)
+            raise
+
+
+def _record_failure(db_path: Path, run_id: int, started, t0, cfg: RunConfig, exc: Exception) -> None:
+    """Best effort: note the failed run in etl_runs, leaving the data as it was."""
+    try:
+        con, work = sql.open_work_copy(db_path, run_id)
+        sql.record_run(con, dict(run_id=run_id, started_at=started,
+                                 finished_at=datetime.now(timezone.utc).replace(tzinfo=None),
+                                 status="failed", n_seen=0, n_new=0, n_updated=0, n_unchanged=0,
+                                 n_quarantined=0, seconds=round(time.monotonic() - t0, 3),
+                                 inputs=[s.location for s in cfg.inputs],
+                                 message=f"{type(exc).__name__}: {exc}"[:2000]))
+        sql.publish(con, work, db_path)
+    except Exception as inner:  # the database itself may be the problem; the caller reports the cause
+        print(f"geonews: could not record the failed run: {inner}", file=sys.stderr)
+
+
+def discover_topics(db_path: Path, n_topics: int = 12) -> list[tuple[str, str, list[str]]]:
+    """Refresh the discovered (NMF) topics from the stored terms, and publish."""
+    from etl.keywords import discover_topics as fit
+
+    with RunLock(db_path):
+        sql.remove_stale_work_files(db_path)
+        run_id = (sql.read_published(db_path, "SELECT coalesce(max(run_id), 0) + 1 FROM etl_runs") or [(1,)])[0][0]
+        con, work = sql.open_work_copy(db_path, run_id)
+        try:
+            terms = sql.all_article_terms(con)
+            by_article = terms.groupby("article_id", sort=True)
+            ids = list(by_article.groups)
+            docs_terms = [[t for t, n in zip(g.term, g.n) for _ in range(int(n))] for _, g in by_article]
+            topics, assignments = fit(docs_terms, n_topics=n_topics)
+            topic_rows = [dict(topic_id=tid, label=label, kind="discovered", definition=" ".join(top))
+                          for tid, label, top in topics]
+            tag_rows = [dict(article_id=ids[i], topic_id=tid, score=float(w))
+                        for doc in assignments for i, tid, w in doc]
+            sql.replace_discovered_topics(con, pd.DataFrame(topic_rows, columns=["topic_id", "label", "kind", "definition"]),
+                                          pd.DataFrame(tag_rows, columns=["article_id", "topic_id", "score"]))
+            sql.publish(con, work, db_path)
+            return topics
+        except BaseException:
+            con.close()
+            work.unlink(missing_ok=True)
+            raise
