@@ -83,7 +83,7 @@ def read_published(db_path: Path, sql: str, params: list | None = None) -> list[
 # ---------------------------------------------------------------- reads during a run
 
 def next_run_id(con) -> int:
-    return con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM etl_runs").fetchone()[0]
+    return con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM etl_runs").fetchall()[0][0]
 
 
 def input_hashes(con) -> dict[str, str]:
@@ -95,8 +95,8 @@ def article_hashes(con) -> dict[str, str]:
 
 
 def get_meta(con, key: str) -> str | None:
-    row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-    return row[0] if row else None
+    rows = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
+    return rows[0][0] if rows else None
 
 
 def set_meta(con, key: str, value: str) -> None:
@@ -240,9 +240,9 @@ def status_summary(db_path: Path) -> dict:
         return {"database": str(db_path), "exists": False}
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
                   for t in ("articles", "entities", "mentions", "figures", "topics", "article_topics", "quarantine")}
-        span = con.execute("SELECT min(published_at), max(published_at) FROM articles").fetchone()
+        span = con.execute("SELECT min(published_at), max(published_at) FROM articles").fetchall()[0]
         by_source = con.execute("""
             SELECT source, count(*) AS n, max(published_at) AS newest FROM articles
             GROUP BY source ORDER BY n DESC""").fetchall()

@@ -26,7 +26,7 @@ from etl import db as sql
 from etl import gazetteer
 from etl.config import InputSpec, RunConfig
 from etl.process import (EXTRACTOR_VERSION, Analysed, FileResult, Quarantined, extract, process_job,
-                         warm_up)
+                         topics_path, warm_up)
 from etl.reader import FEED_SUFFIXES, sha256
 
 EXIT_LOCKED = 75
@@ -87,9 +87,7 @@ def extraction_fingerprint() -> str:
 
 
 def topics_fingerprint() -> str:
-    from etl.topics import DEFAULT_PATH as DEFAULT_TOPICS_PATH
-
-    return _fingerprint_files([Path(DEFAULT_TOPICS_PATH)])
+    return _fingerprint_files([Path(topics_path())])
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -268,7 +266,7 @@ def _retag_all(con) -> None:
     """Apply the curated topics as they are defined now to every stored article (no re-parsing)."""
     from etl.topics import load_topics, score_topics
 
-    topics = load_topics()
+    topics = load_topics(topics_path())
     sql.replace_curated_topics(con, pd.DataFrame(
         [dict(topic_id=t.id, label=t.label, kind="curated", definition=t.query) for t in topics]))
     docs = sql.stored_documents(con)
@@ -331,6 +329,9 @@ def run(cfg: RunConfig) -> dict:
                        n_quarantined=0, seconds=0.0)
         con = work = None
         try:
+            from etl.topics import load_topics
+
+            load_topics(topics_path())   # a broken topics file fails the run here, before any work
             with tempfile.TemporaryDirectory(prefix="geonews-feeds-") as scratch:
                 jobs, n_unchanged_inputs, unreadable = discover(cfg, known, Path(scratch))
                 con, work = sql.open_work_copy(db_path, run_id)

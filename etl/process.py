@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -56,11 +57,18 @@ def content_hash(title: str, text: str, captions: str) -> str:
     return sha256(f"{title}\x00{text}\x00{captions}")
 
 
+def topics_path() -> str:
+    """The curated topics file: $GEONEWS_TOPICS, else data/topics.yaml."""
+    from etl.topics import DEFAULT_PATH
+
+    return os.environ.get("GEONEWS_TOPICS") or str(DEFAULT_PATH)
+
+
 @functools.lru_cache(maxsize=1)
 def _topics():
     from etl.topics import load_topics
 
-    return load_topics()
+    return load_topics(topics_path())
 
 
 def extract(title: str, text: str, captions: str) -> tuple[list[Figure], list[EntityMention], dict[str, int], list[TopicScore]]:
