@@ -92,6 +92,13 @@ def etl_status(db, as_json) -> None:
     click.echo(f"  published {lo} … {hi}; dates: " + ", ".join(f"{k} {v}" for k, v in sorted(info["dates"].items())))
     for s in info["sources"]:
         click.echo(f"  {s['source']:<24} {s['articles']:>7} articles, newest {s['newest']}")
+    ok_runs = [r for r in info["runs"] if r["status"] in ("ok", "partial") and r["finished_at"]]
+    if ok_runs:
+        from datetime import datetime
+
+        age = datetime.utcnow() - ok_runs[0]["finished_at"]
+        click.echo(f"  last successful run {ok_runs[0]['run_id']} finished {ok_runs[0]['finished_at']:%Y-%m-%d %H:%M} UTC "
+                   f"({age.total_seconds() / 3600:.1f} hours ago)")
     for r in info["runs"]:
         click.echo(f"  run {r['run_id']} {r['status']:<8} {r['finished_at']}  new {r['n_new']}, updated "
                    f"{r['n_updated']}, unchanged {r['n_unchanged']}, quarantined {r['n_quarantined']} "
