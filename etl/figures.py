@@ -1,0 +1,623 @@
+"""Figure extraction: the numbers Chinese news articles report, normalised as in shared/gold/README.md.
+
+`extract_figures(doc)` is a pure function over the composed document (etl.models.compose_document).
+It works in three passes, each a small set of precompiled regular expressions:
+
+1. number tokens: Arabic numerals (separators, decimals, full-width digits), Chinese numerals (via
+   cn2an) and mixed forms (3.5万, 4.5万亿, 一百多万), each with the unit that follows it, if any;
+2. ranges: two adjacent tokens joined by 到/至/-/~/— share the second token's unit (and multiplier);
+   从A…至B stays two figures, B's unit applying to A when A has none;
+3. each token or range with a unit (or a bare number whose clause names a head count: 人数, 人口,
+   病例 …) becomes a Figure once its context has been checked: kind (percent vs growth and the sign
+   of a change), count sanity checks (ordinals, ratios, "one"/"two" pointing at named people), then
+   approximation, time basis and subject phrase. Title figures are reconciled with the body last.
+
+Precision comes first (a wrong number in a published chart is a correction in print): anything that is
+not clearly one of the six kinds is skipped. Only the subject phrase uses the jieba tagger, on a short
+window around each figure found, so the whole pass stays fast.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from etl.models import Figure
+
+KINDS = ("volume", "mass", "money", "percent", "growth", "count")
+
+# Full-width digits and signs map one-to-one onto ASCII, so offsets into the translated text are
+# offsets into the document.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．～－−", "0123456789%.~--")
+
+_FULLWIDTH_RE = re.compile("[０-９％．～－−]")
+
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_ALL = _CN_DIGITS + "十百千万亿"
+_AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A Chinese numeral starts with a digit or 十 (百分之 is handled apart). A leading 百/千/万 is read
+# only after an approximation word (近千人, 逾百万人); otherwise it is vague or a slogan (上千人,
+# 百万人大游行, 百亿级).
+_CN = (rf"(?:[{_CN_DIGITS[2:]}十]|(?<=[近逾超约过])[百千万](?=[百千万亿]*[多余]?[人名元美欧英日韩卢]))"
+       rf"[{_CN_ALL}]*(?:点[{_CN_DIGITS}]+)?")
+_MULT = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
+         "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2}
+# The leading lookahead lets the regex engine skip quickly to characters that can start a number.
+_NUM_RE = re.compile(
+    rf"(?=[\d{_CN_DIGITS[2:]}十百千万])(?P<pct>百分之|千分之)?(?:(?P<ar>{_AR})|(?P<cn>{_CN}))"
+    r"(?:[ \u3000\xa0]?(?P<ap1>多|余))?(?:[ \u3000\xa0]?(?P<mult>万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百))?"
+    r"(?:(?<=[万亿])(?P<tail>\d+(?:\.\d+)?)(?P<tmult>千万|百万|万|千|百))?(?P<ap2>多|余)?")
+
+# unit surface -> (kind, unit, factor). Longest alternatives first so 美元 wins over 元.
+_CURRENCIES = {
+    "美元": "USD", "美金": "USD", "人民币": "CNY", "欧元": "EUR", "英镑": "GBP", "日元": "JPY",
+    "日圆": "JPY", "韩元": "KRW", "韩圆": "KRW", "港元": "HKD", "港币": "HKD", "澳元": "AUD",
+    "澳大利亚元": "AUD", "加元": "CAD", "加拿大元": "CAD", "新西兰元": "NZD", "新加坡元": "SGD",
+    "新台币": "TWD", "台币": "TWD", "瑞士法郎": "CHF", "瑞郎": "CHF", "卢布": "RUB",
+    "格里夫纳": "UAH", "卢比": "INR", "印度卢比": "INR", "巴基斯坦卢比": "PKR",
+    "斯里兰卡卢比": "LKR", "里拉": "TRY", "土耳其里拉": "TRY", "里亚尔": "IRR", "伊朗里亚尔": "IRR",
+    "沙特里亚尔": "SAR", "卡塔尔里亚尔": "QAR", "迪拉姆": "AED", "兰特": "ZAR", "雷亚尔": "BRL",
+    "墨西哥比索": "MXN", "阿根廷比索": "ARS", "菲律宾比索": "PHP", "泰铢": "THB", "林吉特": "MYR",
+    "令吉": "MYR", "印尼盾": "IDR", "越南盾": "VND", "谢克尔": "ILS", "新谢克尔": "ILS",
+    "埃及镑": "EGP", "俄罗斯卢布": "RUB", "乌克兰格里夫纳": "UAH", "丹麦克朗": "DKK",
+    "瑞典克朗": "SEK", "挪威克朗": "NOK", "捷克克朗": "CZK", "马来西亚林吉特": "MYR",
+    "印度尼西亚盾": "IDR", "南非兰特": "ZAR", "巴西雷亚尔": "BRL", "阿联酋迪拉姆": "AED",
+    "伊拉克第纳尔": "IQD", "约旦第纳尔": "JOD", "科威特第纳尔": "KWD", "黎巴嫩镑": "LBP",
+    "叙利亚镑": "SYP", "奈拉": "NGN", "尼日利亚奈拉": "NGN", "阿富汗尼": "AFN", "兹罗提": "PLN",
+    "波兰兹罗提": "PLN", "福林": "HUF", "匈牙利福林": "HUF", "坚戈": "KZT", "白俄罗斯卢布": "BYN",
+    "朝鲜元": "KPW", "韩币": "KRW", "澳门元": "MOP", "澳门币": "MOP", "塔卡": "BDT", "缅元": "MMK",
+    "元": "CNY",
+}
+_CURRENCY_BEFORE_RE = re.compile(
+    "(" + "|".join(sorted((k for k in _CURRENCIES if k != "元"), key=len, reverse=True)) + ")[ \u3000\xa0]*$")
+_UNITS: dict[str, tuple[str, str, float]] = {k: ("money", v, 1.0) for k, v in _CURRENCIES.items()}
+_UNITS.update({
+    "美分": ("money", "USD", 0.01),
+    "立方米": ("volume", "m3", 1.0), "立方英尺": ("volume", "m3", 0.028316846592),
+    "立方": ("volume", "m3", 1.0), "方": ("volume", "m3", 1.0),
+    "桶": ("volume", "barrel", 1.0), "加仑": ("volume", "m3", 0.003785411784),
+    "吨": ("mass", "t", 1.0), "公吨": ("mass", "t", 1.0), "千克": ("mass", "t", 1e-3),
+    "公斤": ("mass", "t", 1e-3), "斤": ("mass", "t", 5e-4), "克": ("mass", "t", 1e-6),
+    "磅": ("mass", "t", 0.00045359237),
+    "%": ("percent", "%", 1.0), "‰": ("percent", "%", 0.1),
+    "人": ("count", "person", 1.0), "名": ("count", "person", 1.0), "位": ("count", "person", 1.0),
+    "人口": ("count", "person", 1.0), "例": ("count", "person", 1.0),
+    "死": ("count", "person", 1.0), "伤": ("count", "person", 1.0),
+})
+# Nouns for people that may follow a number directly (350万难民); demonyms (300万法国人) are added
+# from the gazetteer's country names.
+_PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人口 移民 儿童 妇女 学生 工人 农民 患者 病人 "
+           "兵力 部队 民众 群众 人民 华人 华侨 侨民 穆斯林 美军 俄军 乌军 以军 英军 法军 德军 日军 韩军 朝鲜军 "
+           "抗议者 示威者 志愿者 警察 医护人员 医生 护士 教师 官员 外交官 议员 运动员 雇佣兵 武装分子 "
+           "战士 战斗人员 囚犯 人质 受害者 遇难者 死者 伤者 伤员 教徒 信徒 朝圣者 朝觐者 人员 从业人员 "
+           "工作人员").split()
+# Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
+# households), no date, age or fraction word.
+_MODIFIER_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之]{2}")
+_UNIT_RE = re.compile("|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)))
+_BODIES_RE = re.compile(r"具[\u4e00-\u9fff]{0,4}?(?:尸体|遗体|遗骸|尸首|死尸)")
+
+# Characters after a unit that turn it into another word (人民币, 名单, 位置, 例如, 吨级 ...).
+_UNIT_BLOCK = {
+    "人": re.compile(r"次|民币|均|身|造|工|格|类|权|质|选|文|物|团|组|小组|制|份|头|中|年|天|日"),
+    "名": re.compile(r"次|单|字|义|称|额|声|列|气|胜|望|誉|牌|副|著|言|校|画"),
+    "位": re.compile(r"数|置|于|居|列|次|元|移|址|子|面|点|阶|号|比|[A-Za-z0-9]"),
+    "例": re.compile(r"如|外|子|证|行|句|会|题"),
+    "克": re.compile(r"[里兰罗林拉什莱苏斯服制朗]"),
+    "方": re.compile(r"面|案|向|式|法|针|便|位|阵|舟|言|兴|能|才|可|同|的"),
+    # 3死5伤: deaths and injured in their shortest form; 死/伤 starting a longer word are not units
+    "死": re.compile(r"[者去刑亡角板守战磕]"), "伤": re.compile(r"[者害心口痕亡残病员势]"),
+    "吨": re.compile(r"级|位"), "公斤": re.compile(r"级"), "桶": re.compile(r"装"),
+    "元": re.compile(r"[论化素首旦宵帅老气凶件音]"),
+    "里拉": re.compile(r"[^\W\d]"),  # 里拉 followed by more letters is a name
+}
+_SPACE = " \u3000\xa0\t"
+_CLAUSE_END = "，,。；;：:！？!?\n"
+_SENT_RE = re.compile(r"[^。！？!?；\n]+")
+
+_APPROX_PREFIX_RE = re.compile(r"(?:大约|约|大概|逾|超过|超|将近|接近|近)(?:为|有)?[" + _SPACE + r"]*$")
+_APPROX_SUFFIX_RE = re.compile(r"[" + _SPACE + r"]*(?:左右|上下)")
+_PER_PREFIX_RE = re.compile(r"(?:每年度|每年|年均|一年|每月|月均|每天|每日|日均|单日)[" + _SPACE + r"]*$")
+_PER_WINDOW_RE = re.compile(r"每年度|每年|年均|每月|月均|每天|每日|日均|单日")
+_PER_SUFFIX_RE = re.compile(r"[" + _SPACE + r"]*(?:/|每|一)(年|月|日|天)")
+_PER = {"年": "year", "月": "month", "日": "day", "天": "day"}
+
+_CONNECTOR_RE = re.compile(r"[" + _SPACE + r"]*(?:到|至|-|~|—{1,2}|–)[" + _SPACE + r"]*$")
+
+# Change verbs directly before a percentage make it a growth rate; 至/到 after the verb would make
+# it a level (增长至5% is where it ended, not how much it changed), so they are not allowed fillers.
+_NEG_VERBS = ("下降 下跌 减少 降低 下滑 萎缩 缩减 削减 缩水 流失 回落 下调 贬值 收缩 锐减 骤降 暴跌 "
+              "大跌 下挫 走低 减排 降价 减价 缩小 跌 降 减 少").split()
+_POS_VERBS = ("增长 上涨 提高 增加 上升 扩大 上调 升值 攀升 飙升 反弹 提升 高涨 大涨 跃升 猛增 激增 "
+              "暴涨 涨价 提价 增 涨 升 多").split()
+_VERB_RE = re.compile(
+    "(?P<verb>" + "|".join(sorted(_NEG_VERBS + _POS_VERBS, key=len, reverse=True)) + ")"
+    r"(?:了|约|近|逾|超过|超|达|幅度为|幅度达|幅达|幅为|[" + _SPACE + r"]){0,3}[-负]?$")
+# 多/少 before a percentage are changes only in a comparison (比去年多5%)
+_SMALL_VERBS = {"少", "多"}
+_COMPARE_RE = re.compile(r"比|较|相比|相较|同比|环比")
+_CHANGE_AFTER_RE = re.compile(
+    r"[" + _SPACE + r"]*(?:的)?(?:速度|速率|年率|幅度)?(?P<w>增长|下降|增速|增幅|涨幅|降幅|跌幅|上涨|下跌|减少|递增|递减|增加|贬值|升值)")
+_GROWTH_NOUN_RE = re.compile(
+    r"(?P<noun>增长率|增速|增幅|涨幅|降幅|跌幅|通胀率|通货膨胀率|通胀|CPI|消费价格指数|物价指数|生产者价格指数|PPI|同比|环比)"
+    r"[^\d，,。；;：:%]{0,8}$")
+# 比国际价格低30%, 比官价贵了足足30%: a comparison stated as a relative difference
+_COMPARATIVE_RE = re.compile(r"(高出|低出|便宜|高|低|快|慢|贵)(?:了|约|近|足足|大约|将近|[" + _SPACE + r"]){0,3}$")
+_BENCHMARK_RE = re.compile(r"较|相比|不及|低于|高于|未达|好于|差于|超出|预期|前值|上一季度|上季度|上月|上年|去年")
+_MARGIN_AFTER_RE = re.compile(r"^[" + _SPACE + r"]*的(?:劣势|优势|差距|领先|差额)")
+_LIST_SEP_RE = re.compile(r"^[" + _SPACE + r"]*(?:、|和|及|与|或|以及|，|,)[" + _SPACE + r"]*$")
+
+# Casualty words that make an explicit "1人"/"两人" a figure.
+_CASUALTY_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|伤亡|失踪|被杀|被捕|确诊|感染|病亡|死|伤")
+# A bare number (no unit) counts people when its clause says what it measures: 人数/人口/病例 ...
+_NUMERAL_CHARS = r"[\d一二两三四五六七八九十百千万]"
+_INJURED_AFTER_RE = re.compile(_NUMERAL_CHARS + r"+多?伤")
+_DEAD_BEFORE_RE = re.compile(_NUMERAL_CHARS + r"+多?死$")
+_FROM_CHANGE_RE = re.compile(r"[增减降升上下跌涨扩缩提攀飙跃到至变]")
+_HEADCOUNT_RE = re.compile(r"人数|人口|兵力|死亡|伤亡|病例|确诊")
+_BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;、）)」”！？!?\n]|和|与|及|左右|以上)")
+
+
+@dataclass
+class _Tok:
+    start: int          # first char of the number (or of 百分之)
+    end: int            # end of the number
+    value: float
+    has_mult: bool
+    approx: bool
+    cn: bool            # written in Chinese numerals
+    raw: str
+    unit_key: str | None = None
+    unit_end: int | None = None
+    unit_noun: str | None = None  # the people noun that served as the unit (350万难民 -> 难民)
+
+
+def _cn_value(s: str) -> float | None:
+    try:
+        return float(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> tuple[frozenset, int]:
+    """Country names (and aliases of two or more chars) from the gazetteer, for 300万法国人."""
+    from etl import gazetteer  # local import: the gazetteer is only needed for this lookup
+
+    names = {w for e in gazetteer.load() if e.type == "place"
+             for w in (e.name, *e.aliases) if len(w) >= 2 and not w.endswith("方")}
+    names |= {"库尔德", "巴勒斯坦", "罗兴亚", "维吾尔", "犹太"}
+    return frozenset(names), max(map(len, names))
+
+
+_PEOPLE_SET = frozenset(_PEOPLE)
+_PEOPLE_LENS = sorted({len(w) for w in _PEOPLE}, reverse=True)
+
+
+def _people_end(t: str, j: int) -> int | None:
+    """End of a people noun at j, optionally led by a country (600万乌克兰难民), or of a demonym
+    (300万法国人); a set lookup rather than a regex over hundreds of names, for speed."""
+    places, longest = _places()
+    k = j
+    for n in range(min(longest, len(t) - j), 1, -1):
+        if t[j:j + n] in places:
+            k = j + n
+            break
+    if k > j and t.startswith("族", k):
+        k += 1
+    for n in _PEOPLE_LENS:
+        if t[k:k + n] in _PEOPLE_SET and not t.startswith("币", k + n):
+            return k + n
+    if k > j and t.startswith("人", k) and not t.startswith(("人民币", "人次"), k):
+        return k + 1
+    modifier = t[j:j + 2]
+    if k == j and _MODIFIER_RE.fullmatch(modifier):
+        # a two-character modifier before the noun: 800万无证移民, 300万寄递从业人员;
+        # not 5万户居民 (households), 13岁学生 (an age), 8月底美军 (a date)
+        for n in _PEOPLE_LENS:
+            if t[j + 2:j + 2 + n] in _PEOPLE_SET and not t.startswith("币", j + 2 + n):
+                return j + 2 + n
+    return None
+
+
+def _unit_at(t: str, e: int) -> tuple[str | None, int | None, str | None]:
+    """The unit written right after a number ending at e (one space allowed), where it ends, and the
+    people noun when a noun stands for the unit (350万难民, 12具尸体)."""
+    j = e
+    while j < len(t) and t[j] in _SPACE and j - e < 2:
+        j += 1
+    um = _UNIT_RE.match(t, j)
+    if um:
+        key = um.group(0)
+        block = _UNIT_BLOCK.get(key)
+        if block is None or not block.match(t, um.end()):
+            return key, um.end(), None
+    bm = _BODIES_RE.match(t, j)
+    if bm:
+        return "人", bm.end(), bm.group(0)[1:]
+    pe = _people_end(t, j)
+    if pe:
+        return "人", pe, t[j:pe]
+    return None, None, None
+
+
+def _tokens(t: str) -> list[_Tok]:
+    toks = []
+    for m in _NUM_RE.finditer(t):
+        s, e = m.start(), m.end()
+        prev = t[s - 1] if s else ""
+        # Model names and codes: F-35, 3C5000, Tu-22, G20 — a number glued to Latin letters or digits.
+        if prev and prev.isascii() and (prev.isalnum() or prev in "._/") or \
+                (prev in "-–" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalnum()):
+            continue
+        nxt = t[e] if e < len(t) else ""
+        if nxt.isascii() and nxt.isalpha():  # 32MB, 3C5000, 5G
+            continue
+        ar, cn, mult, pct = m.group("ar"), m.group("cn"), m.group("mult") or "", m.group("pct")
+        has_mult = bool(mult) or bool(cn and ("万" in cn or "亿" in cn))
+        if pct:
+            unit_key, unit_end, noun = ("%" if pct == "百分之" else "‰"), e, None
+        else:
+            unit_key, unit_end, noun = _unit_at(t, e)
+        # Chinese numerals are mostly words (一些, 一起, 统一): keep them only with a unit, a
+        # multiplier or a range connector after them, before paying for the conversion.
+        if cn and unit_key is None and not has_mult and nxt not in "到至-~—":
+            continue
+        if ar:
+            value = float(ar.replace(",", ""))
+        else:
+            value = _cn_number(cn)
+            if value is None:
+                continue
+        value *= _MULT.get(mult, 1.0)
+        if m.group("tail"):
+            # 12亿4676.9万, 1万2千: the tail must be a smaller order of magnitude than the head
+            if not ar or _MULT[m.group("tmult")] >= _MULT.get(mult, 1.0):
+                continue
+            value += float(m.group("tail")) * _MULT[m.group("tmult")]
+        toks.append(_Tok(s, e, value, has_mult, bool(m.group("ap1") or m.group("ap2")), bool(cn),
+                         m.group(0), unit_key, unit_end, noun))
+    return toks
+
+
+@functools.lru_cache(maxsize=4096)
+def _cn_number(cn: str) -> float | None:
+    """cn2an reads Chinese numerals (五千, 三千五百万, 六十点五) but not 四点五万亿: split off 万亿."""
+    body, extra = cn, 1.0
+    if body[0] in "百千万":  # 百万, 千亿, 近千: cn2an wants the leading 一
+        body = "一" + body
+    if body.endswith("万亿") and len(body) > 2:
+        body, extra = body[:-2], 1e12
+    v = _cn_value(body)
+    return None if v is None else v * extra
+
+
+def _join_ranges(t: str, toks: list[_Tok]) -> list[tuple[_Tok, _Tok]]:
+    """Pairs (low token, high token); a single number is a pair of the same token twice."""
+    out: list[tuple[_Tok, _Tok]] = []
+    i = 0
+    while i < len(toks):
+        a = toks[i]
+        if i + 1 < len(toks):
+            b = toks[i + 1]
+            a_end = a.unit_end if a.unit_key else a.end
+            gap = t[a_end:b.start]
+            same_unit = a.unit_key is None or a.unit_key == b.unit_key
+            lead = t[max(0, a.start - 3):a.start]
+            if b.unit_key and same_unit and _CONNECTOR_RE.match(gap) and "从" not in lead:
+                low = a.value
+                if a.unit_key is None and not a.has_mult and b.has_mult:
+                    # 3至5万人 means 3万 to 5万: the multiplier is distributed.
+                    scaled = a.value * b.value / _bare_value(b)
+                    if scaled <= b.value:
+                        low = scaled
+                # 上涨5美元至85美元 is a change and the level it reached, not a range
+                after_change = _VERB_RE.search(t[max(0, a.start - 8):a.start]) is not None
+                if low <= b.value and not (after_change and b.value > 3 * low):
+                    a.value, a.has_mult = low, a.has_mult or low != a.value
+                    a.unit_key = b.unit_key
+                    out.append((a, b))
+                    i += 2
+                    continue
+            # 从4万亿缩水为1万亿美元, 从6万增加至30万人: two figures, the second's unit applying to both
+            if (a.unit_key is None and a.has_mult and b.unit_key and "从" in lead
+                    and len(gap) <= 8 and not any(c in _CLAUSE_END for c in gap)):
+                a.unit_key, a.unit_end, a.unit_noun = b.unit_key, a.end, b.unit_noun
+        out.append((a, a))
+        i += 1
+    return out
+
+
+def _bare_value(tok: _Tok) -> float:
+    """The value of a token without its 万/亿 multiplier (for distributing it over a range)."""
+    m = _NUM_RE.fullmatch(tok.raw)
+    if m and m.group("ar"):
+        return float(m.group("ar").replace(",", ""))
+    if m and m.group("cn"):
+        digits = m.group("cn").rstrip("万亿")
+        v = _cn_value(digits) if digits else None
+        if v:
+            return v
+    return tok.value
+
+
+def _clause_start(t: str, pos: int, floor: int) -> int:
+    i = pos
+    while i > floor and t[i - 1] not in _CLAUSE_END:
+        i -= 1
+    return i
+
+
+def _clause_end(t: str, pos: int, ceil: int) -> int:
+    i = pos
+    while i < ceil and t[i] not in _CLAUSE_END:
+        i += 1
+    return i
+
+
+def _growth_sign(word: str) -> int:
+    return -1 if word in _NEG_VERBS or word in ("降幅", "跌幅", "递减") else 1
+
+
+def extract_figures(doc: str) -> list[Figure]:
+    """Every figure (volume, mass, money, percent, growth, count) reported in the document, in order."""
+    if not doc:
+        return []
+    t = doc.translate(_FULLWIDTH) if _FULLWIDTH_RE.search(doc) else doc
+    sents = [(m.start(), m.end()) for m in _SENT_RE.finditer(t)]
+    starts = [s for s, _ in sents]
+    title_end = t.find("\n\n")
+    title_end = len(t) if title_end < 0 else title_end
+    found: list[list] = []        # [kind, unit, low, high, lo, hi, num_end, s_start, s_end]
+    title_bare: list[tuple] = []  # title numbers without a unit (520亿芯片法案): resolved against the body
+    prev_growth: tuple[int, int, int] | None = None  # (end offset, sign, sentence start) of the last growth
+    prev_bare = -1                # sentence start of the last bare head count
+    for lo, hi in _join_ranges(t, _tokens(t)):
+        si = bisect.bisect_right(starts, lo.start) - 1
+        if si < 0:
+            continue
+        s_start, s_end = sents[si]
+        num_end = hi.unit_end if hi.unit_key else hi.end
+        left = t[_clause_start(t, lo.start, s_start):lo.start]
+        fig = _classify(t, lo, hi, num_end, left, s_start, s_end, prev_growth, prev_bare == s_start)
+        if fig is None:
+            if hi.unit_key is None and lo.start < title_end and lo.has_mult:
+                title_bare.append((lo, hi, num_end, s_start, s_end))
+            continue
+        kind = fig[0]
+        prev_growth = (num_end, 1 if fig[2] >= 0 else -1, s_start) if kind == "growth" else None
+        prev_bare = s_start if hi.unit_key is None else -1
+        found.append([*fig, lo, hi, num_end, s_start, s_end])
+    # Titles are terse: a title percentage that the body reports as a change is that change, and a
+    # title amount without a currency takes the body's (shared/gold/README.md).
+    body = [f for f in found if f[7] >= title_end]
+    for f in found:
+        if f[7] < title_end and f[0] == "percent":
+            if any(g[0] == "growth" and g[2] == f[2] and g[3] == f[3] for g in body):
+                f[0] = "growth"
+    for lo, hi, num_end, s_start, s_end in title_bare:
+        for g in body:
+            if g[0] == "money" and g[2] == lo.value and g[3] == hi.value:
+                found.append(["money", g[1], lo.value, hi.value, lo, hi, num_end, s_start, s_end])
+                break
+    found.sort(key=lambda f: f[4].start)
+    return [_figure(doc, t, *f) for f in found]
+
+
+def _figure(doc, t, kind, unit, low, high, lo: _Tok, hi: _Tok, num_end, s_start, s_end) -> Figure:
+    """The Figure record, its surface text widened to the approximation and time-basis words."""
+    start, end = lo.start, num_end
+    if kind in ("percent", "growth") and _negative(t, start, s_start):
+        start -= 1
+    approx = lo.approx or hi.approx
+    am = _APPROX_PREFIX_RE.search(t, max(s_start, start - 5), start)
+    if am:
+        approx, start = True, am.start()
+    sm = _APPROX_SUFFIX_RE.match(t, end)
+    if sm:
+        approx, end = True, sm.end()
+    per = None
+    pm = _PER_PREFIX_RE.search(t, max(s_start, start - 4), start)
+    if pm:
+        per, start = _per_of(pm.group(0)), pm.start()
+    else:
+        # 每天向欧洲出口约200万桶: the time basis stated earlier in the clause
+        window = t[_clause_start(t, start, max(s_start, start - 12)):start]
+        wm = None
+        for wm in _PER_WINDOW_RE.finditer(window):
+            pass
+        if wm:
+            per = _per_of(wm.group(0))
+    ps = _PER_SUFFIX_RE.match(t, end)
+    if ps:
+        per, end = _PER[ps.group(1)], ps.end()
+    subject = hi.unit_noun if kind == "count" and hi.unit_noun else _subject(doc, start, end, s_start, s_end, kind)
+    return Figure(kind, low, high, unit, per, approx, doc[start:end], doc[s_start:s_end], start, end, subject)
+
+
+def _per_of(word: str) -> str:
+    word = word.strip(_SPACE)
+    if "年" in word:
+        return "year"
+    if "月" in word:
+        return "month"
+    return "day"
+
+
+def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth, chained=False):
+    """(kind, unit, low, high) for a token pair, or None when it is not a figure."""
+    key = hi.unit_key
+    before = t[max(s_start, lo.start - 2):lo.start].rstrip(_SPACE)
+    if before.endswith("第") or before.endswith("分之") and not before.endswith("百分之"):
+        return None  # ordinals, fractions (四分之三)
+    if t[max(s_start, lo.start - 1):lo.start] in ("数", "几"):
+        return None  # vague amounts: 数十万亿日元, 几百人
+    if key is None:
+        return _bare_count(t, lo, hi, num_end, s_start, chained)
+    kind, unit, factor = _UNITS.get(key, ("count", "person", 1.0))
+    low, high = lo.value * factor, hi.value * factor
+    after = t[num_end:min(s_end, num_end + 14)]
+    if kind == "money":
+        if key == "元":
+            if lo.cn and not lo.has_mult and lo.value < 10:  # 二元对立, 一元化: words, not money
+                return None
+            # 新台币3000元, 人民币50元: a currency named before the number decides what 元 is
+            cur = _CURRENCY_BEFORE_RE.search(t[max(s_start, lo.start - 6):lo.start])
+            if cur:
+                unit = _CURRENCIES[cur.group(1)]
+        return kind, unit, low, high
+    if key == "方" and not re.search("[万亿]$", hi.raw):
+        return None  # 方 stands for 立方米 only in 万方/亿方
+    if key == "死" and not _INJURED_AFTER_RE.match(t, num_end) or \
+            key == "伤" and not _DEAD_BEFORE_RE.search(t[max(s_start, lo.start - 5):lo.start]):
+        return None  # 死/伤 are units only in the paired form 3死5伤
+    if kind in ("volume", "mass"):
+        if lo.cn and lo.value == 1 and not lo.has_mult:
+            return None  # 一克主权, 一吨也不: a figure of speech
+        return kind, unit, low, high
+    if kind == "percent":
+        if _MARGIN_AFTER_RE.match(after):
+            return None
+        sign = _change_sign(t, lo, hi, num_end, left, s_start, prev_growth)
+        if sign is None:
+            return ("percent", "%", -high, -low) if _negative(t, lo.start, s_start) else ("percent", "%", low, high)
+        if _negative(t, lo.start, s_start):
+            low, high = -high, -low
+        return ("growth", "%", low, high) if sign > 0 else ("growth", "%", -high, -low)
+    # count
+    if before.endswith("每") or t[max(s_start, lo.start - 2):lo.start] == "每个":
+        return None  # 每20人一组: a ratio, not a head count
+    if re.search(r"每[^，,。]{0,6}中就?有?$|人中就?有$", left):
+        return None  # 每5个人中就有1人: a ratio
+    if key in ("名", "位") and before.endswith("前") and not before.endswith(tuple(c + "前" for c in "此之以目提日天月年周当")):
+        return None  # 排名前10名: a rank
+    if lo.value < 1:
+        return None  # 0例: nothing to chart
+    if lo is hi and lo.value < 2:
+        # "One" counts only in explicit statements: 1人死亡, 1例, not 一名X.
+        if key != "例" and (lo.cn or not _CASUALTY_RE.search(after)):
+            return None
+    if lo is hi and lo.value == 2 and lo.cn and key in ("人", "位") and not _CASUALTY_RE.search(after[:6]):
+        return None  # 两位领导人 / 两人: people already named
+    if lo.value != int(lo.value) and not lo.has_mult:
+        return None  # 2.5人 is an average, not a head count
+    return "count", "person", low, high
+
+
+def _negative(t: str, start: int, s_start: int) -> bool:
+    """A minus sign (or 负) written before the number: -0.1%, 负3%; not the dash of a range or model."""
+    c = t[start - 1] if start > s_start else ""
+    if c == "负":
+        return True
+    if c != "-":
+        return False
+    p = t[start - 2] if start - 1 > s_start else ""
+    return not (p.isascii() and p.isalnum()) and p not in "%‰"
+
+
+def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
+    """+1/-1 when the percentage is a rate of change, None when it is a share or level."""
+    vm = _VERB_RE.search(left)
+    if vm:
+        verb = vm.group("verb")
+        # 多/少 are changes only in a comparison (比去年多5%); 80%的人口 is not "more"
+        if verb not in _SMALL_VERBS or _COMPARE_RE.search(left[:vm.start()]):
+            return _growth_sign(verb)
+    cm = _COMPARATIVE_RE.search(left)
+    if cm and _COMPARE_RE.search(left[:cm.start()]):
+        return -1 if cm.group(1) in ("低", "慢", "便宜", "低出") else 1
+    am = _CHANGE_AFTER_RE.match(t, num_end)
+    if am:
+        return _growth_sign(am.group("w"))
+    gm = _GROWTH_NOUN_RE.search(left)
+    if gm:
+        return _growth_sign(gm.group("noun"))
+    if prev_growth and prev_growth[2] == s_start:
+        if _LIST_SEP_RE.match(t[prev_growth[0]:lo.start]):
+            return prev_growth[1]
+        # 同比增长6.8%，低于上季度的7.2%: a rate compared with a growth rate is a growth rate too
+        if _BENCHMARK_RE.search(left):
+            return 1
+    return None
+
+
+def _bare_count(t, lo: _Tok, hi: _Tok, num_end, s_start, chained: bool):
+    """A number with 万/亿 and no unit that the clause says is a head count: 难民人口达到8240万,
+    移民人数约为24.5万; or that continues such a count in the same sentence (……的47.7万，更低于……的104.9万)."""
+    if lo is not hi or not lo.has_mult or lo.value < 1000:
+        return None
+    from_change = t[max(s_start, lo.start - 1):lo.start] == "从" and _FROM_CHANGE_RE.match(t, num_end)
+    if not _BARE_FOLLOW_RE.match(t[num_end:num_end + 3]) and not from_change:
+        return None  # 8240万， but not 80万辆; 从6万增加至30万 is fine
+    left = t[_clause_start(t, lo.start, s_start):lo.start]
+    if left.rstrip(_SPACE).endswith(("每", "数", "几")):
+        return None
+    if not chained:
+        hm = None
+        for hm in _HEADCOUNT_RE.finditer(left):
+            pass
+        if hm is None:
+            return None
+        # a number with its own unit in between measures something else
+        if _UNIT_RE.search(left[hm.end():]) and re.search(r"\d", left[hm.end():]):
+            return None
+    return "count", "person", lo.value, lo.value
+
+
+_NOUNISH = ("n", "vn", "nz", "ns", "nt", "nr", "ng", "eng")
+# Words between a subject and its number that are not part of the subject: copulas and hedges.
+_LINK_WORDS = frozenset("为 是 达 达到 约 约为 约有 有 共 共有 共计 总计 合计 仅 仅为 只有 已 已经 超过 "
+                        "超 逾 近 将近 接近 高达 多达 至少 累计 目前 预计 估计 大约 大概 则".split())
+
+
+def _subject(doc: str, start: int, end: int, s_start: int, s_end: int, kind: str) -> str | None:
+    """The noun phrase a figure measures: the nouns right after it (53名英国官员, 100亿立方米天然气),
+    else the nouns that precede its verb (天然气消费量为每年3600亿立方米)."""
+    from etl.segment import tag  # local import: building the tagger is only worth it for found figures
+
+    after = doc[end:_clause_end(doc, end, min(s_end, end + 16))]
+    direct = not after.startswith("的")
+    right = []
+    tags = tag(after.lstrip(" 的")) if after.strip(" 的") else []
+    for word, pos in tags:
+        if pos.startswith(_NOUNISH) and word.strip():
+            right.append(word)
+        else:
+            break
+    right_phrase = "".join(right) or None
+    if right_phrase and (direct or kind == "count"):
+        return right_phrase
+    if kind == "count":
+        # 3人死亡, 1600人在暴力事件中丧生: what happened to them is what the count measures
+        cm = _CASUALTY_RE.search(after)
+        if cm:
+            return cm.group(0)
+    before = doc[_clause_start(doc, start, max(s_start, start - 20)):start]
+    tags = tag(before) if before else []
+    # drop the link words and function words between the subject and the number
+    dropped = []
+    while tags and (tags[-1][0] in _LINK_WORDS or not tags[-1][1].startswith(_NOUNISH + ("v",))):
+        dropped.append(tags.pop()[0])
+    copula_only = bool(dropped) and all(w in _LINK_WORDS for w in dropped)
+    left: list[str] = []
+    while tags:
+        word, pos = tags[-1]
+        # before a copula, a two-char "verb" after a noun is the head of a compound (国防/预算为)
+        compound_head = (copula_only and not left and pos.startswith("v") and len(word) >= 2
+                         and len(tags) > 1 and tags[-2][1].startswith(_NOUNISH))
+        if pos.startswith(_NOUNISH) or compound_head:
+            left.append(tags.pop()[0])
+        else:
+            break
+    left_phrase = "".join(reversed(left)) or None
+    if left_phrase is None:
+        # 美国政府将会拨款3.68亿美元: past the verbs to the actor
+        while tags and not tags[-1][1].startswith(_NOUNISH):
+            tags.pop()
+        while tags and tags[-1][1].startswith(_NOUNISH):
+            left.append(tags.pop()[0])
+        left_phrase = "".join(reversed(left)) or None
+    return left_phrase or right_phrase

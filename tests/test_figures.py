@@ -1,0 +1,352 @@
+"""Figure extraction (etl/figures.py) on sentences written for these tests, plus a well-formedness
+check over the real corpus when it is present. Kinds, units and normalisation follow
+shared/gold/README.md."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.figures import KINDS, extract_figures
+from etl.models import compose_document
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+def figs(text: str) -> list[tuple]:
+    """(kind, low, high, unit) of every figure, values rounded so float noise does not matter."""
+    out = extract_figures(text)
+    for f in out:
+        assert text[f.start:f.end] == f.text, f
+    return [(f.kind, round(f.value_low, 9), round(f.value_high, 9), f.unit) for f in out]
+
+
+def one(text: str):
+    found = extract_figures(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ------------------------------------------------------------------ kinds and units
+
+@pytest.mark.parametrize("text, expected", [
+    # volume: cubic metres (万/亿, 亿方), barrels stay barrels
+    ("管道每年可输送550亿立方米天然气。", ("volume", 5.5e10, 5.5e10, "m3")),
+    ("该气田去年产气80亿方。", ("volume", 8e9, 8e9, "m3")),
+    ("这个油田每天产出120万桶原油。", ("volume", 1.2e6, 1.2e6, "barrel")),
+    # mass: tonnes, from 吨, 公斤, 磅, 斤
+    ("港口去年吞吐煤炭3.2亿吨。", ("mass", 3.2e8, 3.2e8, "t")),
+    ("救援队运来了800公斤药品。", ("mass", 0.8, 0.8, "t")),
+    ("包裹重约100磅。", ("mass", 0.045359237, 0.045359237, "t")),
+    # money: one unit of the currency, ISO 4217
+    ("议会批准了一笔120亿美元的援助。", ("money", 1.2e10, 1.2e10, "USD")),
+    ("地方财政拨款4.5万亿元用于基建。", ("money", 4.5e12, 4.5e12, "CNY")),
+    ("该笔交易金额为人民币3000万元。", ("money", 3e7, 3e7, "CNY")),
+    ("欧盟承诺提供9亿欧元。", ("money", 9e8, 9e8, "EUR")),
+    ("俄方合同价值达2000亿卢布。", ("money", 2e11, 2e11, "RUB")),
+    ("球员的周薪为30万英镑。", ("money", 3e5, 3e5, "GBP")),
+    ("政府追加了2万亿日元预算。", ("money", 2e12, 2e12, "JPY")),
+    ("每吨钢材报价708美元/吨。", ("money", 708, 708, "USD")),
+    ("油价下跌以后，这个国家每月只收入5000万里亚尔。", ("money", 5e7, 5e7, "IRR")),
+    ("新的住房计划耗资800亿卢比。", ("money", 8e10, 8e10, "INR")),
+    ("该国央行抛售了30亿里拉。", ("money", 3e9, 3e9, "TRY")),
+    ("交易额约为5000亿韩元。", ("money", 5e11, 5e11, "KRW")),
+    # percent: shares and levels
+    ("在受访的市民中，62%表示满意。", ("percent", 62, 62, "%")),
+    ("当地的失业率为7.8%。", ("percent", 7.8, 7.8, "%")),
+    ("本届选举的投票率只有48%。", ("percent", 48, 48, "%")),
+    # growth: signed changes
+    ("上半年出口同比增长12.4%。", ("growth", 12.4, 12.4, "%")),
+    ("该市房价环比下跌0.6%。", ("growth", -0.6, -0.6, "%")),
+    ("工业产量比去年减少了9%。", ("growth", -9, -9, "%")),
+    ("上个月的通胀率达到8.2%。", ("growth", 8.2, 8.2, "%")),
+    ("这种药比进口药便宜，价格比同类产品低25%。", ("growth", -25, -25, "%")),
+    ("到2035年把排放量降低40%。", ("growth", -40, -40, "%")),
+    ("该国货币今年已贬值18%。", ("growth", -18, -18, "%")),
+    ("该股盘中一度跌超7%。", ("growth", -7, -7, "%")),
+    ("新款手机比旧款贵了近20%。", ("growth", 20, 20, "%")),
+    # count: people
+    ("火灾造成12人死亡。", ("count", 12, 12, "person")),
+    ("共有2300名志愿者参加了清理。", ("count", 2300, 2300, "person")),
+    ("该省新增确诊病例86例。", ("count", 86, 86, "person")),
+    ("边境附近聚集了15万难民。", ("count", 1.5e5, 1.5e5, "person")),
+    ("全市常住人口达到2100万。", ("count", 2.1e7, 2.1e7, "person")),
+    ("该国拥有4600万人口。", ("count", 4.6e7, 4.6e7, "person")),
+    ("约有200万叙利亚人居住在那里。", ("count", 2e6, 2e6, "person")),
+    ("已有500万乌克兰难民离开。", ("count", 5e6, 5e6, "person")),
+    ("瓦砾中找到了9具遇难者遗体。", ("count", 9, 9, "person")),
+])
+def test_kind_and_unit(text, expected):
+    assert figs(text) == [expected]
+
+
+# ------------------------------------------------------------------ numerals
+
+@pytest.mark.parametrize("text, expected", [
+    ("百分之六十的居民同意。", ("percent", 60, 60, "%")),
+    ("约五千人参加了游行。", ("count", 5000, 5000, "person")),
+    ("公司营收3.5万亿日元。", ("money", 3.5e12, 3.5e12, "JPY")),
+    ("该国债务规模为1.2亿美元。", ("money", 1.2e8, 1.2e8, "USD")),
+    ("该市政府预算为4.5万亿元。", ("money", 4.5e12, 4.5e12, "CNY")),
+    ("仓库储存了1,250吨粮食。", ("mass", 1250, 1250, "t")),
+    ("这座城市有１２００名警察。", ("count", 1200, 1200, "person")),
+    ("全国共有两千三百名代表出席。", ("count", 2300, 2300, "person")),
+    ("今年新增就业人口中，有一百二十万人来自农村。", ("count", 1.2e6, 1.2e6, "person")),
+    ("全国有12亿4000万人接种了疫苗。", ("count", 1.24e9, 1.24e9, "person")),
+    ("当天的工钱是1万2千日元。", ("money", 12000, 12000, "JPY")),
+    ("此前有超过 60 万名难民越境。", ("count", 6e5, 6e5, "person")),   # spaced digits
+    ("管道容量为 90 亿立方米。", ("volume", 9e9, 9e9, "m3")),
+])
+def test_numerals(text, expected):
+    assert figs(text) == [expected]
+
+
+def test_per_mille_converts_to_percent():
+    assert figs("该省去年的出生率为7.52‰。") == [("percent", 0.752, 0.752, "%")]
+    assert figs("人口自然增长率为4.35‰。") == [("growth", 0.435, 0.435, "%")]  # a rate of change
+    assert figs("出生率约为千分之八。") == [("percent", 0.8, 0.8, "%")]
+
+
+def test_negative_level_keeps_its_sign():
+    assert figs("央行把利率维持在-0.1%。") == [("percent", -0.1, -0.1, "%")]
+    assert figs("今年经济增长率预计为负2.5%。") == [("growth", -2.5, -2.5, "%")]
+
+
+# ------------------------------------------------------------------ ranges and approximations
+
+def test_ranges():
+    assert figs("该项目预计耗资2200万至2500万美元。") == [("money", 2.2e7, 2.5e7, "USD")]
+    assert figs("需求每年以5%到8%的速度增长。") == [("growth", 5, 8, "%")]
+    assert figs("估计有3至5万人被迫离开。") == [("count", 3e4, 5e4, "person")]
+    assert figs("该国派出了800~1000名士兵。") == [("count", 800, 1000, "person")]
+    assert figs("预计增长1.5%-2%。") == [("growth", 1.5, 2, "%")]
+    assert figs("每桶价格在70—90美元之间。") == [("money", 70, 90, "USD")]
+
+
+def test_from_to_is_two_figures():
+    assert figs("参与人数从6万人增加至30万人。") == [
+        ("count", 6e4, 6e4, "person"), ("count", 3e5, 3e5, "person")]
+    # the unit written once applies to both ends
+    assert figs("援助计划从3万亿缩水为8000亿美元。") == [("money", 3e12, 3e12, "USD"), ("money", 8e11, 8e11, "USD")]
+    assert figs("驻军兵力从2万增加至9万。") == [("count", 2e4, 2e4, "person"), ("count", 9e4, 9e4, "person")]
+    # a change followed by the level it reached is not a range either
+    assert figs("油价每桶上涨6美元至90美元。") == [("money", 6, 6, "USD"), ("money", 90, 90, "USD")]
+
+
+@pytest.mark.parametrize("text, value, surface", [
+    ("现场有3000多人。", 3000, "3000多人"),
+    ("已疏散230余人。", 230, "230余人"),
+    ("约有800名学生。", 800, "约有800名"),
+    ("逾4000人被捕。", 4000, "逾4000人"),
+    ("超过1.5万人受伤。", 15000, "超过1.5万人"),
+    ("将近600名乘客滞留。", 600, "将近600名"),
+    ("大约有1000人左右。", 1000, "大约有1000人左右"),
+    ("近千人参加了悼念活动。", 1000, "近千人"),
+])
+def test_approximations_keep_the_stated_number(text, value, surface):
+    f = one(text)
+    assert (f.kind, f.value_low, f.value_high, f.approx, f.text) == ("count", value, value, True, surface)
+
+
+def test_exact_numbers_are_not_approximate():
+    assert one("共有320名议员投票。").approx is False
+
+
+# ------------------------------------------------------------------ time basis
+
+@pytest.mark.parametrize("text, per", [
+    ("俄方每年向该国供应300亿立方米天然气。", "year"),
+    ("该国年均进口小麦1200万吨。", "year"),
+    ("这座工厂每月生产5000吨钢材。", "month"),
+    ("油田的产量为60万桶/日。", "day"),
+    ("日均新增病例120例。", "day"),
+    ("该国去年进口了1.3亿吨铁矿石。", None),
+])
+def test_per(text, per):
+    assert one(text).per == per
+
+
+def test_surface_text_includes_the_time_basis():
+    f = one("邻国的天然气消费量为每年3600亿立方米。")
+    assert (f.text, f.per, f.subject) == ("每年3600亿立方米", "year", "天然气消费量")
+
+
+# ------------------------------------------------------------------ two currencies, title
+
+def test_two_currencies_give_two_figures():
+    assert figs("罚款为4亿丹麦克朗（约合6000万美元）。") == [
+        ("money", 4e8, 4e8, "DKK"), ("money", 6e7, 6e7, "USD")]
+    assert figs("收购价为20亿英镑（约合人民币170亿元）。") == [
+        ("money", 2e9, 2e9, "GBP"), ("money", 1.7e10, 1.7e10, "CNY")]
+
+
+def test_title_amount_takes_the_body_currency():
+    doc = compose_document("80亿芯片补贴落空", "国会原本要批准80亿美元的补贴。")
+    assert set(figs(doc)) == {("money", 8e9, 8e9, "USD")}
+    assert [f.start for f in extract_figures(doc)][0] == 0
+
+
+def test_title_percentage_takes_the_body_kind():
+    doc = compose_document("3.2%！该国物价创新高", "统计局称，消费价格同比上涨3.2%。")
+    assert set(figs(doc)) == {("growth", 3.2, 3.2, "%")}
+
+
+# ------------------------------------------------------------------ growth details
+
+def test_list_after_a_change_keeps_its_sign():
+    assert figs("两省人口分别减少1.2%和0.4%。") == [("growth", -1.2, -1.2, "%"), ("growth", -0.4, -0.4, "%")]
+    assert figs("四个季度的增速依次为6%、5.2%和4.8%。") == [
+        ("growth", 6, 6, "%"), ("growth", 5.2, 5.2, "%"), ("growth", 4.8, 4.8, "%")]
+
+
+def test_level_reached_after_a_change_verb_is_percent():
+    assert figs("支持率下降到38%。") == [("percent", 38, 38, "%")]
+
+
+def test_change_and_level_in_one_clause():
+    assert figs("居民收入增长6.3%至4.2万元。") == [("growth", 6.3, 6.3, "%"), ("money", 42000, 42000, "CNY")]
+
+
+def test_margin_is_not_a_percent():
+    assert figs("他以2%的劣势落败。") == []
+
+
+# ------------------------------------------------------------------ counts: what is and is not people
+
+def test_one_counts_only_in_explicit_casualty_statements():
+    assert figs("爆炸导致1人死亡。") == [("count", 1, 1, "person")]
+    assert figs("另有1名工人受伤。") == [("count", 1, 1, "person")]
+    assert figs("今天只新增1例。") == [("count", 1, 1, "person")]
+    assert figs("一名发言人拒绝置评。") == []
+    assert figs("他派了1名助手前往。") == []
+
+
+def test_two_named_people_are_not_a_count():
+    assert figs("两位领导人在会后共同会见记者。") == []
+    assert figs("马克和安娜两人随后离开。") == []
+    assert figs("两人在事故中死亡。") == [("count", 2, 2, "person")]
+
+
+def test_paired_deaths_and_injuries():
+    assert figs("车祸造成2死7伤。") == [("count", 2, 2, "person"), ("count", 7, 7, "person")]
+
+
+@pytest.mark.parametrize("text", [
+    "该国有300万户家庭缺电。",            # households
+    "新政策创造了50万个就业岗位。",        # jobs
+    "该平台拥有2亿用户。",                # customers
+    "他获得了700万张选票。",              # vote tallies
+    "空军出动了40架战机。",               # aircraft
+    "对方发射了12枚导弹。",               # missiles
+    "每10万人中有5人感染。",              # ratio base
+    "每20人为一组。",                     # per-group size
+    "五人小组今天开会。",                 # group size
+    "他在排行榜上名列前10名。",           # rank
+    "本次活动共计吸引了5000人次。",       # visits, not people
+])
+def test_not_people(text):
+    assert [f for f in figs(text) if f[0] == "count"] == []
+
+
+# ------------------------------------------------------------------ not figures
+
+@pytest.mark.parametrize("text", [
+    "2022年3月15日上午9点，会议开始。",     # years, dates, times
+    "这位44岁的候选人赢得了选举。",         # age
+    "他是第三位发言的代表。",               # ordinal
+    "谈判持续了5至7年。",                   # duration
+    "工作组将在六个月内提交报告。",         # duration
+    "支持率下降了5个百分点。",              # percentage points
+    "美联储加息25个基点。",                 # basis points
+    "三分之一的学校关闭，七成商店停业。",   # fractions
+    "一半的员工居家办公，收入翻一番。",     # fraction, multiple
+    "产量增长了两倍。",                     # multiple
+    "数十人受伤，数百万人受影响。",         # vague amounts
+    "几十名游客被困。",                     # vague amounts
+    "海军新型055型驱逐舰和F-35战机亮相。",  # model names
+    "他用iPhone 13拍摄了照片。",            # model names
+    "请拨打热线010-12345678咨询。",         # phone-like
+    "当地气温降到-0.2℃。",                  # temperature
+    "主队以3：1获胜。",                     # score
+    "决议以30票赞成、2票反对获得通过。",    # vote tally
+    "没有人愿意出卖一克主权。",             # figure of speech
+])
+def test_not_figures(text):
+    assert figs(text) == []
+
+
+def test_only_the_six_kinds():
+    text = "全国有1.2万所学校、800架飞机、3000辆汽车、50公里道路和90%的居民。"
+    assert {f.kind for f in extract_figures(text)} <= set(KINDS)
+    assert figs(text) == [("percent", 90, 90, "%")]
+
+
+# ------------------------------------------------------------------ records: offsets, sentence, subject
+
+def test_offsets_and_sentence_in_a_composed_document():
+    doc = compose_document("标题里没有数字", "第一段。\n第二段说，今年有1.8万名士兵抵达边境；另有600名医生。", "图：450人排队")
+    found = extract_figures(doc)
+    assert [f.text for f in found] == ["1.8万名", "600名", "450人"]
+    for f in found:
+        assert doc[f.start:f.end] == f.text
+        assert f.text in f.sentence and f.sentence in doc
+    assert found[0].sentence == "第二段说，今年有1.8万名士兵抵达边境"
+    assert found[2].sentence == "图：450人排队"
+
+
+def test_fullwidth_offsets_point_into_the_original_text():
+    doc = "损失约为３．５亿美元，占全年收入的１２％。"
+    found = extract_figures(doc)
+    assert [(f.kind, f.value_low) for f in found] == [("money", 3.5e8), ("percent", 12.0)]
+    assert [doc[f.start:f.end] for f in found] == [f.text for f in found] == ["约为３．５亿美元", "１２％"]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("中国目前的石油消费量为每天1500万桶。", "石油消费量"),
+    ("俄罗斯向中国输送100亿立方米天然气。", "天然气"),
+    ("当局疏散了4000名居民。", "居民"),
+    ("今年的国防预算为8000亿美元。", "国防预算"),
+])
+def test_subject_phrase(text, subject):
+    assert one(text).subject == subject
+
+
+def test_every_occurrence_is_returned():
+    found = extract_figures("援助总额为50亿美元。报告再次确认，这50亿美元已到位。")
+    assert [(f.kind, f.value_low) for f in found] == [("money", 5e9), ("money", 5e9)]
+    assert found[0].start != found[1].start
+
+
+def test_empty_document():
+    assert extract_figures("") == []
+
+
+# ------------------------------------------------------------------ the real corpus
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+def test_corpus_figures_are_well_formed():
+    from etl.reader import BadInput, parse_post
+
+    n_docs = n_figs = 0
+    for path in sorted(CORPUS.rglob("*.md")):
+        try:
+            post = parse_post(path.read_bytes(), str(path.relative_to(CORPUS)))
+        except BadInput:
+            continue  # the pipeline quarantines these; nothing to extract
+        doc = compose_document(post.title, post.text, post.captions)
+        n_docs += 1
+        for f in extract_figures(doc):
+            n_figs += 1
+            assert f.kind in KINDS, f
+            assert f.value_low <= f.value_high, f
+            assert 0 <= f.start < f.end <= len(doc) and doc[f.start:f.end] == f.text, f
+            assert f.text in f.sentence and f.sentence in doc, f
+            assert f.per in (None, "year", "month", "day"), f
+            expected_unit = {"volume": ("m3", "barrel"), "mass": ("t",), "percent": ("%",),
+                             "growth": ("%",), "count": ("person",)}.get(f.kind)
+            if expected_unit:
+                assert f.unit in expected_unit, f
+            else:
+                assert len(f.unit) == 3 and f.unit.isupper(), f
+    assert n_docs > 100 and n_figs > n_docs
