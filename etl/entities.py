@@ -1,0 +1,1139 @@
+"""Named-entity extraction: people, places and organisations named in a news document.
+
+`extract_entities(doc)` is a pure function of the composed document (etl.models.compose_document).
+One segmentation pass (etl.segment: rjieba + jieba's dictionary + every gazetteer name as a user word,
+so known names come out as single tokens), then dictionary look-ups and rules:
+
+1. Known names: every token that is a gazetteer name or alias; Latin names (NATO, G20, Tom Marshburn)
+   word sequence by word sequence and `·`-joined names (弗拉基米尔·普京) by walking the tokens around
+   the `·`, because jieba splits at `·` and spaces. Ministries named without their country (外交部,
+   参议院) belong to the country the text is about.
+2. One-character country forms (中 俄 美 ...) only inside compounds and fixed patterns: 中俄, 美日韩,
+   美军, 俄方, 驻华, 对华, 涉台, 俄外长, 乌国防部 ... never as free characters.
+3. Compositions: a country (or place) at the head of a government body (英国国防部, 乌国防部,
+   美国驻喀布尔大使馆) makes an organisation and still counts the country; a named head before an
+   organisation or place suffix (开普省, 达苏水电站, 卡拉奇大学) makes a new name.
+4. Unknown people: `·`-joined transliterated names, then runs of transliteration characters or Chinese
+   names (surname + 1-2 chars) next to a cue (a role word before, a speech verb after). A surname seen
+   alone later resolves to the full name found earlier.
+
+jieba's POS tags are not trusted for entity type (it tags 莫斯科 as a person and 普京 as a place): the
+gazetteer decides the type of known names, the rule that found a name decides the type of unknown ones.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import operator
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl import gazetteer, segment
+from etl.models import EntityMention
+
+DATA_DIR = gazetteer.GAZETTEER_DIR
+
+_HAN = r"\u4e00-\u9fff"
+_IS_HAN = re.compile(f"^[{_HAN}]+$")
+
+# --- one-character country forms ------------------------------------------------------------------
+# The chars that name a country inside compounds (中俄, 美日韩, 巴以). Others listed in the gazetteer
+# (新, 马, 格, 斯 ...) are far more often ordinary morphemes, so they only count in the explicit
+# "X方" / "驻X" patterns below, never in free compounds.
+COMPOUND_CHARS = set("中俄美乌英法德日韩朝印伊以巴土台越菲澳叙")
+# Real words made only of compound chars: not country pairs.
+COMPOUND_WORDS = {"美德", "日中", "以德", "朝日", "中台", "以日", "以法", "中土", "以巴为", "土方", "德日",
+                  "中以", "以美", "法日", "以英", "日以", "巴中"}
+# Forms that name a place only after a prefix (驻华, 访华, 涉港, 涉疆, 涉藏).
+PREFIX_ONLY_CHARS = set("华港澳疆藏")
+# After a one-char country inside the same token or as the next token, these make it a country name.
+COUNTRY_SUFFIXES = (
+    "方", "军", "媒", "企", "资", "籍", "外长", "防长", "总统", "副总统", "总理", "副总理", "首相", "外交部",
+    "国防部", "商务部", "财政部", "外交官", "大使", "大使馆", "使馆", "领馆", "议员", "官员", "高官", "政府",
+    "两国", "双方", "关系", "政策", "元首", "领导人", "代表", "驻", "常驻", "驻军", "海军", "空军", "陆军",
+    "国会", "议会", "特使", "副外长", "官方", "舰", "军舰", "战机", "军机", "部队", "外交", "贸易", "合作",
+    "峰会", "会谈", "对话", "冲突", "战争", "边境", "谈判", "联合", "军演", "同盟", "盟友", "制裁", "方面",
+)
+# Before a one-char country (驻华, 访华, 对华, 涉台, 援乌 ...).
+COUNTRY_PREFIXES = set("驻访对涉来赴反亲援抗在离旅侵")
+# Prefix + char pairs that are ordinary words, not a country.
+PREFIX_WORDS = {"来日", "在日", "在中", "对中", "在以", "对以", "来以", "在法", "对法", "反法", "在德",
+                "对德", "在美", "在英", "在巴", "对日", "离日", "在于", "在韩", "在土", "对土", "在台",
+                "对台", "来台", "在伊", "对伊", "反以", "抗日"}
+# A one-char form of these is ambiguous: resolved to the candidate the document names in full.
+AMBIGUOUS = {"巴": ("巴勒斯坦", "巴基斯坦", "巴西"), "伊": ("伊朗", "伊拉克"), "印": ("印度", "印度尼西亚"),
+             "新": ("新加坡", "新西兰"), "瑞": ("瑞典", "瑞士"), "爱": ("爱沙尼亚", "爱尔兰"),
+             "阿": ("阿富汗", "阿联酋", "阿根廷", "阿尔及利亚"), "澳": ("澳大利亚", "澳门"),
+             "朝": ("朝鲜",), "韩": ("韩国",)}
+
+# --- cues for unknown people ----------------------------------------------------------------------
+ROLE_WORDS = (
+    "总统", "副总统", "总理", "副总理", "首相", "外长", "副外长", "防长", "副防长", "部长", "副部长", "国务卿",
+    "副国务卿", "发言人", "秘书长", "副秘书长", "主席", "副主席", "大使", "特使", "议员", "参议员", "众议员",
+    "议长", "分析师", "专家", "教授", "副教授", "研究员", "学者", "记者", "通讯员", "主编", "编辑", "作家",
+    "主任", "局长", "署长", "司令", "指挥官", "将军", "上将", "中将", "少将", "上校", "官员", "领导人", "首领",
+    "头目", "国王", "王储", "王子", "女王", "总干事", "总裁", "首席执行官", "执行官", "董事长", "创始人", "经理",
+    "总监", "律师", "法官", "检察官", "候选人", "顾问", "助理", "代表", "负责人", "主持人", "经济学家",
+    "科学家", "宇航员", "航天员", "运动员", "球员", "教练", "总督", "州长", "市长", "省长", "首席", "成员",
+    "主教", "教皇", "牧师", "法老", "国务委员", "委员", "书记", "总书记", "参谋长", "创办人", "医生",
+    "警长", "警官", "士兵", "难民", "居民", "公民", "学生", "父亲", "母亲", "妻子", "丈夫", "儿子", "女儿",
+    "兄弟", "哥哥", "弟弟", "姐姐", "妹妹", "遗孀", "名叫", "叫做", "名为", "摄影", "作者",
+    "撰稿人", "观察员", "评论员", "主管", "院长", "校长", "会长", "理事", "董事", "合伙人", "老板", "酋长",
+    "毛拉", "伊玛目", "大法官", "司法部长", "总检察长", "检察长", "外交官", "政治家", "活动人士", "维权人士",
+    "博士", "先生", "女士", "夫人", "小姐", "人物", "教师", "志愿者", "摄影师", "发起人", "联合创始人",
+    "所长", "处长", "科长", "厅长", "行长", "社长", "台长", "团长", "队长", "舰长", "机长", "船长", "站长", "馆长",
+    "县长", "区长", "镇长", "村长", "组长", "秘书", "总经理", "副总经理", "副总裁", "副院长", "副校长", "副所长",
+)
+SPEECH_VERBS = (
+    "表示", "说", "称", "指出", "认为", "警告", "强调", "宣布", "补充", "告诉", "透露", "回应", "写道", "呼吁",
+    "坦言", "承认", "否认", "重申", "提到", "解释", "发表", "接受", "会见", "会晤", "通话", "访问", "表态",
+    "证实", "声称", "宣称", "谴责", "批评", "抨击", "主持", "出席", "签署", "当选", "辞职", "说道", "回答",
+    "问道", "介绍", "预计", "预测", "相信", "希望", "担心", "建议", "要求", "敦促", "承诺", "确认", "赢得",
+    "领导", "率领", "访华", "抵达", "前往", "先生", "女士", "夫人", "博士", "在接受", "对记者", "对半岛",
+)
+_ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True)) + ")$")
+_VERB_RE = re.compile("^(?:" + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + ")")
+
+# Characters of transliterated foreign names (Xinhua transliteration tables). Characters that are also
+# very common in ordinary words (大, 文, 山, 海 ...) are left out of free runs; they still count inside
+# `·`-joined names, whose separator already says "foreign name".
+TRANSLIT = set(
+    "翰琴萝朵姬嘉浩喀嘎噶赞祖宙哲锡席萧肖秀薛雅彦燕叶殷优犹裕袁苑云詹湛昭甄卓让"
+    "青汀逊歇琳黛露珍莎丝娅妮薇蒂茜芙"
+    "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼宾波伯博布查柴达戴丹道德登迪蒂丁杜多厄恩法凡菲费芬丰佛弗福"
+    "富盖甘冈戈格根贡古瓜圭哈海汉豪赫亨洪胡怀惠霍基吉加贾杰捷金卡凯坎康柯科克肯库夸奎昆拉莱赖兰"
+    "朗劳勒雷蕾黎里利莉丽力列林琳留卢鲁路伦罗洛吕马玛迈麦曼芒梅门蒙米密明缪摩莫墨默姆穆纳娜奈南"
+    "内尼妮涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟沙莎尚绍舍圣施什史舒斯松苏索塔"
+    "泰坦汤唐特滕提图托瓦旺威韦维温沃乌武西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐娃夫尔茨热"
+    "芙琪雄娅娜莲黛珊蒂薇妮茜茨斐珀契楚措翁拿略廖隆卜易歇逊汀凯嘉赞蕾丝尼戴莱勃兹")
+TRANSLIT_COMMON = set("大文山海安本华东思立治历京天生心和平正方林明金南西东")
+_FREE_TRANSLIT = TRANSLIT - TRANSLIT_COMMON
+
+# Chinese surnames (single and double) for Chinese personal names.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+    "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌"
+    "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
+    "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
+    "明佘池查麻苑迟邝")
+DOUBLE_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯")
+
+# --- organisation and place suffixes ---------------------------------------------------------------
+# Government bodies that, after a country (英国国防部, 乌国防部), name that country's body.
+GOV_BODIES = (
+    "外交部", "国防部", "商务部", "财政部", "司法部", "内政部", "国务院", "国土安全部", "卫生部", "教育部",
+    "能源部", "交通部", "农业部", "公安部", "国家安全部", "国会", "议会", "参议院", "众议院",
+    "海军", "空军", "陆军", "中央银行", "央行", "总统府", "防卫省", "外务省", "自卫队",
+    "海上自卫队", "宇航局", "航天局", "情报局", "中央情报局", "联邦调查局", "移民局", "统计局", "警察局",
+    "安全局", "联邦安全局", "大使馆", "使馆", "领事馆", "总领馆", "总领事馆", "代表团",
+    "常驻联合国代表团", "战略导弹部队", "国民警卫队", "海岸警卫队", "中央司令部", "司令部",
+)
+ORG_SUFFIXES = (
+    "委员会", "理事会", "组织", "银行", "公司", "集团", "大学", "学院", "电视台", "广播公司", "研究所",
+    "研究院", "研究中心", "基金会", "党", "议会", "法院", "通讯社", "通讯", "协会", "联盟", "联合会", "署",
+    "局", "部", "办公室", "司令部", "代表团", "大使馆", "使馆", "领事馆", "总领馆", "部队", "舰队", "中队",
+    "报", "日报", "时报", "邮报", "新闻网", "新闻社", "卫视", "孔子学院",
+    "阵线", "海军", "空军", "陆军", "警备队", "自卫队", "运动", "交易所", "议院", "警察局", "检察院", "法庭",
+    "学会", "俱乐部",
+)
+ADMIN_SUFFIXES = ("市", "省", "州", "县", "镇", "村", "区", "郡", "半岛", "地区")
+PLACE_SUFFIXES = ADMIN_SUFFIXES + (
+    "岛", "港", "湾", "海峡", "机场", "核电站", "水电站", "电站", "发射场", "航天发射场", "航天中心", "基地",
+    "空军基地", "海军基地", "海", "湖", "河", "山", "山脉", "群岛", "运河", "大坝", "广场", "大厦", "宫",
+)
+# Words that never head a name before a suffix (该公司, 政府部门, 两国外交部).
+GENERIC_HEADS = {
+    "该", "这", "那", "本", "此", "其", "各", "每", "某", "一家", "这家", "该家", "有关", "相关", "政府", "国家",
+    "地方", "中央", "全国", "各国", "外国", "西方", "国际", "世界", "全球", "地区", "当地", "联邦", "我们", "他们",
+    "两国", "三国", "多国", "本国", "该国", "他国", "双方", "多家", "一些", "所有", "主要", "其他", "新", "大",
+    "小", "前", "后", "上述", "所在", "附近", "东部", "西部", "南部", "北部", "中部", "沿海", "边境", "城市", "农村",
+    "首都", "外交", "国防", "军事", "科技", "能源",
+}
+
+SPLIT_LIMIT = 16        # max chars of a composed org/place name (中国驻巴基斯坦卡拉奇领事馆)
+_SEP = "·•・"
+
+
+@dataclass(frozen=True)
+class _Ent:
+    key: str        # entity_id
+    name: str
+    type: str
+    country: str | None
+    known: bool
+    subtype: str = ""
+
+
+@dataclass
+class _Lexicon:
+    by_surface: dict            # surface -> _Ent (gazetteer names and aliases)
+    one_char: dict              # one-char form -> _Ent (countries, 台, 港)
+    by_name: dict               # canonical name -> _Ent
+    latin: dict                 # surfaces starting with a Latin letter (NATO, G20, SpaceX公司)
+    countries: dict             # surface (>= 2 chars) -> _Ent, countries and territories
+    translit: frozenset
+    stopnames: frozenset
+    glued_verb: re.Pattern      # transliteration characters glued to a speech verb (登说)
+    trigger_chars: frozenset    # first chars of compounds with one-char country forms
+    prefix2: frozenset          # first two chars of known places and organisations
+    cued_only: dict             # people whose name is also a common word (高峰): only after a role word
+
+
+def _read_stopnames(directory: Path) -> frozenset:
+    path = Path(directory) / "stopnames.txt"
+    if not path.exists():
+        return frozenset()
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(line)
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=2)
+def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
+    """The gazetteer indexed for look-up (built once per process)."""
+    stop = _read_stopnames(directory)
+    by_surface, by_name, one_char, countries = {}, {}, {}, {}
+    translit = set(TRANSLIT)
+    entries = gazetteer.load(directory)
+    # Canonical names first, so an alias never shadows another entry's own name.
+    for e in entries:
+        ent = _Ent(e.entity_id, e.name, e.type, e.country, True, e.subtype)
+        by_name.setdefault(e.name, ent)
+        if e.name not in stop:
+            by_surface.setdefault(e.name, ent)
+    cued_only = {}
+    for e in entries:
+        ent = by_name[e.name]
+        if e.name in stop and e.type == "person":
+            cued_only.setdefault(e.name, ent)
+        for a in e.aliases:
+            if a in stop:
+                if e.type == "person":
+                    cued_only.setdefault(a, ent)
+                continue
+            if len(a) == 1:
+                if e.type == "place":
+                    one_char.setdefault(a, ent)
+                continue
+            by_surface.setdefault(a, ent)
+        if e.type == "person":
+            for w in (e.name, *e.aliases):
+                if any(s in w for s in _SEP):
+                    translit.update(c for c in w if c not in _SEP and c != "-")
+        if e.type == "place" and e.subtype in ("country", "territory", "historical"):
+            for w in (e.name, *e.aliases):
+                if len(w) >= 2:
+                    countries.setdefault(w, ent)
+    # Names starting with Latin letters or digits: looked up word by word (jieba splits them).
+    latin = {w: e for w, e in by_surface.items() if _LATIN_START.match(w)}
+    glued = re.compile(f"^[{''.join(sorted(translit))}]+(?:{_VERB_ALT})$")
+    trigger = frozenset(COMPOUND_CHARS | COUNTRY_PREFIXES)
+    prefix2 = frozenset(w[:2] for w, e in by_surface.items() if len(w) >= 2 and e.type in ("place", "org"))
+    return _Lexicon(by_surface, one_char, by_name, latin, countries, frozenset(translit), stop, glued, trigger,
+                    prefix2, cued_only)
+
+
+# --- the extraction --------------------------------------------------------------------------------
+
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
+_ONES = b"\x01" * 256
+
+
+class _Doc:
+    """The document, its tokens and what has been found so far."""
+
+    def __init__(self, text: str, lex: _Lexicon):
+        self.text = text
+        self.lex = lex
+        self.toks = segment.tag(text)
+        self.words = list(map(_FIRST, self.toks))
+        self.tags = list(map(_SECOND, self.toks))
+        ends = list(itertools.accumulate(map(len, self.words)))
+        self.starts = [0] + ends[:-1]
+        self.ends = ends
+        # Which tokens the token pass and the suffix pass must look at, decided once per distinct word
+        # (a document repeats its words) and picked in one sweep over the tokens.
+        # (lex is self.lex)
+        known, trig, one, pre2, cued = lex.by_surface, lex.trigger_chars, COMPOUND_CHARS, lex.prefix2, lex.cued_only
+        last = _SUFFIX_LAST
+        distinct = set(self.words)
+        token_words = (distinct & known.keys()) | (distinct & cued.keys()) | (distinct & one)
+        suffix_words = set()
+        for w in distinct - token_words:
+            if len(w) < 2:
+                continue
+            if w[0] in trig or w[:2] in pre2 and len(w) > 2 and w.endswith(_PREFIX_TAILS_T):
+                token_words.add(w)
+            if w[-1] in last and w not in SUFFIX_WORDS and w.endswith(_ALL_SUFFIXES):
+                suffix_words.add(w)
+        self.token_words, self.suffix_words = token_words, suffix_words
+        either = token_words | suffix_words
+        self.candidates = [i for i, w in enumerate(self.words) if w in either]
+        self.taken = bytearray(len(text))
+        self.org_tails: dict[str, _Ent] = {}
+        self.found: dict[str, tuple[_Ent, dict[int, str]]] = {}   # entity id -> (entity, offset -> surface)
+
+    def index_at(self, off: int) -> int | None:
+        """The index of the token that starts at `off`, or None."""
+        i = bisect.bisect_left(self.starts, off)
+        return i if i < len(self.starts) and self.starts[i] == off else None
+
+    def is_start(self, off: int) -> bool:
+        return self.index_at(off) is not None
+
+    def is_end(self, off: int) -> bool:
+        i = bisect.bisect_left(self.ends, off)
+        return i < len(self.ends) and self.ends[i] == off
+
+    def free(self, start: int, end: int) -> bool:
+        return self.taken.find(1, start, end) < 0
+
+    def add(self, ent: _Ent, start: int, surface: str, take: bool = True):
+        if take:
+            n = len(surface)
+            self.taken[start:start + n] = _ONES[:n] if n <= 256 else b"\x01" * n
+        slot = self.found.get(ent.key)
+        if slot is None:
+            slot = self.found[ent.key] = (ent, {})
+        slot[1].setdefault(start, surface)
+
+    def prev_text(self, i: int) -> str:
+        """The token before token i, skipping spaces."""
+        j = i - 1
+        while j >= 0 and not self.toks[j][0].strip():
+            j -= 1
+        return self.toks[j][0] if j >= 0 else ""
+
+    def next_text(self, i: int) -> str:
+        j = i + 1
+        while j < len(self.toks) and not self.toks[j][0].strip():
+            j += 1
+        return self.toks[j][0] if j < len(self.toks) else ""
+
+
+def _country_for(lex: _Lexicon, ch: str, doc: _Doc) -> _Ent | None:
+    """The country a one-char form names here: for ambiguous forms, the candidate named in full."""
+    cands = AMBIGUOUS.get(ch)
+    if cands:
+        named = [c for c in cands if c in lex.by_name and c in doc.text]
+        if named:
+            return lex.by_name[named[0]]
+    return lex.one_char.get(ch)
+
+
+_LATIN_START = re.compile(r"^[A-Za-z]")
+_LATIN_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&.+\-]*(?: [A-Za-z0-9][A-Za-z0-9&.+\-]*)*")
+_LATIN_PERSON = re.compile(r"^[A-Z][a-z]+(?: (?:[A-Z][a-z]+|Al|al|bin|van|de|von)){1,3}$")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.+\-]*")
+
+
+def _known_pass(d: _Doc):
+    """Gazetteer names that start with Latin letters or digits (NATO, G20, SpaceX公司, Tom Marshburn):
+    jieba splits them at spaces, so they are looked up word sequence by word sequence."""
+    lex, text = d.lex, d.text
+    if not lex.latin:
+        return
+    for run in _LATIN_RUN.finditer(text):
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in _LATIN_WORD.finditer(run.group())]
+        k = 0
+        while k < len(words):
+            hit = None
+            for last in range(min(len(words), k + 5) - 1, k - 1, -1):
+                s, e = words[k][0], words[last][1]
+                # the longest known form, possibly with a Han tail (SpaceX公司, ISIS组织)
+                for tail in range(4, -1, -1):
+                    cand = text[s:e + tail]
+                    if cand in lex.latin and (tail == 0 or e + tail <= len(text)):
+                        hit = (s, cand, last)
+                        break
+                if hit:
+                    break
+            if hit:
+                s, cand, last = hit
+                if d.free(s, s + len(cand)):
+                    ent = lex.latin[cand]
+                    d.add(ent, s, cand)
+                    _country_head(d, ent, s, cand)
+                k = last + 1
+            else:
+                k += 1
+        if not lex.latin.get(run.group()) and _LATIN_PERSON.match(run.group()) and d.free(run.start(), run.end()):
+            # Koichi Nakano表示, 摄影师：Yang Jianzheng: a Latin personal name next to a cue
+            role, verb = _cued(d, run.start(), run.end())
+            if role or verb:
+                name = run.group()
+                d.add(_Ent("person:" + name, name, "person", None, False), run.start(), name)
+
+
+def _country_head(d: _Doc, ent: _Ent, start: int, surface: str):
+    """An organisation named after its country (英国国防部, 中国外交部) counts the country as well;
+    media and companies (华盛顿邮报, 中国石油) are brands, where the place does not count."""
+    if ent.type != "org" or ent.subtype in ("media", "company", "brand", "research", "university", "ngo"):
+        return
+    for k in range(min(len(surface) - 1, 8), 1, -1):
+        c = d.lex.countries.get(surface[:k])
+        if c is not None:
+            d.add(c, start, surface[:k], take=False)
+            return
+    # 联合国难民署, 欧盟理事会: an international body at the head of one of its organs counts too
+    for k in range(min(len(surface) - 2, 8), 1, -1):
+        parent = d.lex.by_surface.get(surface[:k])
+        if parent is not None and parent.type == "org" and parent.subtype in ("intl", "alliance"):
+            d.add(parent, start, surface[:k], take=False)
+            break
+    # 乌国防部, 美防部: a one-char form of the organisation's own country
+    c = d.lex.one_char.get(surface[0])
+    if c is not None and c.country and c.country == ent.country:
+        d.add(c, start, surface[0], take=False)
+
+
+_SUFFIX_ALT = "|".join(sorted(map(re.escape, COUNTRY_SUFFIXES), key=len, reverse=True))
+_COMPOUND_RE = re.compile(f"^([{''.join(sorted(COUNTRY_PREFIXES))}]?)([^\\W\\d_]+?)((?:{_SUFFIX_ALT})*)$")
+
+
+def _compound(d: _Doc, i: int, tok: str, start: int) -> bool:
+    """Tokens built from one-char country forms: 中俄(关系), 美日韩, 美军, 俄方, 驻华(使馆), 俄外长."""
+    lex = d.lex
+    one = lex.one_char
+    m = _COMPOUND_RE.match(tok)
+    if not m:
+        return False
+    pre, core, suf = m.groups()
+    if not pre and core[0] == "日" and _after_number(d, i):
+        return False  # 25日以此 / 6 日美国: a date, not Japan
+    if not core or tok in COMPOUND_WORDS or (pre + core) in PREFIX_WORDS or core in COMPOUND_WORDS:
+        return False
+    if any(c not in one for c in core):
+        return False
+    ok = False
+    if len(core) >= 2:
+        ok = all(c in COMPOUND_CHARS for c in core) and len(core) <= 4
+    elif pre:
+        ok = core in COMPOUND_CHARS or core in PREFIX_ONLY_CHARS
+    elif suf:
+        ok = core in COMPOUND_CHARS
+    if not ok:
+        return False
+    pos = start + len(pre)
+    for k, c in enumerate(core):
+        ent = _country_for(lex, c, d)
+        if ent is not None:
+            d.add(ent, pos + k, c)
+    return True
+
+
+def _after_number(d: _Doc, i: int) -> bool:
+    """Whether token i follows a number (dates: 6日, 6 日)."""
+    prev = d.prev_text(i)
+    return bool(prev) and (prev[-1].isdigit() or prev[-1] in "一二三四五六七八九十廿卅两数月")
+
+
+def _single_country(d: _Doc, i: int, tok: str, start: int) -> bool:
+    """A one-char country token next to a cue: 乌 + 国防部, 对 + 俄, 美 、 英 、 法."""
+    if tok not in d.lex.one_char or tok not in COMPOUND_CHARS:
+        return False
+    if tok == "日" and _after_number(d, i):
+        return False
+    nxt = d.toks[i + 1][0] if i + 1 < len(d.toks) else ""
+    prv = d.toks[i - 1][0] if i > 0 else ""
+    ok = False
+    if nxt and (nxt.startswith(COUNTRY_SUFFIXES) or nxt in GOV_BODIES):
+        ok = True
+    elif prv and prv[-1] in COUNTRY_PREFIXES and (prv[-1] + tok) not in PREFIX_WORDS and tok not in "以日中土":
+        ok = True
+    else:
+        # a list of one-char forms: 美、英、法 / 中 美
+        for j in (i - 2, i + 2, i - 1, i + 1):
+            if 0 <= j < len(d.toks) and d.toks[j][0] in COMPOUND_CHARS and d.toks[j][0] in d.lex.one_char:
+                between = d.toks[min(i, j) + 1][0] if abs(i - j) == 2 else ""
+                if abs(i - j) == 1 or between in ("、", "和", "与"):
+                    ok = True
+                    break
+    if not ok:
+        return False
+    ent = _country_for(d.lex, tok, d)
+    if ent is None:
+        return False
+    d.add(ent, start, tok)
+    if nxt in GOV_BODIES:
+        name = ent.name + nxt
+        org = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "government")
+        d.add(org, start, tok + nxt)
+    return True
+
+
+def _token_pass(d: _Doc):
+    lex = d.lex
+    toks, starts = d.toks, d.starts
+    known, trig = lex.by_surface, lex.trigger_chars
+    # Only tokens that are known names or start with a one-char country form or prefix need a look.
+    one, pre2 = COMPOUND_CHARS, lex.prefix2
+    cued = lex.cued_only
+    wanted = d.token_words
+    for i in [i for i in d.candidates if d.words[i] in wanted]:
+        tok = toks[i][0]
+        start = starts[i]
+        if not d.free(start, start + len(tok)):
+            continue
+        ent = known.get(tok)
+        if ent is None and len(tok) >= 3 and _known_prefix(d, tok, start):
+            continue
+        if ent is None and tok in lex.cued_only and _cued(d, start, start + len(tok))[0]:
+            d.add(lex.cued_only[tok], start, tok)  # 发言人高峰: a person whose name is also a word
+            continue
+        if ent is not None and len(tok) >= 2:
+            nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+            if ent.type == "place" and nxt == "人" and ent.subtype in ("country", "territory"):
+                continue  # demonym: 俄罗斯人
+            if ent.type in ("person", "org") and len(tok) == 2 and i > 0 and _glued_name_char(d, i - 1):
+                continue  # 海 + 马斯 (海马斯): a short name cut out of a longer transliteration
+            if (ent.type == "place" and len(tok) == 2 and tok[0] in SURNAMES and len(nxt) == 1
+                    and _IS_HAN.match(nxt) and nxt not in _NOT_NAME_CHARS and _cued(d, start, start)[0]):
+                name = tok + nxt  # 所长 + 黄海 + 平: a Chinese name that starts like a place
+                d.add(_Ent("person:" + name, name, "person", None, False), start, name)
+                continue
+            if tok in WEAK_ALIASES and (WEAK_ALIASES[tok] not in d.text or i > 0 and known.get(toks[i - 1][0])):
+                continue  # 大陆 / 我国 stand for 中国 only where the text is about China (not 法国大陆)
+            if ent.type == "org" and nxt == "长" and tok[-1] in "部局署":
+                head = _country_prefix(d, tok)
+                if head:
+                    d.add(head[0], start, head[1], take=False)
+                continue  # 外交部长: a role, not the ministry
+            if nxt in _COMPOSE_NEXT:
+                if _compose_org(d, i, ent):
+                    continue
+                if ent.type == "place" and _compose_place(d, i, ent):
+                    continue
+            d.add(ent, start, tok)
+            if ent.type == "org":
+                _country_head(d, ent, start, tok)
+            continue
+        if len(tok) == 1:
+            if tok in COMPOUND_CHARS:
+                _single_country(d, i, tok, start)
+        elif len(tok) <= 5 and _IS_HAN.match(tok):
+            _compound(d, i, tok, start)
+
+
+# Tokens after a known name that may make a longer name of it (国防部, 驻, 理事会, 市, 大学).
+_COMPOSE_NEXT = frozenset(GOV_BODIES + ("驻", "常驻", "理事会", "委员会", "中央委员会", "大学", "孔子学院", "学院")
+                          + ADMIN_SUFFIXES)
+
+# What may follow a known name inside one dictionary word (英国首相, 美国政府, 中国海军舰艇编队): the
+# name counts, the rest is no entity of its own.
+_PREFIX_TAILS = frozenset(ROLE_WORDS + ("政府", "军队", "当局", "方面", "国内", "境内", "舰艇编队", "编队", "队",
+                                        "军方", "官方", "民众", "全境", "各地", "警方", "媒体", "代表团"))
+
+
+_PREFIX_TAILS_T = tuple(_PREFIX_TAILS)
+
+
+def _known_prefix(d: _Doc, tok: str, start: int) -> bool:
+    """A known place or organisation at the head of an unknown dictionary word, before a role or a
+    generic word: 英国首相 → 英国, 美国政府 → 美国. Demonyms (中国人) and the like are not matched."""
+    for k in range(min(len(tok) - 1, 10), 1, -1):
+        ent = d.lex.by_surface.get(tok[:k])
+        if ent is not None and ent.type in ("place", "org"):
+            if tok[k:] in _PREFIX_TAILS:
+                d.add(ent, start, tok[:k])
+                return True
+            return False
+    return False
+
+
+# Aliases that name a country only in texts about it: 大陆 in 法国大陆 is not China.
+WEAK_ALIASES = {"大陆": "中国", "我国": "中国", "内地": "中国"}
+
+
+def _glued_name_char(d: _Doc, i: int) -> bool:
+    """Whether token i is a lone transliteration character (part of a longer unknown name)."""
+    w = d.toks[i][0]
+    return len(w) == 1 and w in d.lex.translit and w not in _NOT_NAME_CHARS and w not in d.lex.one_char \
+        and w != "因"
+
+
+def _country_prefix(d: _Doc, tok: str) -> tuple[_Ent, str] | None:
+    """The country named at the head of a token (中国外交部 → 中国), with its surface."""
+    for k in range(min(len(tok) - 1, 8), 1, -1):
+        c = d.lex.countries.get(tok[:k])
+        if c is not None:
+            return c, tok[:k]
+    return None
+
+
+# Government bodies named without their country (外交部, 参议院): the gazetteer lists them under their
+# countries only, so the document decides whose body it is.
+BARE_BODIES = ("外交部", "国防部", "商务部", "财政部", "司法部", "国务院", "国会", "议会", "参议院", "众议院", "央行",
+               "中央银行", "国土安全部", "内政部", "卫生部", "教育部", "能源部", "公安部", "总统府", "国家安全部",
+               "农业部", "交通部", "外务省", "防卫省", "联邦调查局", "中央情报局", "国家统计局")
+
+
+def _bare_bodies(d: _Doc):
+    """外交部 → the 外交部 of the country this document is about: the country named with that body
+    elsewhere in the text (俄罗斯国防部 ... 国防部), else the country it names most often."""
+    lex, toks, starts = d.lex, d.toks, d.starts
+    hits = [i for i in map(d.index_at, (m.start() for m in _BARE_RE.finditer(d.text)))
+            if i is not None and toks[i][0] in _BARE_SET]
+    if not hits:
+        return
+    counts = {}
+    for ent, found in d.found.values():
+        if ent.type == "place" and ent.subtype == "country":
+            counts[ent.name] = (len(found), -min(found))
+    ranked = sorted(counts, key=counts.get, reverse=True)
+    for i in hits:
+        body, start = toks[i][0], starts[i]
+        if not d.free(start, start + len(body)) or (i + 1 < len(toks) and toks[i + 1][0][:1] == "长"):
+            continue
+        owner = None
+        for ent, _ in d.found.values():
+            if ent.type == "org" and ent.name.endswith(body) and ent.name[:-len(body)] in counts:
+                owner = ent
+                break
+        if owner is None and ranked:
+            # the gazetteer's body of the main country (美国 + 参议院), else the body under its bare name:
+            # a made-up "美国外交部" would name nothing
+            owner = lex.by_surface.get(ranked[0] + body) or _Ent(
+                "org:" + body, body, "org", lex.by_name[ranked[0]].country, False, "government")
+        if owner is not None:
+            d.add(owner, start, body)
+
+
+_BARE_SET = frozenset(BARE_BODIES)
+_BARE_RE = re.compile("|".join(sorted(BARE_BODIES, key=len, reverse=True)))
+
+
+def _gov_body_after(d: _Doc, i: int) -> tuple[int, str] | None:
+    """The government body named right after token i (国防部, 驻喀布尔大使馆, 常驻联合国代表团)."""
+    j = i + 1
+    if j >= len(d.toks):
+        return None
+    nxt = d.toks[j][0]
+    if nxt in GOV_BODIES:
+        return j, nxt
+    if nxt in ("驻", "常驻") and j + 2 < len(d.toks):
+        place, body = d.toks[j + 1][0], d.toks[j + 2][0]
+        if d.lex.by_surface.get(place) is not None and body in GOV_BODIES:
+            return j + 2, nxt + place + body
+    return None
+
+
+def _compose_org(d: _Doc, i: int, head: _Ent) -> bool:
+    """Country + government body: 英国 + 国防部, 美国 + 驻 + 喀布尔 + 大使馆, 国际原子能机构 + 理事会."""
+    tok = d.toks[i][0]
+    start = d.starts[i]
+    got = None
+    if head.type == "place" and head.subtype in ("country", "territory", "historical"):
+        got = _gov_body_after(d, i)
+    elif head.type == "org" and i + 1 < len(d.toks) and d.toks[i + 1][0] in ("理事会", "委员会", "中央委员会"):
+        got = (i + 1, d.toks[i + 1][0])
+    if got is None:
+        return False
+    j, tail = got
+    name = tok + tail
+    org = d.lex.by_surface.get(name)
+    if org is None:
+        canon = (head.name if head.type == "place" else head.name) + tail
+        org = d.lex.by_surface.get(canon) or _Ent("org:" + canon, canon, "org", head.country, False, "government")
+    d.add(org, start, name)
+    if head.type == "place":
+        d.add(head, start, tok, take=False)
+    elif head.type == "org":
+        pass  # the parent body is named inside; the gold counts it only when named on its own
+    return True
+
+
+def _compose_place(d: _Doc, i: int, head: _Ent) -> bool:
+    """Known place + administrative suffix (卡拉奇 + 市) is the same place; + 大学 etc. an organisation."""
+    if i + 1 >= len(d.toks):
+        return False
+    tok, nxt = d.toks[i][0], d.toks[i + 1][0]
+    start = d.starts[i]
+    if nxt in ADMIN_SUFFIXES and head.subtype not in ("country",):
+        full = d.lex.by_surface.get(tok + nxt)
+        d.add(full or head, start, tok + nxt)
+        return True
+    if nxt in ("大学", "孔子学院", "学院") and head.subtype not in ("country",):
+        name = tok + nxt
+        org = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", head.country, False, "university")
+        d.add(org, start, name)
+        return True
+    return False
+
+
+# --- names made of a proper head and a suffix --------------------------------------------------------
+
+# Suffixes of government bodies: the country at their head counts as well (英国国防部 → 英国).
+GOV_SUFFIXES = ("部", "局", "署", "委员会", "理事会", "议会", "议院", "法院", "部队", "舰队", "司令部", "代表团",
+                "大使馆", "使馆", "领事馆", "总领馆", "国会", "海军", "空军", "陆军", "省")
+# After a place these make something that is neither the place nor an entity (拉萨舰, 明斯克协议).
+NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "宣言", "进程", "时间", "模式", "峰会")
+# Ordinary words that end in a suffix (北部 ends in 部, 签署 in 署) and bodies no name makes specific.
+SUFFIX_WORDS = {"北部", "南部", "东部", "西部", "中部", "西北部", "东北部", "西南部", "东南部", "内部", "外部",
+                "全部", "干部", "总部", "部署", "签署", "部分", "当局", "大局", "格局", "布局", "结局", "郊区",
+                "城区", "市区", "城市", "都市", "本土", "总署", "母公司", "子公司", "分公司", "编队", "舰艇编队"}
+GENERIC_BODIES = {"武装部队", "安全部队", "特种部队", "军队", "当局", "政府", "反对党", "执政党", "国际组织",
+                  "非政府组织", "恐怖组织", "母公司", "子公司", "分公司"}
+# After a country, a bare suffix is a kind, not a name (美国公司 = an American company); after a city
+# or a named word it is a name (赫尔辛基大学).
+BARE_SUFFIXES = {"公司", "银行", "大学", "学院", "党", "军", "集团", "组织", "协会", "企业", "媒体", "电视台",
+                 "报", "部队", "局", "部", "署", "大坝", "基地", "机场", "港", "军事基地", "海军基地", "空军基地"}
+_INNER_POS = ("n", "nz", "nt", "ns", "nr", "nrt", "vn", "j", "ng", "b", "an", "l")
+_ORG_SUFFIX_SET = frozenset(ORG_SUFFIXES + ("之声",))
+_PLACE_SUFFIX_SET = frozenset(PLACE_SUFFIXES)
+_MAX_SUFFIX = max(map(len, ORG_SUFFIXES + PLACE_SUFFIXES))
+
+
+def _suffix_of(tok: str) -> tuple[str, str | None]:
+    """("org" | "place", the longest organisation suffix, else the longest place suffix) of a word."""
+    for suffixes, kind in ((_ORG_SUFFIX_SET, "org"), (_PLACE_SUFFIX_SET, "place")):
+        for k in range(min(len(tok), _MAX_SUFFIX), 0, -1):
+            if tok[-k:] in suffixes:
+                return kind, tok[-k:]
+    return "org", None
+
+
+_ALL_SUFFIXES = tuple(ORG_SUFFIXES + PLACE_SUFFIXES + ("之声",))
+_SUFFIX_LAST = frozenset(w[-1] for w in _ALL_SUFFIXES)
+
+
+_RANKS = {"上将", "中将", "少将", "上校", "中校", "少校", "元帅", "司令", "司令员", "陆战队"}
+_NUMERALS = set("一二三四五六七八九十百千万亿两几多数第首")
+
+
+def _proper(d: _Doc, w: str, pos: str | None, short_ok: bool = True) -> _Ent | bool:
+    """Whether a word can head a name: a known name (returned), a transliteration, or a name tag."""
+    if len(w) < 2 or w in GENERIC_HEADS or w in d.lex.stopnames or not _IS_HAN.match(w):
+        return False
+    ent = d.lex.by_surface.get(w)
+    if ent is not None:
+        return ent
+    if all(c in _FREE_TRANSLIT for c in w):
+        return short_ok or len(w) >= 3 or pos is not None and pos.startswith(("nr", "ns"))
+    return pos is not None and pos.startswith(("ns", "nt", "nrt"))
+
+
+def _suffix_names(d: _Doc):
+    """Organisations and places named by a proper head and a suffix: 英国国防部, 美国国际开发署,
+    俄罗斯战略导弹部队, 欧洲通讯社, 保守党后座委员会, 开普省, 达苏水电站, 卡拉奇大学孔子学院.
+    Generic phrases (该公司, 一家公司, 政府部门, 有关部门) have no proper head and are left alone."""
+    lex, toks, starts = d.lex, d.toks, d.starts
+    wanted = d.suffix_words
+    for i in [i for i in d.candidates if d.words[i] in wanted]:
+        tok, pos = toks[i]  # known names are the token pass's (and may head a longer name here)
+        if pos[:1] == "v" and pos != "vn":
+            continue  # 组织 as a verb (中国海军组织了演习)
+        if not _IS_HAN.match(tok) or not d.free(starts[i], starts[i] + len(tok)):
+            continue
+        kind, suffix = _suffix_of(tok)
+        if suffix is None:
+            continue
+        end = starts[i] + len(tok)
+        if tok in SUFFIX_WORDS:
+            continue
+        nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+        if kind == "org" and (suffix[-1] in "部局署" and nxt[:1] == "长" or nxt in _RANKS):
+            continue  # 外交部 + 长, 海军 + 上将: a role, not the body
+        # Heads before the suffix token only when the token is the bare suffix (大学, 委员会) or a name
+        # by itself (社民党/nt); a longer ordinary word (北部, 部署, 郊区, 广岛) ends in a suffix by chance.
+        # Places take one head word (芝加哥 西尔斯 大厦 → 西尔斯大厦); organisations up to four.
+        span = 4 if kind == "org" else 1
+        if tok != suffix and not (kind == "org" and pos == "nt"):
+            # 四川 + 师范大学: a kind of university needs its head word
+            span = 1 if suffix in ("大学", "学院") and len(tok) <= 5 else 0
+        j = i
+        while j > 0 and i - j < span:
+            w, p = toks[j - 1]
+            if not (_IS_HAN.match(w) and d.free(starts[j - 1], starts[j - 1] + len(w))):
+                break
+            if not (p.startswith(_INNER_POS) or w in ("驻", "常驻")) or end - starts[j - 1] > SPLIT_LIMIT:
+                break
+            if (p[:1] == "m" or w[0] in _NUMERALS and not p.startswith(("ns", "nt", "nr"))
+                    or w in GENERIC_BODIES or w in SUFFIX_WORDS or w[-1] in "队等"):
+                break  # 三大汽车公司, 执政党自民党, 地方队 + 警备队: counting words, generic or other bodies
+            j -= 1
+        head, start = None, None
+        for h in range(j, i + 1):
+            w, p = toks[h]
+            if h == i:
+                w, p = tok[: len(tok) - len(suffix)], None
+                if not w:
+                    break
+                # a known name at the head of the token (伊朗外交部 → 伊朗 + 外交部)
+                for k in range(len(w), 1, -1):
+                    pre = d.lex.by_surface.get(w[:k])
+                    if pre is not None and pre.type in ("place", "org"):
+                        w = w[:k]
+                        break
+                if len(w) < len(tok) and tok[len(w):] in d.lex.by_surface:
+                    break  # 中国 + 台湾: two known names, not one
+            got = _proper(d, w, p, short_ok=kind == "place") or (
+                suffix in ("大学", "学院") and h == i - 1 and p == "nr" and len(w) >= 3)  # 神奈川/nr 大学
+            if got:
+                head, start = got, starts[h]
+                # 巴基斯坦 卡拉奇 大学, 东京 上智 大学: a university is named after its city, not its country
+                if suffix in ("大学", "学院") and isinstance(got, _Ent) and got.type == "place" and h + 1 < i:
+                    nxt = _proper(d, toks[h + 1][0], toks[h + 1][1]) or len(toks[h + 1][0]) >= 2
+                    if nxt:
+                        head, start = nxt, starts[h + 1]
+                break
+        if head is None:
+            # transliterated head glued to the suffix in one run of characters (达苏 + 水电站)
+            k = starts[i] + (len(tok) - len(suffix))
+            s = k
+            while s > 0 and d.text[s - 1] in _FREE_TRANSLIT and not d.taken[s - 1] and k - s < 6:
+                s -= 1
+            if k - s >= (2 if kind == "place" else 3) and d.is_start(s):
+                head, start = True, s
+        if head is None:
+            continue
+        name = d.text[start:end]
+        if name in lex.stopnames:
+            continue
+        ent = lex.by_surface.get(name)
+        tail = name[len(head_ent_surface(d, start, head)) if isinstance(head, _Ent) else 0:]
+        if ent is None and (any(tail.endswith(g) for g in GENERIC_BODIES) or tail in BARE_SUFFIXES and
+                            isinstance(head, _Ent) and head.subtype in ("country", "region")):
+            continue  # 美国特种部队, 伊朗驻维也纳国际组织, 美国公司: generic bodies are no names
+        head_ent = head if isinstance(head, _Ent) else None
+        if ent is None and head_ent is not None and head_ent.type == "place" and kind == "place" \
+                and name == head_ent_surface(d, start, head_ent) + suffix and suffix in ADMIN_SUFFIXES:
+            ent = head_ent  # 卡拉奇 + 市 is 卡拉奇
+        if ent is None:
+            if kind == "place" and head_ent is not None and head_ent.type == "place" and len(name) > 12:
+                continue
+            country = head_ent.country if head_ent is not None else None
+            ent = _Ent(f"{kind}:{name}", name, kind, country, False)
+        d.add(ent, start, name)
+        if (kind == "org" and head_ent is not None and head_ent.type == "place"
+                and head_ent.subtype in ("country", "territory")):
+            if suffix in GOV_SUFFIXES:
+                d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
+            if len(tail) >= 3 and not ent.known:
+                d.org_tails.setdefault(tail, ent)  # 美国人口普查局 ... 人口普查局 later
+        if (kind == "org" and head_ent is not None and head_ent.type == "org"
+                and head_ent.subtype in ("intl", "alliance")):
+            d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)  # 联合国 + 难民署
+
+
+def _org_tails(d: _Doc):
+    """Later mentions of an organisation without its country (人口普查局 after 美国人口普查局)."""
+    text = d.text
+    for tail, ent in d.org_tails.items():
+        s = text.find(tail)
+        while s >= 0:
+            e = s + len(tail)
+            if d.free(s, e) and d.is_start(s) and d.is_end(e):
+                d.add(ent, s, tail)
+            s = text.find(tail, e)
+
+
+def head_ent_surface(d: _Doc, start: int, ent: _Ent) -> str:
+    """The surface of `ent` that starts at `start` (the head token)."""
+    i = d.index_at(start)
+    if i is not None and d.lex.by_surface.get(d.toks[i][0]) is ent:
+        return d.toks[i][0]
+    for k in range(min(10, len(d.text) - start), 1, -1):
+        if d.lex.by_surface.get(d.text[start:start + k]) is ent:
+            return d.text[start:start + k]
+    return ent.name
+
+
+_NON_ENTITY_RE = re.compile("|".join(sorted(NON_ENTITY_SUFFIXES, key=len, reverse=True)))
+
+
+def _non_entities(d: _Doc):
+    """A place followed by 舰, 号, 协议 ... names a ship or an agreement: the place does not count."""
+    toks, known = d.toks, d.lex.by_surface
+    for m in _NON_ENTITY_RE.finditer(d.text):
+        i = d.index_at(m.start())
+        if not i or not (toks[i][0] in NON_ENTITY_SUFFIXES or toks[i][0][:-1] == m.group()):
+            continue  # 舰, or 舰 glued to the next character (舰是)
+        if i > 1 and toks[i - 1][0] in "”’」』\"'":
+            i -= 1  # “拉萨”舰
+        tok = toks[i - 1][0]
+        ent = known.get(tok)
+        if ent is not None and ent.type == "place":
+            i -= 1
+            s = d.starts[i]
+            d.taken[s:s + len(tok)] = b"\x01" * len(tok)
+
+
+# --- unknown names ---------------------------------------------------------------------------------
+
+_SEP_ALL = _SEP + "-"
+_SEP_RE = re.compile(f"[{_SEP}]")
+_FUNCTION_PREFIX = set("与和同对向被由在是的及、跟给让")
+
+
+def _snap(d: _Doc, start: int, end: int, translit: frozenset) -> tuple[int, int]:
+    """Trim a character run to token boundaries: the run may not cut through an ordinary word."""
+    # left edge: inside a token -> keep the part only if the token's head is a function word or role
+    while start < end and not d.is_start(start):
+        # find the token containing start
+        i = _token_index(d, start)
+        tok_start = d.starts[i]
+        head = d.text[tok_start:start]
+        if all(c in _FUNCTION_PREFIX for c in head) or _ROLE_RE.search(head):
+            break
+        start = tok_start + len(d.toks[i][0])
+    while end > start and not d.is_end(end):
+        i = _token_index(d, end - 1)
+        tok_end = d.starts[i] + len(d.toks[i][0])
+        tail = d.text[end:tok_end]
+        if _VERB_RE.match(tail) or all(c in _FUNCTION_PREFIX for c in tail) or tail in ("先生", "女士"):
+            break
+        end = d.starts[i]
+    return start, end
+
+
+def _token_index(d: _Doc, off: int) -> int:
+    return bisect.bisect_right(d.starts, off) - 1
+
+
+def _name_token(d: _Doc, i: int) -> bool:
+    """Whether token i can be part of a `·`-joined foreign name: transliteration characters or a name tag,
+    never a role word, a speech verb, a function word or a known non-person name."""
+    w, pos = d.toks[i]
+    known = d.lex.by_surface.get(w)
+    if known is not None:
+        if known.type == "person":
+            return True  # 托马斯-格林菲尔德 (one token: jieba keeps hyphens)
+        # A known name glued to more name characters is part of the name, cut out by the user
+        # dictionary: 巴格达 + 迪 (巴格达迪), 埃马 + 纽埃 + 尔 (埃马纽埃尔).
+        nxt = d.toks[i + 1][0] if i + 1 < len(d.toks) else ""
+        prv = d.toks[i - 1][0] if i > 0 else ""
+        if len(nxt) == 1 and nxt in d.lex.translit and nxt not in _NOT_NAME_CHARS:
+            return prv in _SEP or len(prv) <= 3 and all(c in d.lex.translit for c in prv)
+        # 杜 + 兰德 after a separator (让-皮埃尔·杜兰德)
+        return i > 1 and d.toks[i - 2][0] in _SEP and _glued_name_char(d, i - 1)
+    if not _IS_HAN.match(w) or len(w) > 6:
+        return False
+    if len(w) > 1 and (w[0] in _NOT_NAME_CHARS or w[-1] in _NOT_NAME_CHARS):
+        return False  # 于本周, 马斯称: a function word glued on
+    if len(w) == 1:
+        return w in d.lex.translit and w not in _NOT_NAME_CHARS and not (w == "因" and pos == "p")
+    if _ROLE_RE.search(w) or _VERB_RE.match(w) or w in _TIME_WORDS:
+        return False
+    if pos.startswith(("v", "p", "c", "d", "u", "r", "m", "t", "f")) and not pos.startswith("vn"):
+        return False
+    return all(c in d.lex.translit for c in w) or pos.startswith(("nr", "x")) and len(w) <= 4
+
+
+def _middle_part(d: _Doc, i: int) -> bool:
+    """A short part between two separators (奥萨马·本·拉登): any Han word."""
+    return (0 < i < len(d.toks) - 1 and d.toks[i - 1][0] in _SEP and d.toks[i + 1][0] in _SEP
+            and len(d.toks[i][0]) <= 3 and bool(_IS_HAN.match(d.toks[i][0])))
+
+
+_NOT_NAME_CHARS = set("与和同对向被由在是的及跟给让于说称等将也都就曾已又还并而从为所")
+_VERB_ALT = "说|称|表示|指出|认为|说道|强调|透露"
+_TIME_WORDS = {"昨天", "今天", "明天", "周一", "周二", "周三", "周四", "周五", "周六", "周日"}
+
+
+def _dot_names(d: _Doc):
+    """`·`-joined names (丹尼斯·科尔科迪诺夫, 让-吕克·梅朗雄): people, unless the gazetteer says otherwise.
+
+    Walks the tokens on both sides of each `·`: a part is one or more name-like tokens, so a name
+    stops at the first ordinary word (劳埃德·奥斯汀与土耳其... stops at 与); a hyphen joins parts only
+    inside a name that has a `·`."""
+    lex, toks, text = d.lex, d.toks, d.text
+    n = len(toks)
+    seps = [i for i in map(d.index_at, (m.start() for m in _SEP_RE.finditer(text))) if i is not None]
+    done = -1
+    for i in seps:
+        if i <= done or toks[i][0] not in _SEP:
+            continue
+        first = last = i
+        # right: parts joined by · or -
+        j = i + 1
+        while j < n:
+            k = j
+            while k < n and k - j < 4 and (_name_token(d, k) or _middle_part(d, k)):
+                k += 1
+            if k < n and lex.glued_verb.match(toks[k][0]):
+                last = k  # 登说, 杰哈说: name characters glued to a speech verb (trimmed below)
+                break
+            if k == j:
+                break
+            last = k - 1
+            if k + 1 < n and toks[k][0] in _SEP_ALL and _name_token(d, k + 1):
+                j = k + 1
+                continue
+            j = k
+            break
+        # left
+        k = first - 1
+        while k >= 0 and first - k <= 4:
+            if _name_token(d, k) or toks[k][0] == "让" and k + 1 < n and toks[k + 1][0] == "-":
+                k -= 1
+                continue
+            if toks[k][0] == "-" and k > 0 and (_name_token(d, k - 1) or toks[k - 1][0] == "让"):
+                k -= 1
+                continue
+            break
+        start_i = k + 1
+        done = max(j, i + 1) - 1
+        if start_i >= first or last <= first:
+            continue
+        if first - start_i == 1 and len(toks[start_i][0]) == 1 and start_i > 0 \
+                and all(c in lex.translit for c in toks[start_i - 1][0]) \
+                and not _ROLE_RE.search(toks[start_i - 1][0]):
+            continue  # (艾哈迈)迪·贝希尔: a one-character first part is the tail of a name cut apart
+        s, e = d.starts[start_i], d.starts[last] + len(toks[last][0])
+        # a speech verb glued to the name by the segmenter (库雷希说): keep the name only
+        glued = re.search(f"(?:{_VERB_ALT})$", text[d.starts[last]:e])
+        if glued and glued.start() > 0:
+            e -= len(glued.group())
+        if not d.free(s, e):
+            continue
+        surface = text[s:e]
+        if surface in lex.stopnames:
+            continue
+        ent = lex.by_surface.get(surface)
+        if ent is None:
+            last_part = lex.by_surface.get(re.split(f"[{_SEP}]", surface)[-1])
+            if last_part is not None and last_part.type == "person":
+                ent = last_part
+        if ent is None:
+            ent = _Ent("person:" + surface, surface, "person", None, False)
+        d.add(ent, s, surface)
+
+
+def _cued(d: _Doc, s: int, e: int) -> tuple[bool, bool]:
+    """(role word right before, speech verb right after) the span s..e."""
+    before = d.text[max(0, s - 8):s].rstrip(" \u3000：:")
+    after = d.text[e:e + 6].lstrip(" \u3000")
+    return bool(_ROLE_RE.search(before)), bool(_VERB_RE.match(after))
+
+
+_FREE_RUN = re.compile(f"[{''.join(sorted(_FREE_TRANSLIT))}]{{2,}}")
+
+
+def _translit_names(d: _Doc):
+    lex = d.lex
+    for m in _FREE_RUN.finditer(d.text):
+        s, e = m.span()
+        if not d.free(s, e):
+            continue
+        s, e = _snap(d, s, e, _FREE_TRANSLIT)
+        if e - s < 2:
+            continue
+        surface = d.text[s:e]
+        if surface in lex.stopnames or surface in lex.by_surface:
+            continue
+        role, verb = _cued(d, s, e)
+        if not (role and e - s >= 2 or verb and e - s >= 3):
+            continue
+        # A run made of one ordinary dictionary word (基本, 多达) is no name.
+        i = d.index_at(s)
+        if i is not None and d.starts[i] + len(d.toks[i][0]) == e and not d.toks[i][1].startswith(("nr", "ns", "x")):
+            if not d.toks[i][1].startswith("n") or e - s < 3:
+                continue
+        ent = lex.by_surface.get(surface) or _Ent("person:" + surface, surface, "person", None, False)
+        d.add(ent, s, surface)
+
+
+_NR_TAGS = frozenset(("nr", "nrfg", "nrt"))
+# 【文/观察者网 陈思佳】, 记者 陈思佳, 编辑：陈思佳
+_BYLINE_RE = re.compile(r"(?:文/[^\s】]{0,8}\s+|(?:记者|编辑|作者|撰文|摄影|摄)[：:/\s]*)$")
+_HONORIFICS = {"先生", "女士", "小姐", "太太", "夫人", "老师", "同志", "总", "某"}
+
+
+def _chinese_names(d: _Doc):
+    """Chinese names (surname + 1-2 chars) next to a role word before or a speech verb after.
+    jieba tags most of them as names (汪文斌/nr) but sometimes cuts them (周/nr 明远/a): the surname
+    token then takes the next one or two characters."""
+    lex, toks = d.lex, d.toks
+    prev_name = None
+    words = d.words
+    tags = d.tags
+    nr = [i for i, p in enumerate(tags) if p in _NR_TAGS]
+    # a name token, or a lone surname before one (黄/a 桂平/nr)
+    cands = sorted({i for i in nr if words[i][0] in SURNAMES}
+                   | {i - 1 for i in nr if i > 0 and words[i - 1] in SURNAMES})
+    for i in cands:
+        tok = toks[i][0]
+        if len(tok) == 1 and i + 1 < len(toks):
+            nxt = toks[i + 1][0]
+            if 1 <= len(nxt) <= 2 and _IS_HAN.match(nxt) and not _VERB_RE.match(nxt) and nxt not in _HONORIFICS \
+                    and not _ROLE_RE.search(nxt) and toks[i + 1][1][:1] not in ("v", "p", "u", "c", "d", "m"):
+                tok = tok + nxt
+        if not 2 <= len(tok) <= 4 or not _IS_HAN.match(tok):
+            continue
+        s = d.starts[i]
+        if not d.free(s, s + len(tok)) or tok in lex.stopnames or tok in lex.by_surface:
+            continue
+        if not (len(tok) <= 3 or tok[:2] in DOUBLE_SURNAMES):
+            continue
+        after = d.text[s + len(tok):s + len(tok) + 1]
+        if after and after in _FREE_TRANSLIT and all(c in lex.translit for c in tok) \
+                and not _VERB_RE.match(d.text[s + len(tok):s + len(tok) + 2]):
+            continue  # 安德里 + 亚说: a transliterated name cut apart, not a Chinese name
+        role, verb = _cued(d, s, s + len(tok))
+        before = d.text[max(0, s - 2):s]
+        listed = prev_name is not None and before[-1:] == "、" and prev_name == s - 1
+        byline = bool(_BYLINE_RE.search(d.text[max(0, s - 14):s]))
+        if not (role or verb or listed or byline):
+            continue
+        d.add(_Ent("person:" + tok, tok, "person", None, False), s, tok)
+        prev_name = s + len(tok)
+
+
+def _back_references(d: _Doc):
+    """Surnames of people found with full names (科尔科迪诺夫 → 丹尼斯·科尔科迪诺夫), and every further
+    occurrence of an unknown name found once with a cue."""
+    forms = {}
+    for key, (ent, hits) in list(d.found.items()):
+        if ent.type != "person":
+            continue
+        for surface in hits.values():
+            forms.setdefault(surface, ent)
+            parts = re.split(f"[{_SEP}]", surface)
+            if len(parts) > 1 and len(parts[-1]) >= 2:
+                forms.setdefault(parts[-1], ent)
+    forms = {f: e for f, e in forms.items() if f not in d.lex.by_surface or d.lex.by_surface[f] is e}
+    if not forms:
+        return
+    text = d.text
+    for form in sorted(forms, key=len, reverse=True):
+        s = text.find(form)
+        while s >= 0:
+            e = s + len(form)
+            # whole tokens only (科尔科迪诺夫 may be cut into pieces, but not glued to other words)
+            if d.free(s, e) and _snap(d, s, e, d.lex.translit) == (s, e) and not (
+                    s > 0 and text[s - 1] in _FREE_TRANSLIT):
+                d.add(forms[form], s, form)
+            s = text.find(form, e)
+
+
+def extract_entities(doc: str) -> list[EntityMention]:
+    """Every person, place and organisation named in `doc`, once each, with all its mentions."""
+    if not doc or not doc.strip():
+        return []
+    d = _Doc(doc, lexicon())
+    _known_pass(d)
+    _dot_names(d)
+    _back_references(d)
+    _non_entities(d)
+    _suffix_names(d)
+    _token_pass(d)
+    _org_tails(d)
+    _bare_bodies(d)
+    _translit_names(d)
+    _chinese_names(d)
+    _back_references(d)
+    out = []
+    for key, (ent, found) in d.found.items():
+        hits = sorted(found.items())
+        surfaces = list(dict.fromkeys(s for _, s in hits))
+        out.append(EntityMention(entity_id=ent.key, name=ent.name, type=ent.type, country=ent.country,
+                                 n=len(hits), offsets=[o for o, _ in hits], surfaces=surfaces, known=ent.known))
+    out.sort(key=lambda m: m.offsets[0])
+    return out

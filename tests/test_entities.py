@@ -1,0 +1,279 @@
+"""Entity extraction: the rules of etl/entities.py on sentences written for these tests, and a
+well-formedness check over the real corpus (skipped when ../shared is absent)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.entities import extract_entities, lexicon
+from etl.models import EntityMention, compose_document
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def by_name(doc: str) -> dict[str, EntityMention]:
+    return {m.name: m for m in extract_entities(doc)}
+
+
+def names(doc: str, typ: str | None = None) -> set[str]:
+    return {m.name for m in extract_entities(doc) if typ is None or m.type == typ}
+
+
+def assert_offsets(doc: str, mentions: list[EntityMention]):
+    for m in mentions:
+        assert m.n == len(m.offsets) >= 1
+        assert m.offsets == sorted(m.offsets)
+        assert m.entity_id == f"{m.type}:{m.name}"
+        assert m.type in ("person", "place", "org")
+        for off in m.offsets:
+            assert any(doc[off:off + len(s)] == s for s in m.surfaces), (m.name, off)
+        for s in m.surfaces:
+            assert s in doc
+
+
+# --- known names and aliases ------------------------------------------------------------------------
+
+def test_aliases_resolve_to_one_canonical_entity():
+    doc = "弗拉基米尔·普京周二抵达莫斯科。普京随后会见了记者。"
+    got = by_name(doc)
+    putin = got["弗拉基米尔·普京"]
+    assert putin.type == "person" and putin.known
+    assert putin.entity_id == "person:弗拉基米尔·普京"
+    assert set(putin.surfaces) == {"弗拉基米尔·普京", "普京"}
+    assert putin.n == 2
+    assert got["莫斯科"].type == "place" and got["莫斯科"].country == "RU"
+    assert_offsets(doc, list(got.values()))
+
+
+def test_gazetteer_decides_the_type_not_jieba():
+    # jieba tags 莫斯科 as a person and 普京 as a place; the gazetteer says otherwise
+    got = by_name("普京在莫斯科发表讲话。")
+    assert got["弗拉基米尔·普京"].type == "person"
+    assert got["莫斯科"].type == "place"
+
+
+def test_country_code_on_places():
+    got = by_name("代表团从北京飞往华盛顿。")
+    assert got["北京"].country == "CN"
+    assert got["华盛顿"].country == "US"
+
+
+# --- one-character country forms -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("中俄两国元首举行会谈。", {"中国", "俄罗斯"}),
+    ("美伊谈判陷入僵局。", {"美国", "伊朗"}),
+    ("俄乌冲突仍在持续。", {"俄罗斯", "乌克兰"}),
+    ("美日韩三国举行联合演习。", {"美国", "日本", "韩国"}),
+    ("美军在该地区增派兵力。", {"美国"}),
+    ("俄方对此表示强烈不满。", {"俄罗斯"}),
+    ("中方敦促有关各方保持克制。", {"中国"}),
+    ("美方拒绝置评。", {"美国"}),
+    ("他曾多次访华，并批评对华政策。", {"中国"}),
+    ("驻华使馆发表了声明。", {"中国"}),
+    ("涉台问题上没有妥协余地。", {"台湾"}),
+])
+def test_compounds_count_each_country(text, expected):
+    assert names(text, "place") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "这个研究中心以及附近的法律援助站日前开放。",
+    "她说风景很美好，但以后不会再来。",
+    "会议于25日以视频方式举行。",
+    "德高望重的老人常说，以和为贵。",
+])
+def test_free_one_char_forms_are_no_countries(text):
+    assert names(text, "place") == set()
+
+
+def test_country_at_the_head_of_a_ministry_counts_both():
+    got = by_name("英国国防部周五发表声明。")
+    assert got["英国国防部"].type == "org"
+    assert got["英国"].type == "place"
+
+
+def test_one_char_country_before_a_ministry():
+    got = by_name("乌国防部发言人当天表示，局势稳定。")
+    assert got["乌克兰"].type == "place"
+    assert "乌国防部" in got["乌克兰国防部"].surfaces
+
+
+# --- people ----------------------------------------------------------------------------------------
+
+def test_role_prefixed_names():
+    got = by_name("俄罗斯总统普京与美国国务卿布林肯通了电话，外交部发言人汪文斌对此回应。")
+    assert {"弗拉基米尔·普京", "安东尼·布林肯", "汪文斌", "俄罗斯", "美国"} <= set(got)
+    assert got["安东尼·布林肯"].type == "person"
+
+
+def test_dot_joined_unknown_name_and_surname_back_reference():
+    doc = "经济学家马尔科·萨尔瓦托雷蒂认为，风险正在上升。萨尔瓦托雷蒂补充说，形势不容乐观。"
+    got = by_name(doc)
+    m = got["马尔科·萨尔瓦托雷蒂"]
+    assert m.type == "person" and not m.known
+    assert set(m.surfaces) == {"马尔科·萨尔瓦托雷蒂", "萨尔瓦托雷蒂"}
+    assert m.n == 2
+    assert "萨尔瓦托雷蒂" not in got  # one entity, not two
+    assert_offsets(doc, list(got.values()))
+
+
+def test_hyphenated_first_name():
+    got = by_name("候选人让-皮埃尔·杜兰德说，他不会退出。")
+    assert "让-皮埃尔·杜兰德" in got
+
+
+def test_dot_name_stops_at_ordinary_words():
+    got = names("记者马蒂亚·博尔扎诺与同事阿莱西奥·费拉里采访了当地居民。", "person")
+    assert got == {"马蒂亚·博尔扎诺", "阿莱西奥·费拉里"}
+
+
+def test_unknown_transliterated_name_with_a_cue():
+    got = by_name("分析师格列布尼科夫表示，制裁的效果有限。")
+    assert got["格列布尼科夫"].type == "person"
+    assert not got["格列布尼科夫"].known
+
+
+def test_transliteration_characters_without_a_cue_are_no_name():
+    assert names("这些措施基本上没有效果，多达一半的工厂停工。", "person") == set()
+
+
+def test_chinese_name_with_a_role_cue():
+    got = by_name("该校副校长周明远指出，招生规模将扩大。")
+    assert got["周明远"].type == "person"
+
+
+# --- organisations and places by suffix --------------------------------------------------------------
+
+def test_org_by_suffix_with_proper_head():
+    got = by_name("芬兰国家广播公司报道了这一消息，赫尔辛基大学的学者也参与了讨论。")
+    assert got["芬兰国家广播公司"].type == "org"
+    assert got["赫尔辛基大学"].type == "org"
+
+
+@pytest.mark.parametrize("text", [
+    "政府部门和有关部门正在调查。",
+    "该公司表示，一家公司已经破产。",
+    "当地安全部队加强了巡逻。",
+])
+def test_generic_phrases_are_no_orgs(text):
+    assert names(text, "org") == set()
+
+
+def test_place_by_suffix_with_proper_head():
+    got = by_name("工程师们在莫尔达瓦水电站附近的索科洛夫卡镇工作。")
+    assert got["莫尔达瓦水电站"].type == "place"
+
+
+def test_admin_suffix_after_known_place_is_the_same_place():
+    got = by_name("卡拉奇市发生爆炸，卡拉奇警方随即封锁现场。")
+    assert "卡拉奇市" in got["卡拉奇"].surfaces
+    assert got["卡拉奇"].n == 2
+
+
+# --- non-entities ----------------------------------------------------------------------------------
+
+def test_demonyms_blocs_and_unnamed_bodies_are_not_entities():
+    got = names("俄罗斯人普遍认为，西方和国际社会对政府和军方施压，总统也没有办法。")
+    assert got == set()
+
+
+def test_white_house_is_an_org():
+    got = by_name("白宫和克里姆林宫均未回应。")
+    assert got["白宫"].type == "org"
+    assert got["克里姆林宫"].type == "org"
+
+
+def test_place_inside_a_media_name_does_not_count():
+    got = by_name("据《华盛顿邮报》报道，会谈没有结果。")
+    assert got["华盛顿邮报"].type == "org"
+    assert "华盛顿" not in got
+
+
+def test_ship_named_after_a_city_is_no_place():
+    assert "拉萨" not in names("驱逐舰“拉萨”舰通过了海峡。", "place")
+
+
+def test_stopnames_never_become_entities():
+    stop = lexicon().stopnames
+    assert "越来越近" in stop
+    assert names("两国走得越来越近。", "person") == set()
+
+
+def test_person_named_like_a_common_word_needs_a_role():
+    cued = lexicon().cued_only
+    if not cued:
+        pytest.skip("no gazetteer person is also a stop word")
+    word = next(iter(cued))
+    assert names(f"随后{word}的情况有所变化。", "person") == set()
+    assert cued[word].name in names(f"新闻发言人{word}表示，情况正常。", "person")
+
+
+def test_known_name_at_the_head_of_a_dictionary_word():
+    # jieba keeps 英国首相 and 美国政府 as single words: the country still counts, the rest is no entity
+    got = by_name("英国首相周三表示，美国政府对此没有回应。")
+    assert {"英国", "美国"} <= set(got)
+    assert all(m.type == "place" for m in got.values())
+
+
+def test_bare_ministry_belongs_to_the_country_the_text_is_about():
+    doc = "美国官员说，美国在该地区部署了更多部队。国防部随后证实了这一消息。"
+    got = by_name(doc)
+    body = [m for m in got.values() if "国防部" in m.surfaces]
+    assert len(body) == 1 and body[0].type == "org" and body[0].country == "US"
+
+
+def test_international_body_at_the_head_of_its_organ_counts():
+    got = by_name("联合国难民署发布了年度报告。")
+    assert got["联合国难民署"].type == "org"
+    assert got["联合国"].type == "org"
+
+
+def test_chinese_name_that_starts_like_a_place():
+    # the gazetteer's 黄海 (a sea) cuts 黄海平 apart; after a role word it is a name
+    got = by_name("研究所所长黄海平介绍了情况。")
+    assert got["黄海平"].type == "person"
+    assert "黄海" not in got
+
+
+def test_latin_name_with_a_cue():
+    got = by_name("摄影师：Maria Lindqvist")
+    assert got["Maria Lindqvist"].type == "person"
+    assert names("他们使用 Open Source 软件。", "person") == set()
+
+
+def test_university_named_after_a_province():
+    got = by_name("湖南师范大学的研究人员参与了项目。")
+    assert got["湖南师范大学"].type == "org"
+
+
+def test_empty_document():
+    assert extract_entities("") == []
+    assert extract_entities("   \n ") == []
+
+
+# --- the real corpus -------------------------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus is absent")
+def test_corpus_results_are_well_formed():
+    from etl.reader import parse_post
+
+    paths = sorted((SHARED / "corpus").rglob("*.md"))
+    checked = 0
+    for path in paths:
+        try:
+            post = parse_post(path.read_bytes(), str(path))
+        except Exception:
+            continue  # not a post (README) or quarantined input: the reader's concern
+        doc = compose_document(post.title, post.text, post.captions)
+        mentions = extract_entities(doc)
+        ids = [m.entity_id for m in mentions]
+        assert len(ids) == len(set(ids)), path
+        assert_offsets(doc, mentions)
+        for m in mentions:
+            assert m.name not in lexicon().stopnames or m.name in lexicon().cued_only
+            assert len(m.name) >= 2
+        checked += 1
+    assert checked >= 200
