@@ -38,6 +38,7 @@ test: install system-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/etl.py
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/dashboard.py

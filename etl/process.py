@@ -75,13 +75,14 @@ def extract(title: str, text: str, captions: str) -> tuple[list[Figure], list[En
     """Everything the dashboard charts, from one article's text. Pure: the same text gives the same facts."""
     from etl.entities import extract_entities
     from etl.figures import extract_figures
-    from etl.segment import content_terms
+    from etl.segment import content_terms, tag
     from etl.topics import score_topics
 
     doc = compose_document(title, text, captions)
-    terms = Counter(content_terms(doc))
+    tags = tag(doc)  # one segmentation pass, shared by the entity rules and the term counts
+    terms = Counter(content_terms(doc, tags))
     top_terms = dict(terms.most_common(MAX_TERMS_PER_ARTICLE))
-    return extract_figures(doc), extract_entities(doc), top_terms, score_topics(title, text, _topics())
+    return extract_figures(doc), extract_entities(doc, tags), top_terms, score_topics(title, text, _topics())
 
 
 def analyse(post: Post) -> Analysed:
