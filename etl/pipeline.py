@@ -191,7 +191,9 @@ class Loader:
             else:
                 self.add_article(item)
                 first_article = first_article or item.article_id
-        if result.file_hash:
+        # An input that produced no article is not remembered as seen: it is read again next run, so a
+        # file quarantined because of a bug in the extraction lands once the bug is fixed.
+        if result.file_hash and first_article is not None:
             self.inputs.append(dict(origin=result.origin, file_hash=result.file_hash,
                                     article_id=first_article, last_run=self.run_id))
         if len(self.articles) >= BATCH_ARTICLES:

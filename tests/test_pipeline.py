@@ -118,6 +118,13 @@ def test_bad_files_are_quarantined_with_reasons_and_never_stop_the_run(tmp_path)
     assert "empty body" in reasons["empty.md"]
     assert "binary" in reasons["photo.jpg"]
     assert query(db, "SELECT title FROM articles WHERE title = '编码新闻'")       # GB18030 decoded, not mangled
+    # bad inputs are read again on every run (a fixed extractor or a fixed file gets its chance) ...
+    again = ingest(db, src)
+    assert (again["n_unchanged"], again["n_quarantined"]) == (2, 4)
+    # ... and a repaired file lands
+    (src / "broken.md").write_text("---\ntitle: 修好了\nauthor: 某社\n---\n<p>现在可以读了。</p>", encoding="utf-8")
+    fixed = ingest(db, src)
+    assert (fixed["n_new"], fixed["n_quarantined"]) == (1, 3)
 
 
 def test_feed_file_input(tmp_path):
