@@ -16,6 +16,17 @@ so known names come out as single tokens), then dictionary look-ups and rules:
 4. Unknown people: `·`-joined transliterated names, then runs of transliteration characters or Chinese
    names (surname + 1-2 chars) next to a cue (a role word before, a speech verb after). A surname seen
    alone later resolves to the full name found earlier.
+5. Cues the segmenter cannot see, read from the characters: Chinese and Japanese names right after a
+   role word (教授李稻葵则, 知事小池百合子对), bylines (【文/观察者网邓睿侃】); Latin-script bodies next
+   to an organisation cue (交易所Bitmex, Coinbase公司, Sandbox正式宣布, Solidus Labs, 据《Frontline》报道)
+   and places next to a place word (Mwe Tone 村); `X（Latin name）`, where the Latin form is an alias of X
+   (or makes X a name when X ends in a suffix); departments of known bodies (外交部亚洲司); the source of
+   a report (据晨星财经报道); company suffixes with a brand head (中泰证券).
+6. Lists: items of an enumeration (A、B和C) next to a found person, or a Latin list next to a found
+   organisation, take its type when they look like names (squad lists, lists of companies).
+
+`extract_entities(doc, tags)` takes `segment.tag(doc)` when the caller has it, so a document is
+segmented once for entities and content terms (segmentation is the costliest step).
 
 jieba's POS tags are not trusted for entity type (it tags 莫斯科 as a person and 普京 as a place): the
 gazetteer decides the type of known names, the rule that found a name decides the type of unknown ones.
@@ -85,6 +96,9 @@ ROLE_WORDS = (
     "博士", "先生", "女士", "夫人", "小姐", "人物", "教师", "志愿者", "摄影师", "发起人", "联合创始人",
     "所长", "处长", "科长", "厅长", "行长", "社长", "台长", "团长", "队长", "舰长", "机长", "船长", "站长", "馆长",
     "县长", "区长", "镇长", "村长", "组长", "秘书", "总经理", "副总经理", "副总裁", "副院长", "副校长", "副所长",
+    # sport: squad roles name players as often as 总统 names presidents
+    "主帅", "主教练", "前锋", "中锋", "边锋", "后卫", "中卫", "边卫", "翼卫", "守门员", "门将", "名宿", "球星",
+    "换上", "换下", "派上", "选手", "知事", "人士", "架构师", "程序员", "开发者", "司长", "参赞", "领事", "总领事", "武官", "讲师", "工程师", "设计师", "咖啡师", "厨师", "店主", "司机", "目击者", "经济学家",
 )
 SPEECH_VERBS = (
     "表示", "说", "称", "指出", "认为", "警告", "强调", "宣布", "补充", "告诉", "透露", "回应", "写道", "呼吁",
@@ -92,8 +106,25 @@ SPEECH_VERBS = (
     "证实", "声称", "宣称", "谴责", "批评", "抨击", "主持", "出席", "签署", "当选", "辞职", "说道", "回答",
     "问道", "介绍", "预计", "预测", "相信", "希望", "担心", "建议", "要求", "敦促", "承诺", "确认", "赢得",
     "领导", "率领", "访华", "抵达", "前往", "先生", "女士", "夫人", "博士", "在接受", "对记者", "对半岛",
+    # sport: what players do, as 说 is what speakers do
+    "破门", "扑出", "射门", "助攻", "罚进", "打进", "攻入", "头球", "梅开二度", "上演帽子戏法",
 )
-_ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True)) + ")$")
+class _Suffixes:
+    """`search(s)`: whether s ends with one of the words (a set look-up per length; a regex alternation
+    of hundreds of words is tried at every position)."""
+
+    def __init__(self, words):
+        self.words = frozenset(words)
+        self.lengths = tuple(sorted({len(w) for w in self.words}))
+
+    def search(self, s: str) -> bool:
+        words = self.words
+        return any(s[-k:] in words for k in self.lengths if k <= len(s))
+
+
+_ROLE_RE = _Suffixes(ROLE_WORDS)   # role words at the end of a text (副校长, 东京都知事)
+_ROLE_LAST = frozenset(w[-1] for w in ROLE_WORDS)
+_ROLE_SET = frozenset(w for w in ROLE_WORDS if len(w) >= 2)
 _VERB_RE = re.compile("^(?:" + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + ")")
 
 # Characters of transliterated foreign names (Xinhua transliteration tables). Characters that are also
@@ -118,7 +149,18 @@ SURNAMES = set(
     "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌"
     "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
     "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
-    "明佘池查麻苑迟邝")
+    "明佘池查麻苑迟邝鞠阚郜揭逯邸茅訾宓芮扈冀晁钮储靖汲邴糜隗郗钭厉戎束韶蔺屠胥贡逄堵郦雍濮茹庾匡阙夔蒯竺"
+    "桓谌粟郁荀鄢邰")
+# Common Japanese surnames (two characters), for Japanese names written in kanji (小池百合子, 松井一郎):
+# surname + a one- to three-character given name, found by the same cues as Chinese names.
+JAPANESE_SURNAMES = (
+    "佐藤 铃木 高桥 田中 伊藤 渡边 山本 中村 小林 加藤 吉田 山田 佐佐木 山口 松本 井上 木村 清水 山崎 池田 桥本 "
+    "阿部 石川 山下 中岛 石井 小川 前田 冈田 长谷川 藤田 后藤 近藤 村上 远藤 青木 坂本 斋藤 福田 太田 西村 藤井 "
+    "冈本 松田 中川 中野 原田 小野 竹内 金子 和田 中山 石田 上田 森田 柴田 酒井 工藤 横山 宫崎 宫本 内田 高木 "
+    "安藤 谷口 大野 丸山 今井 高田 藤原 河野 小山 杉山 村田 平野 大冢 千叶 久保 松尾 菊池 木下 野口 松下 新井 "
+    "野田 菅原 岸田 小池 松井 岩田 小泉 石破 茂木 甘利 细田 稻田 枝野 玉木 志位 吉村 松野 浜田 木原 上川 岩屋 "
+    "二阶 麻生 河村 桥下 宫泽 竹下 森山 萩生田 西田 片山 世耕 黑田 植田 三木"
+).split()
 DOUBLE_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯")
 
 # --- organisation and place suffixes ---------------------------------------------------------------
@@ -137,12 +179,18 @@ ORG_SUFFIXES = (
     "局", "部", "办公室", "司令部", "代表团", "大使馆", "使馆", "领事馆", "总领馆", "部队", "舰队", "中队",
     "报", "日报", "时报", "邮报", "新闻网", "新闻社", "卫视", "孔子学院",
     "阵线", "海军", "空军", "陆军", "警备队", "自卫队", "运动", "交易所", "议院", "警察局", "检察院", "法庭",
-    "学会", "俱乐部",
+    "学会", "俱乐部", "证券", "航空", "控股", "研究室",
 )
+# Company suffixes whose head is a brand (中泰证券, 宏源证券, 海南航空): any name-like head word counts,
+# generic kinds (有价证券, 民用航空) do not.
+COMPANY_SUFFIXES = frozenset(("证券", "航空", "控股"))
+GENERIC_COMPANY = {"有价证券", "民用航空", "民航", "商业航空", "通用航空", "航空航天", "证券", "航空", "控股", "金融控股",
+                   "投资控股", "国有控股", "绝对控股", "相对控股", "外资控股"}
 ADMIN_SUFFIXES = ("市", "省", "州", "县", "镇", "村", "区", "郡", "半岛", "地区")
 PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     "岛", "港", "湾", "海峡", "机场", "核电站", "水电站", "电站", "发射场", "航天发射场", "航天中心", "基地",
     "空军基地", "海军基地", "海", "湖", "河", "山", "山脉", "群岛", "运河", "大坝", "广场", "大厦", "宫",
+    "街区", "火车站", "车站", "地铁站", "大街", "体育场", "清真寺",
 )
 # Words that never head a name before a suffix (该公司, 政府部门, 两国外交部).
 GENERIC_HEADS = {
@@ -154,7 +202,7 @@ GENERIC_HEADS = {
 }
 
 SPLIT_LIMIT = 16        # max chars of a composed org/place name (中国驻巴基斯坦卡拉奇领事馆)
-_SEP = "·•・"
+_SEP = "·•・‧"
 
 
 @dataclass(frozen=True)
@@ -248,10 +296,10 @@ _ONES = b"\x01" * 256
 class _Doc:
     """The document, its tokens and what has been found so far."""
 
-    def __init__(self, text: str, lex: _Lexicon):
+    def __init__(self, text: str, lex: _Lexicon, tags: list[tuple[str, str]] | None = None):
         self.text = text
         self.lex = lex
-        self.toks = segment.tag(text)
+        self.toks = segment.tag(text) if tags is None else tags
         self.words = list(map(_FIRST, self.toks))
         self.tags = list(map(_SECOND, self.toks))
         ends = list(itertools.accumulate(map(len, self.words)))
@@ -265,18 +313,25 @@ class _Doc:
         distinct = set(self.words)
         token_words = (distinct & known.keys()) | (distinct & cued.keys()) | (distinct & one)
         suffix_words = set()
+        roles, role_last = _ROLE_SET, _ROLE_LAST
+        role_words = set()
         for w in distinct - token_words:
             if len(w) < 2:
                 continue
+            if w[-1] in role_last and (w[-2:] in roles or w[-3:] in roles or w[-4:] in roles or w[-5:] in roles
+                                       or w[-6:] in roles):
+                role_words.add(w)  # 教授, 东京都知事: a name may follow
             if w[0] in trig or w[:2] in pre2 and len(w) > 2 and w.endswith(_PREFIX_TAILS_T):
                 token_words.add(w)
             if w[-1] in last and w not in SUFFIX_WORDS and w.endswith(_ALL_SUFFIXES):
                 suffix_words.add(w)
         self.token_words, self.suffix_words = token_words, suffix_words
-        either = token_words | suffix_words
-        self.candidates = [i for i, w in enumerate(self.words) if w in either]
+        self.role_words = role_words
+        either = token_words | suffix_words | self.role_words
+        self.candidates = list(itertools.compress(itertools.count(), map(either.__contains__, self.words)))
         self.taken = bytearray(len(text))
         self.org_tails: dict[str, _Ent] = {}
+        self.people_seen = -1   # person mentions at the last back-reference pass
         self.found: dict[str, tuple[_Ent, dict[int, str]]] = {}   # entity id -> (entity, offset -> surface)
 
     def index_at(self, off: int) -> int | None:
@@ -328,8 +383,12 @@ def _country_for(lex: _Lexicon, ch: str, doc: _Doc) -> _Ent | None:
 
 
 _LATIN_START = re.compile(r"^[A-Za-z]")
-_LATIN_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&.+\-]*(?: [A-Za-z0-9][A-Za-z0-9&.+\-]*)*")
-_LATIN_PERSON = re.compile(r"^[A-Z][a-z]+(?: (?:[A-Z][a-z]+|Al|al|bin|van|de|von)){1,3}$")
+# The look-behind comes after the first character so that the regex engine can skip to candidate
+# characters quickly (a leading look-behind makes it try every position: three times slower).
+_LATIN_RUN = re.compile(r"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z0-9&.+\-]*(?: [A-Za-z0-9][A-Za-z0-9&.+\-]*)*")
+_LATIN_PERSON = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: (?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|Al|al|bin|van|de|von)){1,3}$")
+# Credit lines before a Latin name: 图/Emma Stone, 图片来源：Getty (the name decides person or not).
+_CREDIT_RE = re.compile(r"(?:图|摄|图片|图源|图片来源|来源|供图|视觉|Photo|photo)\s*[：:/|]\s*$")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.+\-]*")
 
 
@@ -363,9 +422,14 @@ def _known_pass(d: _Doc):
                 k = last + 1
             else:
                 k += 1
-        if not lex.latin.get(run.group()) and _LATIN_PERSON.match(run.group()) and d.free(run.start(), run.end()):
+        if not lex.latin.get(run.group()) and _LATIN_PERSON.match(run.group()) and d.free(run.start(), run.end()) \
+                and run.group().rsplit(" ", 1)[-1] not in _LATIN_ORG_WORDS:  # Solidus Labs is no person
             # Koichi Nakano表示, 摄影师：Yang Jianzheng: a Latin personal name next to a cue
             role, verb = _cued(d, run.start(), run.end())
+            before = text[max(0, run.start() - 12):run.start()].rstrip(" \u3000")
+            # 首席架构师的Raja Koduri, 图/Emma Stone: a role with 的, a photo credit
+            role = role or before.endswith("的") and bool(_ROLE_RE.search(before[:-1])) \
+                or bool(_CREDIT_RE.search(before))
             if role or verb:
                 name = run.group()
                 d.add(_Ent("person:" + name, name, "person", None, False), run.start(), name)
@@ -425,7 +489,14 @@ def _compound(d: _Doc, i: int, tok: str, start: int) -> bool:
         ent = _country_for(lex, c, d)
         if ent is not None:
             d.add(ent, pos + k, c)
+    if not pre and len(core) >= 2 and not suf and d.next_text(i) in _BORDER_WORDS:
+        # 中印边界, 中俄边境线: the border between two named countries is a named line (a place)
+        name = tok + d.next_text(i)
+        d.add(_Ent("place:" + name, name, "place", None, False, "border"), start, name, take=False)
     return True
+
+
+_BORDER_WORDS = frozenset(("边界", "边境线", "边界线"))
 
 
 def _after_number(d: _Doc, i: int) -> bool:
@@ -540,6 +611,12 @@ def _known_prefix(d: _Doc, tok: str, start: int) -> bool:
     for k in range(min(len(tok) - 1, 10), 1, -1):
         ent = d.lex.by_surface.get(tok[:k])
         if ent is not None and ent.type in ("place", "org"):
+            if tok[k:] == "队" and ent.type == "place":
+                # 意大利队, 北京队: a team named after its country or city is an organisation; the place counts
+                team = _Ent("org:" + tok, tok, "org", ent.country, False, "team")
+                d.add(team, start, tok)
+                d.add(ent, start, tok[:k], take=False)
+                return True
             if tok[k:] in _PREFIX_TAILS:
                 d.add(ent, start, tok[:k])
                 return True
@@ -673,13 +750,16 @@ def _compose_place(d: _Doc, i: int, head: _Ent) -> bool:
 GOV_SUFFIXES = ("部", "局", "署", "委员会", "理事会", "议会", "议院", "法院", "部队", "舰队", "司令部", "代表团",
                 "大使馆", "使馆", "领事馆", "总领馆", "国会", "海军", "空军", "陆军", "省")
 # After a place these make something that is neither the place nor an entity (拉萨舰, 明斯克协议).
-NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "宣言", "进程", "时间", "模式", "峰会")
+NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "宣言", "进程", "时间", "模式", "峰会", "对话会",
+                       "奥运会", "冬奥会", "残奥会", "亚运会")  # events named after their host city are events
 # Ordinary words that end in a suffix (北部 ends in 部, 签署 in 署) and bodies no name makes specific.
 SUFFIX_WORDS = {"北部", "南部", "东部", "西部", "中部", "西北部", "东北部", "西南部", "东南部", "内部", "外部",
                 "全部", "干部", "总部", "部署", "签署", "部分", "当局", "大局", "格局", "布局", "结局", "郊区",
                 "城区", "市区", "城市", "都市", "本土", "总署", "母公司", "子公司", "分公司", "编队", "舰艇编队"}
 GENERIC_BODIES = {"武装部队", "安全部队", "特种部队", "军队", "当局", "政府", "反对党", "执政党", "国际组织",
-                  "非政府组织", "恐怖组织", "母公司", "子公司", "分公司"}
+                  "非政府组织", "恐怖组织", "母公司", "子公司", "分公司",
+                  # kinds of exchanges (加密货币交易所 is no name; 纽约证券交易所 is in the gazetteer)
+                  "货币交易所", "证券交易所", "商品交易所", "期货交易所", "资产交易所", "加密交易所"}
 # After a country, a bare suffix is a kind, not a name (美国公司 = an American company); after a city
 # or a named word it is a name (赫尔辛基大学).
 BARE_SUFFIXES = {"公司", "银行", "大学", "学院", "党", "军", "集团", "组织", "协会", "企业", "媒体", "电视台",
@@ -746,13 +826,14 @@ def _suffix_names(d: _Doc):
         span = 4 if kind == "org" else 1
         if tok != suffix and not (kind == "org" and pos == "nt"):
             # 四川 + 师范大学: a kind of university needs its head word
-            span = 1 if suffix in ("大学", "学院") and len(tok) <= 5 else 0
+            span = 1 if suffix in ("大学", "学院") and len(tok) <= 5 or suffix in COMPANY_SUFFIXES else 0
         j = i
         while j > 0 and i - j < span:
             w, p = toks[j - 1]
             if not (_IS_HAN.match(w) and d.free(starts[j - 1], starts[j - 1] + len(w))):
                 break
-            if not (p.startswith(_INNER_POS) or w in ("驻", "常驻")) or end - starts[j - 1] > SPLIT_LIMIT:
+            if not (p.startswith(_INNER_POS) or w in ("驻", "常驻") or w in lex.by_surface) \
+                    or end - starts[j - 1] > SPLIT_LIMIT:
                 break
             if (p[:1] == "m" or w[0] in _NUMERALS and not p.startswith(("ns", "nt", "nr"))
                     or w in GENERIC_BODIES or w in SUFFIX_WORDS or w[-1] in "队等"):
@@ -773,7 +854,9 @@ def _suffix_names(d: _Doc):
                         break
                 if len(w) < len(tok) and tok[len(w):] in d.lex.by_surface:
                     break  # 中国 + 台湾: two known names, not one
-            got = _proper(d, w, p, short_ok=kind == "place") or (
+            company = suffix in COMPANY_SUFFIXES and len(w) >= 2 and (w + tok if h < i else tok) not in GENERIC_COMPANY and (
+                h == i or p is not None and p.startswith(("nz", "nt", "nr", "j")))
+            got = company or _proper(d, w, p, short_ok=kind == "place") or (
                 suffix in ("大学", "学院") and h == i - 1 and p == "nr" and len(w) >= 3)  # 神奈川/nr 大学
             if got:
                 head, start = got, starts[h]
@@ -783,6 +866,13 @@ def _suffix_names(d: _Doc):
                     if nxt:
                         head, start = nxt, starts[h + 1]
                 break
+        if kind == "place" and head is not None and not isinstance(head, _Ent):
+            k = d.index_at(start)
+            while k and len(d.toks[k - 1][0]) <= 3 and all(c in _FREE_TRANSLIT for c in d.toks[k - 1][0]) \
+                    and d.toks[k - 1][0] not in lex.by_surface \
+                    and d.free(d.starts[k - 1], start) and end - d.starts[k - 1] <= 10:
+                k -= 1  # 谢赫 + 贾拉街区: a transliterated head the segmenter cut in two
+                start = d.starts[k]
         if head is None:
             # transliterated head glued to the suffix in one run of characters (达苏 + 水电站)
             k = starts[i] + (len(tok) - len(suffix))
@@ -817,6 +907,11 @@ def _suffix_names(d: _Doc):
                 d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
             if len(tail) >= 3 and not ent.known:
                 d.org_tails.setdefault(tail, ent)  # 美国人口普查局 ... 人口普查局 later
+        if kind == "org" and head_ent is not None and head_ent.type == "org" and head_ent.subtype in (
+                "university", "research") and not ent.known:
+            d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)  # 北京大学 + 国家发展研究院
+        if kind == "org" and head_ent is not None and head_ent.type == "org" and head_ent.subtype == "government":
+            _country_head(d, head_ent, start, head_ent_surface(d, start, head_ent))  # 中国外交部 + 政策研究室
         if (kind == "org" and head_ent is not None and head_ent.type == "org"
                 and head_ent.subtype in ("intl", "alliance")):
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)  # 联合国 + 难民署
@@ -1042,7 +1137,7 @@ def _translit_names(d: _Doc):
 
 _NR_TAGS = frozenset(("nr", "nrfg", "nrt"))
 # 【文/观察者网 陈思佳】, 记者 陈思佳, 编辑：陈思佳
-_BYLINE_RE = re.compile(r"(?:文/[^\s】]{0,8}\s+|(?:记者|编辑|作者|撰文|摄影|摄)[：:/\s]*)$")
+_BYLINE_RE = re.compile(r"(?:文/[^\s】]{0,8}\s*|(?:记者|编辑|编译|作者|撰文|摄影|摄)[：:/\s]*)$")
 _HONORIFICS = {"先生", "女士", "小姐", "太太", "夫人", "老师", "同志", "总", "某"}
 
 
@@ -1054,7 +1149,7 @@ def _chinese_names(d: _Doc):
     prev_name = None
     words = d.words
     tags = d.tags
-    nr = [i for i, p in enumerate(tags) if p in _NR_TAGS]
+    nr = list(itertools.compress(itertools.count(), map(_NR_TAGS.__contains__, tags)))
     # a name token, or a lone surname before one (黄/a 桂平/nr)
     cands = sorted({i for i in nr if words[i][0] in SURNAMES}
                    | {i - 1 for i in nr if i > 0 and words[i - 1] in SURNAMES})
@@ -1070,8 +1165,13 @@ def _chinese_names(d: _Doc):
         s = d.starts[i]
         if not d.free(s, s + len(tok)) or tok in lex.stopnames or tok in lex.by_surface:
             continue
-        if not (len(tok) <= 3 or tok[:2] in DOUBLE_SURNAMES):
+        if not (len(tok) <= 3 or tok[:2] in DOUBLE_SURNAMES) or _ROLE_IN.search(tok):
             continue
+        if len(tok) == 2 and not _ROLE_IN.search(tok) and _cued(d, s, s)[0] \
+                and not _NAME_END_RE.match(d.text, s + 2) \
+                and _NAME_END_RE.match(d.text, s + 3) and d.text[s + 2] not in _GIVEN_BAD \
+                and _IS_HAN.match(d.text[s + 2]) and d.free(s, s + 3):
+            tok = d.text[s:s + 3]  # 陈国/nr + 新/a: the segmenter cut the given name
         after = d.text[s + len(tok):s + len(tok) + 1]
         if after and after in _FREE_TRANSLIT and all(c in lex.translit for c in tok) \
                 and not _VERB_RE.match(d.text[s + len(tok):s + len(tok) + 2]):
@@ -1089,13 +1189,16 @@ def _chinese_names(d: _Doc):
 def _back_references(d: _Doc):
     """Surnames of people found with full names (科尔科迪诺夫 → 丹尼斯·科尔科迪诺夫), and every further
     occurrence of an unknown name found once with a cue."""
+    people = [(ent, hits) for ent, hits in d.found.values() if ent.type == "person"]
+    state = sum(map(len, map(_SECOND, people)))
+    if state == d.people_seen:
+        return  # nothing new since the last look
+    d.people_seen = state
     forms = {}
-    for key, (ent, hits) in list(d.found.items()):
-        if ent.type != "person":
-            continue
+    for ent, hits in people:
         for surface in hits.values():
             forms.setdefault(surface, ent)
-            parts = re.split(f"[{_SEP}]", surface)
+            parts = _SEP_RE.split(surface)
             if len(parts) > 1 and len(parts[-1]) >= 2:
                 forms.setdefault(parts[-1], ent)
     forms = {f: e for f, e in forms.items() if f not in d.lex.by_surface or d.lex.by_surface[f] is e}
@@ -1111,13 +1214,472 @@ def _back_references(d: _Doc):
                     s > 0 and text[s - 1] in _FREE_TRANSLIT):
                 d.add(forms[form], s, form)
             s = text.find(form, e)
+    d.people_seen = sum(len(hits) for ent, hits in d.found.values() if ent.type == "person")
 
 
-def extract_entities(doc: str) -> list[EntityMention]:
-    """Every person, place and organisation named in `doc`, once each, with all its mentions."""
+
+# --- names found by cues the segmenter cannot see -----------------------------------------------------
+
+# Characters that end a name rather than continue it: what may follow a name in running text.
+_NAME_END = ("(?=(?:" + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + ")"
+             "|分别|[，。、：；！？,.!?\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
+# Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
+_GIVEN_BAD = set("一二三四五六七八九十百千万两日月年天周们等都也又再将说称的了是在和与对及表示指认告透强上下里中"
+                 "国省市县区部局方面曾我你他她它其记者装照")
+_NAME_END_RE = re.compile(_NAME_END)
+# Japanese given names have numerals (一郎, 健二) and more characters (百合子).
+_GIVEN_BAD_JP = set("的了是在和与对及说称表示我你他她它其们等都也又再将日月年天周部局国省市")
+# A role word inside a candidate name means the name is no name (顾问 + 劝说).
+_ROLE_IN = re.compile("|".join(sorted((re.escape(w) for w in ROLE_WORDS if len(w) >= 2), key=len, reverse=True)))
+_CN_NAME_AT = re.compile("[：:\\s]*((?:" + "|".join(DOUBLE_SURNAMES) + f"|[{''.join(sorted(SURNAMES))}])"
+                         f"([{_HAN}]{{1,2}}?)){_NAME_END}")
+_JP_ALT = "|".join(sorted(set(JAPANESE_SURNAMES), key=len, reverse=True))
+_JP_NAME_AT = re.compile(f"[：:\\s]*(({_JP_ALT})([{_HAN}]{{1,3}}?)){_NAME_END}")
+# A Japanese name needs no role word before it when a speech verb follows (松井一郎告诉记者).
+_JP_NAME_VERB = re.compile(f"({_JP_ALT})([{_HAN}]{{1,3}}?)(?=" + "|".join(
+    sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + ")")
+
+
+def _role_names(d: _Doc):
+    """Chinese and Japanese names right after a role word (教授李稻葵则提出, 知事小池百合子对此), read from
+    the characters: the segmenter often cuts unknown names apart (李稻/葵则). The name is the shortest
+    surname + given name that a boundary (a speech verb, punctuation, a function word) follows."""
+    text, lex = d.text, d.lex
+    roles = [i for i in d.candidates if d.words[i] in d.role_words]
+    for i in roles:
+        e = d.ends[i]
+        for rx in (_JP_NAME_AT, _CN_NAME_AT):
+            m = rx.match(text, e)
+            if m:
+                jp = rx is _JP_NAME_AT
+                _add_cued_name(d, m.start(1), m.group(1), m.group(3) if jp else m.group(2), jp)
+                break
+    for m in _JP_NAME_VERB.finditer(text):
+        _add_cued_name(d, m.start(), m.group(), m.group(2), True)
+
+
+def _add_cued_name(d: _Doc, s: int, name: str, given: str, japanese: bool = False):
+    lex = d.lex
+    e = s + len(name)
+    if any(c in (_GIVEN_BAD_JP if japanese else _GIVEN_BAD) for c in given) or _ROLE_IN.search(name) \
+            or not d.free(s, e) or name in lex.stopnames or name in lex.by_surface:
+        return
+    i = d.index_at(s)
+    if i is None:
+        return  # the surname is glued to the word before (市长时 + 曾)
+    if d.tags[i][:2] != "nr" and (name[0] in _NOT_NAME_CHARS or name[0] in "时向才"):
+        return  # a function word that is also a surname (和其他, 向记者)
+    if len(name) == 2 and not (d.ends[i] == e and d.tags[i].startswith("nr")
+                               or d.ends[i] == s + 1 and d.is_end(e) and d.tags[i + 1][:1] not in "vpcdumrf"):
+        return  # two characters are a name only when the segmenter agrees (王慧/nr, not 祝贺/v)
+    if s > 0 and d.text[s - 1] in _FREE_TRANSLIT and not d.taken[s - 1] and not d.is_start(s):
+        return  # the tail of a longer unknown word
+    d.add(_Ent("person:" + name, name, "person", None, False), s, name)
+
+
+# --- lists: the items of an enumeration share a type ---------------------------------------------------
+
+_LIST_SEPS = ("以及", "、", "和", "与", "及", "同")
+_LIST_END = re.compile(f"(?:{_VERB_ALT}|一同|一起|共同|分别|均|先后|相继|两人|二人|三人"
+                       f"|[，。、：；！？,.!?\\s的等和与及在也都将对为被（()）)”\"」』]|$)")
+_NAME_TAGS = ("nr", "nrt", "nrfg", "x")
+
+
+def _list_item(d: _Doc, start: int, forward: bool) -> tuple[int, int] | None:
+    """The name-like item of a list that starts (forward) or ends (backward) at `start`: one to three
+    tokens of transliteration characters or name tags, 2-8 characters, bounded by the list."""
+    toks, lex = d.toks, d.lex
+    i = d.index_at(start) if forward else (bisect.bisect_left(d.ends, start) if d.is_end(start) else None)
+    if i is None:
+        return None
+    step = 1 if forward else -1
+    j, n = i, 0
+    tagged = True   # every token of the item is tagged as a name by the segmenter
+    while 0 <= j < len(toks) and n < 3:
+        w, pos = toks[j]
+        if not _IS_HAN.match(w) or w in lex.stopnames or w in _LIST_SEPS or len(w) > 6:
+            break
+        if w in lex.by_surface or _ROLE_RE.search(w) or _VERB_RE.match(w) or w[0] in _NOT_NAME_CHARS \
+                or w[-1] in _NOT_NAME_CHARS:
+            break
+        translit = all(c in lex.translit for c in w)
+        if not (pos.startswith(_NAME_TAGS) or translit and (len(w) >= 2 or n > 0 or _glued_name_char(d, j))):
+            break
+        if translit and not pos.startswith(_NAME_TAGS) and pos[:1] in "vpcdumrtfa" and len(w) >= 2:
+            break  # an ordinary word of transliteration characters (基本, 多达)
+        tagged = tagged and pos.startswith("nr")
+        j += step
+        n += 1
+    if n == 0:
+        return None
+    lo, hi = (i, j - 1) if forward else (j + 1, i)
+    s, e = d.starts[lo], d.ends[hi]
+    if not 2 <= e - s <= 8 or not d.free(s, e):
+        return None
+    if forward and not (_LIST_END.match(d.text, e) or tagged and n == 1 and _word_after_name(d, hi + 1)):
+        return None
+    if not forward and s > 0 and d.text[s - 1] not in "，。：；！？、 \n\t（(“\"《【的与和及了在是将被对由把让给向从":
+        if not _ROLE_RE.search(d.text[max(0, s - 8):s]):
+            return None
+    return s, e
+
+
+def _word_after_name(d: _Doc, j: int) -> bool:
+    """Whether token j can follow a name (a verb, an adverb: 蔡旭哲 + 密切协同), not a suffix that
+    makes the item part of a longer word (养老金 + 部)."""
+    return j < len(d.toks) and len(d.toks[j][0]) >= 2 and d.toks[j][1][:1] in "vdapc"
+
+
+def _enumerations(d: _Doc):
+    """In a list (A、B和C) with a found person, the name-like items (transliterations, name-tagged words)
+    are people too: squad lists, lists of speakers. Walks the list both ways from every found name."""
+    text = d.text
+    queue = []
+    for ent, hits in list(d.found.values()):
+        if ent.type == "person":
+            queue.extend((s, s + len(surf), ent) for s, surf in hits.items())
+    seen = set()
+    while queue:
+        s, e, ent = queue.pop()
+        if (s, e) in seen:
+            continue
+        seen.add((s, e))
+        for sep in _LIST_SEPS:
+            if text.startswith(sep, e):
+                got = _list_item(d, e + len(sep), True)
+                if got:
+                    _add_listed(d, got, queue)
+                break
+        for sep in _LIST_SEPS:
+            if text.endswith(sep, 0, s):
+                got = _list_item(d, s - len(sep), False)
+                if got:
+                    _add_listed(d, got, queue)
+                break
+
+
+def _add_listed(d: _Doc, span: tuple[int, int], queue: list):
+    s, e = span
+    name = d.text[s:e]
+    if name in d.lex.stopnames:
+        return
+    ent = _Ent("person:" + name, name, "person", None, False)
+    d.add(ent, s, name)
+    queue.append((s, e, ent))
+
+
+# --- Latin-script organisations and aliases -----------------------------------------------------------
+
+# Nouns that, right before or after a Latin name, say it is an organisation (交易所Bitmex, Coinbase公司).
+_ORG_NOUNS_BEFORE = ("公司", "交易所", "平台", "机构", "媒体", "网站", "企业", "银行", "集团", "组织", "基金",
+                     "巨头", "厂商", "运营商", "实验室", "智库", "通讯社", "杂志", "报纸", "咖啡厅", "咖啡馆",
+                     "餐厅", "工作室", "协会", "初创公司", "咨询公司", "律所", "律师事务所", "出版社", "网络")
+_ORG_NOUNS_AFTER = ("公司", "交易所", "平台", "集团", "银行", "基金会", "实验室", "研究所", "工作室", "协会",
+                    "组织", "机构", "官方", "团队", "创始人", "首席执行官", "CEO", "发言人", "联合创始人")
+# Verbs an organisation does (宣布, 报道 ...) right after a Latin name with no personal-name shape.
+# Verbs only bodies do (a person 表示 and 称 as often as a company does: Nakano表示 is a surname).
+_ORG_VERB_RE = re.compile("^(?:正式|已经|已|近日|日前|今天|今日|也|则|还|曾|周[一二三四五六日])?"
+                          "(?:宣布|报道|发布|推出|成立|收购|创立|上线|起诉|裁员|融资|估值|公布|披露|发表声明|官宣)")
+# Last words of Latin organisation names (Solidus Labs, Amherst Pierpont Securities).
+_LATIN_ORG_WORDS = {"Labs", "Lab", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Group", "Capital",
+                    "Bank", "Partners", "Technologies", "Technology", "Systems", "Research", "Securities",
+                    "Holdings", "Ventures", "Foundation", "Institute", "Association", "Network", "Media",
+                    "News", "Times", "Post", "Exchange", "Finance", "Protocol", "Studios", "Studio",
+                    "Analytics", "Global", "International", "Digital", "Markets", "Management", "Advisors",
+                    "Consulting", "Software", "Security", "Intelligence", "Financial", "Bancorp", "Solutions", "Agency", "Council", "Fund", "Trust",
+                    "Energy", "Motors", "Airlines", "Airways", "Pharmaceuticals", "Therapeutics", "Company",
+                    "Co", "Co.", "AG", "SA", "plc", "GmbH", "Society", "Institution", "University", "College"}
+# Latin words that are products, terms or roles, never organisations (公司CEO, 平台NFT, 系统Windows).
+_LATIN_NOT_ORG = {"CEO", "CFO", "CTO", "COO", "AI", "NFT", "NFTs", "GDP", "CPI", "PPI", "PMI", "IPO", "ETF", "App",
+                  "APP", "app", "VR", "AR", "IT", "PC", "USB", "PDF", "API", "DeFi", "Web3", "IP", "ID", "OS",
+                  "SaaS", "KOL", "VIP", "MLF", "LPR", "SUV", "EV", "TV", "OTC", "DAO", "Windows", "iPhone",
+                  "iPad", "Android", "iOS", "Mac", "MacBook", "Excel", "Word", "PowerPoint", "Office", "Chrome",
+                  "Bitcoin", "BTC", "ETH", "Ethereum", "USDT", "Wi-Fi", "WiFi", "Bluetooth", "GPS", "GPU", "CPU",
+                  "SSD", "DNS", "VPN", "HTML", "PS", "Xbox", "Switch", "MAX", "Pro", "Plus", "Max", "Mini",
+                  "Twitter", "Facebook", "YouTube", "TikTok", "Instagram", "WhatsApp", "Telegram", "OK", "Ins",
+                  "Messenger", "WeChat", "Gmail", "Outlook", "Teams", "Zoom", "Siri", "Alexa", "ChatGPT",
+                  "Beta", "Alpha", "Demo", "Token", "Metaverse", "Web", "Internet", "Online", "Home", "Rome"}
+# 与Mauer建立合作伙伴关系: a partnership is between bodies.
+_PARTNER_RE = re.compile("^(?:正式|已|已经)?(?:建立|达成|签署|开展|宣布)?(?:了)?(?:战略)?(?:合作伙伴|合作关系|合作协议|伙伴关系)")
+_PERSONISH = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$")
+
+
+_LATIN_NAME_RUN = re.compile(r"[A-Za-z0-9](?<![A-Za-z0-9][A-Za-z0-9])[A-Za-z0-9&.+\-]*(?: [A-Za-z0-9][A-Za-z0-9&.+\-]*)*")
+_LATIN_ITEM = r"[A-Za-z0-9][A-Za-z0-9&.+\-]*(?: [A-Z0-9][A-Za-z0-9&.+\-]*){0,3}"
+_LATIN_LIST_NEXT = re.compile(rf"\s*(?:、|和|与|及|以及|,)\s*(?P<name>{_LATIN_ITEM})(?![A-Za-z0-9])")
+_LATIN_LIST_PREV = re.compile(rf"(?<![A-Za-z0-9])(?P<name>{_LATIN_ITEM})\s*(?:、|和|与|及|以及|,)\s*$")
+_TWO_LETTERS = re.compile("[A-Za-z]{2}")
+_ANY_LATIN = re.compile("[A-Za-z]")
+_THREE_LOWER = re.compile("[a-z]{3}")
+_LATIN_OF = re.compile(r"([A-Z](?<![A-Za-z0-9][A-Z])[a-z]+(?: [A-Z][a-z]+){1,2}) ?的 ?")
+_LATIN_PLACE_AFTER = ("村", "镇", "乡", "县", "省", "州", "地区", "街区", "市", "城", "河", "山区", "”村", "”地区")
+_LATIN_PLACE_BEFORE = ("城市", "小镇", "村庄", "村子", "地区")
+
+
+def _latin_orgs(d: _Doc):
+    """Latin-script organisation names next to an organisation cue: a kind of body before or after
+    (交易所Bitmex, Coinbase公司), a verb bodies do after (Sandbox正式宣布), or an organisation word at
+    the end of the name (Solidus Labs). Products (Windows, iPhone) have no such cue or are listed."""
+    text, lex = d.text, d.lex
+    found = {}
+    if not _ANY_LATIN.search(text):
+        return
+    for run in _LATIN_NAME_RUN.finditer(text):
+        name = run.group().rstrip(".-")
+        s, e = run.start(), run.start() + len(name)
+        if not d.free(s, e) or name in lex.latin or name in _LATIN_NOT_ORG or len(name) < 2:
+            continue
+        if not (name[0].isupper() or name[0].isdigit()) or not _TWO_LETTERS.search(name):
+            continue
+        if name[0].isdigit() and not _THREE_LOWER.search(name):
+            continue  # 737 MAX, 10nm, 5G: models and specifications
+        if name.isupper() and len(name) <= 3:
+            continue  # short acronyms are terms (GDP, NFT, EV) more often than bodies; the gazetteer has the bodies
+        words = name.split()
+        if any(w in _LATIN_NOT_ORG for w in words) or len(words) > 5:
+            continue
+        before = text[max(0, s - 9):s].rstrip(" ")
+        after = text[e:e + 8].lstrip(" ")
+        if before[-1:] in "《“\"「" and after[:1] in "》”\"」":
+            before, after = before[:-1].rstrip(" "), after[1:]  # 媒体《Frontline》, 媒体“News Ru”: a title
+            if before.endswith(("据", "援引")) or after.startswith(("报道", "称", "援引", "发表")):
+                before += "媒体"
+        if after.startswith(_LATIN_PLACE_AFTER) or before.endswith(_LATIN_PLACE_BEFORE):
+            if not any(w in _LATIN_ORG_WORDS for w in name.split()):
+                # Mwe Tone 村, 东部城市 Mian Chanu: a Latin place name with its kind
+                ent = found.get(name) or _Ent("place:" + name, name, "place", None, False)
+                found[name] = ent
+                d.add(ent, s, name)
+                continue
+        if before.endswith(("名为", "名叫", "叫做", "称为")) and after.startswith("的") \
+                and after[1:].startswith(_ORG_NOUNS_BEFORE):
+            before += "组织"  # 一家名为 Orbitron 的公司
+        if before.endswith(("（", "(")) and after.startswith(("）", ")")) or after.startswith(("'", "’")):
+            continue  # an alias in parentheses (_paren_aliases), or a name cut at an apostrophe (Dan's)
+        org = (before.endswith(_ORG_NOUNS_BEFORE) or after.startswith(_ORG_NOUNS_AFTER)
+               or words[-1] in _LATIN_ORG_WORDS and len(words) > 1
+               or before.endswith("据") and after.startswith(("报道", "消息", "援引"))
+               or before.endswith("与") and _PARTNER_RE.match(after)
+               or _ORG_VERB_RE.match(after) and not _PERSONISH.match(name))
+        if not org:
+            continue
+        ent = found.get(name) or _Ent("org:" + name, name, "org", None, False)
+        found[name] = ent
+        d.add(ent, s, name)
+    # the other Latin items of a list with a known or found organisation (Coinbase、Circle和Kraken)
+    seeds = [(s, s + len(surf)) for ent, hits in d.found.values() if ent.type == "org"
+             for s, surf in hits.items() if _LATIN_START.match(surf)]
+    while seeds:
+        s, e = seeds.pop()
+        for m in (_LATIN_LIST_NEXT.match(text, e), _LATIN_LIST_PREV.search(text, max(0, s - 50), s)):
+            if not m:
+                continue
+            name = m.group("name").rstrip(".-")
+            ns = m.start("name")
+            if name in _LATIN_NOT_ORG or name in lex.latin or not d.free(ns, ns + len(name)) \
+                    or name.isupper() and len(name) <= 3 or name[0].isdigit() and not _THREE_LOWER.search(name) \
+                    or not (name[0].isupper() or name[0].isdigit()) or _LATIN_PERSON.match(name) \
+                    and name.rsplit(" ", 1)[-1] not in _LATIN_ORG_WORDS:
+                continue
+            ent = found.get(name) or _Ent("org:" + name, name, "org", None, False)
+            found[name] = ent
+            d.add(ent, ns, name)
+            seeds.append((ns, ns + len(name)))
+    # further mentions of the same names, as whole Latin words
+    for name, ent in found.items():
+        s = text.find(name)
+        while s >= 0:
+            e = s + len(name)
+            if not (s and text[s - 1].isascii() and text[s - 1].isalnum()
+                    or e < len(text) and text[e].isascii() and text[e].isalnum()) and d.free(s, e):
+                d.add(ent, s, name)
+            s = text.find(name, e)
+    # a personal name "of" an organisation (Mitja Kolsek 的 0patch 说): a person
+    orgs = {surf for ent, hits in d.found.values() if ent.type == "org" for surf in hits.values()}
+    if orgs:
+        for m in _LATIN_OF.finditer(text):
+            name, rest = m.group(1), text[m.end():m.end() + 30]
+            if _LATIN_PERSON.match(name) and d.free(m.start(1), m.end(1)) \
+                    and name.rsplit(" ", 1)[-1] not in _LATIN_ORG_WORDS and any(rest.startswith(o) for o in orgs):
+                d.add(_Ent("person:" + name, name, "person", None, False), m.start(1), name)
+
+
+_GENERIC_PHRASES = frozenset(GENERIC_BODIES) | frozenset(BARE_SUFFIXES)
+_PAREN_LATIN = re.compile(r"[（(]([A-Za-z][A-Za-z0-9&.,'’\- ]{1,60}?)[)）]")
+_ALIAS_STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "f", "q", "t")
+
+
+def _paren_aliases(d: _Doc, create: bool = True):
+    """`X（Latin name）`: the Latin form is another name of X, not an entity of its own (斯蒂芬·斯坦利
+    （Stephen Stanley）, "加密货币市场诚信联盟"（CMIC）). If X was not found yet (and `create`), the
+    Latin form says X is a proper name: X is an organisation or a place by its suffix (全国房屋建筑商协会
+    （National Association ...）), or a person when X is a transliteration or a Chinese name and the
+    Latin is a personal name."""
+    text = d.text
+    if "(" not in text and "（" not in text:
+        return
+    ends = {}
+    for ent, hits in d.found.values():
+        for s, surf in hits.items():
+            ends[s + len(surf)] = (ent, s)
+    for m in _PAREN_LATIN.finditer(text):
+        latin = m.group(1).strip()
+        ls, p = m.start(1), m.start()
+        if not d.free(ls, ls + len(latin)) or latin.isupper() and len(latin) <= 2:
+            continue
+        hit = ends.get(p) or text[p - 1:p] in ("\"", "”", "」", "》") and ends.get(p - 1)
+        if hit:
+            d.add(hit[0], ls, latin)
+            continue
+        if not create or p == 0 or not _IS_HAN.match(text[p - 1]) or not d.is_end(p):
+            continue
+        # the Han phrase before the parenthesis: nouns and names back to a function word or punctuation
+        i = bisect.bisect_left(d.ends, p)
+        j = i
+        while j >= 0 and p - d.starts[j] <= 14:
+            w, pos = d.toks[j]
+            if not _IS_HAN.match(w) or pos.startswith(_ALIAS_STOP_TAGS) and not pos.startswith("vn") \
+                    or not d.free(d.starts[j], d.ends[j]) or w in GENERIC_HEADS and j < i and j > 0 \
+                    and d.toks[j - 1][0] not in "，。；：、 \n":
+                break
+            j -= 1
+        if j == i:
+            continue
+        s = d.starts[j + 1]
+        phrase = text[s:p]
+        kind, suffix = _suffix_of(phrase)
+        head_toks = d.toks[j + 1:i + 1]
+        head_len = len(phrase) - len(suffix) if suffix else 0
+        proper_head = suffix is not None and head_len >= 2 and (
+            sum(1 for t in head_toks if len(t[0]) >= 2) >= 3 or any(t[1].startswith(("nz", "nt", "nr", "ns", "j"))
+                                                               for t in head_toks))
+        if proper_head and phrase not in SUFFIX_WORDS and phrase not in _GENERIC_PHRASES:
+            ent = d.lex.by_surface.get(phrase) or _Ent(f"{kind}:{phrase}", phrase, kind, None, False)
+        elif _PERSONISH.match(latin) and 2 <= len(phrase) <= 3 and phrase[0] in SURNAMES \
+                and head_toks[-1][1].startswith("nr") and not _ROLE_IN.search(phrase):
+            ent = _Ent("person:" + phrase, phrase, "person", None, False)  # 李明（Li Ming）
+        elif _PERSONISH.match(latin) and 2 <= len(phrase) <= 8 and all(c in d.lex.translit for c in phrase):
+            while s > 0 and p - s < 8 and text[s - 1] in _FREE_TRANSLIT and not d.taken[s - 1]:
+                s -= 1  # 卡尔 + 代拉: the segmenter cut the transliteration
+            phrase = text[s:p]
+            ent = _Ent("person:" + phrase, phrase, "person", None, False)
+        else:
+            continue
+        d.add(ent, s, phrase)
+        d.add(ent, ls, latin)
+
+
+
+
+
+# 据金色财经报道, 据《环球邮报》报道: the source of a report is a medium (an organisation).
+_REPORTED_BY = re.compile(f"据(?:[{_HAN}]{{1,4}}媒体|[{_HAN}]{{1,2}}媒)?《?"
+                          f"([{_HAN}A-Za-z0-9]{{2,10}}?)》?(?:报道|消息|援引|发布的|刊文|撰文)")
+_NOT_SOURCE_START = ("该", "这", "那", "多", "一", "当地", "外", "有关", "相关", "知情", "消息", "官方", "内部", "报道",
+                     "分析", "统计", "了解", "介绍", "悉", "称", "此前", "最新", "其", "上述", "据", "新闻")
+_NOT_SOURCE_END = ("媒", "媒体", "语", "文", "人士", "方面", "官员", "报道", "消息", "网站", "网民", "网友", "社交媒体", "推特",
+                   "声明", "公告", "通报", "统计", "数据", "新闻", "官网", "报告", "调查")
+
+
+def _reported_by(d: _Doc):
+    """据X报道: an unknown X that names the source of a report is a medium."""
+    text, lex = d.text, d.lex
+    if "据" not in text:
+        return
+    for m in _REPORTED_BY.finditer(text):
+        if m.start() and text[m.start() - 1] not in "，。；：\n\t \u3000（(“【":
+            continue  # 据 inside a word (根据, 依据)
+        name = m.group(1)
+        s, e = m.span(1)
+        if name.startswith(_NOT_SOURCE_START) or name.endswith(_NOT_SOURCE_END) or name in lex.stopnames \
+                or not d.free(s, e) or not d.is_start(s) or _ROLE_IN.search(name):
+            continue
+        if name in lex.by_surface or _IS_HAN.match(name) and len(name) <= 2:
+            continue
+        i = d.index_at(s)
+        if d.tags[i][:1] in "vdpcmrt" and d.ends[i] >= e:
+            continue  # one ordinary word (据悉, 据统计 are cut off above; 据调查显示 ...)
+        d.add(_Ent("org:" + name, name, "org", None, False, "media"), s, name)
+        k = text.find(name)
+        while k >= 0:
+            if d.free(k, k + len(name)) and d.is_start(k) and d.is_end(k + len(name)):
+                d.add(d.found["org:" + name][0], k, name)
+            k = text.find(name, k + len(name))
+
+
+# 一个名为“北极星创新联盟”的组织: a quoted name introduced as a body is an organisation.
+_NAMED_AS = re.compile("(?:名为|名叫|叫做|称为)\\s*[“\"「《]([^”\"」》\\n]{2,24})[”\"」》]\\s*(?:[（(][^）)\\n]{1,30}[）)])?\\s*的?\\s*"
+                       "(?:组织|公司|联盟|集团|机构|团体|平台|企业|基金会|协会|智库|网站|媒体|交易所|银行|政党|党派|"
+                       "武装|民兵|组织|初创公司|实验室|研究所|委员会|联合会|俱乐部|乐队|报纸|杂志|通讯社)")
+
+
+def _named_as(d: _Doc):
+    text = d.text
+    if "名" not in text and "叫" not in text and "称为" not in text:
+        return
+    for m in _NAMED_AS.finditer(text):
+        name = m.group(1).strip()
+        s = m.start(1) + m.group(1).index(name)
+        if name in d.lex.stopnames or not d.free(s, s + len(name)):
+            continue
+        ent = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", None, False)
+        d.add(ent, s, name)
+
+
+# --- departments of known bodies -----------------------------------------------------------------------
+
+_SUB_BODY = re.compile(f"([{_HAN}]{{2,6}}?(?:研究室|办公室|事务部|研究所|研究院|委员会|司|局|部|处))"
+                       "(?=原|副|前|代|司长|主任|部长|局长|所长|院长|处长|负责人|发言人|的|[，。、；：）)“”\\s])")
+_SUB_PARENTS = ("government", "party", "intl")
+_SUB_BAD = set("的和与及在对是了将也都为、，")
+# Parents with departments: ministries, central banks, parties, legislatures (not embassies).
+_SUB_PARENT_ENDS = ("部", "局", "署", "院", "银行", "党", "委员会", "省", "厅", "会")
+
+
+def _sub_bodies(d: _Doc):
+    """A department of a known body named after it (外交部亚洲司, 中国人民银行调查统计司, 外交部政策研究室,
+    自民党公共事务部): the department is the organisation named there, not its parent."""
+    text = d.text
+    for ent, hits in list(d.found.values()):
+        if ent.type != "org" or ent.subtype not in _SUB_PARENTS or not ent.name.endswith(_SUB_PARENT_ENDS):
+            continue
+        for s, surf in list(hits.items()):
+            e = s + len(surf)
+            m = _SUB_BODY.match(text, e)
+            if not m or any(c in _SUB_BAD for c in m.group(1)) or not d.free(e, m.end(1)):
+                continue
+            part = m.group(1)
+            if part in SUFFIX_WORDS or part in GENERIC_BODIES or part[:2] in ("所有", "各个", "有关", "相关"):
+                continue
+            name = surf + part
+            del hits[s]
+            if not hits:
+                del d.found[ent.key]
+            sub = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "government")
+            d.add(sub, s, name)
+            if not hits:
+                break
+    # one dictionary word made of a bare ministry and its department (外交部亚洲司/nt)
+    for m in _BARE_RE.finditer(text):
+        i = d.index_at(m.start())
+        if i is None:
+            continue
+        w, pos = d.toks[i]
+        if pos == "nt" and len(w) - len(m.group()) >= 2 and w[-1] in "司局处室" and w not in d.lex.by_surface \
+                and d.free(d.starts[i], d.ends[i]):
+            d.add(_Ent("org:" + w, w, "org", None, False, "government"), d.starts[i], w)
+
+
+def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> list[EntityMention]:
+    """Every person, place and organisation named in `doc`, once each, with all its mentions.
+
+    `tags` is `segment.tag(doc)` when the caller already has it (the segmentation must be of this very
+    text: all offsets are computed from the tokens)."""
     if not doc or not doc.strip():
         return []
-    d = _Doc(doc, lexicon())
+    d = _Doc(doc, lexicon(), tags)
+    if tags is not None and (d.ends[-1] if d.ends else 0) != len(doc):
+        raise ValueError("tags do not cover the document")
     _known_pass(d)
     _dot_names(d)
     _back_references(d)
@@ -1126,9 +1688,18 @@ def extract_entities(doc: str) -> list[EntityMention]:
     _token_pass(d)
     _org_tails(d)
     _bare_bodies(d)
+    _paren_aliases(d)
     _translit_names(d)
+    _role_names(d)
     _chinese_names(d)
+    _latin_orgs(d)
+    _reported_by(d)
+    _named_as(d)
+    _sub_bodies(d)
+    _back_references(d)  # names found once with a cue, everywhere: list items next to them are names too
+    _enumerations(d)
     _back_references(d)
+    _paren_aliases(d, create=False)  # Latin forms of names the later passes found (李明（Li Ming）)
     out = []
     for key, (ent, found) in d.found.items():
         hits = sorted(found.items())

@@ -41,10 +41,13 @@ def cut(text: str) -> list[str]:
     return tagger().cut(text, True)
 
 
-def content_terms(text: str) -> list[str]:
-    """The content words of a text, in order: nouns, names, verbal nouns, verbs; no stopwords."""
+def content_terms(text: str, tags: list[tuple[str, str]] | None = None) -> list[str]:
+    """The content words of a text, in order: nouns, names, verbal nouns, verbs; no stopwords.
+
+    `tags` is `tag(text)` when the caller already has it (tag a document once, pass the pairs to
+    content_terms and entities.extract_entities): segmentation is the costliest step of both."""
     terms = []
-    for word, pos in tag(text):
+    for word, pos in tag(text) if tags is None else tags:
         if len(word) < 2 or word in STOPWORDS or not pos.startswith(CONTENT_TAGS):
             continue
         if _WORDLIKE.match(word):

@@ -277,3 +277,164 @@ def test_corpus_results_are_well_formed():
             assert len(m.name) >= 2
         checked += 1
     assert checked >= 200
+
+
+# --- generalisation rules (cues the segmenter cannot see) -------------------------------------------
+
+def test_list_items_next_to_a_found_person_are_people():
+    # 戈麦斯 is found by the role word; the other items of the list take its type
+    got = names("前锋戈麦斯与帕雷德斯、奥坎波斯一同入选了大名单。", "person")
+    assert got == {"戈麦斯", "帕雷德斯", "奥坎波斯"}
+
+
+def test_list_items_must_look_like_names():
+    assert names("记者王伟与当地居民交谈。", "person") == {"王伟"}
+    assert names("官员和其他代表出席了会议。", "person") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("东京大学教授中村优子指出，物价还会上涨。", "中村优子"),        # Japanese surname + given name
+    ("大阪府知事吉村洋文对此表示欢迎。", "吉村洋文"),
+    ("清华大学经济学教授周锦涛则认为，消费会恢复。", "周锦涛"),      # cut apart by the segmenter
+    ("【文/观察者网张小川】", "张小川"),                              # byline glued to the outlet
+])
+def test_names_after_a_role_or_in_a_byline(text, name):
+    assert name in names(text, "person")
+
+
+def test_a_role_word_is_no_name():
+    assert names("后经顾问劝说后作罢。", "person") == set()
+    assert names("中国人民银行货币政策司司长表示。", "person") == set()
+
+
+def test_company_suffix_with_a_brand_head():
+    assert {"海通证券", "国信证券"} <= names("海通证券和国信证券的研究员认为。", "org")
+    assert names("投资者持有有价证券，民用航空发展很快。", "org") == set()
+
+
+def test_department_of_a_known_body():
+    got = by_name("中国人民银行货币政策司司长表示。")
+    assert got["中国人民银行货币政策司"].type == "org"
+    assert "中国人民银行" not in got  # the parent is named only inside the department's name
+    assert got["中国"].type == "place"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("数据公司Veritas Metrics的分析显示。", "Veritas Metrics"),
+    ("Nortwind Labs表示，漏洞已经修复。", "Nortwind Labs"),
+    ("Pelican正式宣布完成融资。", "Pelican"),
+    ("据印度媒体《Sunrise Daily》报道，谈判破裂。", "Sunrise Daily"),
+    ("该平台已与Orbitron建立合作伙伴关系。", "Orbitron"),
+])
+def test_latin_organisations_by_cue(text, name):
+    assert name in names(text, "org")
+
+
+@pytest.mark.parametrize("text", [
+    "用户可以在iPhone上安装Windows系统。",
+    "该公司CEO表示不会裁员。",
+    "Nakamura表示不会裁员。",   # a surname: a person may 表示 as well
+])
+def test_latin_products_terms_and_surnames_are_no_orgs(text):
+    assert names(text, "org") == set()
+
+
+def test_latin_name_in_parentheses_is_an_alias():
+    got = by_name("经济学家马克·赞迪（Mark Zandi）表示，风险上升。")
+    assert set(got) == {"马克·赞迪"}
+    assert set(got["马克·赞迪"].surfaces) == {"马克·赞迪", "Mark Zandi"}
+
+
+def test_latin_name_in_parentheses_makes_a_named_body():
+    got = by_name("全国制造商协会（National Association of Manufacturers）发布了报告。")
+    assert got["全国制造商协会"].type == "org"
+    assert "National Association of Manufacturers" in got["全国制造商协会"].surfaces
+
+
+def test_districts_and_stations_are_places():
+    assert "卡拉特街区" in names("居民从卡拉特街区撤离。", "place")
+    assert "京都火车站" in names("游客在京都火车站附近排队。", "place")
+    assert names("火车站附近有很多人。") == set()
+
+
+def test_team_named_after_a_country():
+    got = by_name("巴西队击败了阿根廷队。")
+    assert got["巴西队"].type == "org" and got["阿根廷队"].type == "org"
+    assert got["巴西"].type == "place" and got["阿根廷"].type == "place"
+
+
+def test_tags_computed_once_give_the_same_result():
+    from etl import segment
+
+    doc = "俄罗斯总统普京与美国国务卿布林肯通了电话，外交部发言人汪文斌对此回应。"
+    tags = segment.tag(doc)
+    assert extract_entities(doc, tags) == extract_entities(doc)
+    with pytest.raises(ValueError):
+        extract_entities(doc, tags[:-1])
+
+
+def test_latin_items_of_a_list_with_a_known_company_are_companies():
+    got = names("参与者包括Coinbase、Veltrix Capital Partners和Nimbra。", "org")
+    assert {"Coinbase", "Veltrix Capital Partners", "Nimbra"} <= got
+    assert names("用户在Instagram、Messenger和WhatsApp上遇到问题。", "org") <= {"WhatsApp", "Instagram"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("作为首席架构师的Dario Venn还透露了细节。", "Dario Venn"),          # role + 的
+    ("图/Lena Horvath", "Lena Horvath"),                                  # photo credit
+    ("韩国问题专家Kim Jae-sung向记者表示，谈判会继续。", "Kim Jae-sung"),  # hyphenated given name
+    ("安全公司 0shield 发布了补丁。Tomas Berg 的 0shield 说：问题已修复。", "Tomas Berg"),  # a person of an org
+])
+def test_latin_personal_names_by_cue(text, name):
+    assert name in names(text, "person")
+
+
+def test_latin_place_with_a_place_word():
+    assert "Nwe Taung" in names("Nwe Taung 村的居民周四说，士兵烧毁了房屋。", "place")
+
+
+def test_source_of_a_report_is_a_medium():
+    assert "晨星财经" in names("据晨星财经报道，价格上涨。", "org")
+    assert names("据当地媒体报道，据悉价格上涨，据美媒报道更多。", "org") == set()
+
+
+def test_middle_dot_variant_joins_a_name():
+    got = by_name("代表哈维尔‧隆巴多（Javier Lombardo）表示，当局会回应。")
+    assert "Javier Lombardo" in got["哈维尔‧隆巴多"].surfaces
+
+
+def test_sport_verbs_cue_transliterated_names():
+    assert "奥格巴纳" in names("比赛第30分钟，奥格巴纳头球破门。", "person")
+
+
+def test_host_city_of_an_event_is_no_place():
+    assert "里约热内卢" not in names("他在2016年里约奥运会上亮相。", "place")
+
+
+def test_quoted_name_introduced_as_a_body():
+    got = by_name("他们成立了一个名为“北极星创新联盟”（NIA）的组织。")
+    assert got["北极星创新联盟"].type == "org"
+    assert "NIA" in got["北极星创新联盟"].surfaces
+    assert names("他创办了一个名为“天使”的慈善项目。") == set()
+
+
+def test_latin_form_of_a_chinese_name_is_an_alias():
+    got = by_name("财政部官员李明（Li Ming）表示同意。")
+    assert set(got["李明"].surfaces) == {"李明", "Li Ming"}
+    assert "Li Ming" not in got
+
+
+def test_name_ends_before_an_adverb():
+    got = names("两位知事中，大阪府知事吉村洋文均表示欢迎。", "person")
+    assert got == {"吉村洋文"}
+
+
+def test_kind_of_exchange_is_no_name():
+    assert names("加密货币交易所Voltex和Coinbase都受到影响。", "org") == {"Voltex", "Coinbase"}
+
+
+def test_border_between_two_named_countries_is_a_place():
+    got = by_name("两国在中印边界附近举行了会谈。")
+    assert got["中印边界"].type == "place"
+    assert {"中国", "印度"} <= set(got)
+    assert "中俄关系" not in names("中俄关系稳定发展。")

@@ -40,3 +40,10 @@ def test_content_terms_drop_stopwords_and_function_words():
 def test_content_terms_keep_names_whole():
     terms = segment.content_terms("普京与拜登在日内瓦举行会晤。")
     assert {"普京", "拜登", "日内瓦"} <= set(terms)
+
+
+def test_content_terms_accept_precomputed_tags():
+    text = "普京与拜登在日内瓦举行会晤，双方讨论了能源合作。"
+    tags = segment.tag(text)
+    assert segment.content_terms(text, tags) == segment.content_terms(text)
+    assert segment.content_terms(text, [("能源", "n"), ("的", "uj")]) == ["能源"]
