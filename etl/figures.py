@@ -183,34 +183,38 @@ def _cn_value(s: str) -> float | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _places() -> tuple[frozenset, int]:
+def _places() -> tuple[frozenset, int, frozenset]:
     """Country names (and aliases of two or more chars) from the gazetteer, for 300万法国人."""
     from etl import gazetteer  # local import: the gazetteer is only needed for this lookup
 
     names = {w for e in gazetteer.load() if e.type == "place"
              for w in (e.name, *e.aliases) if len(w) >= 2 and not w.endswith("方")}
     names |= {"库尔德", "巴勒斯坦", "罗兴亚", "维吾尔", "犹太"}
-    return frozenset(names), max(map(len, names))
+    return frozenset(names), max(map(len, names)), frozenset(w[0] for w in names)
 
 
 _PEOPLE_SET = frozenset(_PEOPLE)
 _PEOPLE_LENS = sorted({len(w) for w in _PEOPLE}, reverse=True)
+_PEOPLE_FIRST = frozenset(w[0] for w in _PEOPLE)
 
 
 def _people_end(t: str, j: int) -> int | None:
     """End of a people noun at j, optionally led by a country (600万乌克兰难民), or of a demonym
     (300万法国人); a set lookup rather than a regex over hundreds of names, for speed."""
-    places, longest = _places()
+    places, longest, first_chars = _places()
     k = j
-    for n in range(min(longest, len(t) - j), 1, -1):
-        if t[j:j + n] in places:
-            k = j + n
-            break
+    # Set lookups of the first character rule out most positions before any slicing.
+    if t[j:j + 1] in first_chars:
+        for n in range(min(longest, len(t) - j), 1, -1):
+            if t[j:j + n] in places:
+                k = j + n
+                break
     if k > j and t.startswith("族", k):
         k += 1
-    for n in _PEOPLE_LENS:
-        if t[k:k + n] in _PEOPLE_SET and not t.startswith("币", k + n):
-            return k + n
+    if t[k:k + 1] in _PEOPLE_FIRST:
+        for n in _PEOPLE_LENS:
+            if t[k:k + n] in _PEOPLE_SET and not t.startswith("币", k + n):
+                return k + n
     if k > j and t.startswith("人", k) and not t.startswith(("人民币", "人次"), k):
         return k + 1
     modifier = t[j:j + 2]
@@ -244,6 +248,19 @@ def _unit_at(t: str, e: int) -> tuple[str | None, int | None, str | None]:
     return None, None, None
 
 
+_UNIT_FIRST = frozenset(k[0] for k in _UNITS) | {"具"}
+
+
+def _unit_possible(t: str, e: int) -> bool:
+    """Whether _unit_at(t, e) can find anything: a cheap test on the next characters."""
+    j = e
+    while j < len(t) and t[j] in _SPACE and j - e < 2:
+        j += 1
+    c = t[j:j + 1]
+    return (c in _UNIT_FIRST or c in _PEOPLE_FIRST or c in _places()[2]
+            or t[j + 2:j + 3] in _PEOPLE_FIRST)
+
+
 def _tokens(t: str) -> list[_Tok]:
     toks = []
     for m in _NUM_RE.finditer(t):
@@ -258,13 +275,17 @@ def _tokens(t: str) -> list[_Tok]:
             continue
         ar, cn, mult, pct = m.group("ar"), m.group("cn"), m.group("mult") or "", m.group("pct")
         has_mult = bool(mult) or bool(cn and ("万" in cn or "亿" in cn))
+        # Chinese numerals are mostly words (一些, 一起, 统一): keep them only with a unit, a
+        # multiplier or a range connector after them, before paying for the conversion. Most such
+        # words are ruled out by the characters after them, before the unit lookup.
+        bare_cn = cn and not has_mult and nxt not in "到至-~—"
+        if bare_cn and not pct and not _unit_possible(t, e):
+            continue
         if pct:
             unit_key, unit_end, noun = ("%" if pct == "百分之" else "‰"), e, None
         else:
             unit_key, unit_end, noun = _unit_at(t, e)
-        # Chinese numerals are mostly words (一些, 一起, 统一): keep them only with a unit, a
-        # multiplier or a range connector after them, before paying for the conversion.
-        if cn and unit_key is None and not has_mult and nxt not in "到至-~—":
+        if bare_cn and unit_key is None:
             continue
         if ar:
             value = float(ar.replace(",", ""))
