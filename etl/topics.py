@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ahocorasick
 import yaml
 
 from etl.models import TopicScore
@@ -401,10 +402,21 @@ def _weight(topic: Topic, title: str, text: str) -> float:
     return weight
 
 
+@functools.lru_cache(maxsize=8)
+def _automaton(topics: tuple[Topic, ...]) -> ahocorasick.Automaton:
+    """Every positive term of every topic, lower-cased, in one automaton (overlapping matches)."""
+    automaton = ahocorasick.Automaton()
+    for topic in topics:
+        for lit in _literals(topic):
+            automaton.add_word(lit, lit)
+    automaton.make_automaton()
+    return automaton
+
+
 @functools.lru_cache(maxsize=1024)
-def _literals(topic: Topic) -> tuple[str, ...]:
+def _literals(topic: Topic) -> frozenset[str]:
     """Lower-cased strings of which at least one must occur for the topic's query to be true."""
-    return tuple({t.text.lower() for t in topic.parsed.terms()})
+    return frozenset(t.text.lower() for t in topic.parsed.terms())
 
 
 def score_topics(title: str, text: str, topics: list[Topic]) -> list[TopicScore]:
@@ -414,12 +426,14 @@ def score_topics(title: str, text: str, topics: list[Topic]) -> list[TopicScore]
     out; so is one whose query is true only through NOT (no evidence the article is about it).
     """
     title, text = title or "", text or ""
-    lowered = f"{title}\n{text}".lower()
+    if not topics:
+        return []
+    # A true query needs one of its positive terms, so one Aho-Corasick pass over the text finds
+    # which terms occur at all and rules out most topics for most articles before any regex runs.
+    present = {lit for _end, lit in _automaton(tuple(topics)).iter(f"{title}\n{text}".lower())}
     scores = []
     for topic in topics:
-        # A true query needs one of its positive terms, so a plain substring test (fast, in C) rules
-        # out most topics for most articles before the regular expressions run.
-        if not any(lit in lowered for lit in _literals(topic)):
+        if present.isdisjoint(_literals(topic)):
             continue
         if not topic.matches(title, text):
             continue

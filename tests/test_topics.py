@@ -266,3 +266,7 @@ def test_own_sentences_land_in_the_right_topics(shipped, title, text, wanted, un
     got = {s.topic_id for s in score_topics(title, text, shipped)}
     assert wanted <= got, f"missing {wanted - got}; got {got}"
     assert not (unwanted & got), f"wrongly tagged {unwanted & got}"
+
+
+def test_no_topics_no_scores():
+    assert score_topics("标题", "正文", []) == []
