@@ -113,12 +113,18 @@ def stored_documents(con, article_ids: list[str] | None = None) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- writes during a run
 
-def _insert_frame(con, table: str, frame: pd.DataFrame, mode: str = "INSERT") -> None:
-    if frame is None or frame.empty:
+def _columns(frame) -> list[str]:
+    """Column names of a pandas DataFrame or an Arrow table."""
+    return list(frame.column_names) if hasattr(frame, "column_names") else list(frame.columns)
+
+
+def _insert_frame(con, table: str, frame, mode: str = "INSERT") -> None:
+    """Insert a pandas DataFrame or an Arrow table into `table`, matching columns by name."""
+    if frame is None or len(frame) == 0:
         return
     con.register("_frame", frame)
     try:
-        cols = ", ".join(frame.columns)
+        cols = ", ".join(_columns(frame))
         con.execute(f"{mode} INTO {table} ({cols}) SELECT {cols} FROM _frame")
     finally:
         con.unregister("_frame")
@@ -134,8 +140,8 @@ def delete_article_facts(con, article_ids: list[str]) -> None:
                 "AND topic_id IN (SELECT topic_id FROM topics WHERE kind = 'curated')", [article_ids])
 
 
-def upsert_articles(con, articles: pd.DataFrame) -> None:
-    if articles.empty:
+def upsert_articles(con, articles) -> None:
+    if len(articles) == 0:
         return
     # Keep first_run of articles that exist already.
     con.register("_new", articles)
@@ -147,26 +153,32 @@ def upsert_articles(con, articles: pd.DataFrame) -> None:
     finally:
         con.unregister("_new")
     con.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM _incoming)")
-    cols = ", ".join(articles.columns)
+    cols = ", ".join(_columns(articles))
     con.execute(f"INSERT INTO articles ({cols}) SELECT {cols} FROM _incoming")
     con.execute("DROP TABLE _incoming")
 
 
-def insert_facts(con, mentions: pd.DataFrame, figures: pd.DataFrame, terms: pd.DataFrame,
-                 topics: pd.DataFrame) -> None:
+def insert_facts(con, mentions, figures, terms, topics) -> None:
     _insert_frame(con, "mentions", mentions)
     _insert_frame(con, "figures", figures)
     _insert_frame(con, "article_terms", terms)
     _insert_frame(con, "article_topics", topics, "INSERT OR REPLACE")
 
 
-def upsert_entities(con, entities: pd.DataFrame, aliases: pd.DataFrame) -> None:
-    _insert_frame(con, "entities", entities.drop_duplicates("entity_id"), "INSERT OR REPLACE")
-    _insert_frame(con, "entity_aliases", aliases.drop_duplicates(), "INSERT OR IGNORE")
+def upsert_entities(con, entities, aliases) -> None:
+    """Entities (one row per entity_id) and their aliases (distinct pairs)."""
+    _insert_frame(con, "entities", entities, "INSERT OR REPLACE")
+    insert_aliases(con, aliases)
 
 
-def upsert_inputs(con, inputs: pd.DataFrame) -> None:
-    _insert_frame(con, "inputs", inputs.drop_duplicates("origin", keep="last"), "INSERT OR REPLACE")
+def insert_aliases(con, aliases) -> None:
+    _insert_frame(con, "entity_aliases", aliases, "INSERT OR IGNORE")
+
+
+def upsert_inputs(con, inputs) -> None:
+    """One row per input origin; within a batch the last occurrence wins."""
+    frame = pd.DataFrame(inputs.to_pydict() if hasattr(inputs, "to_pydict") else inputs)
+    _insert_frame(con, "inputs", frame.drop_duplicates("origin", keep="last"), "INSERT OR REPLACE")
 
 
 def replace_curated_topics(con, topics: pd.DataFrame) -> None:

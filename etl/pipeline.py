@@ -21,9 +21,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from etl import db as sql
 from etl import gazetteer
+from etl.derived import refresh_derived
 from etl.config import InputSpec, RunConfig
 from etl.process import (EXTRACTOR_VERSION, Analysed, FileResult, Quarantined, extract, process_job,
                          topics_path, warm_up)
@@ -165,6 +167,24 @@ def _results(jobs: list, workers: int, progress: bool) -> Iterator[FileResult]:
         bar.close()
 
 
+class Columns:
+    """Rows of one table collected column by column: far cheaper than a dict per row, and handed to
+    DuckDB as an Arrow table without a pandas round trip."""
+
+    def __init__(self, *names: str):
+        self.data: dict[str, list] = {n: [] for n in names}
+
+    def add(self, *values) -> None:
+        for column, value in zip(self.data.values(), values):
+            column.append(value)
+
+    def __len__(self) -> int:
+        return len(next(iter(self.data.values())))
+
+    def table(self) -> pa.Table:
+        return pa.table(self.data)
+
+
 class Loader:
     """Collects analysed articles and writes them to the work database in batches."""
 
@@ -172,6 +192,7 @@ class Loader:
         self.con = con
         self.run_id = run_id
         self.hashes = sql.article_hashes(con)
+        self.stored_before = bool(self.hashes)
         self.counts = dict(n_new=0, n_updated=0, n_unchanged=0, n_quarantined=0)
         self.quarantine: list[tuple[str, str, str | None]] = []
         self.changed_ids: list[str] = []
@@ -179,8 +200,19 @@ class Loader:
         self._reset()
 
     def _reset(self):
-        self.articles, self.mentions, self.figures, self.terms, self.topics = [], [], [], [], []
-        self.entities, self.aliases, self.inputs, self.replaced = [], [], [], []
+        self.articles = Columns("article_id", "title", "source", "channel", "published_at", "date_status",
+                                "origin", "url", "text", "captions", "content_hash", "n_chars",
+                                "first_run", "updated_run")
+        self.mentions = Columns("article_id", "entity_id", "n", "offsets", "surfaces")
+        self.figures = Columns("article_id", "seq", "kind", "value_low", "value_high", "unit", "per",
+                               "approx", "text", "sentence", "start_char", "end_char", "subject")
+        self.terms = Columns("article_id", "term", "n")
+        self.topics = Columns("article_id", "topic_id", "score")
+        self.inputs = Columns("origin", "file_hash", "article_id", "last_run")
+        self.entities: dict[str, tuple] = {}
+        self.aliases: set[tuple[str, str]] = set()
+        self.replaced: list[str] = []
+        self.batch_ids: set[str] = set()
 
     def add_file(self, result: FileResult) -> None:
         first_article = None
@@ -194,8 +226,7 @@ class Loader:
         # An input that produced no article is not remembered as seen: it is read again next run, so a
         # file quarantined because of a bug in the extraction lands once the bug is fixed.
         if result.file_hash and first_article is not None:
-            self.inputs.append(dict(origin=result.origin, file_hash=result.file_hash,
-                                    article_id=first_article, last_run=self.run_id))
+            self.inputs.add(result.origin, result.file_hash, first_article, self.run_id)
         if len(self.articles) >= BATCH_ARTICLES:
             self.flush()
 
@@ -207,34 +238,33 @@ class Loader:
         self.counts["n_updated" if old else "n_new"] += 1
         if old:
             self.replaced.append(a.article_id)
-        if a.article_id in {r["article_id"] for r in self.articles}:
+        if a.article_id in self.batch_ids:
             self.flush()                        # the same article twice in a batch: the later one wins
             self.replaced.append(a.article_id)
+        self.batch_ids.add(a.article_id)
         self.hashes[a.article_id] = a.content_hash
         self.changed_ids.append(a.article_id)
         p = a.post
-        self.articles.append(dict(
-            article_id=a.article_id, title=p.title, source=p.source, channel=p.channel,
-            published_at=p.published_at, date_status=p.date_status, origin=p.origin, url=p.url,
-            text=p.text, captions=p.captions, content_hash=a.content_hash, n_chars=len(p.text),
-            first_run=self.run_id, updated_run=self.run_id))
+        self.articles.add(a.article_id, p.title, p.source, p.channel, p.published_at, p.date_status,
+                          p.origin, p.url, p.text, p.captions, a.content_hash, len(p.text),
+                          self.run_id, self.run_id)
         self._add_facts(a.article_id, a.figures, a.mentions, a.terms, a.topics)
 
     def _add_facts(self, aid, figures, mentions, terms, topics) -> None:
         for i, f in enumerate(figures):
-            self.figures.append(dict(article_id=aid, seq=i, kind=f.kind, value_low=f.value_low,
-                                     value_high=f.value_high, unit=f.unit, per=f.per, approx=f.approx,
-                                     text=f.text, sentence=f.sentence, start_char=f.start,
-                                     end_char=f.end, subject=f.subject))
+            self.figures.add(aid, i, f.kind, f.value_low, f.value_high, f.unit, f.per, f.approx, f.text,
+                             f.sentence, f.start, f.end, f.subject)
         for m in mentions:
-            self.mentions.append(dict(article_id=aid, entity_id=m.entity_id, n=m.n,
-                                      offsets=list(m.offsets), surfaces=list(m.surfaces)))
-            self.entities.append(dict(entity_id=m.entity_id, name=m.name, type=m.type,
-                                      country=m.country, known=m.known))
-            self.aliases.extend(dict(entity_id=m.entity_id, alias=s) for s in m.surfaces if s)
+            self.mentions.add(aid, m.entity_id, m.n, list(m.offsets), list(m.surfaces))
+            self.entities[m.entity_id] = (m.name, m.type, m.country, m.known)
+            self.aliases.update((m.entity_id, s) for s in m.surfaces if s)
             self.entity_ids.add(m.entity_id)
-        self.terms.extend(dict(article_id=aid, term=t, n=n) for t, n in terms.items())
-        self.topics.extend(dict(article_id=aid, topic_id=t.topic_id, score=t.score) for t in topics)
+        cols = self.terms.data
+        cols["article_id"].extend([aid] * len(terms))
+        cols["term"].extend(terms.keys())
+        cols["n"].extend(terms.values())
+        for t in topics:
+            self.topics.add(aid, t.topic_id, t.score)
 
     def add_reextracted(self, aid: str, facts) -> None:
         figures, mentions, terms, _topics = facts
@@ -244,33 +274,46 @@ class Loader:
     def flush(self) -> None:
         con = self.con
         sql.delete_article_facts(con, self.replaced)
-        sql.upsert_articles(con, pd.DataFrame(self.articles))
-        sql.insert_facts(con, pd.DataFrame(self.mentions), pd.DataFrame(self.figures),
-                         pd.DataFrame(self.terms), pd.DataFrame(self.topics))
+        sql.upsert_articles(con, self.articles.table())
+        sql.insert_facts(con, self.mentions.table(), self.figures.table(), self.terms.table(),
+                         self.topics.table())
         if self.entities:
-            sql.upsert_entities(con, pd.DataFrame(self.entities),
-                                pd.DataFrame(self.aliases, columns=["entity_id", "alias"]))
-        if self.inputs:
-            sql.upsert_inputs(con, pd.DataFrame(self.inputs))
+            entities = Columns("entity_id", "name", "type", "country", "known")
+            for eid, values in self.entities.items():
+                entities.add(eid, *values)
+            sql.upsert_entities(con, entities.table(), self._alias_table(self.aliases))
+        if len(self.inputs):
+            sql.upsert_inputs(con, self.inputs.table())
         self._reset()
+
+    @staticmethod
+    def _alias_table(pairs) -> pa.Table:
+        aliases = Columns("entity_id", "alias")
+        for pair in sorted(pairs):
+            aliases.add(*pair)
+        return aliases.table()
 
     def add_gazetteer_aliases(self) -> None:
         """Known entities carry all their gazetteer aliases, so search and scoring find every form."""
         entries = {e.entity_id: e for e in gazetteer.load()}
-        rows = [dict(entity_id=eid, alias=a) for eid in self.entity_ids if eid in entries
-                for a in (entries[eid].name, *entries[eid].aliases)]
-        if rows:
-            sql.upsert_entities(self.con, pd.DataFrame(columns=["entity_id", "name", "type", "country", "known"]),
-                                pd.DataFrame(rows))
+        pairs = {(eid, a) for eid in self.entity_ids if eid in entries
+                 for a in (entries[eid].name, *entries[eid].aliases)}
+        if pairs:
+            sql.insert_aliases(self.con, self._alias_table(pairs))
 
 
-def _retag_all(con) -> None:
-    """Apply the curated topics as they are defined now to every stored article (no re-parsing)."""
+def _retag_all(con, stored_before: bool) -> None:
+    """Apply the curated topics as they are defined now to every stored article (no re-parsing).
+
+    Articles processed in this run were tagged with these very topics by the workers; when nothing
+    was stored before the run, only the topic list itself needs writing."""
     from etl.topics import load_topics, score_topics
 
     topics = load_topics(topics_path())
     sql.replace_curated_topics(con, pd.DataFrame(
         [dict(topic_id=t.id, label=t.label, kind="curated", definition=t.query) for t in topics]))
+    if not stored_before:
+        return
     docs = sql.stored_documents(con)
     tags = [dict(article_id=aid, topic_id=s.topic_id, score=s.score)
             for aid, title, text in zip(docs.article_id, docs.title, docs.text)
@@ -350,8 +393,9 @@ def run(cfg: RunConfig) -> dict:
                 _reextract_all(loader, cfg.workers, cfg.progress)
             sql.set_meta(con, "extraction_fingerprint", fingerprint)
             topics_fp = topics_fingerprint()
-            if sql.get_meta(con, "topics_fingerprint") != topics_fp:
-                _retag_all(con)
+            retagged = sql.get_meta(con, "topics_fingerprint") != topics_fp
+            if retagged:
+                _retag_all(con, stored_before=loader.stored_before)
                 sql.set_meta(con, "topics_fingerprint", topics_fp)
 
             loader.add_gazetteer_aliases()
@@ -359,6 +403,8 @@ def run(cfg: RunConfig) -> dict:
             sql.refresh_keywords(con, changed)
             if loader.replaced or changed:
                 sql.remove_orphan_entities(con)
+            if changed or retagged:          # an unchanged rerun has nothing to re-aggregate
+                refresh_derived(con)
             sql.record_quarantine(con, run_id, loader.quarantine)
             counts = loader.counts
             counts["n_unchanged"] += n_unchanged_inputs

@@ -80,11 +80,12 @@ CREATE TABLE IF NOT EXISTS article_topics (
     PRIMARY KEY (article_id, topic_id)
 );
 
+-- No primary key or index here on purpose: this is the largest table (about 125 rows per article), a
+-- key makes bulk loads about five times slower, and (article_id, term) is unique by construction.
 CREATE TABLE IF NOT EXISTS article_terms (
     article_id    VARCHAR NOT NULL,
     term          VARCHAR NOT NULL,
-    n             INTEGER NOT NULL,      -- occurrences of a content word (noun, verb, name) in the article
-    PRIMARY KEY (article_id, term)
+    n             INTEGER NOT NULL       -- occurrences of a content word (noun, verb, name) in the article
 );
 
 CREATE TABLE IF NOT EXISTS etl_runs (
@@ -119,4 +120,86 @@ CREATE INDEX IF NOT EXISTS articles_source ON articles (source);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);
 CREATE INDEX IF NOT EXISTS article_topics_topic ON article_topics (topic_id);
 CREATE INDEX IF NOT EXISTS figures_kind ON figures (kind, unit);
-CREATE INDEX IF NOT EXISTS article_terms_term ON article_terms (term);
+
+-- Derived tables for the dashboard (etl/derived.py rebuilds them before every publish): nothing here is
+-- primary data; each is a function of the tables above.
+CREATE TABLE IF NOT EXISTS d_mentions (      -- mentions with the article's outlet and date, sorted by entity
+    entity_id     VARCHAR NOT NULL,
+    article_id    VARCHAR NOT NULL,
+    aid           INTEGER NOT NULL,      -- the article's rank by article_id (integer join key)
+    source        VARCHAR NOT NULL,
+    published_at  TIMESTAMP,
+    n             INTEGER NOT NULL,
+    offsets       INTEGER[],
+    surfaces      VARCHAR[]
+);
+
+CREATE TABLE IF NOT EXISTS d_topics (        -- article_topics with the article's outlet and date, sorted by topic
+    topic_id      VARCHAR NOT NULL,
+    article_id    VARCHAR NOT NULL,
+    source        VARCHAR NOT NULL,
+    published_at  TIMESTAMP,
+    score         DOUBLE NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS d_entity_counts ( -- per entity: articles naming it and mentions
+    entity_id     VARCHAR NOT NULL,
+    n_articles    BIGINT NOT NULL,
+    n_mentions    HUGEINT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS d_mask_entities ( -- the most mentioned entities of each type and their bit
+    entity_id     VARCHAR NOT NULL,
+    type          VARCHAR NOT NULL,
+    bit           INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS d_partners (      -- articles naming both, for entity_id in d_mask_entities
+    entity_id     VARCHAR NOT NULL,
+    partner_id    VARCHAR NOT NULL,
+    n_ab          BIGINT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS d_entity_masks (  -- per article: which d_mask_entities it names, per type
+    article_id    VARCHAR NOT NULL,
+    source        VARCHAR NOT NULL,
+    published_at  TIMESTAMP,
+    person        UBIGINT NOT NULL,
+    place         UBIGINT NOT NULL,
+    org           UBIGINT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS d_term_month (    -- content-word counts per month (NULL: undated) and outlet
+    month         DATE,
+    source        VARCHAR NOT NULL,
+    term          VARCHAR NOT NULL,
+    n             BIGINT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS d_term_source (   -- d_term_month summed over all months
+    source        VARCHAR NOT NULL,
+    term          VARCHAR NOT NULL,
+    n             HUGEINT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS d_figures (       -- figures with comparison keys, outlet and date, sorted by kind
+    article_id    VARCHAR NOT NULL,
+    seq           INTEGER NOT NULL,
+    kind          VARCHAR NOT NULL,
+    value_low     DOUBLE,
+    value_high    DOUBLE,
+    unit          VARCHAR,
+    per           VARCHAR,
+    approx        BOOLEAN,
+    text          VARCHAR NOT NULL,
+    sentence      VARCHAR,
+    start_char    INTEGER,
+    end_char      INTEGER,
+    subject       VARCHAR,
+    unit_k        VARCHAR NOT NULL,      -- coalesce(unit, '')
+    per_k         VARCHAR NOT NULL,      -- coalesce(per, '')
+    subject_norm  VARCHAR NOT NULL,      -- subject without case, spaces and punctuation
+    source        VARCHAR NOT NULL,
+    published_at  TIMESTAMP,
+    month         DATE
+);
