@@ -337,3 +337,32 @@ def test_topics_yaml_edit_retags_without_reparsing(tmp_path):
     assert query(db, "SELECT topic_id FROM topics WHERE kind = 'curated'") == [("pipeline_only",)]
     assert query(db, "SELECT a.title, t.topic_id FROM article_topics t JOIN articles a USING (article_id)") == \
         [("能源新闻", "pipeline_only")]
+
+
+def test_feed_by_url_from_a_local_server(tmp_path):
+    """Feeds are also read by URL (here from a server on loopback: no test reaches the network)."""
+    import http.server
+    import threading
+    from functools import partial
+
+    (tmp_path / "www").mkdir()
+    (tmp_path / "www" / "feed.xml").write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>本地原子报</title><id>urn:local</id><updated>2024-12-01T00:00:00Z</updated>
+<entry><title>本地条目</title><link href="https://local.example/a"/><id>urn:a</id>
+<updated>2024-12-01T10:00:00Z</updated><content type="html">&lt;p&gt;联合国安理会在纽约开会。&lt;/p&gt;</content></entry>
+</feed>""", encoding="utf-8")
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "www"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+        db = tmp_path / "g.duckdb"
+        first = ingest(db, url)
+        assert first["n_new"] == 1
+        assert query(db, "SELECT source, origin FROM articles") == [("本地原子报", "https://local.example/a")]
+        assert ingest(db, url)["n_unchanged"] == 1                 # the same bytes: skipped by hash
+        missing = ingest(db, url.replace("feed.xml", "gone.xml"))  # a dead feed is quarantined, not fatal
+        assert missing["n_quarantined"] == 1 and missing["status"] == "partial"
+    finally:
+        server.shutdown()
