@@ -38,7 +38,7 @@ import functools
 import itertools
 import operator
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl import gazetteer, segment
@@ -179,7 +179,7 @@ ORG_SUFFIXES = (
     "局", "部", "办公室", "司令部", "代表团", "大使馆", "使馆", "领事馆", "总领馆", "部队", "舰队", "中队",
     "报", "日报", "时报", "邮报", "新闻网", "新闻社", "卫视", "孔子学院",
     "阵线", "海军", "空军", "陆军", "警备队", "自卫队", "运动", "交易所", "议院", "警察局", "检察院", "法庭",
-    "学会", "俱乐部", "证券", "航空", "控股", "研究室",
+    "学会", "俱乐部", "证券", "航空", "控股", "研究室", "博物馆",
 )
 # Company suffixes whose head is a brand (中泰证券, 宏源证券, 海南航空): any name-like head word counts,
 # generic kinds (有价证券, 民用航空) do not.
@@ -191,6 +191,8 @@ PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     "岛", "港", "湾", "海峡", "机场", "核电站", "水电站", "电站", "发射场", "航天发射场", "航天中心", "基地",
     "空军基地", "海军基地", "海", "湖", "河", "山", "山脉", "群岛", "运河", "大坝", "广场", "大厦", "宫",
     "街区", "火车站", "车站", "地铁站", "大街", "体育场", "清真寺",
+    # named facilities and spacecraft (天和核心舱, 东风着陆场, 酒泉卫星发射中心, 国家高山滑雪中心)
+    "核心舱", "实验舱", "空间站", "空间实验室", "着陆场", "发射中心", "滑雪中心", "综合保税区", "保税区",
 )
 # Words that never head a name before a suffix (该公司, 政府部门, 两国外交部).
 GENERIC_HEADS = {
@@ -199,6 +201,7 @@ GENERIC_HEADS = {
     "两国", "三国", "多国", "本国", "该国", "他国", "双方", "多家", "一些", "所有", "主要", "其他", "新", "大",
     "小", "前", "后", "上述", "所在", "附近", "东部", "西部", "南部", "北部", "中部", "沿海", "边境", "城市", "农村",
     "首都", "外交", "国防", "军事", "科技", "能源",
+    "加密",  # jieba's dictionary tags 加密 (encrypt) as a place name: 加密公司 is a kind of company
 }
 
 SPLIT_LIMIT = 16        # max chars of a composed org/place name (中国驻巴基斯坦卡拉奇领事馆)
@@ -228,6 +231,15 @@ class _Lexicon:
     trigger_chars: frozenset    # first chars of compounds with one-char country forms
     prefix2: frozenset          # first two chars of known places and organisations
     cued_only: dict             # people whose name is also a common word (高峰): only after a role word
+    # words already classified by _word_class, and those each pass looks at (grown document by document)
+    seen_words: set = field(default_factory=set)
+    token_set: set = field(default_factory=set)
+    suffix_set: set = field(default_factory=set)
+    role_set: set = field(default_factory=set)
+    compounds: dict = field(default_factory=dict)    # token -> _parse_compound(token)
+    heads: dict = field(default_factory=dict)        # (org id, surface) -> _heads_of(...)
+    latin_first: frozenset = frozenset()             # first Latin words of the Latin names
+    by_code: dict = field(default_factory=dict)      # ISO country code -> the country
 
 
 def _read_stopnames(directory: Path) -> frozenset:
@@ -283,14 +295,47 @@ def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
     glued = re.compile(f"^[{''.join(sorted(translit))}]+(?:{_VERB_ALT})$")
     trigger = frozenset(COMPOUND_CHARS | COUNTRY_PREFIXES)
     prefix2 = frozenset(w[:2] for w, e in by_surface.items() if len(w) >= 2 and e.type in ("place", "org"))
+    latin_first = frozenset(_LATIN_WORD.match(w).group() for w in latin)
+    by_code = {}
+    for e in countries.values():
+        if e.subtype == "country" and e.country:
+            by_code.setdefault(e.country, e)
     return _Lexicon(by_surface, one_char, by_name, latin, countries, frozenset(translit), stop, glued, trigger,
-                    prefix2, cued_only)
+                    prefix2, cued_only, latin_first=latin_first, by_code=by_code)
 
 
 # --- the extraction --------------------------------------------------------------------------------
 
 _FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 _ONES = b"\x01" * 256
+
+
+_TOKEN, _SUFFIX, _ROLE = 1, 2, 4
+
+
+def _forget_words(lex: _Lexicon):
+    for cache in (lex.seen_words, lex.token_set, lex.suffix_set, lex.role_set):
+        cache.clear()
+
+
+def _word_class(lex: _Lexicon, w: str) -> int:
+    """Which passes look at token w: the token pass (known names, words with a one-char country form
+    or a known head), the suffix pass (words ending in an organisation or place suffix), the people
+    passes (words ending in a role, 教授, 东京都知事: a name may follow)."""
+    if w in lex.by_surface or w in lex.cued_only or w in COMPOUND_CHARS:
+        return _TOKEN
+    if len(w) < 2:
+        return 0
+    c = 0
+    roles = _ROLE_SET
+    if w[-1] in _ROLE_LAST and (w[-2:] in roles or w[-3:] in roles or w[-4:] in roles or w[-5:] in roles
+                                or w[-6:] in roles):
+        c |= _ROLE
+    if w[0] in lex.trigger_chars or w[:2] in lex.prefix2 and len(w) > 2 and w.endswith(_PREFIX_TAILS_T):
+        c |= _TOKEN
+    if w[-1] in _SUFFIX_LAST and w not in SUFFIX_WORDS and w.endswith(_ALL_SUFFIXES):
+        c |= _SUFFIX
+    return c
 
 
 class _Doc:
@@ -305,32 +350,32 @@ class _Doc:
         ends = list(itertools.accumulate(map(len, self.words)))
         self.starts = [0] + ends[:-1]
         self.ends = ends
-        # Which tokens the token pass and the suffix pass must look at, decided once per distinct word
-        # (a document repeats its words) and picked in one sweep over the tokens.
-        # (lex is self.lex)
-        known, trig, one, pre2, cued = lex.by_surface, lex.trigger_chars, COMPOUND_CHARS, lex.prefix2, lex.cued_only
-        last = _SUFFIX_LAST
+        # Which tokens the token pass and the suffix pass must look at: a word's class depends only on
+        # the lexicon, so it is decided once per process (documents share most of their words) and the
+        # tokens are picked in one sweep.
         distinct = set(self.words)
-        token_words = (distinct & known.keys()) | (distinct & cued.keys()) | (distinct & one)
-        suffix_words = set()
-        roles, role_last = _ROLE_SET, _ROLE_LAST
-        role_words = set()
-        for w in distinct - token_words:
-            if len(w) < 2:
-                continue
-            if w[-1] in role_last and (w[-2:] in roles or w[-3:] in roles or w[-4:] in roles or w[-5:] in roles
-                                       or w[-6:] in roles):
-                role_words.add(w)  # 教授, 东京都知事: a name may follow
-            if w[0] in trig or w[:2] in pre2 and len(w) > 2 and w.endswith(_PREFIX_TAILS_T):
-                token_words.add(w)
-            if w[-1] in last and w not in SUFFIX_WORDS and w.endswith(_ALL_SUFFIXES):
-                suffix_words.add(w)
+        seen = lex.seen_words
+        if len(seen) > 500_000:
+            _forget_words(lex)  # bound the cache on endless streams of new words
+        for w in distinct - seen:
+            c = _word_class(lex, w)
+            if c & _TOKEN:
+                lex.token_set.add(w)
+            if c & _SUFFIX:
+                lex.suffix_set.add(w)
+            if c & _ROLE:
+                lex.role_set.add(w)
+            seen.add(w)
+        token_words, suffix_words, role_words = distinct & lex.token_set, distinct & lex.suffix_set, \
+            distinct & lex.role_set
         self.token_words, self.suffix_words = token_words, suffix_words
         self.role_words = role_words
-        either = token_words | suffix_words | self.role_words
+        either = token_words | suffix_words | role_words
         self.candidates = list(itertools.compress(itertools.count(), map(either.__contains__, self.words)))
         self.taken = bytearray(len(text))
         self.org_tails: dict[str, _Ent] = {}
+        self.bare: list[tuple[int, int]] | None = None   # _bare_matches
+        self.name_tokens: dict[int, bool] = {}   # token index -> _name_token (the `·` walks revisit tokens)
         self.people_seen = -1   # person mentions at the last back-reference pass
         self.found: dict[str, tuple[_Ent, dict[int, str]]] = {}   # entity id -> (entity, offset -> surface)
 
@@ -398,11 +443,17 @@ def _known_pass(d: _Doc):
     lex, text = d.lex, d.text
     if not lex.latin:
         return
+    first = lex.latin_first
     for run in _LATIN_RUN.finditer(text):
-        words = [(m.start() + run.start(), m.end() + run.start()) for m in _LATIN_WORD.finditer(run.group())]
+        # the run's words are its space-separated parts: no known name starts at any of them, no look-up
+        words = [] if first.isdisjoint(run.group().split(" ")) else \
+            [(m.start() + run.start(), m.end() + run.start()) for m in _LATIN_WORD.finditer(run.group())]
         k = 0
         while k < len(words):
             hit = None
+            if text[words[k][0]:words[k][1]] not in first:
+                k += 1  # no known Latin name starts with this word
+                continue
             for last in range(min(len(words), k + 5) - 1, k - 1, -1):
                 s, e = words[k][0], words[last][1]
                 # the longest known form, possibly with a Han tail (SpaceX公司, ISIS组织)
@@ -413,6 +464,16 @@ def _known_pass(d: _Doc):
                         break
                 if hit:
                     break
+            if hit and last == k and k + 1 < len(words) and text[words[k + 1][0]:words[k + 1][1]] in _LATIN_ORG_WORDS:
+                # Huobi Tech: a known name followed by an organisation word is a longer name of its own
+                s, e = words[k][0], words[k + 1][1]
+                if d.free(s, e):
+                    d.add(_Ent("org:" + text[s:e], text[s:e], "org", None, False), s, text[s:e])
+                k += 2
+                continue
+            if hit and last == k and k > 0 and text[words[k - 1][0]].isupper() and " " not in hit[1]:
+                k += 1  # Power Shell: a known short name after another capitalised word is part of a longer name
+                continue
             if hit:
                 s, cand, last = hit
                 if d.free(s, s + len(cand)):
@@ -436,45 +497,71 @@ def _known_pass(d: _Doc):
 
 
 def _country_head(d: _Doc, ent: _Ent, start: int, surface: str):
-    """An organisation named after its country (英国国防部, 中国外交部) counts the country as well;
-    media and companies (华盛顿邮报, 中国石油) are brands, where the place does not count."""
-    if ent.type != "org" or ent.subtype in ("media", "company", "brand", "research", "university", "ngo"):
+    """An organisation named after its country (英国国防部, 中国外交部) counts the country as well, and so
+    does a company (埃塞俄比亚航空, 印尼狮航); media and institutions named after a city (华盛顿邮报) are
+    brands, where the place does not count."""
+    if ent.type != "org" or ent.subtype in ("media", "brand", "research", "university", "ngo"):
         return
+    key = (ent.key, surface)
+    heads = d.lex.heads.get(key)
+    if heads is None:
+        heads = d.lex.heads[key] = _heads_of(d.lex, ent, surface)
+    if ent.subtype == "company":
+        heads = [(h, k) for h, k in heads if k >= 2 and h.subtype in ("country", "territory")]
+    for head, k in heads:
+        d.add(head, start, surface[:k], take=False)
+
+
+def _heads_of(lex: _Lexicon, ent: _Ent, surface: str) -> tuple[tuple[_Ent, int], ...]:
+    """(entity, length) of the country or parent body at the head of an organisation's surface: depends
+    on the surface only, so _country_head caches it per process."""
     for k in range(min(len(surface) - 1, 8), 1, -1):
-        c = d.lex.countries.get(surface[:k])
+        c = lex.countries.get(surface[:k])
         if c is not None:
-            d.add(c, start, surface[:k], take=False)
-            return
+            return ((c, k),)
+    heads = []
     # 联合国难民署, 欧盟理事会: an international body at the head of one of its organs counts too
     for k in range(min(len(surface) - 2, 8), 1, -1):
-        parent = d.lex.by_surface.get(surface[:k])
-        if parent is not None and parent.type == "org" and parent.subtype in ("intl", "alliance"):
-            d.add(parent, start, surface[:k], take=False)
+        parent = lex.by_surface.get(surface[:k])
+        if parent is not None and parent.type == "org" and parent.subtype in ("intl", "alliance", "party"):
+            heads.append((parent, k))  # 中共 + 中央政治局: the party at the head of its organ too
             break
+    else:
+        # 国务院 + 港澳办: a government body named bare at the head of one of its organs is the body of
+        # the organ's own country
+        for body in _BARE_BODIES_BY_LEN:
+            if surface.startswith(body) and len(surface) > len(body) and ent.country:
+                country = lex.by_code.get(ent.country)
+                owner = country is not None and lex.by_surface.get(country.name + body)
+                if owner and owner.key != ent.key:
+                    heads.append((owner, len(body)))
+                break
     # 乌国防部, 美防部: a one-char form of the organisation's own country
-    c = d.lex.one_char.get(surface[0])
+    c = lex.one_char.get(surface[0])
     if c is not None and c.country and c.country == ent.country:
-        d.add(c, start, surface[0], take=False)
+        heads.append((c, 1))
+    return tuple(heads)
 
 
 _SUFFIX_ALT = "|".join(sorted(map(re.escape, COUNTRY_SUFFIXES), key=len, reverse=True))
 _COMPOUND_RE = re.compile(f"^([{''.join(sorted(COUNTRY_PREFIXES))}]?)([^\\W\\d_]+?)((?:{_SUFFIX_ALT})*)$")
 
 
-def _compound(d: _Doc, i: int, tok: str, start: int) -> bool:
-    """Tokens built from one-char country forms: 中俄(关系), 美日韩, 美军, 俄方, 驻华(使馆), 俄外长."""
-    lex = d.lex
+_UNSEEN = object()
+
+
+def _parse_compound(lex: _Lexicon, tok: str) -> tuple[str, str, str] | None:
+    """(prefix, one-char country forms, suffixes) of a token made of them (驻+华, 中俄, 美+军), or None:
+    depends on the token only, so it is cached per process."""
     one = lex.one_char
     m = _COMPOUND_RE.match(tok)
     if not m:
-        return False
+        return None
     pre, core, suf = m.groups()
-    if not pre and core[0] == "日" and _after_number(d, i):
-        return False  # 25日以此 / 6 日美国: a date, not Japan
     if not core or tok in COMPOUND_WORDS or (pre + core) in PREFIX_WORDS or core in COMPOUND_WORDS:
-        return False
+        return None
     if any(c not in one for c in core):
-        return False
+        return None
     ok = False
     if len(core) >= 2:
         ok = all(c in COMPOUND_CHARS for c in core) and len(core) <= 4
@@ -482,8 +569,20 @@ def _compound(d: _Doc, i: int, tok: str, start: int) -> bool:
         ok = core in COMPOUND_CHARS or core in PREFIX_ONLY_CHARS
     elif suf:
         ok = core in COMPOUND_CHARS
-    if not ok:
+    return (pre, core, suf) if ok else None
+
+
+def _compound(d: _Doc, i: int, tok: str, start: int) -> bool:
+    """Tokens built from one-char country forms: 中俄(关系), 美日韩, 美军, 俄方, 驻华(使馆), 俄外长."""
+    lex = d.lex
+    parsed = lex.compounds.get(tok, _UNSEEN)
+    if parsed is _UNSEEN:
+        parsed = lex.compounds[tok] = _parse_compound(lex, tok)
+    if parsed is None:
         return False
+    pre, core, suf = parsed
+    if not pre and core[0] == "日" and _after_number(d, i):
+        return False  # 25日以此 / 6 日美国: a date, not Japan
     pos = start + len(pre)
     for k, c in enumerate(core):
         ent = _country_for(lex, c, d)
@@ -547,10 +646,11 @@ def _token_pass(d: _Doc):
     one, pre2 = COMPOUND_CHARS, lex.prefix2
     cued = lex.cued_only
     wanted = d.token_words
+    taken = d.taken
     for i in [i for i in d.candidates if d.words[i] in wanted]:
         tok = toks[i][0]
         start = starts[i]
-        if not d.free(start, start + len(tok)):
+        if taken.find(1, start, start + len(tok)) >= 0:
             continue
         ent = known.get(tok)
         if ent is None and len(tok) >= 3 and _known_prefix(d, tok, start):
@@ -559,7 +659,14 @@ def _token_pass(d: _Doc):
             d.add(lex.cued_only[tok], start, tok)  # 发言人高峰: a person whose name is also a word
             continue
         if ent is not None and len(tok) >= 2:
+            if tok[0].isascii() and (start and d.text[start - 1].isascii() and d.text[start - 1].isalnum()
+                                     or d.text[start + len(tok):start + len(tok) + 1].isascii()
+                                     and d.text[start + len(tok):start + len(tok) + 1].isalnum()):
+                continue  # PowerShell (cut into Power + Shell): a Latin name inside a longer word is not that name
             nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+            if tok in _BOUNDED and not (nxt.startswith(_BOUNDED[tok]) or not nxt.strip() or toks[i + 1][1] == "x"
+                                        or i == 0 or toks[i - 1][1][:1] in "xpc" or not toks[i - 1][0].strip()):
+                continue  # 战争中共投入, 500强中共计有: 中 + 共计, not the party
             if ent.type == "place" and nxt == "人" and ent.subtype in ("country", "territory"):
                 continue  # demonym: 俄罗斯人
             if ent.type in ("person", "org") and len(tok) == 2 and i > 0 and _glued_name_char(d, i - 1):
@@ -571,7 +678,7 @@ def _token_pass(d: _Doc):
                 continue
             if tok in WEAK_ALIASES and (WEAK_ALIASES[tok] not in d.text or i > 0 and known.get(toks[i - 1][0])):
                 continue  # 大陆 / 我国 stand for 中国 only where the text is about China (not 法国大陆)
-            if ent.type == "org" and nxt == "长" and tok[-1] in "部局署":
+            if ent.type == "org" and _is_chief(nxt) and tok[-1] in "部局署":
                 head = _country_prefix(d, tok)
                 if head:
                     d.add(head[0], start, head[1], take=False)
@@ -624,6 +731,22 @@ def _known_prefix(d: _Doc, tok: str, start: int) -> bool:
     return False
 
 
+# Short aliases that are also the start of common words across a word boundary (中 + 共计): they count
+# only after a boundary (punctuation, a preposition or conjunction) or before one of these words.
+_BOUNDED = {"中共": ("中央", "党", "领导", "总书记", "十", "第", "一大", "二大", "历史", "政治局", "建党", "执政",
+                   "成立", "党员", "高层", "官员", "官方", "当局", "政权")}
+
+# Words starting with 长 that do not make 部/局 + 长 a role (国防部 + 长期以来: the ministry, for long).
+_CHANG_WORDS = frozenset(("长期", "长远", "长久", "长达", "长年", "长足", "长效", "长城", "长江", "长度", "长篇", "长途",
+                          "长时间", "长期以来", "长驱直入", "长臂管辖", "长三角", "长沙", "长春", "长征", "长安"))
+
+
+def _is_chief(nxt: str) -> bool:
+    """Whether the token after a body ending in 部/局/署 makes it a role (外交部 + 长, 外交部 + 长时: the
+    foreign minister), not the body."""
+    return nxt[:1] == "长" and nxt not in _CHANG_WORDS
+
+
 # Aliases that name a country only in texts about it: 大陆 in 法国大陆 is not China.
 WEAK_ALIASES = {"大陆": "中国", "我国": "中国", "内地": "中国"}
 
@@ -655,7 +778,7 @@ def _bare_bodies(d: _Doc):
     """外交部 → the 外交部 of the country this document is about: the country named with that body
     elsewhere in the text (俄罗斯国防部 ... 国防部), else the country it names most often."""
     lex, toks, starts = d.lex, d.toks, d.starts
-    hits = [i for i in map(d.index_at, (m.start() for m in _BARE_RE.finditer(d.text)))
+    hits = [i for i in map(d.index_at, (s for s, _ in _bare_matches(d)))
             if i is not None and toks[i][0] in _BARE_SET]
     if not hits:
         return
@@ -664,10 +787,19 @@ def _bare_bodies(d: _Doc):
         if ent.type == "place" and ent.subtype == "country":
             counts[ent.name] = (len(found), -min(found))
     ranked = sorted(counts, key=counts.get, reverse=True)
+    if not ranked:
+        # no country named (党中央、国务院 in a Chinese text): the country of the bodies it names
+        homes = {}
+        for ent, found in d.found.values():
+            if ent.type == "org" and ent.country:
+                homes[ent.country] = homes.get(ent.country, 0) + len(found)
+        ranked = [lex.by_code[c].name for c in sorted(homes, key=homes.get, reverse=True) if c in lex.by_code][:1]
     for i in hits:
         body, start = toks[i][0], starts[i]
-        if not d.free(start, start + len(body)) or (i + 1 < len(toks) and toks[i + 1][0][:1] == "长"):
+        if not d.free(start, start + len(body)) or (i + 1 < len(toks) and _is_chief(toks[i + 1][0])):
             continue
+        if i > 0 and (toks[i - 1][0] in _LOCAL_HEADS or toks[i - 1][0][-1:] in "州省市县"):
+            continue  # 各州议会, 加州议会: a local body, not the national one
         owner = None
         for ent, _ in d.found.values():
             if ent.type == "org" and ent.name.endswith(body) and ent.name[:-len(body)] in counts:
@@ -682,7 +814,16 @@ def _bare_bodies(d: _Doc):
             d.add(owner, start, body)
 
 
+_LOCAL_HEADS = frozenset(("各", "各国", "各地", "地方", "当地", "州", "省", "市"))
 _BARE_SET = frozenset(BARE_BODIES)
+
+
+def _bare_matches(d: _Doc) -> list[tuple[int, int]]:
+    """(start, length) of every bare government body in the text, found once for the two passes."""
+    if d.bare is None:
+        d.bare = [(m.start(), m.end() - m.start()) for m in _BARE_RE.finditer(d.text)]
+    return d.bare
+_BARE_BODIES_BY_LEN = tuple(sorted(BARE_BODIES, key=len, reverse=True))
 _BARE_RE = re.compile("|".join(sorted(BARE_BODIES, key=len, reverse=True)))
 
 
@@ -770,6 +911,7 @@ _PLACE_SUFFIX_SET = frozenset(PLACE_SUFFIXES)
 _MAX_SUFFIX = max(map(len, ORG_SUFFIXES + PLACE_SUFFIXES))
 
 
+@functools.lru_cache(maxsize=65536)
 def _suffix_of(tok: str) -> tuple[str, str | None]:
     """("org" | "place", the longest organisation suffix, else the longest place suffix) of a word."""
     for suffixes, kind in ((_ORG_SUFFIX_SET, "org"), (_PLACE_SUFFIX_SET, "place")):
@@ -780,9 +922,37 @@ def _suffix_of(tok: str) -> tuple[str, str | None]:
 
 
 _ALL_SUFFIXES = tuple(ORG_SUFFIXES + PLACE_SUFFIXES + ("之声",))
+_GENERIC_BODIES_T = tuple(GENERIC_BODIES)
 _SUFFIX_LAST = frozenset(w[-1] for w in _ALL_SUFFIXES)
 
 
+_BRANCHES = frozenset(("海军", "空军", "陆军"))
+# Units of universities and institutes, named by a subject after their parent (肯尼迪学院 + 政治研究所).
+_UNIT_SUFFIXES = frozenset(("研究所", "研究院", "研究中心", "实验室", "学院", "系"))
+
+
+def _sub_unit(d: _Doc, j: int, i: int, end: int):
+    """An organisation found right before a subject and a unit suffix (哈佛大学肯尼迪学院 + 政治 + 研究所):
+    the unit is the longer name, and the name the text gives (one organisation, not its parent)."""
+    if i - j > 2 or any(not d.toks[k][1].startswith(("n", "vn")) or d.toks[k][1].startswith(("nr", "ns"))
+                        for k in range(j, i)):
+        return
+    s0 = d.starts[j]
+    for key, (ent, hits) in list(d.found.items()):
+        if ent.type != "org" or ent.subtype in ("government", "party", "intl", "alliance"):
+            continue
+        for s, surf in list(hits.items()):
+            if s + len(surf) == s0 and d.taken[s] and d.free(s0, end):
+                del hits[s]
+                if not hits:
+                    del d.found[key]
+                name = d.text[s:end]
+                unit = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "research")
+                d.add(unit, s, name)
+                return
+_FACILITIES = frozenset(("核心舱", "实验舱", "空间站", "空间实验室", "着陆场", "发射中心", "滑雪中心"))
+# After an armed service, a role: 空军 + 司令 names a commander, not the service.
+_COMMANDERS = frozenset(("司令", "司令员", "指挥官", "参谋长"))
 _RANKS = {"上将", "中将", "少将", "上校", "中校", "少校", "元帅", "司令", "司令员", "陆战队"}
 _NUMERALS = set("一二三四五六七八九十百千万亿两几多数第首")
 
@@ -818,7 +988,7 @@ def _suffix_names(d: _Doc):
         if tok in SUFFIX_WORDS:
             continue
         nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
-        if kind == "org" and (suffix[-1] in "部局署" and nxt[:1] == "长" or nxt in _RANKS):
+        if kind == "org" and (suffix[-1] in "部局署" and _is_chief(nxt) or nxt in _RANKS or nxt in _COMMANDERS):
             continue  # 外交部 + 长, 海军 + 上将: a role, not the body
         # Heads before the suffix token only when the token is the bare suffix (大学, 委员会) or a name
         # by itself (社民党/nt); a longer ordinary word (北部, 部署, 郊区, 广岛) ends in a suffix by chance.
@@ -836,7 +1006,7 @@ def _suffix_names(d: _Doc):
                     or end - starts[j - 1] > SPLIT_LIMIT:
                 break
             if (p[:1] == "m" or w[0] in _NUMERALS and not p.startswith(("ns", "nt", "nr"))
-                    or w in GENERIC_BODIES or w in SUFFIX_WORDS or w[-1] in "队等"):
+                    or w in GENERIC_BODIES or w in SUFFIX_WORDS or w[-1] in "队等" or w in ("等国", "等地")):
                 break  # 三大汽车公司, 执政党自民党, 地方队 + 警备队: counting words, generic or other bodies
             j -= 1
         head, start = None, None
@@ -881,14 +1051,24 @@ def _suffix_names(d: _Doc):
                 s -= 1
             if k - s >= (2 if kind == "place" else 3) and d.is_start(s):
                 head, start = True, s
+        if head is None and kind == "org" and tok == suffix and suffix in _UNIT_SUFFIXES and j < i:
+            _sub_unit(d, j, i, end)  # 哈佛大学肯尼迪学院 + 政治 + 研究所
+            continue
         if head is None:
             continue
+        if suffix in _FACILITIES and isinstance(head, _Ent) and head.subtype == "country" \
+                and start + len(head_ent_surface(d, start, head)) + len(suffix) == end:
+            continue  # 美国空间站: a country's station is a description; named ones are in the gazetteer
+        if suffix in _BRANCHES and not isinstance(head, _Ent):
+            continue  # 阿拉伯空军: an armed service is a country's (以色列空军), not a region's or a people's
+        if suffix == "航空" and d.text[end:end + 1] == "难":
+            end -= 1  # 狮航 + 空难: the name is cut where the text's own word (空难) starts
         name = d.text[start:end]
         if name in lex.stopnames:
             continue
         ent = lex.by_surface.get(name)
         tail = name[len(head_ent_surface(d, start, head)) if isinstance(head, _Ent) else 0:]
-        if ent is None and (any(tail.endswith(g) for g in GENERIC_BODIES) or tail in BARE_SUFFIXES and
+        if ent is None and (tail.endswith(_GENERIC_BODIES_T) or tail in BARE_SUFFIXES and
                             isinstance(head, _Ent) and head.subtype in ("country", "region")):
             continue  # 美国特种部队, 伊朗驻维也纳国际组织, 美国公司: generic bodies are no names
         head_ent = head if isinstance(head, _Ent) else None
@@ -903,7 +1083,8 @@ def _suffix_names(d: _Doc):
         d.add(ent, start, name)
         if (kind == "org" and head_ent is not None and head_ent.type == "place"
                 and head_ent.subtype in ("country", "territory")):
-            if suffix in GOV_SUFFIXES:
+            if suffix in GOV_SUFFIXES or suffix in COMPANY_SUFFIXES:
+                # 英国国防部, 印尼狮航: the country at the head of a body's or a company's name counts
                 d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
             if len(tail) >= 3 and not ent.known:
                 d.org_tails.setdefault(tail, ent)  # 美国人口普查局 ... 人口普查局 later
@@ -995,6 +1176,13 @@ def _token_index(d: _Doc, off: int) -> int:
 def _name_token(d: _Doc, i: int) -> bool:
     """Whether token i can be part of a `·`-joined foreign name: transliteration characters or a name tag,
     never a role word, a speech verb, a function word or a known non-person name."""
+    r = d.name_tokens.get(i)
+    if r is None:
+        r = d.name_tokens[i] = _is_name_token(d, i)
+    return r
+
+
+def _is_name_token(d: _Doc, i: int) -> bool:
     w, pos = d.toks[i]
     known = d.lex.by_surface.get(w)
     if known is not None:
@@ -1029,6 +1217,7 @@ def _middle_part(d: _Doc, i: int) -> bool:
 
 _NOT_NAME_CHARS = set("与和同对向被由在是的及跟给让于说称等将也都就曾已又还并而从为所")
 _VERB_ALT = "说|称|表示|指出|认为|说道|强调|透露"
+_GLUED_VERB_END = re.compile(f"(?:{_VERB_ALT})$")
 _TIME_WORDS = {"昨天", "今天", "明天", "周一", "周二", "周三", "周四", "周五", "周六", "周日"}
 
 
@@ -1083,7 +1272,7 @@ def _dot_names(d: _Doc):
             continue  # (艾哈迈)迪·贝希尔: a one-character first part is the tail of a name cut apart
         s, e = d.starts[start_i], d.starts[last] + len(toks[last][0])
         # a speech verb glued to the name by the segmenter (库雷希说): keep the name only
-        glued = re.search(f"(?:{_VERB_ALT})$", text[d.starts[last]:e])
+        glued = _GLUED_VERB_END.search(text[d.starts[last]:e])
         if glued and glued.start() > 0:
             e -= len(glued.group())
         if not d.free(s, e):
@@ -1280,6 +1469,8 @@ def _add_cued_name(d: _Doc, s: int, name: str, given: str, japanese: bool = Fals
 # --- lists: the items of an enumeration share a type ---------------------------------------------------
 
 _LIST_SEPS = ("以及", "、", "和", "与", "及", "同")
+_LIST_FIRST = frozenset(w[0] for w in _LIST_SEPS)   # cheap tests before the separator look-ups
+_LIST_LAST = frozenset(w[-1] for w in _LIST_SEPS)
 _LIST_END = re.compile(f"(?:{_VERB_ALT}|一同|一起|共同|分别|均|先后|相继|两人|二人|三人"
                        f"|[，。、：；！？,.!?\\s的等和与及在也都将对为被（()）)”\"」』]|$)")
 _NAME_TAGS = ("nr", "nrt", "nrfg", "x")
@@ -1344,13 +1535,13 @@ def _enumerations(d: _Doc):
         if (s, e) in seen:
             continue
         seen.add((s, e))
-        for sep in _LIST_SEPS:
+        for sep in _LIST_SEPS if text[e:e + 1] in _LIST_FIRST else ():
             if text.startswith(sep, e):
                 got = _list_item(d, e + len(sep), True)
                 if got:
                     _add_listed(d, got, queue)
                 break
-        for sep in _LIST_SEPS:
+        for sep in _LIST_SEPS if s and text[s - 1] in _LIST_LAST else ():
             if text.endswith(sep, 0, s):
                 got = _list_item(d, s - len(sep), False)
                 if got:
@@ -1381,7 +1572,7 @@ _ORG_NOUNS_AFTER = ("公司", "交易所", "平台", "集团", "银行", "基金
 _ORG_VERB_RE = re.compile("^(?:正式|已经|已|近日|日前|今天|今日|也|则|还|曾|周[一二三四五六日])?"
                           "(?:宣布|报道|发布|推出|成立|收购|创立|上线|起诉|裁员|融资|估值|公布|披露|发表声明|官宣)")
 # Last words of Latin organisation names (Solidus Labs, Amherst Pierpont Securities).
-_LATIN_ORG_WORDS = {"Labs", "Lab", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Group", "Capital",
+_LATIN_ORG_WORDS = {"Tech", "Labs", "Lab", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Group", "Capital",
                     "Bank", "Partners", "Technologies", "Technology", "Systems", "Research", "Securities",
                     "Holdings", "Ventures", "Foundation", "Institute", "Association", "Network", "Media",
                     "News", "Times", "Post", "Exchange", "Finance", "Protocol", "Studios", "Studio",
@@ -1516,7 +1707,7 @@ def _paren_aliases(d: _Doc, create: bool = True):
     （National Association ...）), or a person when X is a transliteration or a Chinese name and the
     Latin is a personal name."""
     text = d.text
-    if "(" not in text and "（" not in text:
+    if "(" not in text and "（" not in text or not _PAREN_LATIN.search(text):
         return
     ends = {}
     for ent, hits in d.found.values():
@@ -1660,12 +1851,12 @@ def _sub_bodies(d: _Doc):
             if not hits:
                 break
     # one dictionary word made of a bare ministry and its department (外交部亚洲司/nt)
-    for m in _BARE_RE.finditer(text):
-        i = d.index_at(m.start())
+    for s, n in _bare_matches(d):
+        i = d.index_at(s)
         if i is None:
             continue
         w, pos = d.toks[i]
-        if pos == "nt" and len(w) - len(m.group()) >= 2 and w[-1] in "司局处室" and w not in d.lex.by_surface \
+        if pos == "nt" and len(w) - n >= 2 and w[-1] in "司局处室" and w not in d.lex.by_surface \
                 and d.free(d.starts[i], d.ends[i]):
             d.add(_Ent("org:" + w, w, "org", None, False, "government"), d.starts[i], w)
 

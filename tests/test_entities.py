@@ -438,3 +438,95 @@ def test_border_between_two_named_countries_is_a_place():
     assert got["中印边界"].type == "place"
     assert {"中国", "印度"} <= set(got)
     assert "中俄关系" not in names("中俄关系稳定发展。")
+
+
+# --- round 2: job titles, boundaries, country heads, state bodies, facilities, Latin names ---------------
+
+def _names(text):
+    from etl.entities import extract_entities
+    return {(m.type, m.name) for m in extract_entities(text)}
+
+
+def test_minister_title_is_no_ministry_but_counts_the_country():
+    got = _names("乌克兰外交部长昨天访问了柏林。")
+    assert ("place", "乌克兰") in got
+    assert not any(t == "org" and n.endswith("外交部") for t, n in got)
+    assert any(t == "org" and "外交部" in n for t, n in _names("乌克兰外交部发表声明，谴责袭击。"))
+
+
+def test_generic_and_regional_air_forces_are_no_organisations():
+    got = _names("美国、法国和印度等国空军参加了演习，他是第一位阿拉伯空军指挥官。")
+    assert not any(n.endswith("空军") for t, n in got if t == "org")
+    assert ("org", "以色列空军") in _names("以色列空军周一发表声明。") or any(
+        n.endswith("空军") for t, n in _names("以色列空军周一发表声明。") if t == "org")
+
+
+def test_airline_cut_at_the_name_and_country_counts():
+    got = _names("这是继去年印尼狮航空难后的又一次事故。")
+    assert ("org", "印尼狮航") in got and ("org", "印尼狮航空") not in got
+    assert any(t == "place" and n == "印度尼西亚" for t, n in got)
+
+
+def test_latin_short_alias_inside_a_longer_word_is_not_the_brand():
+    assert not any(n == "壳牌" for _, n in _names("攻击者可以用 PowerShell 子表达式注入命令。"))
+    assert ("org", "壳牌") in _names("壳牌公司表示，Shell 将扩大在非洲的投资。")
+
+
+def test_known_latin_name_with_an_organisation_word_is_a_longer_name():
+    got = _names("参与的公司包括Coinbase、Huobi Tech和Bitmex。")
+    assert ("org", "Huobi Tech") in got
+
+
+def test_bare_chinese_state_bodies_without_a_named_country():
+    got = _names("为贯彻落实党中央、国务院的部署，国家卫生健康委有关负责人作了说明。")
+    assert ("org", "中华人民共和国国务院") in got
+    assert ("org", "国家卫生健康委员会") in got
+
+
+def test_named_facilities_and_space_modules():
+    got = _names("飞船与天和核心舱对接，三个月后返回东风着陆场。")
+    assert ("place", "天和核心舱") in got and ("place", "东风着陆场") in got
+    assert not any(n == "美国空间站" for _, n in _names("美国宇航局管理美国空间站的运营。"))
+
+
+def test_museum_is_an_organisation():
+    assert ("org", "湖北省博物馆") in _names("湖北省博物馆今天展出了一批青铜器。")
+
+
+def test_prefix_free_chang_words_keep_the_ministry():
+    got = _names("俄罗斯国防部长期以来否认这一说法。")
+    assert any(t == "org" and n.endswith("国防部") for t, n in got)
+
+
+def test_zhonggong_needs_a_boundary_or_a_party_word():
+    assert ("org", "中国共产党") in _names("会议指出，中共领导的改革取得进展。")
+    assert ("org", "中国共产党") in _names("十年来，中共向世界展示了发展成果。")
+    assert ("org", "中国共产党") not in _names("这场战争中共投入了上万亿美元。")
+    assert ("org", "中国共产党") not in _names("榜单中共计有三十家公司亏损。")
+
+
+def test_parent_at_the_head_of_an_organ_counts():
+    got = _names("国务院港澳办发言人发表谈话。")
+    assert ("org", "中华人民共和国国务院") in got
+    got = _names("中共中央政治局召开会议。")
+    assert ("org", "中国共产党") in got
+
+
+def test_local_legislatures_are_not_the_national_one():
+    got = _names("这场选举将决定美国众议院、参议院以及各州议会的控制权。")
+    assert not any(n.endswith("议会") for t, n in got if t == "org")
+
+
+def test_unit_of_a_named_institution_is_one_longer_name():
+    got = _names("斯坦福大学胡佛研究所经济研究中心发布了报告。") | _names("哈佛大学肯尼迪学院政治研究所公布了民调。")
+    assert ("org", "哈佛大学肯尼迪学院政治研究所") in got
+    assert ("org", "哈佛大学肯尼迪学院") not in got
+
+
+def test_recurring_gazetteer_gaps():
+    assert ("org", "亚欧会议") in _names("今年是亚欧会议创立二十五周年。")
+    assert ("org", "福克斯新闻台") in _names("他和两名福克斯主持人通了电话。")
+    assert not any(t == "person" and n == "福克斯" for t, n in _names("他和两名福克斯主持人通了电话。"))
+    assert ("person", "小唐纳德·特朗普") in _names("小特朗普在推特上发文。")
+    got = _names("龙卷风袭击了阿肯色、田纳西和肯塔基三州。")
+    assert {("place", "阿肯色州"), ("place", "田纳西州"), ("place", "肯塔基州")} <= got

@@ -231,3 +231,28 @@ def test_user_words_cover_multichar_names(gdir, entries):
             if len(w) >= 2:
                 assert w in words, w
     assert words["北大西洋公约组织"] == "nt" and words["普京"] == "nr" and words["克里米亚"] == "ns"
+
+
+US_STATES = ("阿拉巴马 阿拉斯加 亚利桑那 阿肯色 加利福尼亚 科罗拉多 康涅狄格 特拉华 佛罗里达 佐治亚 夏威夷 爱达荷 "
+             "伊利诺伊 印第安纳 艾奥瓦 堪萨斯 肯塔基 路易斯安那 缅因 马里兰 马萨诸塞 密歇根 明尼苏达 密西西比 "
+             "密苏里 蒙大拿 内布拉斯加 内华达 新罕布什尔 新泽西 新墨西哥 纽约 北卡罗来纳 北达科他 俄亥俄 "
+             "俄克拉何马 俄勒冈 宾夕法尼亚 罗得岛 南卡罗来纳 南达科他 田纳西 得克萨斯 犹他 佛蒙特 弗吉尼亚 "
+             "华盛顿 西弗吉尼亚 威斯康星 怀俄明").split()
+
+
+def test_all_fifty_us_states_resolve_with_their_zhou_form(entries):
+    assert len(US_STATES) == 50
+    by_name = {e.name: e for e in entries if e.type == "place"}
+    for s in US_STATES:
+        (name,) = _resolve(entries, "place", s + "州")
+        assert by_name[name].country == "US" and by_name[name].subtype == "province", s
+
+
+def test_us_states_resolve_bare_unless_the_bare_form_is_a_city(entries):
+    cities = {"纽约", "华盛顿", "罗得岛"}  # bare, these are the cities and the Greek island (Rhodes)
+    for s in US_STATES:
+        if s in cities:
+            continue
+        by_name = {e.name: e for e in entries if e.type == "place"}
+        got = _resolve(entries, "place", s)
+        assert got and by_name[got[0]].country == "US", s
