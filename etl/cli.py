@@ -94,9 +94,9 @@ def etl_status(db, as_json) -> None:
         click.echo(f"  {s['source']:<24} {s['articles']:>7} articles, newest {s['newest']}")
     ok_runs = [r for r in info["runs"] if r["status"] in ("ok", "partial") and r["finished_at"]]
     if ok_runs:
-        from datetime import datetime
+        from datetime import datetime, timezone
 
-        age = datetime.utcnow() - ok_runs[0]["finished_at"]
+        age = datetime.now(timezone.utc).replace(tzinfo=None) - ok_runs[0]["finished_at"]
         click.echo(f"  last successful run {ok_runs[0]['run_id']} finished {ok_runs[0]['finished_at']:%Y-%m-%d %H:%M} UTC "
                    f"({age.total_seconds() / 3600:.1f} hours ago)")
     for r in info["runs"]:
