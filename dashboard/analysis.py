@@ -70,7 +70,13 @@ def weighted_log_odds(counts: pd.DataFrame, group: str = "source", term: str = "
     cols = [group, term, "n", "log_odds", "z"]
     if counts.empty:
         return pd.DataFrame(columns=cols)
-    wide = counts.pivot_table(index=term, columns=group, values=n, aggfunc="sum", fill_value=0).astype(float)
+    # term × group table of summed counts, built from integer codes: the same as
+    # pivot_table(aggfunc="sum", fill_value=0) at a tenth of its cost on 80k rows
+    t_codes, t_names = pd.factorize(counts[term], sort=True)
+    g_codes, g_names = pd.factorize(counts[group], sort=True)
+    table = np.zeros((len(t_names), len(g_names)))
+    np.add.at(table, (t_codes, g_codes), counts[n].to_numpy(dtype=float))
+    wide = pd.DataFrame(table, index=pd.Index(t_names, name=term), columns=pd.Index(g_names, name=group))
     total_w = wide.sum(axis=1)                 # y_w over all groups
     grand = float(total_w.sum())
     if prior is None:
@@ -82,20 +88,25 @@ def weighted_log_odds(counts: pd.DataFrame, group: str = "source", term: str = "
             # a zero pseudo-count makes the log-odds of an unseen word infinite
             alpha = alpha.clip(lower=1e-3)
         a0 = float(alpha.sum())
-    n_group = wide.sum(axis=0)                 # n_i
-    frames = []
-    for g in wide.columns:
-        y_i = wide[g]
-        y_j = total_w - y_i
-        n_i = n_group[g]
-        n_j = grand - n_i
-        delta = (np.log((y_i + alpha) / (n_i + a0 - y_i - alpha))
-                 - np.log((y_j + alpha) / (n_j + a0 - y_j - alpha)))
-        var = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
-        frames.append(pd.DataFrame({group: g, term: wide.index, "n": y_i.values,
-                                    "log_odds": delta.values, "z": (delta / np.sqrt(var)).values}))
-    out = pd.concat(frames, ignore_index=True)
-    return out.sort_values([group, "z"], ascending=[True, False], ignore_index=True)[cols]
+    # every group at once, as term × group matrices (a loop over groups of pandas frames cost ~10x)
+    y_i = wide.to_numpy()
+    a = alpha.to_numpy(dtype=float)[:, None]
+    y_w = total_w.to_numpy(dtype=float)[:, None]
+    n_i = y_i.sum(axis=0)[None, :]
+    y_j = y_w - y_i
+    n_j = grand - n_i
+    delta = np.log((y_i + a) / (n_i + a0 - y_i - a)) - np.log((y_j + a) / (n_j + a0 - y_j - a))
+    z = delta / np.sqrt(1.0 / (y_i + a) + 1.0 / (y_j + a))
+    # rows by group, then z descending; a stable sort keeps ties in term order
+    order = [np.argsort(-z[:, g], kind="stable") for g in range(len(wide.columns))]
+    terms = wide.index.to_numpy()
+    return pd.DataFrame({
+        group: np.repeat(wide.columns.to_numpy(), len(terms)),
+        term: np.concatenate([terms[o] for o in order]),
+        "n": np.concatenate([y_i[o, g] for g, o in enumerate(order)]),
+        "log_odds": np.concatenate([delta[o, g] for g, o in enumerate(order)]),
+        "z": np.concatenate([z[o, g] for g, o in enumerate(order)]),
+    })[cols]
 
 
 # ---- lead / lag -----------------------------------------------------------------------------------

@@ -25,12 +25,12 @@ from dashboard.components import STATE_DB, STATE_FILTERS, fmt_date  # noqa: E402
 from dashboard.filters import QUERY_KEYS, Filters  # noqa: E402
 
 PAGES = [
-    st.Page("pages/overview.py", title="Overview 概览", icon=":material/dashboard:", url_path="", default=True),
-    st.Page("pages/trends.py", title="Trends 趋势", icon=":material/show_chart:", url_path="trends"),
-    st.Page("pages/entities.py", title="Entities 实体", icon=":material/hub:", url_path="entities"),
-    st.Page("pages/sources.py", title="Sources 媒体", icon=":material/compare:", url_path="sources"),
-    st.Page("pages/figures.py", title="Figures 数字", icon=":material/pin:", url_path="figures"),
-    st.Page("pages/articles.py", title="Articles 文章", icon=":material/article:", url_path="articles"),
+    st.Page("views/overview.py", title="Overview 概览", icon=":material/dashboard:", url_path="", default=True),
+    st.Page("views/trends.py", title="Trends 趋势", icon=":material/show_chart:", url_path="trends"),
+    st.Page("views/entities.py", title="Entities 实体", icon=":material/hub:", url_path="entities"),
+    st.Page("views/sources.py", title="Sources 媒体", icon=":material/compare:", url_path="sources"),
+    st.Page("views/figures.py", title="Figures 数字", icon=":material/pin:", url_path="figures"),
+    st.Page("views/articles.py", title="Articles 文章", icon=":material/article:", url_path="articles"),
 ]
 
 W_DATES, W_SOURCES, W_TOPICS, W_ENTITY = "f_dates", "f_sources", "f_topics", "f_entity"
@@ -143,10 +143,12 @@ def main() -> None:
                 icon=":material/database:")
         st.stop()
     try:
-        filters = sidebar(path)
-        st.session_state[STATE_FILTERS] = filters
-        _write_url(filters)
-        nav.run()
+        # one read-only connection for all of this run's queries, closed when the run ends
+        with db.run_scope(path):
+            filters = sidebar(path)
+            st.session_state[STATE_FILTERS] = filters
+            _write_url(filters)
+            nav.run()
     except (db.DatabaseMissing, duckdb.IOException, duckdb.CatalogException) as exc:
         # The file vanished between stat and open, is mid-replacement, or predates the schema.
         st.warning(f"数据库暂不可读 The database `{path}` cannot be read right now ({type(exc).__name__}). "

@@ -304,15 +304,9 @@ def sources_figure(df: pd.DataFrame, ctx: ChartContext) -> go.Figure:
 
 def distinctive_data(db_path: str, filters: Filters, what: str = "terms", top: int = 10,
                      min_total: int = 5) -> pd.DataFrame:
-    """Per outlet, the `top` words (or entities) with the highest log-odds z-score vs the other outlets."""
-    if what == "entities":
-        counts = queries.entity_counts_by_source(db_path, filters, min_total=min_total)
-    else:
-        counts = queries.term_counts_by_source(db_path, filters, min_total=min_total)
-    if counts.empty or counts["source"].nunique() < 2:
-        return pd.DataFrame(columns=["source", "term", "n", "log_odds", "z"])
-    lo = analysis.weighted_log_odds(counts)
-    return lo.groupby("source", group_keys=False).head(top).reset_index(drop=True)
+    """Per outlet, the `top` words (or entities) with the highest log-odds z-score vs the other outlets
+    (queries.distinctive_terms: analysis.weighted_log_odds computed in DuckDB)."""
+    return queries.distinctive_terms(db_path, filters, what=what, top=top, min_total=min_total)
 
 
 def distinctive_figure(df: pd.DataFrame, ctx: ChartContext) -> go.Figure:
@@ -334,13 +328,9 @@ def distinctive_figure(df: pd.DataFrame, ctx: ChartContext) -> go.Figure:
 
 
 def leadlag_data(db_path: str, filters: Filters, window: str = "week") -> pd.DataFrame:
-    first = queries.topic_first_by_period(db_path, filters, granularity=window)
-    out = analysis.lead_lag(first)
-    if out.empty:
-        return out.assign(label=pd.Series(dtype=str))
-    labels = first.drop_duplicates("topic_id").set_index("topic_id")["label"]
-    out.insert(1, "label", out["topic_id"].map(labels))
-    return out
+    """Per topic and outlet: first article, median lag behind the first outlet per story window,
+    windows covered and how often first (queries.lead_lag: analysis.lead_lag done in DuckDB)."""
+    return queries.lead_lag(db_path, filters, granularity=window)
 
 
 def leadlag_figure(df: pd.DataFrame, ctx: ChartContext) -> go.Figure:

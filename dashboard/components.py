@@ -19,26 +19,9 @@ EMPTY_MESSAGE = "没有符合条件的文章。No articles match these filters: 
 
 def page_setup() -> tuple[str, Filters]:
     """The database path and global filters that app.py put in the session for this run."""
-    _ensure_entry_script()
     path = st.session_state.get(STATE_DB) or db.resolve_db_path()
     filters = st.session_state.get(STATE_FILTERS) or Filters()
     return path, filters
-
-
-def _ensure_entry_script() -> None:
-    """Make sure app.py (navigation + sidebar filters) runs before the page.
-
-    Because dashboard/pages/ exists next to app.py, Streamlit starts in its legacy 'pages directory'
-    mode until some session runs st.navigation: the first request of a fresh server to, say,
-    /trends would then run pages/trends.py alone, without app.py. st.navigation itself switches that
-    mode off by clearing this flag; we do the same and rerun, so app.py runs and routes to the page."""
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # pragma: no cover - internal module moved in another Streamlit version
-        return
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 FULL_TEXT_LIMIT = 50_000
@@ -55,10 +38,10 @@ def empty(message: str = EMPTY_MESSAGE) -> None:
     st.info(message, icon=":material/info:")
 
 
-def _plotly_config(name: str) -> dict[str, Any]:
+def _plotly_config(name: str, fig: go.Figure | None = None) -> dict[str, Any]:
     try:
         from dashboard.export import plotly_config
-        return plotly_config(name)
+        return plotly_config(name, fig=fig)
     except ImportError:
         return {**PLOTLY_CONFIG, "toImageButtonOptions": {**PLOTLY_CONFIG["toImageButtonOptions"], "filename": name}}
 
@@ -83,7 +66,7 @@ def chart(fig: go.Figure, df: pd.DataFrame, name: str, *, key: str | None = None
           selectable: bool = False) -> Any:
     """Show a figure (house style already applied) with its CSV/HTML downloads underneath.
     selectable: clicking points reruns the page and the selection is returned."""
-    kwargs: dict[str, Any] = {"config": _plotly_config(name), "key": key or f"chart-{name}"}
+    kwargs: dict[str, Any] = {"config": _plotly_config(name, fig), "key": key or f"chart-{name}"}
     if selectable:
         kwargs.update(on_select="rerun", selection_mode="points")
     # theme=None: keep the house style (Streamlit's theme would replace fonts and colours)
@@ -94,7 +77,7 @@ def chart(fig: go.Figure, df: pd.DataFrame, name: str, *, key: str | None = None
 
 def open_article_link(article_id: str, label: str = "阅读 read") -> None:
     """A link to the reading view of an article, keeping the global filters in the URL."""
-    st.page_link("pages/articles.py", label=label, icon=":material/article:",
+    st.page_link("views/articles.py", label=label, icon=":material/article:",
                  query_params={"article": article_id, **_filter_params()})
 
 

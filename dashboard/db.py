@@ -1,14 +1,17 @@
 """Read-only access to the published database.
 
 The ETL publishes a new database file by atomic rename at any moment, and DuckDB allows one writer or
-many readers. So we never hold a connection: each query batch opens the file read-only and closes it
-at once (an open handle keeps reading the old inode, which is consistent). Cached results are keyed
+many readers. So we never hold a connection between reruns: a script run opens the file read-only at
+its first uncached query, shares that connection among its query batches, and closes it when the run
+ends (run_scope); outside a run each batch opens and closes its own (an open handle keeps reading the
+old inode, which is consistent). Cached results are keyed
 by the file's version (inode, mtime, size): a reload after an ETL run sees the new file.
 """
 from __future__ import annotations
 
 import os
 import sys
+import threading
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
@@ -80,7 +83,7 @@ def batch(path: str, calls: dict[str, Call]) -> dict[str, Any]:
     version = db_version(path)
     if version is None:
         raise DatabaseMissing(path)
-    return _cached_batch(path, version, tuple(sorted(calls.items())))
+    return _cached_batch()(path, version, tuple(sorted(calls.items())))
 
 
 def cached(fn: Callable[..., Any], path: str, *args: Any, **kwargs: Any) -> Any:
@@ -94,19 +97,68 @@ def _resolve(qualname: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)
 
 
+# The connection of the current script run (see run_scope), per thread: Streamlit runs each session's
+# script, and the cached functions it calls, in that session's thread.
+_RUN = threading.local()
+
+
+@contextmanager
+def run_scope(path: str) -> Iterator[None]:
+    """Share one read-only connection among all the query batches of one script run (a page runs
+    several: sidebar, chart, tables; opening the 3 GB file costs ~40 ms each time). It is opened at the
+    first cache miss only, so a fully cached rerun never touches the file, and closed when the run
+    ends: nothing is held between reruns, the ETL can publish at any time."""
+    holder = {"path": path, "con": None, "version": None}
+    _RUN.holder = holder
+    try:
+        yield
+    finally:
+        _RUN.holder = None
+        if holder["con"] is not None:
+            holder["con"].close()
+
+
+def _run_connection(path: str, version: tuple) -> duckdb.DuckDBPyConnection | None:
+    """The run's shared connection to `path` at `version`, opened (or re-opened after an ETL publish
+    in mid-run, so that results never go under the wrong version) on demand; None outside a run."""
+    holder = getattr(_RUN, "holder", None)
+    if holder is None or holder["path"] != path:
+        return None
+    if holder["con"] is None or holder["version"] != version:
+        if holder["con"] is not None:
+            holder["con"].close()
+            holder["con"] = None
+        if not os.path.exists(path):
+            raise DatabaseMissing(path)
+        holder["con"] = duckdb.connect(str(path), read_only=True)
+        holder["version"] = version
+    return holder["con"]
+
+
 def _batch_impl(path: str, version: tuple, calls: tuple) -> dict[str, Any]:
-    # `version` is only part of the cache key: a new file (new inode/mtime/size) is a cache miss.
-    with connect(path) as con:
+    # `version` is part of the cache key: a new file (new inode/mtime/size) is a cache miss.
+    def run(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         return {key: _resolve(name)(con, *args, **dict(kwargs)) for key, (name, args, kwargs) in calls}
 
-
-def _make_cached():
-    try:
-        import streamlit as st
-    except ImportError:  # pragma: no cover - streamlit is a dependency; keep the module importable anyway
-        return _batch_impl
-    # ttl bounds memory when many database versions pass by in a long-lived server.
-    return st.cache_data(show_spinner=False, max_entries=256, ttl=3600)(_batch_impl)
+    shared = _run_connection(path, version)
+    if shared is not None:
+        return run(shared)
+    with connect(path) as con:
+        return run(con)
 
 
-_cached_batch = _make_cached()
+_CACHED: list[Callable[..., dict[str, Any]]] = []
+
+
+def _cached_batch() -> Callable[..., dict[str, Any]]:
+    """_batch_impl wrapped in st.cache_data, created on first use: creating it at import time makes
+    Streamlit warn "No runtime found" in every plain-Python import (CLI export, benchmarks)."""
+    if not _CACHED:
+        try:
+            import streamlit as st
+        except ImportError:  # pragma: no cover - streamlit is a dependency; keep the module usable anyway
+            _CACHED.append(_batch_impl)
+        else:
+            # ttl bounds memory when many database versions pass by in a long-lived server.
+            _CACHED.append(st.cache_data(show_spinner=False, max_entries=256, ttl=3600)(_batch_impl))
+    return _CACHED[0]

@@ -112,14 +112,18 @@ def _image_opts(fig: go.Figure, fmt: str) -> dict[str, Any]:
     }
 
 
-def plotly_config(name: str, fmt: str = "png") -> dict[str, Any]:
+def plotly_config(name: str, fmt: str = "png", fig: go.Figure | None = None) -> dict[str, Any]:
     """`config=` for st.plotly_chart / HTML: the camera button saves `name.png` (or .svg) at the size
-    and scale `geonews export` uses, whatever the width of the browser window."""
+    and scale `geonews export` uses (the figure's own size when it sets one, else 1000×600, scale 2),
+    whatever the width of the browser window: without a width/height here plotly.js would save the
+    on-screen size."""
     fmt = _check_format(fmt, IMAGE_FORMATS)
+    width = (fig.layout.width if fig is not None else None) or DEFAULT_WIDTH
+    height = (fig.layout.height if fig is not None else None) or DEFAULT_HEIGHT
     return {
         "displaylogo": False,
         "toImageButtonOptions": {"format": fmt, "filename": name, "scale": PNG_SCALE,
-                                 "width": DEFAULT_WIDTH, "height": DEFAULT_HEIGHT},
+                                 "width": width, "height": height},
     }
 
 
@@ -129,7 +133,7 @@ def html_bytes(fig: go.Figure, name: str = "chart") -> bytes:
         include_plotlyjs=True,
         include_mathjax=False,
         full_html=True,
-        config=plotly_config(name),
+        config=plotly_config(name, fig=fig),
     )
     return html.encode("utf-8")
 

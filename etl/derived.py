@@ -30,6 +30,10 @@ import duckdb
 DERIVED_TABLES = ("d_mentions", "d_topics", "d_entity_counts", "d_mask_entities", "d_partners", "d_entity_masks", "d_term_month",
                   "d_term_source", "d_figures")
 
+# Bump when a derived table's definition changes: needs_refresh() then asks for a rebuild even on a
+# run that changed no article (e.g. the first run of this code over a database published before).
+DERIVED_VERSION = "1"
+
 # Bits per entity type in d_entity_masks (a UBIGINT per type).
 MASK_BITS = 64
 
@@ -102,3 +106,11 @@ def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
     No transaction of its own: the ETL runs it on a private work copy that is published only after."""
     for statement in _REBUILD:
         con.execute(statement)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('derived_version', ?)", [DERIVED_VERSION])
+
+
+def needs_refresh(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the derived tables were never built by this version of refresh_derived (a database
+    published by an older ETL has them empty): then even an unchanged run must rebuild them."""
+    row = con.execute("SELECT value FROM meta WHERE key = 'derived_version'").fetchone()
+    return row is None or row[0] != DERIVED_VERSION

@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from etl import db as sql
 from etl import gazetteer
-from etl.derived import refresh_derived
+from etl.derived import needs_refresh, refresh_derived
 from etl.config import InputSpec, RunConfig
 from etl.process import (EXTRACTOR_VERSION, Analysed, FileResult, Quarantined, extract, process_job,
                          topics_path, warm_up)
@@ -403,7 +403,8 @@ def run(cfg: RunConfig) -> dict:
             sql.refresh_keywords(con, changed)
             if loader.replaced or changed:
                 sql.remove_orphan_entities(con)
-            if changed or retagged:          # an unchanged rerun has nothing to re-aggregate
+            # An unchanged rerun has nothing to re-aggregate, unless the tables are new to this database.
+            if changed or retagged or needs_refresh(con):
                 refresh_derived(con)
             sql.record_quarantine(con, run_id, loader.quarantine)
             counts = loader.counts

@@ -258,3 +258,24 @@ def test_dashboard_keeps_working_while_etl_runs(browser, sample_db, tmp_path):
             assert page.get_by_role("option", name="测试通讯社").count() == 1
     finally:
         context.close()
+
+
+def test_deep_links_on_a_fresh_server(browser, sample_db, tmp_path):
+    """A page URL opened directly as the very first request of a new server runs app.py (sidebar,
+    navigation) and routes to that page: no legacy 'pages directory' mode serving the page alone."""
+    with serve(sample_db, tmp_path / "streamlit.log") as base:
+        for path, heading in [("/trends", "趋势"), ("/entities", "实体"), ("/figures", "数字")]:
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            pg = context.new_page()
+            try:
+                load(pg, base + path, chart=True)
+                assert exceptions(pg) == []
+                main = pg.locator('[data-testid="stMainBlockContainer"] h1').first.inner_text()
+                assert heading in main, (path, main)
+                assert sidebar_article_count(pg) > 0      # the sidebar comes from app.py
+                assert pg.url.rstrip("/").endswith(path)
+                # the camera button saves at the export size, not at the on-screen size
+                opts = pg.evaluate("document.querySelector('.js-plotly-plot')._context.toImageButtonOptions")
+                assert (opts["width"], opts["height"], opts["scale"]) == (1000, 600, 2), opts
+            finally:
+                context.close()

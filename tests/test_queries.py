@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import unicodedata
 from datetime import date
 
 import duckdb
 import pandas as pd
 import pytest
 
-from dashboard import charts, db, queries
+from dashboard import analysis, charts, db, queries
 from dashboard.filters import Filters
 
 
@@ -291,3 +292,213 @@ def test_resolve_db_path(monkeypatch):
     assert db.resolve_db_path([]) == "/x/env.duckdb"
     monkeypatch.delenv("GEONEWS_DB")
     assert db.resolve_db_path([]) == db.DEFAULT_DB
+
+
+# ---- derived tables (etl/derived.py): the same answers as the article-level queries --------------
+
+def _frames_equal(a: pd.DataFrame, b: pd.DataFrame, keys: list[str]) -> None:
+    a = a.sort_values(keys, ignore_index=True)
+    b = b.sort_values(keys, ignore_index=True)
+    pd.testing.assert_frame_equal(a, b, check_dtype=False)
+
+
+def test_derived_tables_equal_their_definition(con):
+    """Each derived table, rebuilt by the real ETL, equals the aggregate of the source tables."""
+    _frames_equal(
+        con.execute("SELECT entity_id, article_id, source, published_at, n FROM d_mentions").fetchdf(),
+        con.execute("""SELECT m.entity_id, m.article_id, a.source, a.published_at, m.n
+                       FROM mentions m JOIN articles a USING (article_id)""").fetchdf(),
+        ["entity_id", "article_id"])
+    _frames_equal(
+        con.execute("SELECT entity_id, n_articles, n_mentions FROM d_entity_counts").fetchdf(),
+        con.execute("SELECT entity_id, count(*) AS n_articles, sum(n) AS n_mentions FROM mentions GROUP BY 1").fetchdf(),
+        ["entity_id"])
+    _frames_equal(
+        con.execute("SELECT month, source, term, n FROM d_term_month").fetchdf(),
+        con.execute("""SELECT CAST(date_trunc('month', a.published_at) AS DATE) AS month, a.source, t.term, sum(t.n) AS n
+                       FROM article_terms t JOIN articles a USING (article_id) GROUP BY ALL""").fetchdf(),
+        ["month", "source", "term"])
+    assert one(con, "SELECT count(*) FROM d_figures") == one(con, "SELECT count(*) FROM figures")
+    assert one(con, """SELECT count(*) FROM d_figures d JOIN figures g USING (article_id, seq)
+                       WHERE d.unit_k = coalesce(g.unit, '') AND d.per_k = coalesce(g.per, '')
+                         AND d.value_low IS NOT DISTINCT FROM g.value_low""") == one(con, "SELECT count(*) FROM figures")
+    # the normalised subject drops case, ASCII white space (RE2's \s) and Unicode punctuation only
+    for subject, norm in con.execute("SELECT subject, subject_norm FROM d_figures WHERE subject IS NOT NULL").fetchall():
+        assert norm == "".join(ch for ch in subject.lower()
+                               if ch not in " \t\n\f\r" and not unicodedata.category(ch).startswith("P")), subject
+    # masks: an article's bit is set exactly when it mentions that entity
+    masked = con.execute("""SELECT k.entity_id, x.article_id FROM d_entity_masks x JOIN d_mask_entities k
+                            ON ((CASE k.type WHEN 'person' THEN x.person WHEN 'place' THEN x.place ELSE x.org END)
+                                >> k.bit) & 1::UBIGINT = 1::UBIGINT""").fetchall()
+    direct = con.execute("""SELECT m.entity_id, m.article_id FROM mentions m JOIN d_mask_entities k USING (entity_id)""").fetchall()
+    assert sorted(masked) == sorted(direct) and len(direct) > 0
+
+
+def _filter_cases(facts) -> list[Filters]:
+    mid = facts["mid"]
+    return [
+        Filters(),
+        Filters(start=mid),
+        Filters(end=mid, sources=(facts["source"],)),
+        Filters(topics=(facts["topic"],)),
+        Filters(entity=facts["entity"]),
+    ]
+
+
+def test_cooccurrence_from_masks_equals_self_join(sample_db, con, facts):
+    ids = con.execute("SELECT entity_id FROM d_mask_entities ORDER BY bit, type LIMIT 25").fetchdf()["entity_id"].tolist()
+    assert len(ids) >= 10
+    for f in _filter_cases(facts):
+        fast = queries.cooccurrence(str(sample_db), f, ids)
+        exact = queries._cooccurrence_exact(con, f, ids)
+        assert len(fast) > 0 or f.entity, f
+        _frames_equal(fast, exact, ["a", "b"])
+    # an entity without a bit takes the exact path, with the same answer shape
+    rare = one(con, "SELECT entity_id FROM mentions WHERE entity_id NOT IN (SELECT entity_id FROM d_mask_entities) LIMIT 1")
+    if rare is not None:
+        out = queries.cooccurrence(str(sample_db), Filters(), ids[:5] + [rare])
+        _frames_equal(out, queries._cooccurrence_exact(con, Filters(), ids[:5] + [rare]), ["a", "b"])
+
+
+def test_monthly_term_counts_equal_article_counts(sample_db, con, facts):
+    """Whole-month date filters use d_term_month / d_term_source; other filters count article_terms.
+    The sample has fewer articles than the sampling threshold, so both are exact counts."""
+    first = pd.Timestamp(one(con, "SELECT min(published_at) FROM articles")).date()
+    start = first.replace(day=1)
+    end = (pd.Timestamp(facts["mid"]) + pd.offsets.MonthEnd(0)).date()
+    for f in [Filters(), Filters(start=start, end=end), Filters(start=start.replace(month=start.month % 12 + 1)
+                                                                 if start.month < 12 else start.replace(year=start.year + 1, month=1),
+                                                                 sources=(facts["source"],))]:
+        assert queries.whole_months(f)
+        fast = queries.term_counts_by_source(str(sample_db), f, min_total=1)
+        exact = queries.term_counts_by_source(str(sample_db), f, 1, 5000, 10**9, derived=False)
+        assert len(fast) > 0
+        _frames_equal(fast, exact, ["source", "term"])
+    assert not queries.whole_months(Filters(start=date(2024, 1, 2)))
+    assert not queries.whole_months(Filters(end=date(2024, 1, 30)))
+    assert queries.whole_months(Filters(start=date(2024, 2, 1), end=date(2024, 2, 29)))
+
+
+def test_entity_queries_on_derived_tables_follow_the_filters(sample_db, con, facts):
+    for f in _filter_cases(facts):
+        where, params = queries.filter_where(f, "a")
+        top = queries.top_entities(str(sample_db), f, limit=1000)
+        exact = con.execute(f"""SELECT m.entity_id, count(*) AS n_articles, sum(m.n) AS n_mentions
+                                FROM articles a JOIN mentions m USING (article_id) WHERE {where} GROUP BY 1""",
+                            params).fetchdf()
+        _frames_equal(top[["entity_id", "n_articles", "n_mentions"]], exact, ["entity_id"])
+
+
+def test_trend_series_is_deterministic(sample_db):
+    """The peak is the period with most matches, the earliest on ties; two calls give the same frame."""
+    items = queries.top_entities(str(sample_db), Filters(), limit=6)["entity_id"].tolist()
+    for gran in ("day", "week"):
+        a = queries.trend_series(str(sample_db), Filters(), "entity", items, gran)
+        b = queries.trend_series(str(sample_db), Filters(), "entity", items, gran)
+        pd.testing.assert_frame_equal(a, b)
+        for sid, g in a.groupby("series_id"):
+            per = g.groupby("period")["n_match"].sum()
+            peak = g.dropna(subset=["peak_title"])["period"].unique()
+            assert list(peak) == [per[per == per.max()].index.min()], sid
+
+
+def test_partners_topics_and_examples_follow_the_filters(sample_db, con, facts):
+    """The queries reading d_mentions / d_topics agree with joins of the source tables, per filter."""
+    for f in _filter_cases(facts):
+        where, params = queries.filter_where(f, "a")
+        fa = f"(SELECT article_id FROM articles a WHERE {where})"
+        part = queries.partners(str(sample_db), f, facts["entity"], 1, 1000)
+        exact = con.execute(f"""
+            WITH mine AS (SELECT article_id FROM mentions WHERE entity_id = ? AND article_id IN {fa}),
+                 fm AS (SELECT * FROM mentions WHERE article_id IN {fa})
+            SELECT m.entity_id, count(*) AS n_ab,
+                   (SELECT count(*) FROM fm WHERE fm.entity_id = m.entity_id) AS n_b,
+                   (SELECT count(*) FROM mine) AS n_a, (SELECT count(*) FROM {fa}) AS n_docs
+            FROM fm m SEMI JOIN mine USING (article_id) WHERE m.entity_id <> ? GROUP BY 1""",
+                            [facts["entity"]] + params + params + params + [facts["entity"]]).fetchdf()
+        _frames_equal(part[["entity_id", "n_ab", "n_b", "n_a", "n_docs"]], exact, ["entity_id"])
+        if len(part):
+            b = part["entity_id"].iloc[0]
+            ex = queries.cooccurrence_examples(str(sample_db), f, facts["entity"], b, limit=1000)
+            assert len(ex) == part["n_ab"].iloc[0]
+            offs = con.execute("SELECT offsets FROM mentions WHERE article_id = ? AND entity_id = ?",
+                               [ex["article_id"].iloc[0], b]).fetchone()[0]
+            assert list(ex["offsets_b"].iloc[0]) == list(offs)
+        first = queries.topic_first_by_period(str(sample_db), f, "week")
+        exact = con.execute(f"""
+            SELECT t.topic_id, CAST(date_trunc('week', a.published_at) AS DATE) AS period, a.source,
+                   min(a.published_at) AS first_at, count(*) AS n
+            FROM articles a JOIN article_topics t USING (article_id)
+            WHERE {where} AND a.published_at IS NOT NULL GROUP BY ALL""", params).fetchdf()
+        _frames_equal(first[["topic_id", "period", "source", "first_at", "n"]], exact, ["topic_id", "period", "source"])
+
+
+def test_lead_lag_in_sql_equals_the_pandas_reference(sample_db, facts):
+    for f in _filter_cases(facts)[:3]:
+        for window in ("day", "week", "month"):
+            first = queries.topic_first_by_period(str(sample_db), f, window)
+            ref = analysis.lead_lag(first)
+            got = queries.lead_lag(str(sample_db), f, window)
+            assert len(got) > 0
+            assert list(got.columns) == ["topic_id", "label", "source", *ref.columns[2:]]
+            _frames_equal(got.drop(columns="label"), ref, ["topic_id", "source"])
+
+
+def test_one_connection_per_script_run(sample_db, monkeypatch):
+    """Inside run_scope every batch shares one read-only connection, opened at the first batch and
+    closed when the run ends; outside it each batch opens and closes its own."""
+    opened = []
+    real_connect = duckdb.connect
+
+    def counting_connect(*args, **kwargs):
+        con = real_connect(*args, **kwargs)
+        opened.append(con)
+        return con
+
+    monkeypatch.setattr(db.duckdb, "connect", counting_connect)
+    path = str(sample_db)
+    version = db.db_version(path)
+    calls = lambda *c: tuple(sorted({str(i): x for i, x in enumerate(c)}.items()))  # noqa: E731
+    with db.run_scope(path):
+        assert opened == []                       # nothing opened before the first uncached query
+        a = db._batch_impl(path, version, calls(db.call(queries.source_list)))
+        b = db._batch_impl(path, version, calls(db.call(queries.filter_summary, Filters()),
+                                                db.call(queries.topic_list)))
+        assert len(opened) == 1
+    assert len(a["0"]) > 0 and b["0"]["n"] > 0
+    with pytest.raises(duckdb.ConnectionException):
+        opened[0].execute("SELECT 1")             # closed at the end of the run
+    db._batch_impl(path, version, calls(db.call(queries.source_list)))
+    assert len(opened) == 2
+    with pytest.raises(duckdb.ConnectionException):
+        opened[1].execute("SELECT 1")
+
+
+def test_importing_the_dashboard_outside_streamlit_is_quiet():
+    """st.cache_data is created on first use: a plain import (CLI export, benchmarks) warns nothing."""
+    import subprocess
+    import sys
+    proc = subprocess.run([sys.executable, "-c", "import dashboard.db as d, dashboard.queries, dashboard.charts; "
+                           "assert d._CACHED == []"], capture_output=True, text=True, cwd=db.__file__.rsplit("/", 2)[0])
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == "" and proc.stdout == ""
+
+
+def test_distinctive_terms_in_sql_equal_the_pandas_log_odds(sample_db, facts):
+    for f in _filter_cases(facts)[:4]:
+        for what in ("terms", "entities"):
+            counts = (queries.term_counts_by_source(str(sample_db), f, min_total=2) if what == "terms"
+                      else queries.entity_counts_by_source(str(sample_db), f, min_total=2))
+            if counts["source"].nunique() < 2:
+                assert queries.distinctive_terms(str(sample_db), f, what, 5, 2).empty
+                continue
+            ref = analysis.weighted_log_odds(counts).groupby("source", group_keys=False).head(5).reset_index(drop=True)
+            got = queries.distinctive_terms(str(sample_db), f, what, 5, 2)
+            assert list(got.columns) == list(ref.columns) and len(got) == len(ref) > 0
+            pd.testing.assert_frame_equal(got, ref, check_dtype=False, rtol=1e-9)
+
+
+def test_derived_tables_are_marked_current(con):
+    from etl.derived import needs_refresh
+    assert needs_refresh(con) is False
+    assert one(con, "SELECT count(*) FROM d_mentions") == one(con, "SELECT count(*) FROM mentions") > 0
