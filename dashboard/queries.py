@@ -399,7 +399,7 @@ def _cooccurrence_from_masks(con: duckdb.DuckDBPyConnection, f: Filters, bits: p
     masks = fetch_df(con, f"""SELECT person, place, org, count(*) AS n FROM d_entity_masks x WHERE {where}
                               GROUP BY ALL""", params)
     fa_where, fa_params = filter_where(f, "a")
-    n_docs = con.execute(f"SELECT count(*) FROM articles a WHERE {fa_where}", fa_params).fetchone()[0]
+    n_docs = con.execute(f"SELECT count(*) FROM articles a WHERE {fa_where}", fa_params).fetchall()[0][0]
     ids = bits["entity_id"].tolist()
     # has[i, j]: distinct mask i names entity j; weighted by the articles having that mask
     has = np.stack([(masks[t].to_numpy(np.uint64) >> np.uint64(b)) & np.uint64(1)
@@ -439,7 +439,7 @@ def partners(path: str, f: Filters, entity_id: str, min_count: int = 1, limit: i
     filter_where), and its integer `aid` keeps the self-join cheap."""
     with _con(path) as con:
         if f.is_empty and con.execute("SELECT count(*) FROM d_mask_entities WHERE entity_id = ?",
-                                      [entity_id]).fetchone()[0]:
+                                      [entity_id]).fetchall()[0][0]:
             return fetch_df(con, """WITH
                 pair AS (SELECT partner_id AS entity_id, n_ab FROM d_partners
                          WHERE entity_id = ? AND n_ab >= ? ORDER BY n_ab DESC, partner_id LIMIT ?)

@@ -112,5 +112,5 @@ def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
 def needs_refresh(con: duckdb.DuckDBPyConnection) -> bool:
     """True when the derived tables were never built by this version of refresh_derived (a database
     published by an older ETL has them empty): then even an unchanged run must rebuild them."""
-    row = con.execute("SELECT value FROM meta WHERE key = 'derived_version'").fetchone()
-    return row is None or row[0] != DERIVED_VERSION
+    rows = con.execute("SELECT value FROM meta WHERE key = 'derived_version'").fetchall()
+    return not rows or rows[0][0] != DERIVED_VERSION
