@@ -13,7 +13,6 @@ from importlib import resources
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 SCHEMA_VERSION = "1"
 
@@ -103,7 +102,7 @@ def set_meta(con, key: str, value: str) -> None:
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
 
 
-def stored_documents(con, article_ids: list[str] | None = None) -> pd.DataFrame:
+def stored_documents(con, article_ids: list[str] | None = None):
     """Stored article texts, to re-extract or re-tag without re-reading the inputs."""
     sql = "SELECT article_id, title, text, captions FROM articles"
     if article_ids is None:
@@ -177,30 +176,32 @@ def insert_aliases(con, aliases) -> None:
 
 def upsert_inputs(con, inputs) -> None:
     """One row per input origin; within a batch the last occurrence wins."""
+    import pandas as pd
+
     frame = pd.DataFrame(inputs.to_pydict() if hasattr(inputs, "to_pydict") else inputs)
     _insert_frame(con, "inputs", frame.drop_duplicates("origin", keep="last"), "INSERT OR REPLACE")
 
 
-def replace_curated_topics(con, topics: pd.DataFrame) -> None:
+def replace_curated_topics(con, topics) -> None:
     """The topic list as defined now; article_topics rows of topics that no longer exist go too."""
     con.execute("DELETE FROM topics WHERE kind = 'curated'")
     _insert_frame(con, "topics", topics)
     con.execute("DELETE FROM article_topics WHERE topic_id NOT IN (SELECT topic_id FROM topics)")
 
 
-def replace_all_curated_tags(con, tags: pd.DataFrame) -> None:
+def replace_all_curated_tags(con, tags) -> None:
     con.execute("DELETE FROM article_topics WHERE topic_id IN (SELECT topic_id FROM topics WHERE kind = 'curated')")
     _insert_frame(con, "article_topics", tags, "INSERT OR REPLACE")
 
 
-def replace_discovered_topics(con, topics: pd.DataFrame, tags: pd.DataFrame) -> None:
+def replace_discovered_topics(con, topics, tags) -> None:
     con.execute("DELETE FROM article_topics WHERE topic_id IN (SELECT topic_id FROM topics WHERE kind = 'discovered')")
     con.execute("DELETE FROM topics WHERE kind = 'discovered'")
     _insert_frame(con, "topics", topics)
     _insert_frame(con, "article_topics", tags, "INSERT OR REPLACE")
 
 
-def all_article_terms(con) -> pd.DataFrame:
+def all_article_terms(con):
     return con.execute("SELECT article_id, term, n FROM article_terms ORDER BY article_id, term").df()
 
 
@@ -231,6 +232,8 @@ def remove_orphan_entities(con) -> None:
 
 def record_quarantine(con, run_id: int, rows: list[tuple[str, str, str | None]]) -> None:
     if rows:
+        import pandas as pd
+
         frame = pd.DataFrame(rows, columns=["origin", "error", "file_hash"])
         frame.insert(0, "run_id", run_id)
         _insert_frame(con, "quarantine", frame)

@@ -20,8 +20,6 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-import pandas as pd
-import pyarrow as pa
 
 from etl import db as sql
 from etl import gazetteer
@@ -147,6 +145,8 @@ def discover(cfg: RunConfig, known: dict[str, str], scratch: Path):
 # ---------------------------------------------------------------- processing
 
 def _results(jobs: list, workers: int, progress: bool) -> Iterator[FileResult]:
+    if not jobs:  # an unchanged rerun: no segmenter, gazetteer or workers to start
+        return
     from tqdm import tqdm
 
     bar = tqdm(total=len(jobs), unit="post", disable=not progress, desc="ingest", leave=False)
@@ -181,7 +181,9 @@ class Columns:
     def __len__(self) -> int:
         return len(next(iter(self.data.values())))
 
-    def table(self) -> pa.Table:
+    def table(self):
+        import pyarrow as pa  # imported on first use: an unchanged rerun never needs it
+
         return pa.table(self.data)
 
 
@@ -272,6 +274,9 @@ class Loader:
         self._add_facts(aid, figures, mentions, terms, [])
 
     def flush(self) -> None:
+        if not (len(self.articles) or len(self.figures) or len(self.mentions) or len(self.terms)
+                or len(self.inputs) or self.replaced):
+            return
         con = self.con
         sql.delete_article_facts(con, self.replaced)
         sql.upsert_articles(con, self.articles.table())
@@ -287,7 +292,7 @@ class Loader:
         self._reset()
 
     @staticmethod
-    def _alias_table(pairs) -> pa.Table:
+    def _alias_table(pairs):
         aliases = Columns("entity_id", "alias")
         for pair in sorted(pairs):
             aliases.add(*pair)
@@ -307,6 +312,8 @@ def _retag_all(con, stored_before: bool) -> None:
 
     Articles processed in this run were tagged with these very topics by the workers; when nothing
     was stored before the run, only the topic list itself needs writing."""
+    import pandas as pd
+
     from etl.topics import load_topics, score_topics
 
     topics = load_topics(topics_path())
@@ -448,6 +455,8 @@ def _record_failure(db_path: Path, run_id: int, started, t0, cfg: RunConfig, exc
 
 def discover_topics(db_path: Path, n_topics: int = 12) -> list[tuple[str, str, list[str]]]:
     """Refresh the discovered (NMF) topics from the stored terms, and publish."""
+    import pandas as pd
+
     from etl.keywords import discover_topics as fit
 
     with RunLock(db_path):

@@ -46,10 +46,11 @@ def content_terms(text: str, tags: list[tuple[str, str]] | None = None) -> list[
 
     `tags` is `tag(text)` when the caller already has it (tag a document once, pass the pairs to
     content_terms and entities.extract_entities): segmentation is the costliest step of both."""
-    terms = []
-    for word, pos in tag(text) if tags is None else tags:
-        if len(word) < 2 or word in STOPWORDS or not pos.startswith(CONTENT_TAGS):
-            continue
-        if _WORDLIKE.match(word):
-            terms.append(word)
-    return terms
+    keep = _is_content_word
+    return [word for word, pos in (tag(text) if tags is None else tags) if len(word) > 1 and keep(word, pos)]
+
+
+@functools.lru_cache(maxsize=200_000)
+def _is_content_word(word: str, pos: str) -> bool:
+    """Cached per (word, tag): the same words recur across a corpus, the tests need not rerun."""
+    return word not in STOPWORDS and pos.startswith(CONTENT_TAGS) and _WORDLIKE.match(word) is not None
