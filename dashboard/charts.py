@@ -101,10 +101,12 @@ def default_trend_items(db_path: str, filters: Filters, kind: str, n: int = 5) -
 
 
 def trends_data(db_path: str, filters: Filters, kind: str = "topic", items: tuple[str, ...] | list[str] = (),
-                granularity: str = "month", mode: str = "share", per_source: bool = True,
+                granularity: str = "month", mode: str = "share", per_source: bool = False,
                 full_text: bool = False) -> pd.DataFrame:
     """series × period × outlet with n_match, n_total, share and `value` (share or count as chosen);
-    per_source=False sums the outlets. The peak period of each series carries its top headline."""
+    per_source=False (the default, as Media Cloud charts a collection) pools the outlets, which keeps
+    small archives readable; per_source=True gives a line per outlet. The peak period of each series
+    carries its top headline."""
     items = list(items) or default_trend_items(db_path, filters, kind)
     df = queries.trend_series(db_path, filters, kind, items, granularity, full_text)
     if df.empty:

@@ -69,8 +69,11 @@ def _quiet_streamlit() -> None:
 @click.option("--unit", help="figures: unit (m3, USD, %, …)")
 @click.option("--item", "items", multiple=True, help="trends: topic id, keyword or entity id (repeatable)")
 @click.option("--top", type=click.IntRange(min=1), help="entities: nodes; sources: topics; distinctive: words")
+@click.option("--per-outlet", "per_source", flag_value=True, default=None,
+              help="trends: a line per outlet instead of all outlets pooled")
+@click.option("--facet", is_flag=True, default=None, help="trends: one panel per outlet (small multiples)")
 def export_command(chart, fmt, out, all_charts, out_dir, db, start, end, sources, topics, entity,
-                   title, by, normalise, kind, unit, items, top):
+                   title, by, normalise, kind, unit, items, top, per_source, facet):
     """Write CHART (trends, entities, sources, figures, …) as an image, HTML page or CSV."""
     _quiet_streamlit()
     from dashboard import export
@@ -83,7 +86,8 @@ def export_command(chart, fmt, out, all_charts, out_dir, db, start, end, sources
         raise click.UsageError(f"unknown chart {chart!r}; charts: {', '.join(names)}")
     db_path = _existing_db(db)
     filters = Filters(start=start, end=end, sources=sources, topics=topics, entity=entity)
-    options = _options(title=title, by=by, normalise=normalise, kind=kind, unit=unit, items=items, top=top)
+    options = _options(title=title, by=by, normalise=normalise, kind=kind, unit=unit, items=items, top=top,
+                       per_source=per_source, facet=facet or None)
     try:
         if all_charts:
             if not out_dir:

@@ -266,6 +266,8 @@ def chart_options(spec, options: Mapping[str, Any]) -> tuple[dict[str, Any], dic
             continue
         if key in FIGURE_OPTIONS:
             fig_kw[key] = value
+            if key == "facet" and value and "per_source" in params:
+                data_kw["per_source"] = True   # panels per outlet need the per-outlet series
             continue
         target = next((p for p in _OPTION_PARAMS.get(key, (key,)) if p in params), None)
         if target is None:

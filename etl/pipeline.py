@@ -269,9 +269,9 @@ class Loader:
             self.topics.add(aid, t.topic_id, t.score)
 
     def add_reextracted(self, aid: str, facts) -> None:
-        figures, mentions, terms, _topics = facts
+        figures, mentions, terms, topics = facts
         self.replaced.append(aid)
-        self._add_facts(aid, figures, mentions, terms, [])
+        self._add_facts(aid, figures, mentions, terms, topics)
 
     def flush(self) -> None:
         if not (len(self.articles) or len(self.figures) or len(self.mentions) or len(self.terms)

@@ -366,3 +366,21 @@ def test_feed_by_url_from_a_local_server(tmp_path):
         assert missing["n_quarantined"] == 1 and missing["status"] == "partial"
     finally:
         server.shutdown()
+
+
+def test_changed_extraction_rules_reextract_stored_articles_and_keep_every_fact(tmp_path):
+    """A new gazetteer or new rules re-extract every stored article from its stored text."""
+    src, db = tmp_path / "in", tmp_path / "g.duckdb"
+    write_post(src, "a.md", "能源新闻", "天然气价格上涨，俄罗斯天然气工业股份公司宣布减少供应。")
+    ingest(db, src)
+    facts = "SELECT (SELECT count(*) FROM figures), (SELECT count(*) FROM mentions), " \
+            "(SELECT count(*) FROM article_topics), (SELECT count(*) FROM article_terms)"
+    before = query(db, facts)
+    assert all(n > 0 for n in before[0])
+    con = duckdb.connect(str(db))                       # pretend the database was built by older rules
+    con.execute("UPDATE meta SET value = 'older rules' WHERE key = 'extraction_fingerprint'")
+    con.close()
+    summary = ingest(db, src)
+    assert summary["n_unchanged"] == 1
+    assert query(db, facts) == before
+    assert query(db, "SELECT value FROM meta WHERE key = 'extraction_fingerprint'") != [("older rules",)]

@@ -25,11 +25,12 @@ mode = c3.radio("数值 Values", ["share", "count"], key="t_mode", horizontal=Tr
                 format_func={"share": "占比 share of outlet", "count": "篇数 raw counts"}.get,
                 help="Share: matching articles / all articles of that outlet in the period (comparable across "
                      "outlets of different size). Counts: matching articles.")
-layout = c4.radio("布局 Layout", ["lines", "facet", "combined"], key="t_layout", horizontal=True,
+layout = c4.radio("布局 Layout", ["combined", "lines", "facet"], key="t_layout", horizontal=True,
                   format_func={"lines": "每媒体一线 line per outlet", "facet": "分面 panel per outlet",
                                "combined": "合并 all outlets"}.get,
-                  help="Line per outlet: colour = outlet, one panel per tracked item. Panel per outlet: small "
-                       "multiples, colour = tracked item. All outlets: their articles pooled.")
+                  help="All outlets (default): their articles pooled, one line per tracked item. Line per "
+                       "outlet: colour = outlet, one panel per tracked item. Panel per outlet: small "
+                       "multiples, colour = tracked item.")
 
 full_text = False
 if kind == "topic":
