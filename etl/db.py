@@ -79,6 +79,14 @@ def read_published(db_path: Path, sql: str, params: list | None = None) -> list[
         con.close()
 
 
+def known_inputs(db_path: Path) -> list[tuple]:
+    """(origin, file_hash, size, mtime_ns, article_id) of every input an earlier run landed."""
+    try:
+        return read_published(db_path, "SELECT origin, file_hash, size, mtime_ns, article_id FROM inputs")
+    except duckdb.BinderException:  # a database from before the stat columns: hashes decide alone
+        return read_published(db_path, "SELECT origin, file_hash, NULL, NULL, article_id FROM inputs")
+
+
 # ---------------------------------------------------------------- reads during a run
 
 def next_run_id(con) -> int:

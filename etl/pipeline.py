@@ -99,13 +99,16 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def discover(cfg: RunConfig, known: dict[str, str], scratch: Path):
-    """Yield (job, file_hash) for inputs whose bytes changed, and count the unchanged ones.
+def discover(cfg: RunConfig, known: dict[str, tuple], scratch: Path):
+    """Find the inputs whose bytes changed, and count the unchanged ones.
 
-    Returns (jobs, n_unchanged, unreadable) where a job is (origin, path, overrides, is_feed).
-    Hashing raw bytes happens before any parsing, so an unchanged input costs one read.
+    known: origin → (file_hash, size, mtime_ns, article_id) as stored by earlier runs.
+    Returns (jobs, n_unchanged, unreadable, restat) where a job is (origin, path, overrides, is_feed)
+    and restat lists inputs found unchanged by hash whose stat changed (touched or copied files).
+    A file with the size and mtime stored for it is unchanged without being read; any other file is
+    read and hashed before any parsing, and its content hash decides.
     """
-    jobs, unreadable, n_unchanged = [], [], 0
+    jobs, unreadable, restat, n_unchanged = [], [], [], 0
     for spec in cfg.inputs:
         if spec.is_url:
             try:
@@ -114,7 +117,7 @@ def discover(cfg: RunConfig, known: dict[str, str], scratch: Path):
             except Exception as exc:
                 unreadable.append((spec.location, f"cannot fetch feed: {exc}", None))
                 continue
-            if known.get(spec.location) == sha256(raw):
+            if known.get(spec.location, ("",))[0] == sha256(raw):
                 n_unchanged += 1
                 continue
             local = scratch / hashlib.sha1(spec.location.encode()).hexdigest()
@@ -129,17 +132,23 @@ def discover(cfg: RunConfig, known: dict[str, str], scratch: Path):
         base = root.parent if root.is_file() else root
         for path in files:
             origin = path.relative_to(base).as_posix()
+            stored = known.get(origin)
             try:
+                stat = path.stat()
+                if stored and stored[1] == stat.st_size and stored[2] == stat.st_mtime_ns:
+                    n_unchanged += 1
+                    continue
                 digest = sha256(path.read_bytes())
             except OSError as exc:
                 unreadable.append((origin, f"cannot read file: {exc.strerror}", None))
                 continue
-            if known.get(origin) == digest:
+            if stored and stored[0] == digest:
                 n_unchanged += 1
+                restat.append((origin, digest, stored[3], stat.st_size, stat.st_mtime_ns))
                 continue
             jobs.append((origin, str(path), cfg.overrides_for(spec, path),
                          path.suffix.lower() in FEED_SUFFIXES))
-    return jobs, n_unchanged, unreadable
+    return jobs, n_unchanged, unreadable, restat
 
 
 # ---------------------------------------------------------------- processing
@@ -210,7 +219,7 @@ class Loader:
                                "approx", "text", "sentence", "start_char", "end_char", "subject")
         self.terms = Columns("article_id", "term", "n")
         self.topics = Columns("article_id", "topic_id", "score")
-        self.inputs = Columns("origin", "file_hash", "article_id", "last_run")
+        self.inputs = Columns("origin", "file_hash", "article_id", "last_run", "size", "mtime_ns")
         self.entities: dict[str, tuple] = {}
         self.aliases: set[tuple[str, str]] = set()
         self.replaced: list[str] = []
@@ -228,7 +237,8 @@ class Loader:
         # An input that produced no article is not remembered as seen: it is read again next run, so a
         # file quarantined because of a bug in the extraction lands once the bug is fixed.
         if result.file_hash and first_article is not None:
-            self.inputs.add(result.origin, result.file_hash, first_article, self.run_id)
+            self.inputs.add(result.origin, result.file_hash, first_article, self.run_id, result.size,
+                            result.mtime_ns)
         if len(self.articles) >= BATCH_ARTICLES:
             self.flush()
 
@@ -375,7 +385,7 @@ def run(cfg: RunConfig) -> dict:
     started = datetime.now(timezone.utc).replace(tzinfo=None)
     with RunLock(db_path):
         sql.remove_stale_work_files(db_path)
-        known = dict(sql.read_published(db_path, "SELECT origin, file_hash FROM inputs"))
+        known = {origin: rest for origin, *rest in sql.known_inputs(db_path)}
         run_id = (sql.read_published(db_path, "SELECT coalesce(max(run_id), 0) + 1 FROM etl_runs") or [(1,)])[0][0]
         summary = dict(run_id=run_id, status="failed", n_seen=0, n_new=0, n_updated=0, n_unchanged=0,
                        n_quarantined=0, seconds=0.0)
@@ -385,9 +395,11 @@ def run(cfg: RunConfig) -> dict:
 
             load_topics(topics_path())   # a broken topics file fails the run here, before any work
             with tempfile.TemporaryDirectory(prefix="geonews-feeds-") as scratch:
-                jobs, n_unchanged_inputs, unreadable = discover(cfg, known, Path(scratch))
+                jobs, n_unchanged_inputs, unreadable, restat = discover(cfg, known, Path(scratch))
                 con, work = sql.open_work_copy(db_path, run_id)
                 loader = Loader(con, run_id)
+                for origin, digest, article_id, size, mtime_ns in restat:
+                    loader.inputs.add(origin, digest, article_id, run_id, size, mtime_ns)
                 for origin, error, digest in unreadable:
                     loader.counts["n_quarantined"] += 1
                     loader.quarantine.append((origin, error, digest))

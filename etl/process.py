@@ -41,6 +41,8 @@ class FileResult:
     origin: str
     file_hash: str
     items: list[Analysed | Quarantined] = field(default_factory=list)
+    size: int | None = None        # stat of the file as read, for the next run's quick check
+    mtime_ns: int | None = None
 
 
 def title_key(title: str) -> str:
@@ -121,10 +123,13 @@ def process_job(job: tuple[str, str, dict | None, bool]) -> FileResult:
     origin, path, overrides, is_feed = job
     try:
         with open(path, "rb") as fh:
+            stat = os.fstat(fh.fileno())
             raw = fh.read()
     except OSError as exc:
         return FileResult(origin=origin, file_hash="", items=[Quarantined(origin, f"cannot read file: {exc.strerror}")])
-    return process_input(origin, raw, overrides, is_feed)
+    result = process_input(origin, raw, overrides, is_feed)
+    result.size, result.mtime_ns = stat.st_size, stat.st_mtime_ns
+    return result
 
 
 def warm_up() -> None:

@@ -22,9 +22,13 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS inputs (
     origin        VARCHAR PRIMARY KEY,   -- one input file or feed item
     file_hash     VARCHAR NOT NULL,      -- sha256 of the raw bytes: unchanged inputs are skipped on it
-    article_id    VARCHAR,               -- NULL when quarantined
-    last_run      INTEGER
+    article_id    VARCHAR,               -- the article it gave
+    last_run      INTEGER,
+    size          BIGINT,                -- stat of the file when hashed: same size and mtime means
+    mtime_ns      BIGINT                 -- unchanged without reading it (NULL for feed URLs)
 );
+ALTER TABLE inputs ADD COLUMN IF NOT EXISTS size BIGINT;
+ALTER TABLE inputs ADD COLUMN IF NOT EXISTS mtime_ns BIGINT;
 
 CREATE TABLE IF NOT EXISTS entities (
     entity_id     VARCHAR PRIMARY KEY,   -- "type:canonical name"
