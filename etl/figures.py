@@ -69,10 +69,10 @@ _CURRENCIES = {
     "叙利亚镑": "SYP", "奈拉": "NGN", "尼日利亚奈拉": "NGN", "阿富汗尼": "AFN", "兹罗提": "PLN",
     "波兰兹罗提": "PLN", "福林": "HUF", "匈牙利福林": "HUF", "坚戈": "KZT", "白俄罗斯卢布": "BYN",
     "朝鲜元": "KPW", "韩币": "KRW", "澳门元": "MOP", "澳门币": "MOP", "塔卡": "BDT", "缅元": "MMK",
-    "元": "CNY",
+    "元": "CNY", "块钱": "CNY",   # 块钱: the spoken yuan (300块钱补贴); bare 块 is a measure word
 }
 _CURRENCY_BEFORE_RE = re.compile(
-    "(" + "|".join(sorted((k for k in _CURRENCIES if k != "元"), key=len, reverse=True)) + ")[ \u3000\xa0]*$")
+    "(" + "|".join(sorted((k for k in _CURRENCIES if k not in ("元", "块钱")), key=len, reverse=True)) + ")[ \u3000\xa0]*$")
 _UNITS: dict[str, tuple[str, str, float]] = {k: ("money", v, 1.0) for k, v in _CURRENCIES.items()}
 _UNITS.update({
     "美分": ("money", "USD", 0.01),

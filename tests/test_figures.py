@@ -350,3 +350,8 @@ def test_corpus_figures_are_well_formed():
             else:
                 assert len(f.unit) == 3 and f.unit.isupper(), f
     assert n_docs > 100 and n_figs > n_docs
+
+
+def test_spoken_yuan_is_cny_but_bare_kuai_is_a_measure_word():
+    found = [(f.kind, f.value_low, f.unit) for f in extract_figures("每户领到300块钱补贴，院里有3块石头。")]
+    assert found == [("money", 300.0, "CNY")]
