@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,3 +56,16 @@ def corpus_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
     ingest(db, CORPUS, SEED)
     return db
+
+
+@pytest.fixture(scope="module")
+def con(sample_db):
+    """A read-only connection to the sample database, for tests that check numbers against SQL."""
+    c = duckdb.connect(str(sample_db), read_only=True)
+    yield c
+    c.close()
+
+
+def one(con, sql, params=()):
+    """The single value a query returns."""
+    return con.execute(sql, list(params)).fetchall()[0][0]

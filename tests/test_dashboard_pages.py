@@ -13,6 +13,8 @@ import duckdb
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
+
+from tests.conftest import one
 from streamlit.testing.v1 import AppTest
 
 from dashboard.components import EMPTY_MESSAGE
@@ -34,15 +36,6 @@ def app(sample_db, monkeypatch):
     return make
 
 
-@pytest.fixture(scope="module")
-def con(sample_db):
-    c = duckdb.connect(str(sample_db), read_only=True)
-    yield c
-    c.close()
-
-
-def one(con, sql, params=()):
-    return con.execute(sql, list(params)).fetchone()[0]
 
 
 def ok(at: AppTest) -> AppTest:

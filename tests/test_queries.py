@@ -11,19 +11,12 @@ import duckdb
 import pandas as pd
 import pytest
 
+from tests.conftest import one
+
 from dashboard import analysis, charts, db, queries
 from dashboard.filters import Filters
 
 
-@pytest.fixture(scope="module")
-def con(sample_db):
-    c = duckdb.connect(str(sample_db), read_only=True)
-    yield c
-    c.close()
-
-
-def one(con, sql, params=()):
-    return con.execute(sql, list(params)).fetchone()[0]
 
 
 @pytest.fixture(scope="module")
