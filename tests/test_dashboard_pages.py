@@ -9,7 +9,6 @@ from pathlib import Path
 
 import numpy as np
 
-import duckdb
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
