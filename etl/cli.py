@@ -137,10 +137,10 @@ def etl_schedule(inputs, db, config_path, every, cron, max_runs, workers, log_fi
         handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", handlers=handlers)
     run_args = ["--db", str(cfg.db), "--workers", str(cfg.workers)]
-    for spec in cfg.inputs:
-        run_args += ["--input", spec.location]
-    if config_path:
-        run_args += ["--config", config_path]
+    for location in inputs:  # inputs named in a config file stay there, with their source overrides
+        run_args += ["--input", location]
+    if config_path or not inputs:
+        run_args += ["--config", str(Path(config_path or "geonews.toml").resolve())]
     sys.exit(run_forever(run_args, schedule, max_runs))
 
 

@@ -399,3 +399,21 @@ def test_touched_file_with_same_bytes_is_unchanged_and_rechecked_by_hash(tmp_pat
     # both (rare) waits for the next touch; an edit that changes either is picked up
     path.write_text(path.read_text(encoding="utf-8").replace("第一段。", "第一段，改过了。"), encoding="utf-8")
     assert ingest(db, src)["n_updated"] == 1
+
+
+def test_schedule_from_a_config_file_keeps_its_input_overrides(tmp_path):
+    src = tmp_path / "archive"
+    write_post(src, "a.md", "配置定时新闻", source="原来的社")
+    (tmp_path / "geonews.toml").write_text("""
+db = "news.duckdb"
+workers = 1
+[schedule]
+every = "1s"
+[[inputs]]
+path = "archive"
+source = "配置里的社"
+""", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "etl.cli", "etl", "schedule", "--max-runs", "1"], cwd=tmp_path,
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert query(tmp_path / "news.duckdb", "SELECT source FROM articles") == [("配置里的社",)]
