@@ -116,8 +116,11 @@ class _Suffixes:
     def __init__(self, words):
         self.words = frozenset(words)
         self.lengths = tuple(sorted({len(w) for w in self.words}))
+        self.last = frozenset(w[-1] for w in self.words if w)
 
     def search(self, s: str) -> bool:
+        if not s or s[-1] not in self.last:
+            return False  # most texts end in no word's last character: no look-up
         words = self.words
         return any(s[-k:] in words for k in self.lengths if k <= len(s))
 
@@ -231,15 +234,15 @@ class _Lexicon:
     trigger_chars: frozenset    # first chars of compounds with one-char country forms
     prefix2: frozenset          # first two chars of known places and organisations
     cued_only: dict             # people whose name is also a common word (高峰): only after a role word
-    # words already classified by _word_class, and those each pass looks at (grown document by document)
-    seen_words: set = field(default_factory=set)
-    token_set: set = field(default_factory=set)
-    suffix_set: set = field(default_factory=set)
-    role_set: set = field(default_factory=set)
+    word_classes: dict = None    # word -> the passes that look at it (_WordClasses)
     compounds: dict = field(default_factory=dict)    # token -> _parse_compound(token)
     heads: dict = field(default_factory=dict)        # (org id, surface) -> _heads_of(...)
+    name_words: dict = field(default_factory=dict)   # (word, tag) -> _plain_name_token(...)
     latin_first: frozenset = frozenset()             # first Latin words of the Latin names
     by_code: dict = field(default_factory=dict)      # ISO country code -> the country
+
+    def __post_init__(self):
+        self.word_classes = _WordClasses(self)
 
 
 def _read_stopnames(directory: Path) -> frozenset:
@@ -310,12 +313,7 @@ _FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 _ONES = b"\x01" * 256
 
 
-_TOKEN, _SUFFIX, _ROLE = 1, 2, 4
-
-
-def _forget_words(lex: _Lexicon):
-    for cache in (lex.seen_words, lex.token_set, lex.suffix_set, lex.role_set):
-        cache.clear()
+_TOKEN, _SUFFIX, _ROLE, _SURNAME = 1, 2, 4, 8
 
 
 def _word_class(lex: _Lexicon, w: str) -> int:
@@ -331,11 +329,29 @@ def _word_class(lex: _Lexicon, w: str) -> int:
     if w[-1] in _ROLE_LAST and (w[-2:] in roles or w[-3:] in roles or w[-4:] in roles or w[-5:] in roles
                                 or w[-6:] in roles):
         c |= _ROLE
-    if w[0] in lex.trigger_chars or w[:2] in lex.prefix2 and len(w) > 2 and w.endswith(_PREFIX_TAILS_T):
-        c |= _TOKEN
+    if (w[0] in lex.trigger_chars or w[:2] in lex.prefix2 and len(w) > 2 and w.endswith(_PREFIX_TAILS_T)) \
+            and (len(w) >= 3 and _known_prefix_hit(lex, w)
+                 or len(w) <= 5 and _IS_HAN.match(w) and _parse_compound(lex, w) is not None):
+        c |= _TOKEN  # only where the token pass finds something (_known_prefix or _compound)
     if w[-1] in _SUFFIX_LAST and w not in SUFFIX_WORDS and w.endswith(_ALL_SUFFIXES):
         c |= _SUFFIX
     return c
+
+
+class _WordClasses(dict):
+    """word -> which passes look at it: a word's class depends only on the lexicon, so it is decided
+    the first time the word is seen and kept per process (documents share most of their words)."""
+
+    def __init__(self, lex: _Lexicon):
+        super().__init__()
+        self.lex = lex
+
+    def __missing__(self, w: str) -> int:
+        if len(self) > 500_000:
+            self.clear()  # bound the cache on endless streams of new words
+        # _SURNAME: words that start with a surname, where the Chinese-name pass looks
+        c = self[w] = _word_class(self.lex, w) | (_SURNAME if w[:1] in SURNAMES else 0)
+        return c
 
 
 class _Doc:
@@ -345,38 +361,30 @@ class _Doc:
         self.text = text
         self.lex = lex
         self.toks = segment.tag(text) if tags is None else tags
-        self.words = list(map(_FIRST, self.toks))
-        self.tags = list(map(_SECOND, self.toks))
-        ends = list(itertools.accumulate(map(len, self.words)))
+        words = list(map(_FIRST, self.toks))
+        ends = list(itertools.accumulate(map(len, words)))
         self.starts = [0] + ends[:-1]
         self.ends = ends
-        # Which tokens the token pass and the suffix pass must look at: a word's class depends only on
-        # the lexicon, so it is decided once per process (documents share most of their words) and the
-        # tokens are picked in one sweep.
-        distinct = set(self.words)
-        seen = lex.seen_words
-        if len(seen) > 500_000:
-            _forget_words(lex)  # bound the cache on endless streams of new words
-        for w in distinct - seen:
-            c = _word_class(lex, w)
-            if c & _TOKEN:
-                lex.token_set.add(w)
-            if c & _SUFFIX:
-                lex.suffix_set.add(w)
-            if c & _ROLE:
-                lex.role_set.add(w)
-            seen.add(w)
-        token_words, suffix_words, role_words = distinct & lex.token_set, distinct & lex.suffix_set, \
-            distinct & lex.role_set
-        self.token_words, self.suffix_words = token_words, suffix_words
-        self.role_words = role_words
-        either = token_words | suffix_words | role_words
-        self.candidates = list(itertools.compress(itertools.count(), map(either.__contains__, self.words)))
+        # The tokens the token, suffix, role and Chinese-name passes look at, in text order: one
+        # dictionary look-up per token (_WordClasses), then C-level picks (class 0: no pass looks).
+        cls = list(map(lex.word_classes.__getitem__, words))
+        candidates = list(itertools.compress(itertools.count(), cls))
+        cand_cls = list(itertools.compress(cls, cls))
+        pick = itertools.compress
+        self.token_idx = list(pick(candidates, map(_TOKEN.__and__, cand_cls)))
+        self.suffix_idx = list(pick(candidates, map(_SUFFIX.__and__, cand_cls)))
+        self.role_idx = list(pick(candidates, map(_ROLE.__and__, cand_cls)))
+        self.surname_idx = list(pick(candidates, map(_SURNAME.__and__, cand_cls)))
         self.taken = bytearray(len(text))
         self.org_tails: dict[str, _Ent] = {}
         self.bare: list[tuple[int, int]] | None = None   # _bare_matches
+        self.parens: list[re.Match] | None = None   # _PAREN_LATIN matches, for the two alias passes
+        self.latin: bool | None = None   # _has_latin
         self.name_tokens: dict[int, bool] = {}   # token index -> _name_token (the `·` walks revisit tokens)
         self.people_seen = -1   # person mentions at the last back-reference pass
+        # forms a back-reference pass has looked for: the text they were looked for in only loses free
+        # characters, so a later pass would find nothing new for them
+        self.ref_forms: set[str] = set()
         self.found: dict[str, tuple[_Ent, dict[int, str]]] = {}   # entity id -> (entity, offset -> surface)
 
     def index_at(self, off: int) -> int | None:
@@ -441,7 +449,7 @@ def _known_pass(d: _Doc):
     """Gazetteer names that start with Latin letters or digits (NATO, G20, SpaceX公司, Tom Marshburn):
     jieba splits them at spaces, so they are looked up word sequence by word sequence."""
     lex, text = d.lex, d.text
-    if not lex.latin:
+    if not lex.latin or not _has_latin(d):
         return
     first = lex.latin_first
     for run in _LATIN_RUN.finditer(text):
@@ -494,6 +502,13 @@ def _known_pass(d: _Doc):
             if role or verb:
                 name = run.group()
                 d.add(_Ent("person:" + name, name, "person", None, False), run.start(), name)
+
+
+def _has_latin(d: _Doc) -> bool:
+    """Whether the text has any Latin letter (half the texts have none: the Latin passes are skipped)."""
+    if d.latin is None:
+        d.latin = _ANY_LATIN.search(d.text) is not None
+    return d.latin
 
 
 def _country_head(d: _Doc, ent: _Ent, start: int, surface: str):
@@ -645,9 +660,8 @@ def _token_pass(d: _Doc):
     # Only tokens that are known names or start with a one-char country form or prefix need a look.
     one, pre2 = COMPOUND_CHARS, lex.prefix2
     cued = lex.cued_only
-    wanted = d.token_words
     taken = d.taken
-    for i in [i for i in d.candidates if d.words[i] in wanted]:
+    for i in d.token_idx:
         tok = toks[i][0]
         start = starts[i]
         if taken.find(1, start, start + len(tok)) >= 0:
@@ -710,6 +724,15 @@ _PREFIX_TAILS = frozenset(ROLE_WORDS + ("政府", "军队", "当局", "方面", 
 
 
 _PREFIX_TAILS_T = tuple(_PREFIX_TAILS)
+
+
+def _known_prefix_hit(lex: _Lexicon, tok: str) -> bool:
+    """Whether _known_prefix finds a name at the head of tok (a function of the word alone)."""
+    for k in range(min(len(tok) - 1, 10), 1, -1):
+        ent = lex.by_surface.get(tok[:k])
+        if ent is not None and ent.type in ("place", "org"):
+            return tok[k:] == "队" and ent.type == "place" or tok[k:] in _PREFIX_TAILS
+    return False
 
 
 def _known_prefix(d: _Doc, tok: str, start: int) -> bool:
@@ -974,8 +997,7 @@ def _suffix_names(d: _Doc):
     俄罗斯战略导弹部队, 欧洲通讯社, 保守党后座委员会, 开普省, 达苏水电站, 卡拉奇大学孔子学院.
     Generic phrases (该公司, 一家公司, 政府部门, 有关部门) have no proper head and are left alone."""
     lex, toks, starts = d.lex, d.toks, d.starts
-    wanted = d.suffix_words
-    for i in [i for i in d.candidates if d.words[i] in wanted]:
+    for i in d.suffix_idx:
         tok, pos = toks[i]  # known names are the token pass's (and may head a longer name here)
         if pos[:1] == "v" and pos != "vn":
             continue  # 组织 as a verb (中国海军组织了演习)
@@ -1196,17 +1218,29 @@ def _is_name_token(d: _Doc, i: int) -> bool:
             return prv in _SEP or len(prv) <= 3 and all(c in d.lex.translit for c in prv)
         # 杜 + 兰德 after a separator (让-皮埃尔·杜兰德)
         return i > 1 and d.toks[i - 2][0] in _SEP and _glued_name_char(d, i - 1)
+    # any other word: the answer depends on the word and its tag only, so it is kept per process
+    cache = d.lex.name_words
+    r = cache.get((w, pos))
+    if r is None:
+        if len(cache) > 200_000:
+            cache.clear()  # bound the cache on endless streams of new words
+        r = cache[(w, pos)] = _plain_name_token(d.lex, w, pos)
+    return r
+
+
+def _plain_name_token(lex: _Lexicon, w: str, pos: str) -> bool:
+    """_is_name_token for a word that is no known name."""
     if not _IS_HAN.match(w) or len(w) > 6:
         return False
     if len(w) > 1 and (w[0] in _NOT_NAME_CHARS or w[-1] in _NOT_NAME_CHARS):
         return False  # 于本周, 马斯称: a function word glued on
     if len(w) == 1:
-        return w in d.lex.translit and w not in _NOT_NAME_CHARS and not (w == "因" and pos == "p")
+        return w in lex.translit and w not in _NOT_NAME_CHARS and not (w == "因" and pos == "p")
     if _ROLE_RE.search(w) or _VERB_RE.match(w) or w in _TIME_WORDS:
         return False
     if pos.startswith(("v", "p", "c", "d", "u", "r", "m", "t", "f")) and not pos.startswith("vn"):
         return False
-    return all(c in d.lex.translit for c in w) or pos.startswith(("nr", "x")) and len(w) <= 4
+    return all(c in lex.translit for c in w) or pos.startswith(("nr", "x")) and len(w) <= 4
 
 
 def _middle_part(d: _Doc, i: int) -> bool:
@@ -1336,12 +1370,10 @@ def _chinese_names(d: _Doc):
     token then takes the next one or two characters."""
     lex, toks = d.lex, d.toks
     prev_name = None
-    words = d.words
-    tags = d.tags
-    nr = list(itertools.compress(itertools.count(), map(_NR_TAGS.__contains__, tags)))
-    # a name token, or a lone surname before one (黄/a 桂平/nr)
-    cands = sorted({i for i in nr if words[i][0] in SURNAMES}
-                   | {i - 1 for i in nr if i > 0 and words[i - 1] in SURNAMES})
+    # a name token that starts with a surname, or a lone surname before a name token (黄/a 桂平/nr)
+    last = len(toks) - 1
+    cands = [i for i in d.surname_idx if toks[i][1] in _NR_TAGS
+             or i < last and toks[i + 1][1] in _NR_TAGS and toks[i][0] in SURNAMES]
     for i in cands:
         tok = toks[i][0]
         if len(tok) == 1 and i + 1 < len(toks):
@@ -1395,6 +1427,9 @@ def _back_references(d: _Doc):
         return
     text = d.text
     for form in sorted(forms, key=len, reverse=True):
+        if form in d.ref_forms:
+            continue
+        d.ref_forms.add(form)
         s = text.find(form)
         while s >= 0:
             e = s + len(form)
@@ -1434,8 +1469,7 @@ def _role_names(d: _Doc):
     the characters: the segmenter often cuts unknown names apart (李稻/葵则). The name is the shortest
     surname + given name that a boundary (a speech verb, punctuation, a function word) follows."""
     text, lex = d.text, d.lex
-    roles = [i for i in d.candidates if d.words[i] in d.role_words]
-    for i in roles:
+    for i in d.role_idx:
         e = d.ends[i]
         for rx in (_JP_NAME_AT, _CN_NAME_AT):
             m = rx.match(text, e)
@@ -1456,10 +1490,10 @@ def _add_cued_name(d: _Doc, s: int, name: str, given: str, japanese: bool = Fals
     i = d.index_at(s)
     if i is None:
         return  # the surname is glued to the word before (市长时 + 曾)
-    if d.tags[i][:2] != "nr" and (name[0] in _NOT_NAME_CHARS or name[0] in "时向才"):
+    if d.toks[i][1][:2] != "nr" and (name[0] in _NOT_NAME_CHARS or name[0] in "时向才"):
         return  # a function word that is also a surname (和其他, 向记者)
-    if len(name) == 2 and not (d.ends[i] == e and d.tags[i].startswith("nr")
-                               or d.ends[i] == s + 1 and d.is_end(e) and d.tags[i + 1][:1] not in "vpcdumrf"):
+    if len(name) == 2 and not (d.ends[i] == e and d.toks[i][1].startswith("nr")
+                               or d.ends[i] == s + 1 and d.is_end(e) and d.toks[i + 1][1][:1] not in "vpcdumrf"):
         return  # two characters are a name only when the segmenter agrees (王慧/nr, not 祝贺/v)
     if s > 0 and d.text[s - 1] in _FREE_TRANSLIT and not d.taken[s - 1] and not d.is_start(s):
         return  # the tail of a longer unknown word
@@ -1613,14 +1647,17 @@ def _latin_orgs(d: _Doc):
     the end of the name (Solidus Labs). Products (Windows, iPhone) have no such cue or are listed."""
     text, lex = d.text, d.lex
     found = {}
-    if not _ANY_LATIN.search(text):
+    if not _has_latin(d):
         return
     for run in _LATIN_NAME_RUN.finditer(text):
         name = run.group().rstrip(".-")
-        s, e = run.start(), run.start() + len(name)
-        if not d.free(s, e) or name in lex.latin or name in _LATIN_NOT_ORG or len(name) < 2:
+        # cheap tests first: most runs are numbers (2023, 10.5) or known names
+        if len(name) < 2 or not _TWO_LETTERS.search(name) or name in lex.latin or name in _LATIN_NOT_ORG \
+                or not (name[0].isupper() or name[0].isdigit()):
             continue
-        if not (name[0].isupper() or name[0].isdigit()) or not _TWO_LETTERS.search(name):
+        s = run.start()
+        e = s + len(name)
+        if not d.free(s, e):
             continue
         if name[0].isdigit() and not _THREE_LOWER.search(name):
             continue  # 737 MAX, 10nm, 5G: models and specifications
@@ -1707,17 +1744,20 @@ def _paren_aliases(d: _Doc, create: bool = True):
     （National Association ...）), or a person when X is a transliteration or a Chinese name and the
     Latin is a personal name."""
     text = d.text
-    if "(" not in text and "（" not in text or not _PAREN_LATIN.search(text):
-        return
-    ends = {}
-    for ent, hits in d.found.values():
-        for s, surf in hits.items():
-            ends[s + len(surf)] = (ent, s)
-    for m in _PAREN_LATIN.finditer(text):
+    if d.parens is None:
+        d.parens = list(_PAREN_LATIN.finditer(text)) if ("(" in text or "（" in text) and _has_latin(d) else []
+    ends = None
+    for m in d.parens:
         latin = m.group(1).strip()
         ls, p = m.start(1), m.start()
         if not d.free(ls, ls + len(latin)) or latin.isupper() and len(latin) <= 2:
             continue
+        if ends is None:
+            # where each mention found so far ends, as it was before this pass added any
+            ends = {}
+            for ent, hits in d.found.values():
+                for s, surf in hits.items():
+                    ends[s + len(surf)] = (ent, s)
         hit = ends.get(p) or text[p - 1:p] in ("\"", "”", "」", "》") and ends.get(p - 1)
         if hit:
             d.add(hit[0], ls, latin)
@@ -1788,7 +1828,7 @@ def _reported_by(d: _Doc):
         if name in lex.by_surface or _IS_HAN.match(name) and len(name) <= 2:
             continue
         i = d.index_at(s)
-        if d.tags[i][:1] in "vdpcmrt" and d.ends[i] >= e:
+        if d.toks[i][1][:1] in "vdpcmrt" and d.ends[i] >= e:
             continue  # one ordinary word (据悉, 据统计 are cut off above; 据调查显示 ...)
         d.add(_Ent("org:" + name, name, "org", None, False, "media"), s, name)
         k = text.find(name)
@@ -1892,10 +1932,10 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _back_references(d)
     _paren_aliases(d, create=False)  # Latin forms of names the later passes found (李明（Li Ming）)
     out = []
-    for key, (ent, found) in d.found.items():
-        hits = sorted(found.items())
-        surfaces = list(dict.fromkeys(s for _, s in hits))
+    for ent, found in d.found.values():
+        offsets = sorted(found)   # offsets are unique keys: the order of sorting the (offset, surface) pairs
+        surfaces = list(dict.fromkeys(map(found.__getitem__, offsets)))
         out.append(EntityMention(entity_id=ent.key, name=ent.name, type=ent.type, country=ent.country,
-                                 n=len(hits), offsets=[o for o, _ in hits], surfaces=surfaces, known=ent.known))
+                                 n=len(offsets), offsets=offsets, surfaces=surfaces, known=ent.known))
     out.sort(key=lambda m: m.offsets[0])
     return out

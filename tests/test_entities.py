@@ -530,3 +530,21 @@ def test_recurring_gazetteer_gaps():
     assert ("person", "小唐纳德·特朗普") in _names("小特朗普在推特上发文。")
     got = _names("龙卷风袭击了阿肯色、田纳西和肯塔基三州。")
     assert {("place", "阿肯色州"), ("place", "田纳西州"), ("place", "肯塔基州")} <= got
+
+
+def test_results_do_not_depend_on_the_per_process_caches():
+    # word classes, name-token and suffix answers are cached per process: a document must come out the
+    # same whether its words were seen before or not, and in any order of documents
+    from etl import entities
+
+    docs = ["外交部发言人汪文斌周一表示，中方反对美方的做法。汪文斌还说，中美关系需要稳定。",
+            "俄罗斯总统弗拉基米尔·普京会见了到访的土耳其外长。普京称双方将加强合作。",
+            "记者李明报道，开普省的达苏水电站本周投入运行，Coinbase公司和Kraken也宣布了新计划。"]
+    warm = [extract_entities(d) for d in docs]
+    lex = lexicon()
+    lex.word_classes.clear()
+    lex.name_words.clear()
+    entities._suffix_of.cache_clear()
+    cold = [extract_entities(d) for d in reversed(docs)][::-1]
+    assert cold == warm
+    assert any(m.name == "汪文斌" and m.n == 2 for m in warm[0])
