@@ -92,6 +92,14 @@ def article_url(article_id: str) -> str:
     return "articles?" + urlencode({"article": article_id, **_filter_params()}, doseq=True)
 
 
+def article_table(frame: pd.DataFrame, columns: list[str], date_format: str = "YYYY-MM-DD") -> None:
+    """Rows about articles, with a last column that opens each one in the reading view."""
+    frame = frame.assign(link=frame["article_id"].map(article_url))
+    st.dataframe(frame[[*columns, "link"]], hide_index=True,
+                 column_config={"link": st.column_config.LinkColumn("open", display_text="阅读 read"),
+                                "published_at": st.column_config.DatetimeColumn("date", format=date_format)})
+
+
 def fmt_date(ts: Any) -> str:
     if ts is None or (not isinstance(ts, str) and pd.isna(ts)):
         return "—"

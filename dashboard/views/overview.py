@@ -82,10 +82,7 @@ else:
     if changes.empty:
         st.caption("This run added or changed no article.")
     else:
-        changes = changes.assign(link=changes["article_id"].map(C.article_url))
-        st.dataframe(changes[["change", "title", "source", "published_at", "link"]], hide_index=True,
-                     column_config={"link": st.column_config.LinkColumn("open", display_text="阅读 read"),
-                                    "published_at": st.column_config.DatetimeColumn("date", format="YYYY-MM-DD")})
+        C.article_table(changes, ["change", "title", "source", "published_at"])
     with st.expander("Earlier runs"):
         st.dataframe(runs, hide_index=True)
 

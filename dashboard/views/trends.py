@@ -84,10 +84,7 @@ if points:
     if arts.empty:
         C.empty("No article behind this point.")
     else:
-        arts = arts.assign(link=arts["article_id"].map(C.article_url))
-        st.dataframe(arts[["published_at", "source", "title", "matched", "link"]], hide_index=True,
-                     column_config={"link": st.column_config.LinkColumn("open", display_text="阅读 read"),
-                                    "published_at": st.column_config.DatetimeColumn("date", format="YYYY-MM-DD HH:mm")})
+        C.article_table(arts, ["published_at", "source", "title", "matched"], "YYYY-MM-DD HH:mm")
 else:
     st.caption("点击图中的点查看文章 · Click a point to list its articles.")
 
