@@ -656,10 +656,7 @@ def _single_country(d: _Doc, i: int, tok: str, start: int) -> bool:
 def _token_pass(d: _Doc):
     lex = d.lex
     toks, starts = d.toks, d.starts
-    known, trig = lex.by_surface, lex.trigger_chars
-    # Only tokens that are known names or start with a one-char country form or prefix need a look.
-    one, pre2 = COMPOUND_CHARS, lex.prefix2
-    cued = lex.cued_only
+    known = lex.by_surface
     taken = d.taken
     for i in d.token_idx:
         tok = toks[i][0]
@@ -1468,7 +1465,7 @@ def _role_names(d: _Doc):
     """Chinese and Japanese names right after a role word (教授李稻葵则提出, 知事小池百合子对此), read from
     the characters: the segmenter often cuts unknown names apart (李稻/葵则). The name is the shortest
     surname + given name that a boundary (a speech verb, punctuation, a function word) follows."""
-    text, lex = d.text, d.lex
+    text = d.text
     for i in d.role_idx:
         e = d.ends[i]
         for rx in (_JP_NAME_AT, _CN_NAME_AT):

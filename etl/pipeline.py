@@ -20,19 +20,16 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-
 from etl import db as sql
 from etl import gazetteer
 from etl.derived import needs_refresh, refresh_derived
-from etl.config import InputSpec, RunConfig
+from etl.config import RunConfig
 from etl.process import (EXTRACTOR_VERSION, Analysed, FileResult, Quarantined, extract, process_job,
                          topics_path, warm_up)
 from etl.reader import FEED_SUFFIXES, sha256
 
-EXIT_LOCKED = 75
 FEED_TIMEOUT_S = 30
 BATCH_ARTICLES = 500
-POST_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 
 
 class RunLocked(RuntimeError):

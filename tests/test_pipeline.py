@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import CORPUS, ROOT, SAMPLE, SEED, geonews, ingest, need_shared
+from tests.conftest import CORPUS, ROOT, SEED, geonews, ingest, need_shared
 
 POST = """---
 title: '{title}'
