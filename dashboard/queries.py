@@ -241,11 +241,11 @@ def _text_match(col: str, word: str) -> tuple[str, list[Any]]:
 
 
 def _word_match(word: str, full_text: bool) -> tuple[str, list[Any]]:
-    """Condition on `articles a`: the word is a segmented content word of the article (indexed
-    article_terms), or a substring of its title, or (full_text) of its body. Scanning the bodies
+    """Condition on `articles a`: the word is a segmented content word of the article (d_terms, sorted
+    by term), or a substring of its title, or (full_text) of its body. Scanning the bodies
     costs ~1 s per word on 200k articles, so it is an explicit choice on the pages."""
     t_sql, t_params = _text_match("a.title", word)
-    conds = ["a.article_id IN (SELECT article_id FROM article_terms WHERE term = ?)", t_sql]
+    conds = ["a.article_id IN (SELECT article_id FROM d_terms WHERE term = ?)", t_sql]
     params = [word] + t_params
     if full_text:
         x_sql, x_params = _text_match("a.text", word)
@@ -285,7 +285,7 @@ def _matches(kind: str, items: Sequence[str], full_text: bool = False) -> tuple[
             cparams += x_params
         parts.append(f"""SELECT ? AS series_id, ? AS series, a.article_id, coalesce(t.n, 0)::DOUBLE + 0.5 AS weight,
                                 a.source, a.published_at
-                         FROM articles a LEFT JOIN (SELECT article_id, n FROM article_terms WHERE term = ?) t
+                         FROM articles a LEFT JOIN (SELECT article_id, n FROM d_terms WHERE term = ?) t
                               USING (article_id)
                          WHERE {' OR '.join(conds)}""")
         params += [kw, kw, kw] + cparams

@@ -14,6 +14,8 @@ figures; these tables make the same answers cheap while every filter still appli
   are then a GROUP BY over the (few) distinct masks instead of a self-join of mentions.
 - `d_partners`: for each of those entities, every entity named in the same articles and how often
   (the unfiltered partners list).
+- `d_terms`: article_terms sorted by term, so looking up a keyword (trends, search) reads a few row
+  groups instead of scanning every article's words (article_terms itself has no index: loads stay fast).
 - `d_term_month`: content-word counts per (month, outlet): the input of the distinctive-words
   comparison when the date filter covers whole months (any other filter falls back to article level);
   `d_term_source` sums it over all months (no date filter).
@@ -28,11 +30,11 @@ from __future__ import annotations
 import duckdb
 
 DERIVED_TABLES = ("d_mentions", "d_topics", "d_entity_counts", "d_mask_entities", "d_partners", "d_entity_masks", "d_term_month",
-                  "d_term_source", "d_figures")
+                  "d_term_source", "d_terms", "d_figures")
 
 # Bump when a derived table's definition changes: needs_refresh() then asks for a rebuild even on a
 # run that changed no article (e.g. the first run of this code over a database published before).
-DERIVED_VERSION = "1"
+DERIVED_VERSION = "2"
 
 # Bits per entity type in d_entity_masks (a UBIGINT per type).
 MASK_BITS = 64
@@ -86,6 +88,8 @@ _REBUILD = [
        SELECT CAST(date_trunc('month', a.published_at) AS DATE) AS month, a.source, t.term, sum(t.n)
        FROM article_terms t JOIN articles a USING (article_id)
        GROUP BY ALL ORDER BY month, a.source, t.term""",
+    "DELETE FROM d_terms",
+    "INSERT INTO d_terms SELECT term, article_id, n FROM article_terms ORDER BY term, article_id",
     "DELETE FROM d_term_source",
     """INSERT INTO d_term_source
        SELECT source, term, sum(n) FROM d_term_month GROUP BY ALL ORDER BY source, term""",

@@ -180,6 +180,12 @@ CREATE TABLE IF NOT EXISTS d_term_month (    -- content-word counts per month (N
     n             BIGINT NOT NULL
 );
 
+CREATE TABLE IF NOT EXISTS d_terms (         -- article_terms sorted by term: a word's articles in a few row groups
+    term          VARCHAR NOT NULL,
+    article_id    VARCHAR NOT NULL,
+    n             INTEGER NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS d_term_source (   -- d_term_month summed over all months
     source        VARCHAR NOT NULL,
     term          VARCHAR NOT NULL,

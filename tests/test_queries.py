@@ -311,6 +311,8 @@ def test_derived_tables_equal_their_definition(con):
         con.execute("""SELECT CAST(date_trunc('month', a.published_at) AS DATE) AS month, a.source, t.term, sum(t.n) AS n
                        FROM article_terms t JOIN articles a USING (article_id) GROUP BY ALL""").fetchdf(),
         ["month", "source", "term"])
+    _frames_equal(con.execute("SELECT term, article_id, n FROM d_terms").fetchdf(),
+                  con.execute("SELECT term, article_id, n FROM article_terms").fetchdf(), ["term", "article_id"])
     assert one(con, "SELECT count(*) FROM d_figures") == one(con, "SELECT count(*) FROM figures")
     assert one(con, """SELECT count(*) FROM d_figures d JOIN figures g USING (article_id, seq)
                        WHERE d.unit_k = coalesce(g.unit, '') AND d.per_k = coalesce(g.per, '')
