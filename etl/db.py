@@ -169,7 +169,7 @@ def insert_facts(con, mentions, figures, terms, topics) -> None:
     _insert_frame(con, "mentions", mentions)
     _insert_frame(con, "figures", figures)
     _insert_frame(con, "article_terms", terms)
-    _insert_frame(con, "article_topics", topics, "INSERT OR REPLACE")
+    _insert_frame(con, "article_topics", topics)   # the article's curated tags were deleted first
 
 
 def upsert_entities(con, entities, aliases) -> None:

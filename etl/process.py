@@ -19,15 +19,34 @@ MAX_TERMS_PER_ARTICLE = 200
 
 
 @dataclass
+class FactRows:
+    """One article's extraction as plain rows of the tables it goes to, built in the worker: tuples of
+    strings and numbers pickle and load several times faster than the record dataclasses."""
+    figures: list[tuple]    # seq, kind, value_low, value_high, unit, per, approx, text, sentence, start, end, subject
+    mentions: list[tuple]   # entity_id, n, offsets, surfaces
+    entities: list[tuple]   # entity_id, name, type, country, known
+    terms: dict[str, int]
+    topics: list[tuple]     # topic_id, score
+
+
+def fact_rows(figures: list[Figure], mentions: list[EntityMention], terms: dict[str, int],
+              topics: list[TopicScore]) -> FactRows:
+    return FactRows(
+        figures=[(i, f.kind, f.value_low, f.value_high, f.unit, f.per, f.approx, f.text, f.sentence, f.start,
+                  f.end, f.subject) for i, f in enumerate(figures)],
+        mentions=[(m.entity_id, m.n, list(m.offsets), list(m.surfaces)) for m in mentions],
+        entities=[(m.entity_id, m.name, m.type, m.country, m.known) for m in mentions],
+        terms=terms,
+        topics=[(t.topic_id, t.score) for t in topics])
+
+
+@dataclass
 class Analysed:
     """One article with everything extracted from it."""
     post: Post
     article_id: str
     content_hash: str
-    figures: list[Figure]
-    mentions: list[EntityMention]
-    terms: dict[str, int]
-    topics: list[TopicScore]
+    facts: FactRows
 
 
 @dataclass
@@ -88,10 +107,9 @@ def extract(title: str, text: str, captions: str) -> tuple[list[Figure], list[En
 
 
 def analyse(post: Post) -> Analysed:
-    figures, mentions, terms, topics = extract(post.title, post.text, post.captions)
     return Analysed(post=post, article_id=article_identity(post.source, post.title),
                     content_hash=content_hash(post.title, post.text, post.captions),
-                    figures=figures, mentions=mentions, terms=terms, topics=topics)
+                    facts=fact_rows(*extract(post.title, post.text, post.captions)))
 
 
 def process_input(origin: str, raw: bytes, overrides: dict | None = None, is_feed: bool = False) -> FileResult:

@@ -7,6 +7,8 @@ One tagger per process, built lazily, so worker processes each build their own o
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 
 import rjieba
@@ -46,11 +48,24 @@ def content_terms(text: str, tags: list[tuple[str, str]] | None = None) -> list[
 
     `tags` is `tag(text)` when the caller already has it (tag a document once, pass the pairs to
     content_terms and entities.extract_entities): segmentation is the costliest step of both."""
-    keep = _is_content_word
-    return [word for word, pos in (tag(text) if tags is None else tags) if len(word) > 1 and keep(word, pos)]
+    pairs = tag(text) if tags is None else tags
+    # One dictionary look-up per token, all in C: the same (word, tag) pairs recur across a corpus.
+    return list(itertools.compress(map(_FIRST, pairs), map(_CONTENT.__getitem__, pairs)))
 
 
-@functools.lru_cache(maxsize=200_000)
-def _is_content_word(word: str, pos: str) -> bool:
-    """Cached per (word, tag): the same words recur across a corpus, the tests need not rerun."""
-    return word not in STOPWORDS and pos.startswith(CONTENT_TAGS) and _WORDLIKE.match(word) is not None
+_FIRST = operator.itemgetter(0)
+
+
+class _ContentWords(dict):
+    """(word, tag) -> whether it is a content word, decided the first time the pair is seen."""
+
+    def __missing__(self, pair: tuple[str, str]) -> bool:
+        if len(self) > 500_000:
+            self.clear()  # bound the cache on endless streams of new words
+        word, pos = pair
+        keep = self[pair] = (len(word) > 1 and word not in STOPWORDS and pos.startswith(CONTENT_TAGS)
+                             and _WORDLIKE.match(word) is not None)
+        return keep
+
+
+_CONTENT = _ContentWords()

@@ -32,10 +32,11 @@ an article match). ``score = 1 - exp(-weight / SCORE_SCALE)``, in (0, 1].
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import math
+import operator
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,79 +75,158 @@ class QueryError(ValueError):
 _ASCII_ALNUM = "A-Za-z0-9"
 
 
+class _Node:
+    """A query (sub)tree. ``holds`` and ``weigh`` read an article's :class:`_Hits`; ``evaluate`` and
+    ``weight`` take the title and body and run each term's regex (the reference for score_topics)."""
+
+    def evaluate(self, title: str, text: str) -> bool:
+        return self.holds(_regex_hits(_all_terms(self), title, text))
+
+    def weight(self, title: str, text: str) -> float | None:
+        return self.weigh(_regex_hits(_all_terms(self), title, text))
+
+
 @dataclass(frozen=True)
-class Term:
+class Term(_Node):
     text: str                      # as written, without quotes or trailing *
     in_title: bool = False         # title:term
     prefix: bool = False           # term*
     phrase: bool = False           # "quoted"
     pattern: re.Pattern = field(init=False, repr=False, compare=False)
+    # How score_topics finds the term's hits (see _term_counting): one of _COUNTED, _OVERLAP, _REGEX,
+    # the lower-cased literal, the lower-cased words a regex match needs, and the key of its hits.
+    how: str = field(init=False, repr=False, compare=False)
+    literal: str = field(init=False, repr=False, compare=False)
+    words: tuple = field(init=False, repr=False, compare=False)
+    key: object = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        object.__setattr__(self, "pattern", _compile_term(self.text, self.prefix))
+        pattern = _compile_term(self.text, self.prefix)
+        how, literal, words = _term_counting(self.text, pattern)
+        object.__setattr__(self, "pattern", pattern)
+        object.__setattr__(self, "how", how)
+        object.__setattr__(self, "literal", literal)
+        object.__setattr__(self, "words", words)
+        # Counted terms are keyed by their literal, as the automaton reports them; the others by their
+        # pattern (the same regex, the same hits).
+        object.__setattr__(self, "key", literal if how == _COUNTED else pattern)
 
-    def evaluate(self, title: str, text: str) -> bool:
-        if self.pattern.search(title):
-            return True
-        return not self.in_title and self.pattern.search(text) is not None
+    def holds(self, hits: _Hits) -> bool:
+        key = self.key
+        return key in hits.title or (not self.in_title and key in hits.body)
 
     def terms(self, negated: bool = False):
         if not negated:
             yield self
 
-    def weight(self, title: str, text: str) -> float:
-        in_title = 1 if self.pattern.search(title) else 0
-        in_body = 0 if self.in_title else len(self.pattern.findall(text))
+    def weigh(self, hits: _Hits) -> float:
+        key = self.key
+        in_title = 1 if key in hits.title else 0
+        in_body = 0 if self.in_title else hits.body.get(key, 0)
+        if not (in_title or in_body):
+            return 0.0       # what the formula gives, without computing it
         return math.sqrt(min(in_body, BODY_HIT_CAP)) + TITLE_WEIGHT * in_title
 
 
 @dataclass(frozen=True)
-class Not:
+class Not(_Node):
     child: object
 
-    def evaluate(self, title: str, text: str) -> bool:
-        return not self.child.evaluate(title, text)
+    def holds(self, hits: _Hits) -> bool:
+        return not self.child.holds(hits)
 
     def terms(self, negated: bool = False):
         yield from self.child.terms(not negated)
 
-    def weight(self, title: str, text: str) -> None:
+    def weigh(self, hits: _Hits) -> None:
         return None   # an absence is no evidence of what the article is about
 
 
 @dataclass(frozen=True)
-class And:
+class And(_Node):
     children: tuple
 
-    def evaluate(self, title: str, text: str) -> bool:
-        return all(c.evaluate(title, text) for c in self.children)
+    def holds(self, hits: _Hits) -> bool:
+        for c in self.children:
+            if not c.holds(hits):
+                return False
+        return True
 
     def terms(self, negated: bool = False):
         for c in self.children:
             yield from c.terms(negated)
 
-    def weight(self, title: str, text: str) -> float | None:
+    def weigh(self, hits: _Hits) -> float | None:
         # Every side is needed, so the evidence is that of the weakest side: "乌克兰 AND 俄罗斯" in an
         # article naming Ukraine once and Russia thirty times is weak evidence of the war topic.
-        weights = [w for c in self.children if (w := c.weight(title, text)) is not None]
+        weights = [w for c in self.children if (w := c.weigh(hits)) is not None]
         return min(weights) if weights else None
 
 
 @dataclass(frozen=True)
-class Or:
+class Or(_Node):
     children: tuple
 
-    def evaluate(self, title: str, text: str) -> bool:
-        return any(c.evaluate(title, text) for c in self.children)
+    def holds(self, hits: _Hits) -> bool:
+        for c in self.children:
+            if c.holds(hits):
+                return True
+        return False
 
     def terms(self, negated: bool = False):
         for c in self.children:
             yield from c.terms(negated)
 
-    def weight(self, title: str, text: str) -> float | None:
+    def weigh(self, hits: _Hits) -> float | None:
         # Alternatives add up: each further word of the topic is more evidence.
-        weights = [w for c in self.children if (w := c.weight(title, text)) is not None]
+        weights = [w for c in self.children if (w := c.weigh(hits)) is not None]
         return sum(weights) if weights else None
+
+
+def _all_terms(node) -> list[Term]:
+    """The positive and the negated terms (terms(True) yields those under an odd number of NOTs)."""
+    return [*node.terms(), *node.terms(negated=True)]
+
+
+class _Hits:
+    """One article's evidence, by term key: the keys of the terms in the title, and for the terms in
+    the body how many times (non-overlapping, as ``findall`` counts). Absent terms are left out."""
+    __slots__ = ("body", "title")
+
+    def __init__(self, title: set, body: dict):
+        self.title, self.body = title, body
+
+
+def _regex_hits(terms, title: str, text: str) -> _Hits:
+    """The reference: each term's own regex on the title and body."""
+    in_title, in_body = set(), {}
+    for term in terms:
+        if term.pattern.search(title):
+            in_title.add(term.key)
+        if n := len(term.pattern.findall(text)):
+            in_body[term.key] = n
+    return _Hits(in_title, in_body)
+
+
+# How score_topics finds a term's hits in an article (see _term_counting and _Plan.hits).
+_COUNTED = "counted"   # the automaton's count: a plain literal that cannot overlap itself
+_OVERLAP = "overlap"   # str.count of the lower-cased literal: it can overlap itself ("乌乌" in "乌乌乌")
+_REGEX = "regex"       # its regex, run only when all its words occur: Latin edges, prefix*, \s+, ...
+
+
+def _term_counting(text: str, pattern: re.Pattern) -> tuple[str, str, tuple[str, ...]]:
+    """(how, lower-cased literal, lower-cased words that a regex match needs) for a term."""
+    literal = text.lower()
+    if not all(c.isascii() or c.lower() == c == c.upper() for c in text):
+        # A cased non-ASCII letter ("Σ" also matches "ς") has no exact lower-cased form: always the regex.
+        return _REGEX, literal, ()
+    if pattern.pattern != re.escape(text):     # Latin edges, prefix* or words joined by \s+
+        return _REGEX, literal, tuple(w.lower() for w in text.split())
+    # The automaton reports overlapping occurrences, findall non-overlapping ones: the same count unless
+    # the literal has a border (a proper prefix that is also a suffix), the only way two can overlap.
+    if any(literal[:k] == literal[-k:] for k in range(1, len(literal))):
+        return _OVERLAP, literal, ()
+    return _COUNTED, literal, ()
 
 
 def _compile_term(text: str, prefix: bool) -> re.Pattern:
@@ -393,30 +473,133 @@ def matched_terms(topic: Topic, title: str, text: str) -> dict[str, tuple[int, i
     return out
 
 
-def _weight(topic: Topic, title: str, text: str) -> float:
-    weight = topic.parsed.weight(title, text) or 0.0
-    in_query = {(t.text.lower(), t.prefix) for t in topic.parsed.terms()}
-    for term in topic.title_terms:
-        if (term.text.lower(), term.prefix) not in in_query and term.pattern.search(title):
-            weight += TITLE_WEIGHT
-    return weight
+# Characters for which str.lower() and the regex's IGNORECASE disagree about ASCII: İ ı ſ and the Kelvin
+# sign K match ASCII letters case-insensitively (and İ lower-cases to two characters). Every other
+# character lower-cases to one character, so a term of ASCII and uncased characters matches (ignoring
+# case) exactly where its lower-cased form occurs in the lower-cased text. An article with one of these
+# gets the regex of every term instead. tests/test_topics.py derives this set again from all of Unicode.
+_CASE_ODD = "\u0130\u0131\u017f\u212a"
 
 
-@functools.lru_cache(maxsize=8)
-def _automaton(topics: tuple[Topic, ...]) -> ahocorasick.Automaton:
-    """Every positive term of every topic, lower-cased, in one automaton (overlapping matches)."""
+def _has_case_odd(s: str) -> bool:
+    return any(map(s.__contains__, _CASE_ODD))    # four substring searches: quicker than one regex
+
+
+_VALUE = operator.itemgetter(1)
+
+
+class _Plan:
+    """What score_topics needs of a list of topics, built once per list: each topic's literals and
+    title-boost terms, the terms that are not simply counted, and the automata."""
+
+    def __init__(self, topics: tuple[Topic, ...]):
+        self.topics = topics      # holds the topics alive, so the ids in the cache key stay theirs
+        self.entries = []
+        body_keys, title_keys, body_needed, by_key = set(), set(), set(), {}
+        for topic in topics:
+            positive = list(topic.parsed.terms())
+            # A true query needs one of its positive terms: these literals rule topics out quickly.
+            literals = frozenset(t.literal for t in positive)
+            in_query = {(t.text.lower(), t.prefix) for t in positive}
+            boost = tuple(t for t in topic.title_terms if (t.text.lower(), t.prefix) not in in_query)
+            self.entries.append((topic, literals, boost))
+            body_keys |= literals
+            for term in positive + list(topic.parsed.terms(negated=True)):
+                body_keys.update(term.words if term.how == _REGEX else (term.literal,))
+                if not term.in_title:
+                    body_needed.add(term.key)
+                by_key.setdefault(term.key, term)
+            for term in boost:       # only ever looked for in the title
+                title_keys.update(term.words if term.how == _REGEX else (term.literal,))
+                by_key.setdefault(term.key, term)
+        # The terms that the automaton does not count, (term, whether its body hits are needed): the
+        # regex terms by their first word (their gate: most articles have none of them), the others.
+        self.gated, always = {}, []
+        for key, term in by_key.items():
+            if term.how == _COUNTED:
+                continue
+            entry = (term, key in body_needed)
+            if term.words:
+                self.gated.setdefault(term.words[0], []).append(entry)
+            else:
+                always.append(entry)
+        self.always = tuple(always)
+        self.gate_words = frozenset(self.gated)
+        self.all_terms = tuple({t.key: t for topic in topics
+                                for t in _all_terms(topic.parsed) + list(topic.title_terms)}.values())
+        self.spanning = tuple(k for k in body_keys if "\n" in k)   # could match across title and body
+        self.body_automaton = _automaton(body_keys)
+        self.title_automaton = _automaton(body_keys | title_keys)
+
+    def find(self, title_l: str, text_l: str) -> tuple[set, Counter]:
+        """The keys in the lower-cased title, and how many times each key is in the lower-cased body
+        (overlapping occurrences, as an automaton reports them)."""
+        return (set(map(_VALUE, self.title_automaton.iter(_utf8(title_l)))),
+                Counter(map(_VALUE, self.body_automaton.iter(_utf8(text_l)))))
+
+    def hits(self, title: str, text: str, text_l: str, in_title: set, in_body: Counter) -> _Hits:
+        """The article's hits, completing the automata's finds in the lower-cased title (``in_title``)
+        and counts in the lower-cased body (``in_body``), which it takes over: a counted term's key is
+        its literal, so these are its hits already. Exact when no _CASE_ODD character occurs."""
+        for term, body_needed in self.always:
+            if term.how == _OVERLAP:
+                if term.literal in in_title:
+                    in_title.add(term.key)
+                if body_needed and (n := text_l.count(term.literal)):
+                    in_body[term.key] = n
+            else:
+                if term.pattern.search(title):
+                    in_title.add(term.key)
+                if body_needed and (n := len(term.pattern.findall(text))):
+                    in_body[term.key] = n
+        # A regex match needs each of its words in the lower-cased text (see _CASE_ODD).
+        for word in self.gate_words.intersection(in_title):
+            for term, _ in self.gated[word]:
+                if all(w in in_title for w in term.words) and term.pattern.search(title):
+                    in_title.add(term.key)
+        for word in self.gate_words.intersection(in_body):
+            for term, body_needed in self.gated[word]:
+                if (body_needed and all(w in in_body for w in term.words)
+                        and (n := len(term.pattern.findall(text)))):
+                    in_body[term.key] = n
+        return _Hits(in_title, in_body)
+
+
+def _automaton(keys) -> ahocorasick.Automaton:
+    """An automaton of the keys' UTF-8 bytes (see _utf8), reporting each key itself."""
     automaton = ahocorasick.Automaton()
-    for topic in topics:
-        for lit in _literals(topic):
-            automaton.add_word(lit, lit)
+    for key in keys:
+        automaton.add_word(_utf8(key), key)
     automaton.make_automaton()
     return automaton
 
 
-@functools.lru_cache(maxsize=1024)
-def _literals(topic: Topic) -> frozenset[str]:
-    """Lower-cased strings of which at least one must occur for the topic's query to be true."""
-    return frozenset(t.text.lower() for t in topic.parsed.terms())
+def _utf8(s: str) -> str:
+    """s's UTF-8 bytes, one character per byte: what the automata search.
+
+    pyahocorasick looks a character up among a node's children one by one, and the root has a child
+    per distinct first character of the keys (some 200 Chinese characters): that scan, for nearly
+    every character of the text, was most of the time of score_topics. In UTF-8 the root's children
+    are the first bytes (a few dozen), and the search takes a quarter less time. The counts are the
+    same: UTF-8 is self-synchronizing (no character's bytes occur inside another's), so the bytes of
+    a key occur exactly where the key does. ("surrogatepass" keeps lone surrogates one-to-one too.)
+    """
+    return s.encode("utf-8", "surrogatepass").decode("latin-1")
+
+
+_PLANS: dict[tuple[int, ...], _Plan] = {}
+
+
+def _plan(topics: list[Topic]) -> _Plan:
+    # Keyed by the topics' ids, not by their dataclass hashes (pure Python: some 10 us a call for the
+    # shipped list); the plan keeps the topics alive, so no other object can take one of these ids.
+    key = tuple(map(id, topics))
+    plan = _PLANS.get(key)
+    if plan is None:
+        if len(_PLANS) >= 8:
+            _PLANS.clear()
+        plan = _PLANS[key] = _Plan(tuple(topics))
+    return plan
 
 
 def score_topics(title: str, text: str, topics: list[Topic]) -> list[TopicScore]:
@@ -428,16 +611,32 @@ def score_topics(title: str, text: str, topics: list[Topic]) -> list[TopicScore]
     title, text = title or "", text or ""
     if not topics:
         return []
-    # A true query needs one of its positive terms, so one Aho-Corasick pass over the text finds
-    # which terms occur at all and rules out most topics for most articles before any regex runs.
-    present = {lit for _end, lit in _automaton(tuple(topics)).iter(f"{title}\n{text}".lower())}
-    scores = []
-    for topic in topics:
-        if present.isdisjoint(_literals(topic)):
+    plan = _plan(topics)
+    # One Aho-Corasick pass over the lower-cased title and one over the body find which terms occur
+    # at all, ruling out most topics for most articles, and count the body occurrences of each: the
+    # queries are then evaluated and weighed from these counts, a regex running only for the few
+    # terms that a plain count cannot settle (see _term_counting).
+    title_l, text_l = title.lower(), text.lower()
+    title_found, body_counts = plan.find(title_l, text_l)
+    present = title_found.union(body_counts)
+    if plan.spanning:
+        joined = f"{title_l}\n{text_l}"
+        present.update(k for k in plan.spanning if k in joined)
+    scores, hits = [], None
+    for topic, literals, boost in plan.entries:
+        if present.isdisjoint(literals):
             continue
-        if not topic.matches(title, text):
+        if hits is None:
+            if _has_case_odd(title) or _has_case_odd(text):
+                hits = _regex_hits(plan.all_terms, title, text)
+            else:
+                hits = plan.hits(title, text, text_l, title_found, body_counts)
+        if not topic.parsed.holds(hits):
             continue
-        weight = _weight(topic, title, text)
+        weight = topic.parsed.weigh(hits) or 0.0
+        for term in boost:
+            if term.key in hits.title:
+                weight += TITLE_WEIGHT
         if weight <= 0:   # true only through NOT: nothing says the article is about the topic
             continue
         score = 1.0 - math.exp(-weight / SCORE_SCALE)

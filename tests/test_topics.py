@@ -1,11 +1,15 @@
 """Curated topics: the query language, scoring, and the shipped topics.yaml on sentences of our own."""
 from __future__ import annotations
 
+import itertools
 import math
+import re
+import sys
 from pathlib import Path
 
 import pytest
 
+from etl import topics as topics_mod
 from etl.models import TopicScore
 from etl.topics import (DEFAULT_PATH, And, Not, Or, QueryError, Term, load_topics, make_topic,
                         matched_terms, parse_query, score_topics, topics_fingerprint)
@@ -270,3 +274,145 @@ def test_own_sentences_land_in_the_right_topics(shipped, title, text, wanted, un
 
 def test_no_topics_no_scores():
     assert score_topics("标题", "正文", []) == []
+
+
+# --- the fast path of score_topics against the terms' own regexes ------------------------------
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def _reference_scores(title: str, text: str, topics: list) -> list[TopicScore]:
+    """score_topics as it was before the counting pass: a prefilter on the literals, then every
+    term's regex (evaluate/weight)."""
+    joined = f"{title}\n{text}".lower()
+    out = []
+    for topic in topics:
+        if not any(t.text.lower() in joined for t in topic.parsed.terms()):
+            continue
+        if not topic.parsed.evaluate(title, text):
+            continue
+        weight = topic.parsed.weight(title, text) or 0.0
+        in_query = {(t.text.lower(), t.prefix) for t in topic.parsed.terms()}
+        for term in topic.title_terms:
+            if (term.text.lower(), term.prefix) not in in_query and term.pattern.search(title):
+                weight += topics_mod.TITLE_WEIGHT
+        if weight <= 0:
+            continue
+        score = 1.0 - math.exp(-weight / topics_mod.SCORE_SCALE)
+        if score >= topic.min_score:
+            out.append(TopicScore(topic.id, round(score, 4)))
+    return out
+
+
+def _corpus_posts():
+    from etl.reader import BadInput, parse_post
+    paths = sorted((CORPUS / "corpus").rglob("*.md")) + sorted((CORPUS / "seed").glob("*"))
+    posts = []
+    for path in paths:
+        try:
+            p = parse_post(path.read_bytes(), path.name)
+        except BadInput:
+            continue
+        posts.append((p.title, p.text))
+    return posts
+
+
+@pytest.fixture(scope="module")
+def corpus_posts():
+    posts = _corpus_posts()
+    if not posts:
+        pytest.skip("no corpus at ../shared")
+    return posts
+
+
+def test_case_odd_characters_are_exactly_where_lower_and_ignorecase_disagree():
+    # Outside these, lower() maps a character to one character, never to ASCII or to an uncased
+    # character unless to itself, and IGNORECASE matches no ASCII letter or digit with it.
+    ascii_alnum = re.compile("[A-Za-z0-9]", re.IGNORECASE)
+    odd = set()
+    for cp in range(128, sys.maxunicode + 1):
+        c = chr(cp)
+        low = c.lower()
+        if (len(low) != 1 or low.isascii() or ascii_alnum.fullmatch(c)
+                or (low != c and low.lower() == low == low.upper())):
+            odd.add(c)
+    assert odd == set(topics_mod._CASE_ODD)
+
+
+def test_counting_path_matches_each_terms_regex_on_the_corpus(shipped, corpus_posts):
+    plan = topics_mod._plan(shipped)
+    query_terms = [t for topic in shipped for t in topics_mod._all_terms(topic.parsed)]
+    title_terms = [t for topic in shipped for t in topic.title_terms]
+    checked = 0
+    for title, text in corpus_posts:
+        if topics_mod._has_case_odd(title) or topics_mod._has_case_odd(text):
+            continue
+        title_l, text_l = title.lower(), text.lower()
+        fast = plan.hits(title, text, text_l, *plan.find(title_l, text_l))
+        for term in query_terms + title_terms:
+            in_title = term.pattern.search(title) is not None
+            assert (term.key in fast.title) == in_title, (term, title)
+        for term in query_terms:
+            assert fast.body.get(term.key, 0) == len(term.pattern.findall(text)), (term, title)
+        checked += 1
+    assert checked > 100
+
+
+def test_score_topics_equals_the_regex_reference_on_the_corpus(shipped, corpus_posts):
+    for title, text in corpus_posts:
+        assert score_topics(title, text, shipped) == _reference_scores(title, text, shipped), title
+
+
+EDGE_TOPICS = [
+    ("overlap", "乌乌 OR 啊啊啊", None),                   # can overlap themselves: findall does not
+    ("nested", "天然气 OR 天然气管道 OR 气管", "天然"),      # substrings of each other
+    ("phrase", '"Power of Siberia" OR "西伯利亚 力量"', None),  # \s+ between the words
+    ("latin", "LNG OR OPEC+ OR F-35 OR G7 OR COP2* OR kabul OR swift", "NATO OR nato*"),
+    ("mixed", "77国集团 OR 美国F35战机 OR AND1 OR 中ks国", None),
+    ("negated", "(气 OR 油) AND NOT (足球 OR title:球队)", "油价"),
+    ("greek", "Σοφία OR 索菲亚", None),                    # cased non-ASCII: always the regex
+]
+EDGE_TEXTS = [
+    ("", "乌乌乌乌乌 啊啊啊啊啊啊啊"),
+    ("乌乌乌", "乌"),
+    ("天然气管道", "天然气管道和天然气，气管炎"),
+    ("power OF siberia", "the Power  of\nSiberia and power of siberia, powerofsiberia"),
+    ("西伯利亚　力量", "西伯利亚\n力量"),
+    ("LNG项目", "lng LNGS opec+ OPEC+x f-35 F-35s G77 g7 COP26 cop2 COPD"),
+    ("Kabul", "\u212aabul and \u017fwift SWIFT"),           # Kelvin sign and long s: the regex decides
+    ("", "LNG \u017fwift"),
+    ("", "77国集团 中\u212a\u017f国"),
+    ("İstanbul", "ISTANBUL ıstanbul kabul"),
+    ("NATO Natos", "nato"),
+    ("", "77国集团 877国集团 美国f35战机 and1 AND1X"),
+    ("油价新闻", "油价上涨，足球"),
+    ("球队", "天然气与石油"),
+    ("ΣΟΦΊΑ", "σοφία 索菲亚 Σοφίας"),
+    ("", "索菲亚 ςοφία"),                                    # lower() keeps ς, IGNORECASE matches it
+    ("", ""),
+]
+
+
+def test_score_topics_equals_the_regex_reference_on_edge_cases():
+    topics = [make_topic(tid, tid, query, title, min_score=0.0) for tid, query, title in EDGE_TOPICS]
+    for title, text in EDGE_TEXTS:
+        assert score_topics(title, text, topics) == _reference_scores(title, text, topics), (title, text)
+    # and on each pair of them glued together, titles and bodies mixed
+    for (t1, b1), (t2, b2) in itertools.pairwise(EDGE_TEXTS):
+        title, text = t1 + b2, b1 + "\n" + t2
+        assert score_topics(title, text, topics) == _reference_scores(title, text, topics), (title, text)
+
+
+def test_self_overlapping_terms_count_like_findall():
+    topic = make_topic("o", "O", "乌乌", min_score=0.0)
+    term = topic.parsed
+    assert term.how == topics_mod._OVERLAP
+    assert matched_terms(topic, "", "乌乌乌") == {"乌乌": (0, 1)}
+    assert score_topics("", "乌乌乌", [topic]) == score_topics("", "乌乌", [topic])
+
+
+def test_topics_that_went_through_pickle_score_the_same(shipped, corpus_posts):
+    import pickle
+    copies = pickle.loads(pickle.dumps(shipped))    # as a process pool would pass them
+    for title, text in corpus_posts[:50]:
+        assert score_topics(title, text, copies) == score_topics(title, text, shipped)
