@@ -73,25 +73,33 @@ def _is_caption(node) -> bool:
     if "caption" in cls and node.tag != "figure":
         return True
     if node.tag == "p":
-        inner = node.html or ""
-        has_img = node.css_first("img") is not None
+        # Cheapest tests first: most paragraphs have no span at all, and serialising the node
+        # (node.html) is the costliest step, so it comes last.
         spans = node.css("span")
-        if not has_img and spans and all(_GREY_CAPTION.search(s.attributes.get("style") or "") for s in spans):
+        if not spans or node.css_first("img") is not None:
+            return False
+        if all(_GREY_CAPTION.search(s.attributes.get("style") or "") for s in spans):
             own_text = (node.text(deep=True) or "").strip()
             span_text = "".join((s.text(deep=True) or "") for s in spans).strip()
-            return bool(own_text) and own_text == span_text and "<p" not in inner[2:]
+            return bool(own_text) and own_text == span_text and "<p" not in (node.html or "")[2:]
     return False
+
+
+# Spaces that sit between two CJK characters are layout, not content.
+_CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
 
 
 def _normalise_line(line: str) -> str:
     line = _WS.sub(" ", line).strip()
-    # Spaces that sit between two CJK characters are layout, not content.
-    return re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])", "", line)
+    return _CJK_SPACE.sub("", line) if " " in line else line
+
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 def _split_paragraphs(raw: str) -> list[str]:
     out = []
-    for block in re.split(r"\n\s*\n", raw):
+    for block in _BLANK_LINE.split(raw):
         for line in block.split("\n"):
             line = _normalise_line(line)
             if line:
@@ -150,7 +158,8 @@ def clean_html(body: str) -> CleanBody:
                 parts.append("\n\n")
 
     walk(root)
-    paragraphs = _split_paragraphs(html.unescape("".join(parts)) if "&" in "".join(parts) else "".join(parts))
+    raw = "".join(parts)
+    paragraphs = _split_paragraphs(html.unescape(raw) if "&" in raw else raw)
     return CleanBody(paragraphs, captions, canonical)
 
 

@@ -147,8 +147,12 @@ def delete_article_facts(con, article_ids: list[str]) -> None:
                 "AND topic_id IN (SELECT topic_id FROM topics WHERE kind = 'curated')", [article_ids])
 
 
-def upsert_articles(con, articles) -> None:
+def upsert_articles(con, articles, all_new: bool = False) -> None:
+    """Insert or replace articles; `all_new`: the caller knows none of them is stored yet (no join)."""
     if len(articles) == 0:
+        return
+    if all_new:
+        _insert_frame(con, "articles", articles)
         return
     # Keep first_run of articles that exist already.
     con.register("_new", articles)

@@ -284,12 +284,14 @@ class Loader:
     def _add_facts(self, aid: str, facts: FactRows) -> None:
         self.figures.extend_rows(aid, facts.figures)
         self.mentions.extend_rows(aid, facts.mentions)
-        self.terms.extend_rows(aid, facts.terms.items())
+        terms = self.terms.data
+        terms["article_id"].extend([aid] * len(facts.terms))
+        terms["term"].extend(facts.terms.keys())
+        terms["n"].extend(facts.terms.values())
         self.topics.extend_rows(aid, facts.topics)
         for eid, name, type_, country, known in facts.entities:
             self.entities[eid] = (name, type_, country, known)
-        for eid, _n, _offsets, surfaces in facts.mentions:
-            self.aliases.update((eid, s) for s in surfaces if s)
+        self.aliases.update(facts.aliases)
 
     def add_reextracted(self, aid: str, facts: FactRows) -> None:
         self.replaced.append(aid)
@@ -302,7 +304,8 @@ class Loader:
             return
         con = self.con
         sql.delete_article_facts(con, self.replaced)
-        sql.upsert_articles(con, self.articles.table())
+        # self.replaced names every stored article of this batch: none means a plain insert
+        sql.upsert_articles(con, self.articles.table(), all_new=not self.replaced)
         sql.insert_facts(con, self.mentions.table(), self.figures.table(), self.terms.table(),
                          self.topics.table())
         self._reset()

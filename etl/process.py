@@ -25,6 +25,7 @@ class FactRows:
     figures: list[tuple]    # seq, kind, value_low, value_high, unit, per, approx, text, sentence, start, end, subject
     mentions: list[tuple]   # entity_id, n, offsets, surfaces
     entities: list[tuple]   # entity_id, name, type, country, known
+    aliases: list[tuple]    # entity_id, surface form
     terms: dict[str, int]
     topics: list[tuple]     # topic_id, score
 
@@ -36,6 +37,7 @@ def fact_rows(figures: list[Figure], mentions: list[EntityMention], terms: dict[
                   f.end, f.subject) for i, f in enumerate(figures)],
         mentions=[(m.entity_id, m.n, list(m.offsets), list(m.surfaces)) for m in mentions],
         entities=[(m.entity_id, m.name, m.type, m.country, m.known) for m in mentions],
+        aliases=[(m.entity_id, s) for m in mentions for s in m.surfaces if s],
         terms=terms,
         topics=[(t.topic_id, t.score) for t in topics])
 
