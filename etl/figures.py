@@ -18,7 +18,6 @@ window around each figure found, so the whole pass stays fast.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -31,9 +30,8 @@ KINDS = ("volume", "mass", "money", "percent", "growth", "count")
 
 # Full-width digits and signs map one-to-one onto ASCII, so offsets into the translated text are
 # offsets into the document.
-_FULLWIDTH = str.maketrans("０１２３４５６７８９％．～－−", "0123456789%.~--")
-
-_FULLWIDTH_RE = re.compile("[０-９％．～－−]")
+_FULLWIDTH_CHARS = "０１２３４５６７８９％．～－−"
+_FULLWIDTH = str.maketrans(_FULLWIDTH_CHARS, "0123456789%.~--")
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_ALL = _CN_DIGITS + "十百千万亿"
@@ -96,7 +94,8 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
            "工作人员").split()
 # Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
 # households), no date, age or fraction word.
-_MODIFIER_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之]{2}")
+_MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之]")
+_MODIFIER_RE = re.compile(_MODIFIER_CHAR_RE.pattern + "{2}")
 _UNIT_RE = re.compile("|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)))
 _BODIES_RE = re.compile(r"具[\u4e00-\u9fff]{0,4}?(?:尸体|遗体|遗骸|尸首|死尸)")
 
@@ -115,8 +114,8 @@ _UNIT_BLOCK = {
     "里拉": re.compile(r"[^\W\d]"),  # 里拉 followed by more letters is a name
 }
 _SPACE = " \u3000\xa0\t"
+_SPACE_CHARS = frozenset(_SPACE)   # unlike _SPACE, does not hold the empty string
 _CLAUSE_END = "，,。；;：:！？!?\n"
-_SENT_RE = re.compile(r"[^。！？!?；\n]+")
 
 _APPROX_PREFIX_RE = re.compile(r"(?:大约|约|大概|逾|超过|超|将近|接近|近)(?:为|有)?[" + _SPACE + r"]*$")
 _APPROX_SUFFIX_RE = re.compile(r"[" + _SPACE + r"]*(?:左右|上下)")
@@ -125,6 +124,9 @@ _PER_WINDOW_RE = re.compile(r"每年度|每年|年均|每月|月均|每天|每�
 _PER_SUFFIX_RE = re.compile(r"[" + _SPACE + r"]*(?:/|每|一)(年|月|日|天)")
 _PER = {"年": "year", "月": "month", "日": "day", "天": "day"}
 
+# How _CONNECTOR_RE's gaps begin, and their possible first characters.
+_CONNECTOR_AHEAD_RE = re.compile(r"[" + _SPACE + r"]*(?:到|至|-|~|—|–)")
+_CONNECTOR_FIRST = frozenset(_SPACE + "到至-~—–")
 _CONNECTOR_RE = re.compile(r"[" + _SPACE + r"]*(?:到|至|-|~|—{1,2}|–)[" + _SPACE + r"]*$")
 
 # Change verbs directly before a percentage make it a growth rate; 至/到 after the verb would make
@@ -158,10 +160,13 @@ _INJURED_AFTER_RE = re.compile(_NUMERAL_CHARS + r"+多?伤")
 _DEAD_BEFORE_RE = re.compile(_NUMERAL_CHARS + r"+多?死$")
 _FROM_CHANGE_RE = re.compile(r"[增减降升上下跌涨扩缩提攀飙跃到至变]")
 _HEADCOUNT_RE = re.compile(r"人数|人口|兵力|死亡|伤亡|病例|确诊")
+_WAN_YI_END_RE = re.compile("[万亿]$")
+_RATIO_BEFORE_RE = re.compile(r"每[^，,。]{0,6}中就?有?$|人中就?有$")
+_DIGIT_RE = re.compile(r"\d")
 _BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;、）)」”！？!?\n]|和|与|及|左右|以上)")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int          # first char of the number (or of 百分之)
     end: int            # end of the number
@@ -183,14 +188,18 @@ def _cn_value(s: str) -> float | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _places() -> tuple[frozenset, int, frozenset]:
-    """Country names (and aliases of two or more chars) from the gazetteer, for 300万法国人."""
+def _places() -> tuple[frozenset, dict[str, tuple[int, ...]]]:
+    """Country names (and aliases of two or more chars) from the gazetteer, for 300万法国人, and for
+    each first character the lengths of the names it starts, longest first."""
     from etl import gazetteer  # local import: the gazetteer is only needed for this lookup
 
     names = {w for e in gazetteer.load() if e.type == "place"
              for w in (e.name, *e.aliases) if len(w) >= 2 and not w.endswith("方")}
     names |= {"库尔德", "巴勒斯坦", "罗兴亚", "维吾尔", "犹太"}
-    return frozenset(names), max(map(len, names)), frozenset(w[0] for w in names)
+    lengths: dict[str, set[int]] = {}
+    for w in names:
+        lengths.setdefault(w[0], set()).add(len(w))
+    return frozenset(names), {c: tuple(sorted(ns, reverse=True)) for c, ns in lengths.items()}
 
 
 _PEOPLE_SET = frozenset(_PEOPLE)
@@ -201,14 +210,15 @@ _PEOPLE_FIRST = frozenset(w[0] for w in _PEOPLE)
 def _people_end(t: str, j: int) -> int | None:
     """End of a people noun at j, optionally led by a country (600万乌克兰难民), or of a demonym
     (300万法国人); a set lookup rather than a regex over hundreds of names, for speed."""
-    places, longest, first_chars = _places()
+    places, lengths = _places()
     k = j
-    # Set lookups of the first character rule out most positions before any slicing.
-    if t[j:j + 1] in first_chars:
-        for n in range(min(longest, len(t) - j), 1, -1):
-            if t[j:j + n] in places:
-                k = j + n
-                break
+    # Only the lengths of names starting with this character are tried: most positions need no
+    # slicing at all.
+    rest = len(t) - j
+    for n in lengths.get(t[j:j + 1], ()):
+        if n <= rest and t[j:j + n] in places:
+            k = j + n
+            break
     if k > j and t.startswith("族", k):
         k += 1
     if t[k:k + 1] in _PEOPLE_FIRST:
@@ -227,12 +237,9 @@ def _people_end(t: str, j: int) -> int | None:
     return None
 
 
-def _unit_at(t: str, e: int) -> tuple[str | None, int | None, str | None]:
-    """The unit written right after a number ending at e (one space allowed), where it ends, and the
-    people noun when a noun stands for the unit (350万难民, 12具尸体)."""
-    j = e
-    while j < len(t) and t[j] in _SPACE and j - e < 2:
-        j += 1
+def _unit_at(t: str, j: int) -> tuple[str | None, int | None, str | None]:
+    """The unit written at j, right after a number (_tokens skips at most two spaces before it),
+    where it ends, and the people noun when a noun stands for the unit (350万难民, 12具尸体)."""
     um = _UNIT_RE.match(t, j)
     if um:
         key = um.group(0)
@@ -248,59 +255,100 @@ def _unit_at(t: str, e: int) -> tuple[str | None, int | None, str | None]:
     return None, None, None
 
 
-_UNIT_FIRST = frozenset(k[0] for k in _UNITS) | {"具"}
+@functools.lru_cache(maxsize=1)
+def _unit_pairs() -> tuple[frozenset, frozenset]:
+    """The first two characters of every unit, people noun and country name of two or more, and
+    the first characters of these."""
+    pairs = frozenset(w[:2] for w in (*_UNITS, *_PEOPLE, *_places()[0]) if len(w) >= 2)
+    return pairs, frozenset(p[0] for p in pairs)
 
 
-def _unit_possible(t: str, e: int) -> bool:
-    """Whether _unit_at(t, e) can find anything: a cheap test on the next characters."""
-    j = e
-    while j < len(t) and t[j] in _SPACE and j - e < 2:
-        j += 1
-    c = t[j:j + 1]
-    return (c in _UNIT_FIRST or c in _PEOPLE_FIRST or c in _places()[2]
-            or t[j + 2:j + 3] in _PEOPLE_FIRST)
+_SINGLE_UNIT = 1    # a one-character unit, or 具 (12具尸体)
+_PAIR_START = 2     # the first character of a longer unit, people noun or country name
+_MODIFIER_START = 4  # may start a two-character modifier before a people noun (800万无证移民)
+
+
+@functools.cache
+def _unit_start(c: str) -> int:
+    """What _unit_at could find starting at character c, as the flags above (0: nothing)."""
+    return ((_SINGLE_UNIT if c in _UNITS or c == "具" else 0)
+            | (_PAIR_START if c in _unit_pairs()[1] else 0)
+            | (_MODIFIER_START if _MODIFIER_CHAR_RE.fullmatch(c) else 0))
 
 
 def _tokens(t: str) -> list[_Tok]:
+    # This loop runs for every number-like match in the corpus, most of them years, dates and words
+    # like 一些/一个 that are dropped: these are recognised first, from the character after them,
+    # before the detailed checks; the unit lookup only runs when the next characters can start a unit.
     toks = []
+    n = len(t)
+    unit_pairs = _unit_pairs()[0]
+    # A plain number (no unit, no multiplier, no range connector after it) is never a figure and
+    # joins no range (_join_ranges); its only role is to stand between the previous token and the
+    # next. Its digits already keep those from joining as a range, so it is kept only after a bare
+    # 万/亿 number (the 从A…至B rule) or inside the previous token's unit (北溪2号): when it starts
+    # before this offset.
+    keep_plain_before = 0
     for m in _NUM_RE.finditer(t):
-        s, e = m.start(), m.end()
+        pct, ar, cn, ap1, mult, tail, tmult, ap2 = m.groups()
+        s, e = m.span()
+        nxt = t[e] if e < n else ""
+        has_mult = mult is not None or cn is not None and ("万" in cn or "亿" in cn)
+        # Whether _unit_at can find anything at j (past at most two spaces): most characters after
+        # a number (年, 月, 个, punctuation) can start nothing, which one cached look-up tells.
+        j = e
+        c = nxt
+        if c in _SPACE_CHARS:
+            j += 2 if e + 1 < n and t[e + 1] in _SPACE_CHARS else 1
+            c = t[j:j + 1]
+        flags = _unit_start(c) if c else 0
+        unit_possible = flags and (
+            flags & _SINGLE_UNIT or flags & _PAIR_START and t[j:j + 2] in unit_pairs
+            or flags & _MODIFIER_START and t[j + 2:j + 3] in _PEOPLE_FIRST and _MODIFIER_RE.fullmatch(t[j:j + 2]))
+        # Nothing after the number can make it a figure or join it to one (the checks below would
+        # drop it): a Chinese numeral word (一些), or a plain number unless it must stay.
+        if not unit_possible and not pct and not has_mult and nxt not in _CONNECTOR_FIRST and (
+                cn is not None and nxt or s >= keep_plain_before):
+            continue
         prev = t[s - 1] if s else ""
         # Model names and codes: F-35, 3C5000, Tu-22, G20 — a number glued to Latin letters or digits.
         if prev and prev.isascii() and (prev.isalnum() or prev in "._/") or \
                 (prev in "-–" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalnum()):
             continue
-        nxt = t[e] if e < len(t) else ""
         if nxt.isascii() and nxt.isalpha():  # 32MB, 3C5000, 5G
             continue
-        ar, cn, mult, pct = m.group("ar"), m.group("cn"), m.group("mult") or "", m.group("pct")
-        has_mult = bool(mult) or bool(cn and ("万" in cn or "亿" in cn))
         # Chinese numerals are mostly words (一些, 一起, 统一): keep them only with a unit, a
         # multiplier or a range connector after them, before paying for the conversion. Most such
         # words are ruled out by the characters after them, before the unit lookup.
         bare_cn = cn and not has_mult and nxt not in "到至-~—"
-        if bare_cn and not pct and not _unit_possible(t, e):
+        if bare_cn and not pct and not unit_possible:
             continue
         if pct:
             unit_key, unit_end, noun = ("%" if pct == "百分之" else "‰"), e, None
+        elif unit_possible:
+            unit_key, unit_end, noun = _unit_at(t, j)
         else:
-            unit_key, unit_end, noun = _unit_at(t, e)
+            unit_key = unit_end = noun = None
         if bare_cn and unit_key is None:
             continue
+        if unit_key is None and not has_mult and not (nxt in _CONNECTOR_FIRST and _CONNECTOR_AHEAD_RE.match(t, e)) \
+                and s >= keep_plain_before:
+            continue  # a plain number (a year, a date) that plays no part
         if ar:
             value = float(ar.replace(",", ""))
         else:
             value = _cn_number(cn)
             if value is None:
                 continue
-        value *= _MULT.get(mult, 1.0)
-        if m.group("tail"):
+        value *= _MULT.get(mult or "", 1.0)
+        if tail:
             # 12亿4676.9万, 1万2千: the tail must be a smaller order of magnitude than the head
-            if not ar or _MULT[m.group("tmult")] >= _MULT.get(mult, 1.0):
+            if not ar or _MULT[tmult] >= _MULT.get(mult or "", 1.0):
                 continue
-            value += float(m.group("tail")) * _MULT[m.group("tmult")]
-        toks.append(_Tok(s, e, value, has_mult, bool(m.group("ap1") or m.group("ap2")), bool(cn),
-                         m.group(0), unit_key, unit_end, noun))
+            value += float(tail) * _MULT[tmult]
+        toks.append(_Tok(s, e, value, has_mult, bool(ap1 or ap2), bool(cn), m.group(0),
+                         unit_key, unit_end, noun))
+        keep_plain_before = n + 1 if unit_key is None and has_mult else (unit_end or 0)
     return toks
 
 
@@ -317,22 +365,29 @@ def _cn_number(cn: str) -> float | None:
 
 
 def _join_ranges(t: str, toks: list[_Tok]) -> list[tuple[_Tok, _Tok]]:
-    """Pairs (low token, high token); a single number is a pair of the same token twice."""
+    """Pairs (low token, high token); a single number is a pair of the same token twice.
+
+    A single number with neither unit nor multiplier (a year, a date, a rank) is left out: it is
+    never a figure (_classify, _bare_count) nor a title amount, and most tokens are such numbers.
+    It still takes part in the joins, as the first token of a range (3至5万人) or as the token
+    that keeps its neighbours apart."""
     out: list[tuple[_Tok, _Tok]] = []
-    i = 0
-    while i < len(toks):
+    i, count = 0, len(toks)
+    while i < count:
         a = toks[i]
-        if i + 1 < len(toks):
+        # Both joins need a unit on the second token; most tokens (years, dates) have none.
+        if i + 1 < count and toks[i + 1].unit_key:
             b = toks[i + 1]
             a_end = a.unit_end if a.unit_key else a.end
             gap = t[a_end:b.start]
             same_unit = a.unit_key is None or a.unit_key == b.unit_key
             lead = t[max(0, a.start - 3):a.start]
-            if b.unit_key and same_unit and _CONNECTOR_RE.match(gap) and "从" not in lead:
+            if same_unit and _CONNECTOR_RE.match(gap) and "从" not in lead:
                 low = a.value
-                if a.unit_key is None and not a.has_mult and b.has_mult:
+                bare = _bare_value(b) if a.unit_key is None and not a.has_mult and b.has_mult else 0
+                if bare:  # (0万人 has no multiplier to distribute)
                     # 3至5万人 means 3万 to 5万: the multiplier is distributed.
-                    scaled = a.value * b.value / _bare_value(b)
+                    scaled = a.value * b.value / bare
                     if scaled <= b.value:
                         low = scaled
                 # 上涨5美元至85美元 is a change and the level it reached, not a range
@@ -344,10 +399,11 @@ def _join_ranges(t: str, toks: list[_Tok]) -> list[tuple[_Tok, _Tok]]:
                     i += 2
                     continue
             # 从4万亿缩水为1万亿美元, 从6万增加至30万人: two figures, the second's unit applying to both
-            if (a.unit_key is None and a.has_mult and b.unit_key and "从" in lead
+            if (a.unit_key is None and a.has_mult and "从" in lead
                     and len(gap) <= 8 and not any(c in _CLAUSE_END for c in gap)):
                 a.unit_key, a.unit_end, a.unit_noun = b.unit_key, a.end, b.unit_noun
-        out.append((a, a))
+        if a.unit_key or a.has_mult:
+            out.append((a, a))
         i += 1
     return out
 
@@ -365,18 +421,28 @@ def _bare_value(tok: _Tok) -> float:
     return tok.value
 
 
-def _clause_start(t: str, pos: int, floor: int) -> int:
-    i = pos
-    while i > floor and t[i - 1] not in _CLAUSE_END:
-        i -= 1
-    return i
+# Clause and sentence bounds are found by the regex engine rather than by a Python loop over
+# characters; backwards, by matching the reversed text (rt = t[::-1], made once per document).
+# The full-width translation maps no character to or from these punctuation marks, so the reversed
+# translated text serves for the original document too.
+_CLAUSE_REST_RE = re.compile("[^" + _CLAUSE_END + "]*")
+# A sentence is a run of characters other than 。！？!?； and line breaks.
+_SENT_REST_RE = re.compile(r"[^。！？!?；\n]*")
+
+
+def _clause_start(rt: str, pos: int, floor: int) -> int:
+    """Start of the clause holding pos, not before floor (rt: the text reversed)."""
+    if pos <= floor:
+        return pos
+    n = len(rt)
+    return n - _CLAUSE_REST_RE.match(rt, n - pos, n - floor).end()
 
 
 def _clause_end(t: str, pos: int, ceil: int) -> int:
-    i = pos
-    while i < ceil and t[i] not in _CLAUSE_END:
-        i += 1
-    return i
+    """End of the clause holding pos, not after ceil."""
+    if pos >= ceil:
+        return pos
+    return _CLAUSE_REST_RE.match(t, pos, ceil).end()
 
 
 def _growth_sign(word: str) -> int:
@@ -387,9 +453,11 @@ def extract_figures(doc: str) -> list[Figure]:
     """Every figure (volume, mass, money, percent, growth, count) reported in the document, in order."""
     if not doc:
         return []
-    t = doc.translate(_FULLWIDTH) if _FULLWIDTH_RE.search(doc) else doc
-    sents = [(m.start(), m.end()) for m in _SENT_RE.finditer(t)]
-    starts = [s for s, _ in sents]
+    # Full-width forms are rare; a substring search per character finds them faster than a regex.
+    t = doc.translate(_FULLWIDTH) if any(c in doc for c in _FULLWIDTH_CHARS) else doc
+    rt = t[::-1]
+    n = len(t)
+    s_start = s_end = -1          # the sentence of the current token, found when first needed
     title_end = t.find("\n\n")
     title_end = len(t) if title_end < 0 else title_end
     found: list[list] = []        # [kind, unit, low, high, lo, hi, num_end, s_start, s_end]
@@ -397,12 +465,13 @@ def extract_figures(doc: str) -> list[Figure]:
     prev_growth: tuple[int, int, int] | None = None  # (end offset, sign, sentence start) of the last growth
     prev_bare = -1                # sentence start of the last bare head count
     for lo, hi in _join_ranges(t, _tokens(t)):
-        si = bisect.bisect_right(starts, lo.start) - 1
-        if si < 0:
-            continue
-        s_start, s_end = sents[si]
+        if lo.start >= s_end:
+            # Tokens come in text order and start with a numeral (or 百分之), never with a
+            # sentence end, so each lies inside one sentence: the run of _SENT_REST_RE around it.
+            s_start = n - _SENT_REST_RE.match(rt, n - lo.start).end()
+            s_end = _SENT_REST_RE.match(t, lo.start).end()
         num_end = hi.unit_end if hi.unit_key else hi.end
-        left = t[_clause_start(t, lo.start, s_start):lo.start]
+        left = t[_clause_start(rt, lo.start, s_start):lo.start]
         fig = _classify(t, lo, hi, num_end, left, s_start, s_end, prev_growth, prev_bare == s_start)
         if fig is None:
             if hi.unit_key is None and lo.start < title_end and lo.has_mult:
@@ -425,10 +494,10 @@ def extract_figures(doc: str) -> list[Figure]:
                 found.append(["money", g[1], lo.value, hi.value, lo, hi, num_end, s_start, s_end])
                 break
     found.sort(key=lambda f: f[4].start)
-    return [_figure(doc, t, *f) for f in found]
+    return [_figure(doc, t, rt, *f) for f in found]
 
 
-def _figure(doc, t, kind, unit, low, high, lo: _Tok, hi: _Tok, num_end, s_start, s_end) -> Figure:
+def _figure(doc, t, rt, kind, unit, low, high, lo: _Tok, hi: _Tok, num_end, s_start, s_end) -> Figure:
     """The Figure record, its surface text widened to the approximation and time-basis words."""
     start, end = lo.start, num_end
     if kind in ("percent", "growth") and _negative(t, start, s_start):
@@ -446,16 +515,13 @@ def _figure(doc, t, kind, unit, low, high, lo: _Tok, hi: _Tok, num_end, s_start,
         per, start = _per_of(pm.group(0)), pm.start()
     else:
         # 每天向欧洲出口约200万桶: the time basis stated earlier in the clause
-        window = t[_clause_start(t, start, max(s_start, start - 12)):start]
-        wm = None
-        for wm in _PER_WINDOW_RE.finditer(window):
-            pass
-        if wm:
-            per = _per_of(wm.group(0))
+        words = _PER_WINDOW_RE.findall(t, _clause_start(rt, start, max(s_start, start - 12)), start)
+        if words:
+            per = _per_of(words[-1])
     ps = _PER_SUFFIX_RE.match(t, end)
     if ps:
         per, end = _PER[ps.group(1)], ps.end()
-    subject = hi.unit_noun if kind == "count" and hi.unit_noun else _subject(doc, start, end, s_start, s_end, kind)
+    subject = hi.unit_noun if kind == "count" and hi.unit_noun else _subject(doc, rt, start, end, s_start, s_end, kind)
     return Figure(kind, low, high, unit, per, approx, doc[start:end], doc[s_start:s_end], start, end, subject)
 
 
@@ -477,7 +543,7 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     if t[max(s_start, lo.start - 1):lo.start] in ("数", "几"):
         return None  # vague amounts: 数十万亿日元, 几百人
     if key is None:
-        return _bare_count(t, lo, hi, num_end, s_start, chained)
+        return _bare_count(t, lo, hi, num_end, left, s_start, chained)
     kind, unit, factor = _UNITS.get(key, ("count", "person", 1.0))
     low, high = lo.value * factor, hi.value * factor
     after = t[num_end:min(s_end, num_end + 14)]
@@ -490,7 +556,7 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
             if cur:
                 unit = _CURRENCIES[cur.group(1)]
         return kind, unit, low, high
-    if key == "方" and not re.search("[万亿]$", hi.raw):
+    if key == "方" and not _WAN_YI_END_RE.search(hi.raw):
         return None  # 方 stands for 立方米 only in 万方/亿方
     if key == "死" and not _INJURED_AFTER_RE.match(t, num_end) or \
             key == "伤" and not _DEAD_BEFORE_RE.search(t[max(s_start, lo.start - 5):lo.start]):
@@ -511,7 +577,7 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     # count
     if before.endswith("每") or t[max(s_start, lo.start - 2):lo.start] == "每个":
         return None  # 每20人一组: a ratio, not a head count
-    if re.search(r"每[^，,。]{0,6}中就?有?$|人中就?有$", left):
+    if _RATIO_BEFORE_RE.search(left):
         return None  # 每5个人中就有1人: a ratio
     if key in ("名", "位") and before.endswith("前") and not before.endswith(tuple(c + "前" for c in "此之以目提日天月年周当")):
         return None  # 排名前10名: a rank
@@ -565,7 +631,7 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
     return None
 
 
-def _bare_count(t, lo: _Tok, hi: _Tok, num_end, s_start, chained: bool):
+def _bare_count(t, lo: _Tok, hi: _Tok, num_end, left, s_start, chained: bool):
     """A number with 万/亿 and no unit that the clause says is a head count: 难民人口达到8240万,
     移民人数约为24.5万; or that continues such a count in the same sentence (……的47.7万，更低于……的104.9万)."""
     if lo is not hi or not lo.has_mult or lo.value < 1000:
@@ -573,7 +639,6 @@ def _bare_count(t, lo: _Tok, hi: _Tok, num_end, s_start, chained: bool):
     from_change = t[max(s_start, lo.start - 1):lo.start] == "从" and _FROM_CHANGE_RE.match(t, num_end)
     if not _BARE_FOLLOW_RE.match(t[num_end:num_end + 3]) and not from_change:
         return None  # 8240万， but not 80万辆; 从6万增加至30万 is fine
-    left = t[_clause_start(t, lo.start, s_start):lo.start]
     if left.rstrip(_SPACE).endswith(("每", "数", "几")):
         return None
     if not chained:
@@ -583,26 +648,36 @@ def _bare_count(t, lo: _Tok, hi: _Tok, num_end, s_start, chained: bool):
         if hm is None:
             return None
         # a number with its own unit in between measures something else
-        if _UNIT_RE.search(left[hm.end():]) and re.search(r"\d", left[hm.end():]):
+        if _UNIT_RE.search(left[hm.end():]) and _DIGIT_RE.search(left[hm.end():]):
             return None
     return "count", "person", lo.value, lo.value
 
 
+@functools.lru_cache(maxsize=1)
+def _tag():
+    """etl.segment.tag, imported when the first figure is found: importing the segmenter (rjieba)
+    and building its tagger are only worth it then; cached, as an import statement per figure costs
+    more than the lookup."""
+    from etl.segment import tag
+    return tag
+
+
 _NOUNISH = ("n", "vn", "nz", "ns", "nt", "nr", "ng", "eng")
+_NOUNISH_OR_VERB = _NOUNISH + ("v",)
 # Words between a subject and its number that are not part of the subject: copulas and hedges.
 _LINK_WORDS = frozenset("为 是 达 达到 约 约为 约有 有 共 共有 共计 总计 合计 仅 仅为 只有 已 已经 超过 "
                         "超 逾 近 将近 接近 高达 多达 至少 累计 目前 预计 估计 大约 大概 则".split())
 
 
-def _subject(doc: str, start: int, end: int, s_start: int, s_end: int, kind: str) -> str | None:
+def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, kind: str) -> str | None:
     """The noun phrase a figure measures: the nouns right after it (53名英国官员, 100亿立方米天然气),
     else the nouns that precede its verb (天然气消费量为每年3600亿立方米)."""
-    from etl.segment import tag  # local import: building the tagger is only worth it for found figures
-
+    tag = _tag()
     after = doc[end:_clause_end(doc, end, min(s_end, end + 16))]
     direct = not after.startswith("的")
     right = []
-    tags = tag(after.lstrip(" 的")) if after.strip(" 的") else []
+    rest = after.lstrip(" 的")
+    tags = tag(rest) if rest else []
     for word, pos in tags:
         if pos.startswith(_NOUNISH) and word.strip():
             right.append(word)
@@ -616,11 +691,11 @@ def _subject(doc: str, start: int, end: int, s_start: int, s_end: int, kind: str
         cm = _CASUALTY_RE.search(after)
         if cm:
             return cm.group(0)
-    before = doc[_clause_start(doc, start, max(s_start, start - 20)):start]
+    before = doc[_clause_start(rt, start, max(s_start, start - 20)):start]
     tags = tag(before) if before else []
     # drop the link words and function words between the subject and the number
     dropped = []
-    while tags and (tags[-1][0] in _LINK_WORDS or not tags[-1][1].startswith(_NOUNISH + ("v",))):
+    while tags and (tags[-1][0] in _LINK_WORDS or not tags[-1][1].startswith(_NOUNISH_OR_VERB)):
         dropped.append(tags.pop()[0])
     copula_only = bool(dropped) and all(w in _LINK_WORDS for w in dropped)
     left: list[str] = []

@@ -355,3 +355,40 @@ def test_corpus_figures_are_well_formed():
 def test_spoken_yuan_is_cny_but_bare_kuai_is_a_measure_word():
     found = [(f.kind, f.value_low, f.unit) for f in extract_figures("每户领到300块钱补贴，院里有3块石头。")]
     assert found == [("money", 300.0, "CNY")]
+
+
+# ------------------------------------------------------------------ plain numbers between figures
+# _tokens drops plain numbers (years, dates, 3个月) early, for speed; these pin down that doing so
+# changes no range join.
+
+def test_plain_numbers_before_a_range_change_nothing():
+    assert figs("2023年3至5万人被迫离开。") == [("count", 3e4, 5e4, "person")]
+    assert figs("会议于2023年5月1日召开，一些代表缺席，两名士兵死亡。") == [("count", 2, 2, "person")]
+    assert figs("第3至5名选手获奖。") == []
+
+
+def test_plain_number_between_from_and_to_keeps_them_apart():
+    # the plain number after 从6万 stands between it and the unit of 30万人, as it always did
+    assert figs("从6万增加到2倍即30万人。") == [("count", 3e5, 3e5, "person")]
+    assert figs("从6万在3个月内增加至30万人。") == [("count", 3e5, 3e5, "person")]
+
+
+def test_digit_inside_a_unit_keeps_two_counts_apart():
+    # the 2 of 北溪2号 lies inside the first count's unit: no range across it
+    found = extract_figures("共有300北溪2号工作人员至500北溪2号工作人员撤离。")
+    assert [(f.value_low, f.value_high, f.text) for f in found] == [
+        (300, 300, "300北溪2号工作人员"), (500, 500, "500北溪2号工作人员")]
+
+
+def test_units_after_spaces_and_full_width_digits():
+    assert figs("约300名北溪2号工作人员撤离，另有12 名士兵受伤。") == [
+        ("count", 300, 300, "person"), ("count", 12, 12, "person")]
+    assert figs("每年大约1000  吨大米运抵。") == [("mass", 1000, 1000, "t")]
+    assert figs("去年共有１２３人死亡，损失约３．５亿元。") == [
+        ("count", 123, 123, "person"), ("money", 3.5e8, 3.5e8, "CNY")]
+
+
+def test_range_to_zero_with_multiplier_does_not_crash():
+    # 3到0万人 once divided by the bare value of 0万 (ZeroDivisionError quarantined the article)
+    for text in ("统计显示3到0万人参加。", "预算为5至0亿美元。"):
+        assert isinstance(extract_figures(text), list)
