@@ -49,8 +49,7 @@ def _is_near_white(colour: str) -> bool:
     return bool(m) and min(int(x) for x in m.groups()) >= 240
 
 
-def _is_hidden(node) -> bool:
-    attrs = node.attributes
+def _is_hidden(attrs: dict) -> bool:
     if "hidden" in attrs:
         return True
     style = attrs.get("style") or ""
@@ -60,19 +59,18 @@ def _is_hidden(node) -> bool:
     return any(c and _is_near_white(c) for c in colours)
 
 
-def _is_tracking_pixel(node) -> bool:
-    a = node.attributes
-    return node.tag == "img" and (a.get("width") in ("0", "1") or a.get("height") in ("0", "1"))
+def _is_tracking_pixel(tag: str, a: dict) -> bool:
+    return tag == "img" and (a.get("width") in ("0", "1") or a.get("height") in ("0", "1"))
 
 
-def _is_caption(node) -> bool:
+def _is_caption(node, tag: str, attrs: dict) -> bool:
     """figcaption, WordPress captions and the grey centred caption paragraphs of 观察者网."""
-    if node.tag == "figcaption":
+    if tag == "figcaption":
         return True
-    cls = node.attributes.get("class") or ""
-    if "caption" in cls and node.tag != "figure":
+    cls = attrs.get("class") or ""
+    if "caption" in cls and tag != "figure":
         return True
-    if node.tag == "p":
+    if tag == "p":
         # Cheapest tests first: most paragraphs have no span at all, and serialising the node
         # (node.html) is the costliest step, so it comes last.
         spans = node.css("span")
@@ -131,12 +129,15 @@ def clean_html(body: str) -> CleanBody:
             if tag == "-text":
                 parts.append(child.text_content or "")
                 continue
-            if tag == "_comment" or _is_hidden(child) or _is_tracking_pixel(child):
+            if tag == "_comment":
+                continue
+            attrs = child.attributes   # a new dict on every access: read once per node
+            if attrs and (_is_hidden(attrs) or _is_tracking_pixel(tag, attrs)):
                 continue
             if tag == "br":
                 parts.append("\n")
                 continue
-            if _is_caption(child):
+            if _is_caption(child, tag, attrs):
                 text = _normalise_line((child.text(deep=True, separator=" ") or ""))
                 if text:
                     captions.append(text)

@@ -109,6 +109,35 @@ SPEECH_VERBS = (
     # sport: what players do, as 说 is what speakers do
     "破门", "扑出", "射门", "助攻", "罚进", "打进", "攻入", "头球", "梅开二度", "上演帽子戏法",
 )
+def _alt(words) -> str:
+    """A regex alternation of `words` that tries them in the given order, shaped as a trie: the words
+    that share a first character become one branch (说(?:道|)), so the regex engine tests a position's
+    character once instead of once per word (plain alternations of a hundred words are tried word by
+    word at every position). Words with another first character cannot match where one word does, so
+    grouping them keeps the order of the tries, hence the matches; an empty word may match anywhere, so
+    words after it start new groups."""
+    items, groups = [], {}
+    for w in words:
+        if not w:
+            items.append(None)
+            groups = {}
+            continue
+        g = groups.get(w[0])
+        if g is None:
+            g = groups[w[0]] = (w[0], [])
+            items.append(g)
+        g[1].append(w[1:])
+    out = []
+    for it in items:
+        if it is None:
+            out.append("")
+        elif it[1] == [""]:
+            out.append(re.escape(it[0]))
+        else:
+            out.append(re.escape(it[0]) + "(?:" + _alt(it[1]) + ")")
+    return "|".join(out)
+
+
 class _Suffixes:
     """`search(s)`: whether s ends with one of the words (a set look-up per length; a regex alternation
     of hundreds of words is tried at every position)."""
@@ -128,7 +157,7 @@ class _Suffixes:
 _ROLE_RE = _Suffixes(ROLE_WORDS)   # role words at the end of a text (副校长, 东京都知事)
 _ROLE_LAST = frozenset(w[-1] for w in ROLE_WORDS)
 _ROLE_SET = frozenset(w for w in ROLE_WORDS if len(w) >= 2)
-_VERB_RE = re.compile("^(?:" + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + ")")
+_VERB_RE = re.compile("^(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")")
 
 # Characters of transliterated foreign names (Xinhua transliteration tables). Characters that are also
 # very common in ordinary words (大, 文, 山, 海 ...) are left out of free runs; they still count inside
@@ -310,7 +339,8 @@ def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
 # --- the extraction --------------------------------------------------------------------------------
 
 _FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
-_ONES = b"\x01" * 256
+# runs of "taken" marks by length, made once (slicing a long run made a new bytes object per mention)
+_ONES = tuple(b"\x01" * n for n in range(257))
 
 
 _TOKEN, _SUFFIX, _ROLE, _SURNAME = 1, 2, 4, 8
@@ -354,6 +384,21 @@ class _WordClasses(dict):
         return c
 
 
+# bytes.translate tables: word class -> 1 where the class has the bit of one pass, else 0
+_HAS_TOKEN, _HAS_SUFFIX, _HAS_ROLE, _HAS_SURNAME = (bytes(1 if c & bit else 0 for c in range(256))
+                                                   for bit in (_TOKEN, _SUFFIX, _ROLE, _SURNAME))
+_INDEX_LIST = list(range(4096))
+
+
+def _indices(n: int) -> list[int]:
+    """A list of the ints 0 .. n-1 or more (kept, and replaced by a longer one when a document needs it)."""
+    global _INDEX_LIST
+    got = _INDEX_LIST
+    if len(got) < n:
+        got = _INDEX_LIST = list(range(max(n, 2 * len(got))))
+    return got
+
+
 class _Doc:
     """The document, its tokens and what has been found so far."""
 
@@ -367,14 +412,18 @@ class _Doc:
         self.ends = ends
         # The tokens the token, suffix, role and Chinese-name passes look at, in text order: one
         # dictionary look-up per token (_WordClasses), then C-level picks (class 0: no pass looks).
-        cls = list(map(lex.word_classes.__getitem__, words))
-        candidates = list(itertools.compress(itertools.count(), cls))
-        cand_cls = list(itertools.compress(cls, cls))
+        # The classes as bytes: the picks are bytes.translate (class -> 0/1 for one pass) and compress,
+        # with no Python call per token; the indices come from a kept list of ints (itertools.count
+        # makes a new int for every token, candidate or not).
+        cls = bytes(map(lex.word_classes.__getitem__, words))
+        indices = _indices(len(cls))
+        candidates = list(itertools.compress(indices, cls))
+        cand_cls = cls.translate(None, b"\x00")   # the candidates' classes (the zeros deleted)
         pick = itertools.compress
-        self.token_idx = list(pick(candidates, map(_TOKEN.__and__, cand_cls)))
-        self.suffix_idx = list(pick(candidates, map(_SUFFIX.__and__, cand_cls)))
-        self.role_idx = list(pick(candidates, map(_ROLE.__and__, cand_cls)))
-        self.surname_idx = list(pick(candidates, map(_SURNAME.__and__, cand_cls)))
+        self.token_idx = list(pick(candidates, cand_cls.translate(_HAS_TOKEN)))
+        self.suffix_idx = list(pick(candidates, cand_cls.translate(_HAS_SUFFIX)))
+        self.role_idx = list(pick(candidates, cand_cls.translate(_HAS_ROLE)))
+        self.surname_idx = list(pick(candidates, cand_cls.translate(_HAS_SURNAME)))
         self.taken = bytearray(len(text))
         self.org_tails: dict[str, _Ent] = {}
         self.bare: list[tuple[int, int]] | None = None   # _bare_matches
@@ -405,7 +454,7 @@ class _Doc:
     def add(self, ent: _Ent, start: int, surface: str, take: bool = True):
         if take:
             n = len(surface)
-            self.taken[start:start + n] = _ONES[:n] if n <= 256 else b"\x01" * n
+            self.taken[start:start + n] = _ONES[n] if n <= 256 else b"\x01" * n
         slot = self.found.get(ent.key)
         if slot is None:
             slot = self.found[ent.key] = (ent, {})
@@ -507,7 +556,11 @@ def _known_pass(d: _Doc):
 def _has_latin(d: _Doc) -> bool:
     """Whether the text has any Latin letter (half the texts have none: the Latin passes are skipped)."""
     if d.latin is None:
-        d.latin = _ANY_LATIN.search(d.text) is not None
+        # the text's ASCII characters only (dropping the rest is one C-level pass; a regex search for
+        # [A-Za-z] tests the character class at every position of a mostly-Han text): bytes.upper()
+        # changes exactly the ASCII letters
+        ascii_part = d.text.encode("ascii", "ignore")
+        d.latin = ascii_part.upper() != ascii_part.lower()
     return d.latin
 
 
@@ -619,6 +672,12 @@ def _after_number(d: _Doc, i: int) -> bool:
     return bool(prev) and (prev[-1].isdigit() or prev[-1] in "一二三四五六七八九十廿卅两数月")
 
 
+# Set forms of the word tuples for the per-token tests (a tuple is searched word by word), and the first
+# characters of the suffixes, so that most next tokens skip the startswith over all of them.
+_GOV_BODY_SET = frozenset(GOV_BODIES)
+_COUNTRY_SUFFIX_FIRST = frozenset(w[0] for w in COUNTRY_SUFFIXES)
+
+
 def _single_country(d: _Doc, i: int, tok: str, start: int) -> bool:
     """A one-char country token next to a cue: 乌 + 国防部, 对 + 俄, 美 、 英 、 法."""
     if tok not in d.lex.one_char or tok not in COMPOUND_CHARS:
@@ -628,7 +687,7 @@ def _single_country(d: _Doc, i: int, tok: str, start: int) -> bool:
     nxt = d.toks[i + 1][0] if i + 1 < len(d.toks) else ""
     prv = d.toks[i - 1][0] if i > 0 else ""
     ok = False
-    if nxt and (nxt.startswith(COUNTRY_SUFFIXES) or nxt in GOV_BODIES):
+    if nxt and (nxt[0] in _COUNTRY_SUFFIX_FIRST and nxt.startswith(COUNTRY_SUFFIXES) or nxt in _GOV_BODY_SET):
         ok = True
     elif prv and prv[-1] in COUNTRY_PREFIXES and (prv[-1] + tok) not in PREFIX_WORDS and tok not in "以日中土":
         ok = True
@@ -646,7 +705,7 @@ def _single_country(d: _Doc, i: int, tok: str, start: int) -> bool:
     if ent is None:
         return False
     d.add(ent, start, tok)
-    if nxt in GOV_BODIES:
+    if nxt in _GOV_BODY_SET:
         name = ent.name + nxt
         org = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "government")
         d.add(org, start, tok + nxt)
@@ -844,7 +903,7 @@ def _bare_matches(d: _Doc) -> list[tuple[int, int]]:
         d.bare = [(m.start(), m.end() - m.start()) for m in _BARE_RE.finditer(d.text)]
     return d.bare
 _BARE_BODIES_BY_LEN = tuple(sorted(BARE_BODIES, key=len, reverse=True))
-_BARE_RE = re.compile("|".join(sorted(BARE_BODIES, key=len, reverse=True)))
+_BARE_RE = re.compile(_alt(sorted(BARE_BODIES, key=len, reverse=True)))
 
 
 def _gov_body_after(d: _Doc, i: int) -> tuple[int, str] | None:
@@ -853,11 +912,11 @@ def _gov_body_after(d: _Doc, i: int) -> tuple[int, str] | None:
     if j >= len(d.toks):
         return None
     nxt = d.toks[j][0]
-    if nxt in GOV_BODIES:
+    if nxt in _GOV_BODY_SET:
         return j, nxt
     if nxt in ("驻", "常驻") and j + 2 < len(d.toks):
         place, body = d.toks[j + 1][0], d.toks[j + 2][0]
-        if d.lex.by_surface.get(place) is not None and body in GOV_BODIES:
+        if d.lex.by_surface.get(place) is not None and body in _GOV_BODY_SET:
             return j + 2, nxt + place + body
     return None
 
@@ -1140,7 +1199,7 @@ def head_ent_surface(d: _Doc, start: int, ent: _Ent) -> str:
     return ent.name
 
 
-_NON_ENTITY_RE = re.compile("|".join(sorted(NON_ENTITY_SUFFIXES, key=len, reverse=True)))
+_NON_ENTITY_RE = re.compile(_alt(sorted(NON_ENTITY_SUFFIXES, key=len, reverse=True)))
 
 
 def _non_entities(d: _Doc):
@@ -1259,6 +1318,8 @@ def _dot_names(d: _Doc):
     stops at the first ordinary word (劳埃德·奥斯汀与土耳其... stops at 与); a hyphen joins parts only
     inside a name that has a `·`."""
     lex, toks, text = d.lex, d.toks, d.text
+    if not any(c in text for c in _SEP):
+        return  # no separator (half the texts): four C-level character searches instead of a regex scan
     n = len(toks)
     seps = [i for i in map(d.index_at, (m.start() for m in _SEP_RE.finditer(text))) if i is not None]
     done = -1
@@ -1332,11 +1393,11 @@ _FREE_RUN = re.compile(f"[{''.join(sorted(_FREE_TRANSLIT))}]{{2,}}")
 
 
 def _translit_names(d: _Doc):
-    lex = d.lex
+    lex, taken = d.lex, d.taken
     for m in _FREE_RUN.finditer(d.text):
         s, e = m.span()
-        if not d.free(s, e):
-            continue
+        if taken.find(1, s, e) >= 0:
+            continue  # d.free, inline: most runs are inside names found already
         s, e = _snap(d, s, e, _FREE_TRANSLIT)
         if e - s < 2:
             continue
@@ -1442,7 +1503,7 @@ def _back_references(d: _Doc):
 # --- names found by cues the segmenter cannot see -----------------------------------------------------
 
 # Characters that end a name rather than continue it: what may follow a name in running text.
-_NAME_END = ("(?=(?:" + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + ")"
+_NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
              "|分别|[，。、：；！？,.!?\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
 _GIVEN_BAD = set("一二三四五六七八九十百千万两日月年天周们等都也又再将说称的了是在和与对及表示指认告透强上下里中"
@@ -1451,14 +1512,14 @@ _NAME_END_RE = re.compile(_NAME_END)
 # Japanese given names have numerals (一郎, 健二) and more characters (百合子).
 _GIVEN_BAD_JP = set("的了是在和与对及说称表示我你他她它其们等都也又再将日月年天周部局国省市")
 # A role word inside a candidate name means the name is no name (顾问 + 劝说).
-_ROLE_IN = re.compile("|".join(sorted((re.escape(w) for w in ROLE_WORDS if len(w) >= 2), key=len, reverse=True)))
+_ROLE_IN = re.compile(_alt(sorted((w for w in ROLE_WORDS if len(w) >= 2), key=len, reverse=True)))
 _CN_NAME_AT = re.compile("[：:\\s]*((?:" + "|".join(DOUBLE_SURNAMES) + f"|[{''.join(sorted(SURNAMES))}])"
                          f"([{_HAN}]{{1,2}}?)){_NAME_END}")
-_JP_ALT = "|".join(sorted(set(JAPANESE_SURNAMES), key=len, reverse=True))
+_JP_ALT = _alt(sorted(set(JAPANESE_SURNAMES), key=len, reverse=True))
 _JP_NAME_AT = re.compile(f"[：:\\s]*(({_JP_ALT})([{_HAN}]{{1,3}}?)){_NAME_END}")
 # A Japanese name needs no role word before it when a speech verb follows (松井一郎告诉记者).
-_JP_NAME_VERB = re.compile(f"({_JP_ALT})([{_HAN}]{{1,3}}?)(?=" + "|".join(
-    sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + ")")
+_JP_NAME_VERB = re.compile(f"({_JP_ALT})([{_HAN}]{{1,3}}?)(?=" + _alt(
+    sorted(SPEECH_VERBS, key=len, reverse=True)) + ")")
 
 
 def _role_names(d: _Doc):

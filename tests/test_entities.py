@@ -548,3 +548,20 @@ def test_results_do_not_depend_on_the_per_process_caches():
     cold = [extract_entities(d) for d in reversed(docs)][::-1]
     assert cold == warm
     assert any(m.name == "汪文斌" and m.n == 2 for m in warm[0])
+
+
+def test_trie_alternation_matches_like_the_plain_alternation():
+    import re
+    from etl.entities import _alt, SPEECH_VERBS, ROLE_WORDS
+    words = ["表示", "说", "说道", "表", "", "表示了", "称"]
+    for ws in (words, sorted(SPEECH_VERBS, key=len, reverse=True), list(ROLE_WORDS)):
+        plain = re.compile("|".join(map(re.escape, ws)))
+        trie = re.compile(_alt(ws))
+        for text in ("他表示了说道称", "教授李稻葵则表示，发言人说", "副总统和外长表示同意"):
+            assert [m.span() for m in plain.finditer(text)] == [m.span() for m in trie.finditer(text)]
+
+
+def test_has_latin_sees_ascii_letters_only():
+    from etl.entities import _Doc, _has_latin, lexicon
+    for text, want in (("北约峰会", False), ("北约NATO峰会", True), ("２０２３年Ａ股", False), ("G20峰会", True)):
+        assert _has_latin(_Doc(text, lexicon())) is want
