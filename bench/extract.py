@@ -3,8 +3,9 @@
     python bench/extract.py [--repeat 5] [--workers N]
 
 Reads every post of ../shared/corpus and ../shared/seed once (parsing is not timed), then times the
-whole extraction (`etl.process.extract`: segmentation, entities, figures, terms, topics) over the
-documents `--repeat` times, in one process and in a pool of N processes. Also times each extractor
+whole extraction (segmentation, entities, figures, terms, topics) over the documents `--repeat` times:
+article by article (`etl.process.extract`), and in batches as the ETL's workers run it
+(`etl.process.extract_many`), in one process and in a pool of N processes. Also times each extractor
 alone in one process, to show where the time goes.
 """
 from __future__ import annotations
@@ -21,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 
 from etl.models import compose_document  # noqa: E402
-from etl.process import _topics, extract, warm_up  # noqa: E402
+from etl.pipeline import JOB_BATCH  # noqa: E402
+from etl.process import _topics, extract, extract_many, warm_up  # noqa: E402
 from etl.reader import BadInput, parse_post  # noqa: E402
 
 
@@ -38,6 +40,14 @@ def load_posts() -> list[tuple[str, str, str]]:
 
 def _extract(post):
     return extract(*post)
+
+
+def _extract_batch(posts):
+    return extract_many(posts)
+
+
+def _batches(posts, size):
+    return [posts[i:i + size] for i in range(0, len(posts), size)]
 
 
 def main() -> None:
@@ -73,16 +83,22 @@ def main() -> None:
     for p in work:
         extract(*p)
     one = time.perf_counter() - t0
-    print(f"whole extraction, 1 core:   {mb * args.repeat / one:6.2f} MB/s  {len(work) / one:7.0f} posts/s")
+    print(f"whole extraction, 1 core, article by article: {mb * args.repeat / one:6.2f} MB/s  {len(work) / one:7.0f} posts/s")
+    t0 = time.perf_counter()
+    for batch in _batches(work, JOB_BATCH):
+        extract_many(batch)
+    one = time.perf_counter() - t0
+    print(f"whole extraction, 1 core, in batches of {JOB_BATCH} as the ETL runs it: "
+          f"{mb * args.repeat / one:6.2f} MB/s  {len(work) / one:7.0f} posts/s")
 
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(args.workers, initializer=warm_up) as pool:
         pool.map(_extract, posts[: args.workers * 2])          # let every worker warm up first
         t0 = time.perf_counter()
-        pool.map(_extract, work, chunksize=16)
+        pool.map(_extract_batch, _batches(work, JOB_BATCH))
         many = time.perf_counter() - t0
-    print(f"whole extraction, {args.workers} cores: {mb * args.repeat / many:6.2f} MB/s  {len(work) / many:7.0f} posts/s"
-          f"  ({mb * args.repeat / many / args.workers:.2f} MB/s per core)")
+    print(f"whole extraction, {args.workers} cores, in batches of {JOB_BATCH}: {mb * args.repeat / many:6.2f} MB/s  "
+          f"{len(work) / many:7.0f} posts/s  ({mb * args.repeat / many / args.workers:.2f} MB/s per core)")
 
 
 if __name__ == "__main__":

@@ -24,12 +24,14 @@ from etl import db as sql
 from etl import gazetteer
 from etl.derived import needs_refresh, refresh_derived
 from etl.config import RunConfig
-from etl.process import (EXTRACTOR_VERSION, Analysed, FactRows, FileResult, Quarantined, extract, fact_rows,
-                         process_job, topics_path, warm_up)
+from etl.process import (EXTRACTOR_VERSION, Analysed, FactRows, FileResult, Quarantined, extract_many, fact_rows,
+                         process_jobs, topics_path, warm_up)
 from etl.reader import FEED_SUFFIXES, sha256
 
 FEED_TIMEOUT_S = 30
 BATCH_ARTICLES = 500
+# Files per worker task: the articles of a task are extracted together (process.extract_many).
+JOB_BATCH = 48
 
 
 class RunLocked(RuntimeError):
@@ -150,6 +152,13 @@ def discover(cfg: RunConfig, known: dict[str, tuple], scratch: Path):
 
 # ---------------------------------------------------------------- processing
 
+def _batches(items: list, workers: int, most: int = JOB_BATCH) -> list[list]:
+    """Items in batches for the workers: at most `most`, and small enough that every worker gets
+    several batches (a small run still uses every core)."""
+    size = max(1, min(most, -(-len(items) // (max(workers, 1) * 4))))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
 def _results(jobs: list, workers: int, progress: bool) -> Iterator[FileResult]:
     if not jobs:  # an unchanged rerun: no segmenter, gazetteer or workers to start
         return
@@ -159,18 +168,21 @@ def _results(jobs: list, workers: int, progress: bool) -> Iterator[FileResult]:
     try:
         if workers <= 1 or len(jobs) < 8:
             warm_up()
-            for job in jobs:
-                yield process_job(job)
-                bar.update()
-            return
-        # spawn, not fork: the parent holds a DuckDB connection and threads that must not be forked.
-        ctx = multiprocessing.get_context("spawn")
-        with ctx.Pool(workers, initializer=warm_up) as pool:
-            for result in pool.imap(process_job, jobs, chunksize=4):
+            batches = map(process_jobs, _batches(jobs, 1))
+            pool = None
+        else:
+            # spawn, not fork: the parent holds a DuckDB connection and threads that must not be forked.
+            pool = multiprocessing.get_context("spawn").Pool(workers, initializer=warm_up)
+            batches = pool.imap(process_jobs, _batches(jobs, workers))
+        for batch in batches:
+            for result in batch:
                 yield result
                 bar.update()
     finally:
         bar.close()
+        if pool is not None:
+            pool.terminate()
+            pool.join()
 
 
 class Columns:
@@ -362,9 +374,9 @@ def _retag_all(con, stored_before: bool) -> None:
     sql.replace_all_curated_tags(con, pd.DataFrame(tags, columns=["article_id", "topic_id", "score"]))
 
 
-def _reextract_job(row: tuple[str, str, str, str]):
-    aid, title, text, captions = row
-    return aid, fact_rows(*extract(title, text, captions))
+def _reextract_jobs(rows: list[tuple[str, str, str, str]]) -> list[tuple[str, FactRows]]:
+    facts = extract_many([(title, text, captions) for _aid, title, text, captions in rows])
+    return [(row[0], fact_rows(*f)) for row, f in zip(rows, facts)]
 
 
 def _reextract_all(loader: Loader, workers: int, progress: bool) -> int:
@@ -378,15 +390,16 @@ def _reextract_all(loader: Loader, workers: int, progress: bool) -> int:
     bar = tqdm(total=len(rows), unit="article", disable=not progress, desc="re-extract", leave=False)
     if workers <= 1 or len(rows) < 8:
         warm_up()
-        results = map(_reextract_job, rows)
+        batches = map(_reextract_jobs, _batches(rows, 1))
         pool = None
     else:
         pool = multiprocessing.get_context("spawn").Pool(workers, initializer=warm_up)
-        results = pool.imap(_reextract_job, rows, chunksize=8)
+        batches = pool.imap(_reextract_jobs, _batches(rows, workers))
     try:
-        for aid, facts in results:
-            loader.add_reextracted(aid, facts)
-            bar.update()
+        for batch in batches:
+            for aid, facts in batch:
+                loader.add_reextracted(aid, facts)
+                bar.update()
             if len(loader.replaced) >= BATCH_ARTICLES:
                 loader.flush()
     finally:

@@ -416,3 +416,29 @@ source = "配置里的社"
                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert query(tmp_path / "news.duckdb", "SELECT source FROM articles") == [("配置里的社",)]
+
+
+def test_an_article_that_breaks_an_extractor_is_quarantined_and_its_batch_still_lands(tmp_path, monkeypatch):
+    """Workers extract a batch of files together; an extractor bug on one article must cost only that one."""
+    from etl import figures, process
+
+    real = figures.extract_figures
+
+    def fragile(doc):
+        if "触发故障" in doc:
+            raise RuntimeError("boom")
+        return real(doc)
+
+    monkeypatch.setattr(figures, "extract_figures", fragile)
+    paths = [write_post(tmp_path, f"p{i}.md", f"标题{i}", body="触发故障。" if i == 2 else f"第{i}段。")
+             for i in range(5)]
+    jobs = [(p.name, str(p), None, False) for p in paths]
+    results = process.process_jobs(jobs[:1] + [("gone.md", str(tmp_path / "gone.md"), None, False)] + jobs[1:])
+    assert "cannot read file" in results.pop(1).items[0].error   # a vanished file, in the middle of the batch
+    assert [r.origin for r in results] == [p.name for p in paths]
+    kinds = [type(r.items[0]).__name__ for r in results]
+    assert kinds == ["Analysed", "Analysed", "Quarantined", "Analysed", "Analysed"]
+    assert "extraction failed: RuntimeError: boom" in results[2].items[0].error
+    assert all(r.size == p.stat().st_size for r, p in zip(results, paths))
+    # the batch gives the same facts as one file at a time
+    assert results[0].items[0].facts == process.process_job(jobs[0]).items[0].facts
