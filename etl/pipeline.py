@@ -104,8 +104,9 @@ def discover(cfg: RunConfig, known: dict[str, tuple], scratch: Path):
     known: origin → (file_hash, size, mtime_ns, article_id) as stored by earlier runs.
     Returns (jobs, n_unchanged, unreadable, restat) where a job is (origin, path, overrides, is_feed)
     and restat lists inputs found unchanged by hash whose stat changed (touched or copied files).
-    A file with the size and mtime stored for it is unchanged without being read; any other file is
-    read and hashed before any parsing, and its content hash decides.
+    A file never stored is a job without further ado; a file with the size and mtime stored for it is
+    unchanged without being read; any other stored file is read and hashed before any parsing, and its
+    content hash decides.
     """
     jobs, unreadable, restat, n_unchanged = [], [], [], 0
     for spec in cfg.inputs:
@@ -132,6 +133,10 @@ def discover(cfg: RunConfig, known: dict[str, tuple], scratch: Path):
         for path in files:
             origin = path.relative_to(base).as_posix()
             stored = known.get(origin)
+            if stored is None:   # never stored: nothing to compare, the worker reads and hashes it once
+                jobs.append((origin, str(path), cfg.overrides_for(spec, path),
+                             path.suffix.lower() in FEED_SUFFIXES))
+                continue
             try:
                 stat = path.stat()
                 if stored and stored[1] == stat.st_size and stored[2] == stat.st_mtime_ns:
