@@ -114,12 +114,17 @@ def extract_many(articles: list[tuple[str, str, str]]) -> list[Facts]:
 
     docs = [compose_document(*a) for a in articles]
     tags = list(map(tag, docs))  # one segmentation pass, shared by the entity rules and the term counts
-    terms = [dict(Counter(content_terms(d, t)).most_common(MAX_TERMS_PER_ARTICLE)) for d, t in zip(docs, tags)]
+    terms = [_top_terms(Counter(content_terms(d, t))) for d, t in zip(docs, tags)]
     mentions = list(map(extract_entities, docs, tags))
     figures = list(map(extract_figures, docs))
     topics = _topics()
     scores = [score_topics(title, text, topics) for title, text, _captions in articles]
     return list(zip(figures, mentions, terms, scores))
+
+
+def _top_terms(counts: Counter) -> dict[str, int]:
+    """The article's most frequent terms (all of them when they are few: no sorting needed)."""
+    return dict(counts) if len(counts) <= MAX_TERMS_PER_ARTICLE else dict(counts.most_common(MAX_TERMS_PER_ARTICLE))
 
 
 def _analysed(post: Post, facts: Facts) -> Analysed:

@@ -49,23 +49,30 @@ def content_terms(text: str, tags: list[tuple[str, str]] | None = None) -> list[
     `tags` is `tag(text)` when the caller already has it (tag a document once, pass the pairs to
     content_terms and entities.extract_entities): segmentation is the costliest step of both."""
     pairs = tag(text) if tags is None else tags
-    # One dictionary look-up per token, all in C: the same (word, tag) pairs recur across a corpus.
-    return list(itertools.compress(map(_FIRST, pairs), map(_CONTENT.__getitem__, pairs)))
+    words = list(map(_FIRST, pairs))
+    # A content word is a wordlike non-stopword with a content tag: one look-up per token for the word
+    # and one for the tag, all in C (the same words and tags recur across a corpus).
+    keep = map(operator.and_, map(_WORD_OK.__getitem__, words), map(_TAG_OK.__getitem__, map(_SECOND, pairs)))
+    return list(itertools.compress(words, keep))
 
 
 _FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
 
 
-class _ContentWords(dict):
-    """(word, tag) -> whether it is a content word, decided the first time the pair is seen."""
+class _Verdicts(dict):
+    """key -> bool, decided by `test` the first time the key is seen (bounded for endless new words)."""
 
-    def __missing__(self, pair: tuple[str, str]) -> bool:
+    def __init__(self, test):
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, key: str) -> bool:
         if len(self) > 500_000:
-            self.clear()  # bound the cache on endless streams of new words
-        word, pos = pair
-        keep = self[pair] = (len(word) > 1 and word not in STOPWORDS and pos.startswith(CONTENT_TAGS)
-                             and _WORDLIKE.match(word) is not None)
-        return keep
+            self.clear()
+        verdict = self[key] = self.test(key)
+        return verdict
 
 
-_CONTENT = _ContentWords()
+_WORD_OK = _Verdicts(lambda w: len(w) > 1 and w not in STOPWORDS and _WORDLIKE.match(w) is not None)
+_TAG_OK = _Verdicts(lambda pos: pos.startswith(CONTENT_TAGS))
