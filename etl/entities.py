@@ -97,6 +97,7 @@ ROLE_WORDS = (
     "所长", "处长", "科长", "厅长", "行长", "社长", "台长", "团长", "队长", "舰长", "机长", "船长", "站长", "馆长",
     "县长", "区长", "镇长", "村长", "组长", "秘书", "总经理", "副总经理", "副总裁", "副院长", "副校长", "副所长",
     # sport: squad roles name players as often as 总统 names presidents
+    "博士生", "研究生", "硕士生", "博士后", "大臣",
     "主帅", "主教练", "前锋", "中锋", "边锋", "后卫", "中卫", "边卫", "翼卫", "守门员", "门将", "名宿", "球星",
     "换上", "换下", "派上", "选手", "知事", "人士", "架构师", "程序员", "开发者", "司长", "参赞", "领事", "总领事", "武官", "讲师", "工程师", "设计师", "咖啡师", "厨师", "店主", "司机", "目击者", "经济学家",
 )
@@ -170,7 +171,8 @@ TRANSLIT = set(
     "朗劳勒雷蕾黎里利莉丽力列林琳留卢鲁路伦罗洛吕马玛迈麦曼芒梅门蒙米密明缪摩莫墨默姆穆纳娜奈南"
     "内尼妮涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟沙莎尚绍舍圣施什史舒斯松苏索塔"
     "泰坦汤唐特滕提图托瓦旺威韦维温沃乌武西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐娃夫尔茨热"
-    "芙琪雄娅娜莲黛珊蒂薇妮茜茨斐珀契楚措翁拿略廖隆卜易歇逊汀凯嘉赞蕾丝尼戴莱勃兹")
+    "芙琪雄娅娜莲黛珊蒂薇妮茜茨斐珀契楚措翁拿略廖隆卜易歇逊汀凯嘉赞蕾丝尼戴莱勃兹"
+    "顿灵彻")
 TRANSLIT_COMMON = set("大文山海安本华东思立治历京天生心和平正方林明金南西东")
 _FREE_TRANSLIT = TRANSLIT - TRANSLIT_COMMON
 
@@ -219,6 +221,8 @@ COMPANY_SUFFIXES = frozenset(("证券", "航空", "控股"))
 GENERIC_COMPANY = {"有价证券", "民用航空", "民航", "商业航空", "通用航空", "航空航天", "证券", "航空", "控股", "金融控股",
                    "投资控股", "国有控股", "绝对控股", "相对控股", "外资控股"}
 ADMIN_SUFFIXES = ("市", "省", "州", "县", "镇", "村", "区", "郡", "半岛", "地区")
+# After a known city or region: a street, a square or a hotel named after it (惠灵顿街, 天安门广场).
+STREET_SUFFIXES = ("街", "大街", "路", "大道", "桥", "大桥", "广场", "酒店")
 PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     "岛", "港", "湾", "海峡", "机场", "核电站", "水电站", "电站", "发射场", "航天发射场", "航天中心", "基地",
     "空军基地", "海军基地", "海", "湖", "河", "山", "山脉", "群岛", "运河", "大坝", "广场", "大厦", "宫",
@@ -269,6 +273,7 @@ class _Lexicon:
     name_words: dict = field(default_factory=dict)   # (word, tag) -> _plain_name_token(...)
     latin_first: frozenset = frozenset()             # first Latin words of the Latin names
     by_code: dict = field(default_factory=dict)      # ISO country code -> the country
+    given_names: dict = field(default_factory=dict)  # person id -> first parts of their `·` names
 
     def __post_init__(self):
         self.word_classes = _WordClasses(self)
@@ -487,11 +492,13 @@ def _country_for(lex: _Lexicon, ch: str, doc: _Doc) -> _Ent | None:
 _LATIN_START = re.compile(r"^[A-Za-z]")
 # The look-behind comes after the first character so that the regex engine can skip to candidate
 # characters quickly (a leading look-behind makes it try every position: three times slower).
-_LATIN_RUN = re.compile(r"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z0-9&.+\-]*(?: [A-Za-z0-9][A-Za-z0-9&.+\-]*)*")
-_LATIN_PERSON = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: (?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|Al|al|bin|van|de|von)){1,3}$")
+# Letters with diacritics (Ramírez, Müller, Łukasz) continue a Latin word; names start with an ASCII letter.
+_LATIN_EXTRA = "À-ÖØ-öø-ÿĀ-ſ"
+_LATIN_RUN = re.compile(rf"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z0-9{_LATIN_EXTRA}&.+\-]*(?: [A-Za-z0-9][A-Za-z0-9{_LATIN_EXTRA}&.+\-]*)*")
+_LATIN_PERSON = re.compile(r"^[A-Z][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?(?: (?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?|Al|al|bin|van|de|von)){1,3}$")
 # Credit lines before a Latin name: 图/Emma Stone, 图片来源：Getty (the name decides person or not).
 _CREDIT_RE = re.compile(r"(?:图|摄|图片|图源|图片来源|来源|供图|视觉|Photo|photo)\s*[：:/|]\s*$")
-_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.+\-]*")
+_LATIN_WORD = re.compile(rf"[A-Za-z0-9][A-Za-z0-9{_LATIN_EXTRA}&.+\-]*")
 
 
 def _known_pass(d: _Doc):
@@ -771,12 +778,13 @@ def _token_pass(d: _Doc):
 
 # Tokens after a known name that may make a longer name of it (国防部, 驻, 理事会, 市, 大学).
 _COMPOSE_NEXT = frozenset(GOV_BODIES + ("驻", "常驻", "理事会", "委员会", "中央委员会", "大学", "孔子学院", "学院")
-                          + ADMIN_SUFFIXES)
+                          + ADMIN_SUFFIXES + STREET_SUFFIXES)
 
 # What may follow a known name inside one dictionary word (英国首相, 美国政府, 中国海军舰艇编队): the
 # name counts, the rest is no entity of its own.
 _PREFIX_TAILS = frozenset(ROLE_WORDS + ("政府", "军队", "当局", "方面", "国内", "境内", "舰艇编队", "编队", "队",
-                                        "军方", "官方", "民众", "全境", "各地", "警方", "媒体", "代表团"))
+                                        "军方", "官方", "民众", "全境", "各地", "警方", "媒体", "代表团",
+                                        "核"))   # 伊朗核(问题), 朝核: the country's nuclear file
 
 
 _PREFIX_TAILS_T = tuple(_PREFIX_TAILS)
@@ -955,6 +963,11 @@ def _compose_place(d: _Doc, i: int, head: _Ent) -> bool:
     if nxt in ADMIN_SUFFIXES and head.subtype not in ("country",):
         full = d.lex.by_surface.get(tok + nxt)
         d.add(full or head, start, tok + nxt)
+        return True
+    if nxt in STREET_SUFFIXES and head.subtype not in ("country", "territory"):
+        # 惠灵顿街, 天安门广场: a street or square named after a place is a place of its own
+        name = tok + nxt
+        d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", head.country, False), start, name)
         return True
     if nxt in ("大学", "孔子学院", "学院") and head.subtype not in ("country",):
         name = tok + nxt
@@ -1374,12 +1387,25 @@ def _dot_names(d: _Doc):
             continue
         ent = lex.by_surface.get(surface)
         if ent is None:
-            last_part = lex.by_surface.get(re.split(f"[{_SEP}]", surface)[-1])
-            if last_part is not None and last_part.type == "person":
+            parts = re.split(f"[{_SEP}]", surface)
+            last_part = lex.by_surface.get(parts[-1])
+            # 约瑟夫·拜登 is 乔·拜登; 皮埃尔·埃利奥特·特鲁多 is not 贾斯汀·特鲁多: another given name, another person
+            if last_part is not None and last_part.type == "person" and _same_given_name(lex, last_part, parts[0]):
                 ent = last_part
         if ent is None:
             ent = _Ent("person:" + surface, surface, "person", None, False)
         d.add(ent, s, surface)
+
+
+def _same_given_name(lex: _Lexicon, person: _Ent, given: str) -> bool:
+    """Whether `given` can be the first name of a known person: one of the first parts of their `·` names
+    in the gazetteer, or any when the gazetteer has no such form."""
+    givens = lex.given_names.get(person.key)
+    if givens is None:
+        dotted = [s for s, e in lex.by_surface.items() if e is person and any(c in s for c in _SEP)]
+        givens = lex.given_names[person.key] = frozenset(re.split(f"[{_SEP}]", s)[0] for s in dotted)
+    # the part may carry a character of the word before (部长 + 长吉娜·雷蒙多 cut as 部 + 长吉娜)
+    return not givens or any(given.endswith(g) or g.endswith(given) for g in givens)
 
 
 def _cued(d: _Doc, s: int, e: int) -> tuple[bool, bool]:
@@ -1417,6 +1443,11 @@ def _translit_names(d: _Doc):
 
 
 _NR_TAGS = frozenset(("nr", "nrfg", "nrt"))
+# Titles that follow a Chinese name (龙桂鲁教授, 王毅部长, 李明先生).
+_TITLE_AFTER = re.compile(_alt((
+    "副教授", "教授", "研究员", "院士", "博士", "主任", "副主席", "主席", "总统", "总理", "部长", "外长", "大使",
+    "书记", "委员长", "院长", "校长", "局长", "行长", "先生", "女士", "将军", "上将", "老师", "医生", "律师",
+    "总裁", "董事长", "总经理", "议员", "市长", "省长", "州长")))
 # 【文/观察者网 陈思佳】, 记者 陈思佳, 编辑：陈思佳
 _BYLINE_RE = re.compile(r"(?:文/[^\s】]{0,8}\s*|(?:记者|编辑|编译|作者|撰文|摄影|摄)[：:/\s]*)$")
 _HONORIFICS = {"先生", "女士", "小姐", "太太", "夫人", "老师", "同志", "总", "某"}
@@ -1456,6 +1487,8 @@ def _chinese_names(d: _Doc):
                 and not _VERB_RE.match(d.text[s + len(tok):s + len(tok) + 2]):
             continue  # 安德里 + 亚说: a transliterated name cut apart, not a Chinese name
         role, verb = _cued(d, s, s + len(tok))
+        # a title right after the name (龙桂鲁教授, 王毅部长): the Chinese way of naming someone
+        role = role or _TITLE_AFTER.match(d.text, s + len(tok)) is not None
         before = d.text[max(0, s - 2):s]
         listed = prev_name is not None and before[-1:] == "、" and prev_name == s - 1
         byline = bool(_BYLINE_RE.search(d.text[max(0, s - 14):s]))
@@ -1687,7 +1720,7 @@ _PARTNER_RE = re.compile("^(?:正式|已|已经)?(?:建立|达成|签署|开展|
 _PERSONISH = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$")
 
 
-_LATIN_NAME_RUN = re.compile(r"[A-Za-z0-9](?<![A-Za-z0-9][A-Za-z0-9])[A-Za-z0-9&.+\-]*(?: [A-Za-z0-9][A-Za-z0-9&.+\-]*)*")
+_LATIN_NAME_RUN = re.compile(rf"[A-Za-z0-9](?<![A-Za-z0-9][A-Za-z0-9])[A-Za-z0-9{_LATIN_EXTRA}&.+\-]*(?: [A-Za-z0-9][A-Za-z0-9{_LATIN_EXTRA}&.+\-]*)*")
 _LATIN_ITEM = r"[A-Za-z0-9][A-Za-z0-9&.+\-]*(?: [A-Z0-9][A-Za-z0-9&.+\-]*){0,3}"
 _LATIN_LIST_NEXT = re.compile(rf"\s*(?:、|和|与|及|以及|,)\s*(?P<name>{_LATIN_ITEM})(?![A-Za-z0-9])")
 _LATIN_LIST_PREV = re.compile(rf"(?<![A-Za-z0-9])(?P<name>{_LATIN_ITEM})\s*(?:、|和|与|及|以及|,)\s*$")

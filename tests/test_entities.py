@@ -565,3 +565,36 @@ def test_has_latin_sees_ascii_letters_only():
     from etl.entities import _Doc, _has_latin, lexicon
     for text, want in (("北约峰会", False), ("北约NATO峰会", True), ("２０２３年Ａ股", False), ("G20峰会", True)):
         assert _has_latin(_Doc(text, lexicon())) is want
+
+
+def test_title_after_a_chinese_name_is_a_cue():
+    # the Chinese order: name, then title (no speech verb, no role word before)
+    doc = "复旦大学李振华教授团队和王志强研究员合作完成了实验。"
+    assert {"李振华", "王志强"} <= names(doc, "person")
+
+
+def test_minister_title_of_monarchies_before_a_name():
+    assert "巴伦德" in names("挪威外交大臣巴伦德举行新闻发布会。", "person")
+
+
+def test_dot_name_with_another_given_name_is_another_person():
+    doc = "现任总理贾斯汀·特鲁多引用了一部旧法。当年他的父亲皮埃尔·埃利奥特·特鲁多也曾动用此法。"
+    people = names(doc, "person")
+    assert "贾斯汀·特鲁多" in people and "皮埃尔·埃利奥特·特鲁多" in people
+    # a variant of the known first name, or a character glued from the word before, stays the same person
+    assert "person:吉娜·雷蒙多" in {m.entity_id for m in extract_entities("美国商务部长吉娜·雷蒙多出席会议。")}
+
+
+def test_street_named_after_a_city_is_a_place_of_its_own():
+    found = by_name("卡车仍停在加拿大议会前的惠灵顿街。")
+    assert "惠灵顿街" in found and found["惠灵顿街"].type == "place"
+    assert "惠灵顿" not in found
+
+
+def test_latin_names_with_diacritics_stay_whole():
+    assert "José Ramírez" in names("摄影记者José Ramírez在现场拍下了照片。", "person")
+    assert "Leo Ramírez" in names("委内瑞拉外长Leo Ramírez表示支持。", "person")   # not "Leo Ram"
+
+
+def test_country_before_nuclear_file():
+    assert "伊朗" in names("会议还将讨论伊朗核问题。", "place")
