@@ -1992,6 +1992,25 @@ def _sub_bodies(d: _Doc):
             d.add(_Ent("org:" + w, w, "org", None, False, "government"), d.starts[i], w)
 
 
+# The legal form after a company's name (中国移动有限公司): the same company, under its full name.
+_COMPANY_TAIL = re.compile("集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司")
+
+
+def _company_tails(d: _Doc):
+    """Organisations followed by their legal form keep it in the surface form (中国移动 + 有限公司)."""
+    if "有限" not in d.text:
+        return
+    for ent, hits in d.found.values():
+        if ent.type != "org":
+            continue
+        for s, surface in list(hits.items()):
+            e = s + len(surface)
+            m = _COMPANY_TAIL.match(d.text, e)
+            if m and d.free(e, m.end()):
+                hits[s] = surface + m.group()
+                d.taken[e:m.end()] = b"\x01" * (m.end() - e)
+
+
 def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> list[EntityMention]:
     """Every person, place and organisation named in `doc`, once each, with all its mentions.
 
@@ -2022,6 +2041,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _enumerations(d)
     _back_references(d)
     _paren_aliases(d, create=False)  # Latin forms of names the later passes found (李明（Li Ming）)
+    _company_tails(d)
     out = []
     for ent, found in d.found.values():
         offsets = sorted(found)   # offsets are unique keys: the order of sorting the (offset, surface) pairs

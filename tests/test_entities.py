@@ -598,3 +598,10 @@ def test_latin_names_with_diacritics_stay_whole():
 
 def test_country_before_nuclear_file():
     assert "伊朗" in names("会议还将讨论伊朗核问题。", "place")
+
+
+def test_company_legal_form_stays_with_the_name():
+    found = by_name("据华东电网股份有限公司消息，用电负荷创新高。中国移动有限公司公布了财报。")
+    surfaces = {s for m in found.values() for s in m.surfaces}
+    assert "中国移动有限公司" in surfaces
+    assert not any(m.type == "org" and m.name in ("有限公司", "股份有限公司") for m in found.values())
