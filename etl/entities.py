@@ -218,6 +218,8 @@ ORG_SUFFIXES = (
 # Company suffixes whose head is a brand (中泰证券, 宏源证券, 海南航空): any name-like head word counts,
 # generic kinds (有价证券, 民用航空) do not.
 COMPANY_SUFFIXES = frozenset(("证券", "航空", "控股"))
+# Suffixes whose head may be a brand word the segmenter tags nz/nr/j, when the suffix stands alone.
+BRAND_SUFFIXES = frozenset(("银行", "集团"))
 GENERIC_COMPANY = {"有价证券", "民用航空", "民航", "商业航空", "通用航空", "航空航天", "证券", "航空", "控股", "金融控股",
                    "投资控股", "国有控股", "绝对控股", "相对控股", "外资控股"}
 ADMIN_SUFFIXES = ("市", "省", "州", "县", "镇", "村", "区", "郡", "半岛", "地区")
@@ -1117,7 +1119,10 @@ def _suffix_names(d: _Doc):
                     break  # 中国 + 台湾: two known names, not one
             company = suffix in COMPANY_SUFFIXES and len(w) >= 2 and (w + tok if h < i else tok) not in GENERIC_COMPANY and (
                 h == i or p is not None and p.startswith(("nz", "nt", "nr", "j")))
-            got = company or _proper(d, w, p, short_ok=kind == "place") or (
+            # 星展/nz 银行, 西太/nr 银行, 复星/nz 集团: a brand word right before a bare 银行 or 集团
+            brand = (suffix in BRAND_SUFFIXES and tok == suffix and h == i - 1 and len(w) >= 2 and p is not None
+                     and p.startswith(("nz", "nr", "j")) and w not in GENERIC_HEADS)
+            got = company or brand or _proper(d, w, p, short_ok=kind == "place") or (
                 suffix in ("大学", "学院") and h == i - 1 and p == "nr" and len(w) >= 3)  # 神奈川/nr 大学
             if got:
                 head, start = got, starts[h]

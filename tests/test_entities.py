@@ -605,3 +605,9 @@ def test_company_legal_form_stays_with_the_name():
     surfaces = {s for m in found.values() for s in m.surfaces}
     assert "中国移动有限公司" in surfaces
     assert not any(m.type == "org" and m.name in ("有限公司", "股份有限公司") for m in found.values())
+
+
+def test_brand_word_before_a_bare_bank_or_group_suffix():
+    found = names("参与预测的机构包括摩根大通、西太银行、星展银行和复星集团。", "org")
+    assert {"西太银行", "星展银行"} <= found
+    assert not names("多家商业银行和投资银行下调了预期。", "org")   # kinds of banks are no names
