@@ -223,6 +223,8 @@ BRAND_SUFFIXES = frozenset(("银行", "集团"))
 GENERIC_COMPANY = {"有价证券", "民用航空", "民航", "商业航空", "通用航空", "航空航天", "证券", "航空", "控股", "金融控股",
                    "投资控股", "国有控股", "绝对控股", "相对控股", "外资控股"}
 ADMIN_SUFFIXES = ("市", "省", "州", "县", "镇", "村", "区", "郡", "半岛", "地区")
+_SHIP_AFTER = re.compile("[”\"』」]?(?:舰|号|级|轮)")
+NATURAL_SUFFIXES = frozenset(("湖", "河", "江", "岛", "湾", "海峡", "山脉", "群岛", "半岛", "运河", "山"))
 # After a known city or region: a street, a square or a hotel named after it (惠灵顿街, 天安门广场).
 STREET_SUFFIXES = ("街", "大街", "路", "大道", "桥", "大桥", "广场", "酒店")
 PLACE_SUFFIXES = ADMIN_SUFFIXES + (
@@ -698,7 +700,8 @@ def _single_country(d: _Doc, i: int, tok: str, start: int) -> bool:
     ok = False
     if nxt and (nxt[0] in _COUNTRY_SUFFIX_FIRST and nxt.startswith(COUNTRY_SUFFIXES) or nxt in _GOV_BODY_SET):
         ok = True
-    elif prv and prv[-1] in COUNTRY_PREFIXES and (prv[-1] + tok) not in PREFIX_WORDS and tok not in "以日中土":
+    elif prv and prv[-1] in COUNTRY_PREFIXES and (prv[-1] + tok) not in PREFIX_WORDS and tok not in "以日中土" \
+            and d.toks[i][1] != "d":   # 迎来 + 越/d 冬: the adverb, not 来越 (to Vietnam)
         ok = True
     else:
         # a list of one-char forms: 美、英、法 / 中 美
@@ -1122,7 +1125,10 @@ def _suffix_names(d: _Doc):
             # 星展/nz 银行, 西太/nr 银行, 复星/nz 集团: a brand word right before a bare 银行 or 集团
             brand = (suffix in BRAND_SUFFIXES and tok == suffix and h == i - 1 and len(w) >= 2 and p is not None
                      and p.startswith(("nz", "nr", "j")) and w not in GENERIC_HEADS)
-            got = company or brand or _proper(d, w, p, short_ok=kind == "place") or (
+            # 鄱阳湖/ns: a lake, river or island jieba knows as a place, whatever its head
+            natural = (h == i and kind == "place" and pos == "ns" and suffix in NATURAL_SUFFIXES and len(tok) >= 3
+                       and not _SHIP_AFTER.match(d.text, end))   # “东平湖”舰 is a ship
+            got = company or brand or natural or _proper(d, w, p, short_ok=kind == "place") or (
                 suffix in ("大学", "学院") and h == i - 1 and p == "nr" and len(w) >= 3)  # 神奈川/nr 大学
             if got:
                 head, start = got, starts[h]

@@ -611,3 +611,13 @@ def test_brand_word_before_a_bare_bank_or_group_suffix():
     found = names("参与预测的机构包括摩根大通、西太银行、星展银行和复星集团。", "org")
     assert {"西太银行", "星展银行"} <= found
     assert not names("多家商业银行和投资银行下调了预期。", "org")   # kinds of banks are no names
+
+
+def test_lake_known_to_the_segmenter_is_a_place_but_not_a_ship_named_after_it():
+    assert "鄱阳湖" in names("江西鄱阳湖迎来越冬候鸟。", "place")
+    assert "东平湖" not in names("综合补给舰“东平湖”舰随编队航行。")
+
+
+def test_adverb_is_no_one_char_country():
+    assert "越南" not in names("鄱阳湖迎来越冬候鸟。")
+    assert "越南" in names("总理访越期间双方签署协议。")
