@@ -1400,7 +1400,8 @@ def _dot_names(d: _Doc):
         if ent is None:
             parts = re.split(f"[{_SEP}]", surface)
             last_part = lex.by_surface.get(parts[-1])
-            # 约瑟夫·拜登 is 乔·拜登; 皮埃尔·埃利奥特·特鲁多 is not 贾斯汀·特鲁多: another given name, another person
+            # 约瑟夫·拜登 is 乔·拜登 (an alias); 皮埃尔·埃利奥特·特鲁多 is not 贾斯汀·特鲁多: another given name,
+            # another person
             if last_part is not None and last_part.type == "person" and _same_given_name(lex, last_part, parts[0]):
                 ent = last_part
         if ent is None:
@@ -1415,8 +1416,9 @@ def _same_given_name(lex: _Lexicon, person: _Ent, given: str) -> bool:
     if givens is None:
         dotted = [s for s, e in lex.by_surface.items() if e is person and any(c in s for c in _SEP)]
         givens = lex.given_names[person.key] = frozenset(re.split(f"[{_SEP}]", s)[0] for s in dotted)
-    # the part may carry a character of the word before (部长 + 长吉娜·雷蒙多 cut as 部 + 长吉娜)
-    return not givens or any(given.endswith(g) or g.endswith(given) for g in givens)
+    # Transliterations of one name vary (贾斯汀/贾斯廷, 肯尼思/肯尼斯, 奥列克山大/奥列克桑德尔) but keep their
+    # first character; the part may also carry a character of the word before (部 + 长吉娜·雷蒙多).
+    return not givens or any(given[:1] == g[:1] or given.endswith(g) or g.endswith(given) for g in givens)
 
 
 def _cued(d: _Doc, s: int, e: int) -> tuple[bool, bool]:

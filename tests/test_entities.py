@@ -621,3 +621,8 @@ def test_lake_known_to_the_segmenter_is_a_place_but_not_a_ship_named_after_it():
 def test_adverb_is_no_one_char_country():
     assert "越南" not in names("鄱阳湖迎来越冬候鸟。")
     assert "越南" in names("总理访越期间双方签署协议。")
+
+
+def test_transliteration_variant_of_a_known_first_name_is_the_same_person():
+    ids = {m.entity_id for m in extract_entities("加拿大总理贾斯廷·特鲁多表示，政府将采取措施。")}
+    assert "person:贾斯汀·特鲁多" in ids
