@@ -218,6 +218,8 @@ ORG_SUFFIXES = (
 # Company suffixes whose head is a brand (中泰证券, 宏源证券, 海南航空): any name-like head word counts,
 # generic kinds (有价证券, 民用航空) do not.
 COMPANY_SUFFIXES = frozenset(("证券", "航空", "控股"))
+# Names with these suffixes do not take the country written before them (美国 + 乔治敦大学).
+COUNTRY_APART_SUFFIXES = frozenset(("大学", "学院", "新闻社", "新闻网", "通讯社", "电视台", "日报", "时报", "邮报"))
 # Suffixes whose head may be a brand word the segmenter tags nz/nr/j, when the suffix stands alone.
 BRAND_SUFFIXES = frozenset(("银行", "集团"))
 GENERIC_COMPANY = {"有价证券", "民用航空", "民航", "商业航空", "通用航空", "航空航天", "证券", "航空", "控股", "金融控股",
@@ -1133,10 +1135,17 @@ def _suffix_names(d: _Doc):
             if got:
                 head, start = got, starts[h]
                 # 巴基斯坦 卡拉奇 大学, 东京 上智 大学: a university is named after its city, not its country
-                if suffix in ("大学", "学院") and isinstance(got, _Ent) and got.type == "place" and h + 1 < i:
+                # 美国 + 乔治敦大学, 阿富汗 + 哈马 + 新闻社: a country before a university or a news outlet
+                # that names itself is where it is, not part of its name (the country still counts)
+                apart = (suffix in COUNTRY_APART_SUFFIXES and isinstance(got, _Ent)
+                         and got.subtype in ("country", "territory"))
+                if (apart or suffix in ("大学", "学院") and isinstance(got, _Ent) and got.type == "place") \
+                        and h + 1 < i:
                     nxt = _proper(d, toks[h + 1][0], toks[h + 1][1]) or len(toks[h + 1][0]) >= 2
                     if nxt:
                         head, start = nxt, starts[h + 1]
+                elif apart and h + 1 == i and len(tok) - len(suffix) >= 2:
+                    head, start = True, starts[i]
                 break
         if kind == "place" and head is not None and not isinstance(head, _Ent):
             k = d.index_at(start)

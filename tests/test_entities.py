@@ -626,3 +626,9 @@ def test_adverb_is_no_one_char_country():
 def test_transliteration_variant_of_a_known_first_name_is_the_same_person():
     ids = {m.entity_id for m in extract_entities("加拿大总理贾斯廷·特鲁多表示，政府将采取措施。")}
     assert "person:贾斯汀·特鲁多" in ids
+
+
+def test_country_before_a_news_outlet_or_university_is_apart():
+    found = by_name("据美国雅虎新闻网报道，阿富汗哈马新闻社也报道了。")
+    assert {"雅虎新闻网", "哈马新闻社", "美国", "阿富汗"} <= set(found)
+    assert "英国国防部" in names("英国国防部表示。", "org")   # government bodies keep their country
