@@ -357,6 +357,9 @@ _ONES = tuple(b"\x01" * n for n in range(257))
 _TOKEN, _SUFFIX, _ROLE, _SURNAME = 1, 2, 4, 8
 
 
+_ONE_CHAR_ADMIN = frozenset("市镇县村郡州省")
+
+
 def _word_class(lex: _Lexicon, w: str) -> int:
     """Which passes look at token w: the token pass (known names, words with a one-char country form
     or a known head), the suffix pass (words ending in an organisation or place suffix), the people
@@ -364,7 +367,8 @@ def _word_class(lex: _Lexicon, w: str) -> int:
     if w in lex.by_surface or w in lex.cued_only or w in COMPOUND_CHARS:
         return _TOKEN
     if len(w) < 2:
-        return 0
+        # 麦迪逊 维尔 市: a one-char administrative suffix the segmenter left alone after a name
+        return _SUFFIX if w in _ONE_CHAR_ADMIN else 0
     c = 0
     roles = _ROLE_SET
     if w[-1] in _ROLE_LAST and (w[-2:] in roles or w[-3:] in roles or w[-4:] in roles or w[-5:] in roles
@@ -1167,6 +1171,8 @@ def _suffix_names(d: _Doc):
             continue
         if head is None:
             continue
+        if len(tok) == 1 and isinstance(head, _Ent) and head.subtype in ("country", "territory"):
+            continue  # 美国 + 州: a country and a word, not a place named after it
         if suffix in _FACILITIES and isinstance(head, _Ent) and head.subtype == "country" \
                 and start + len(head_ent_surface(d, start, head)) + len(suffix) == end:
             continue  # 美国空间站: a country's station is a description; named ones are in the gazetteer
@@ -2014,6 +2020,35 @@ def _sub_bodies(d: _Doc):
             d.add(_Ent("org:" + w, w, "org", None, False, "government"), d.starts[i], w)
 
 
+# What may follow a town's name written right after its state or province.
+_TOWN_END = re.compile(r"[，。、；：,;:\s的和与及（(]|$")
+
+
+def _towns_after_regions(d: _Doc):
+    """伊利诺伊州 + 爱德华兹维尔, 安大略省 + 温莎: a transliterated name right after a state or province,
+    ending the phrase, is a town in it."""
+    text = d.text
+    for ent, hits in list(d.found.values()):
+        if ent.type != "place" or ent.subtype in ("country", "territory"):
+            continue
+        for s, surface in list(hits.items()):
+            if not surface.endswith(("州", "省")):
+                continue
+            e = k = s + len(surface)
+            while k < len(text) and text[k] in TRANSLIT and k - e < 8:
+                k += 1
+            # two characters will do when neither is a common one (温莎); 爱德华兹维尔 has a 华 in it
+            short = k - e == 2 and all(c in _FREE_TRANSLIT for c in text[e:k])
+            if not (k - e >= 3 or short) or not _TOWN_END.match(text, k) or not d.is_start(e) \
+                    or not d.is_end(k) or not d.free(e, k):
+                continue
+            name = text[e:k]
+            known = d.lex.by_surface.get(name)
+            if name in d.lex.stopnames or known is not None and known.type != "place":
+                continue
+            d.add(known or _Ent("place:" + name, name, "place", ent.country, False), e, name)
+
+
 # The legal form after a company's name (中国移动有限公司): the same company, under its full name.
 _COMPANY_TAIL = re.compile("集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司")
 
@@ -2049,6 +2084,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _non_entities(d)
     _suffix_names(d)
     _token_pass(d)
+    _towns_after_regions(d)
     _org_tails(d)
     _bare_bodies(d)
     _paren_aliases(d)

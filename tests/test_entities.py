@@ -632,3 +632,14 @@ def test_country_before_a_news_outlet_or_university_is_apart():
     found = by_name("据美国雅虎新闻网报道，阿富汗哈马新闻社也报道了。")
     assert {"雅虎新闻网", "哈马新闻社", "美国", "阿富汗"} <= set(found)
     assert "英国国防部" in names("英国国防部表示。", "org")   # government bodies keep their country
+
+
+def test_transliterated_town_before_a_bare_admin_suffix():
+    assert "麦迪逊维尔市" in names("龙卷风导致位于肯塔基州西部的麦迪逊维尔市一列货运列车脱轨。", "place")
+    assert "梅菲尔德镇" in names("在受损最严重的梅菲尔德镇，救援仍在继续。", "place")
+    assert names("美国州长会议今天召开。", "place") == {"美国"}   # a country and 州 make no place
+
+
+def test_transliterated_town_right_after_its_province():
+    assert "温莎" in names("抗议者封锁了安大略省温莎和底特律之间的桥。", "place")
+    assert names("广东省大部分地区将有降雨。", "place") == {"广东"}
