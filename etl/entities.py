@@ -1481,6 +1481,14 @@ _BYLINE_RE = re.compile(r"(?:文/[^\s】]{0,8}\s*|(?:记者|编辑|编译|作者
 _HONORIFICS = {"先生", "女士", "小姐", "太太", "夫人", "老师", "同志", "总", "某"}
 
 
+def _person_named(d: _Doc, name: str) -> bool:
+    """Whether `name` is a known person or a person the text names elsewhere."""
+    ent = d.lex.by_surface.get(name)
+    if ent is not None:
+        return ent.type == "person"
+    return any(ent.type == "person" and name in hits.values() for ent, hits in d.found.values())
+
+
 def _chinese_names(d: _Doc):
     """Chinese names (surname + 1-2 chars) next to a role word before or a speech verb after.
     jieba tags most of them as names (汪文斌/nr) but sometimes cuts them (周/nr 明远/a): the surname
@@ -1504,6 +1512,12 @@ def _chinese_names(d: _Doc):
         if not d.free(s, s + len(tok)) or tok in lex.stopnames or tok in lex.by_surface:
             continue
         if not (len(tok) <= 3 or tok[:2] in DOUBLE_SURNAMES) or _ROLE_IN.search(tok):
+            continue
+        if len(tok) == 3 and _person_named(d, tok[1:]):
+            # 采访 + 时武磊: a character of the word before glued to a person the text names
+            ent = lex.by_surface.get(tok[1:])
+            d.add(ent if ent is not None and ent.type == "person" else
+                  _Ent("person:" + tok[1:], tok[1:], "person", None, False), s + 1, tok[1:])
             continue
         if len(tok) == 2 and not _ROLE_IN.search(tok) and _cued(d, s, s)[0] \
                 and not _NAME_END_RE.match(d.text, s + 2) \

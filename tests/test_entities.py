@@ -643,3 +643,9 @@ def test_transliterated_town_before_a_bare_admin_suffix():
 def test_transliterated_town_right_after_its_province():
     assert "温莎" in names("抗议者封锁了安大略省温莎和底特律之间的桥。", "place")
     assert names("广东省大部分地区将有降雨。", "place") == {"广东"}
+
+
+def test_character_glued_before_a_named_person_is_not_a_new_name():
+    doc = "赛后梅开二度的武磊接受了采访，在采访时武磊表示最后一个球他没有碰到。"
+    assert "时武磊" not in names(doc)
+    assert by_name(doc)["武磊"].n == 2
