@@ -163,7 +163,8 @@ _HEADCOUNT_RE = re.compile(r"人数|人口|兵力|死亡|伤亡|病例|确诊")
 _WAN_YI_END_RE = re.compile("[万亿]$")
 _RATIO_BEFORE_RE = re.compile(r"每[^，,。]{0,6}中就?有?$|人中就?有$")
 _DIGIT_RE = re.compile(r"\d")
-_BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;、）)」”！？!?\n]|和|与|及|左右|以上)")
+_BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;：:、）)」”！？!?\n]|和|与|及|左右|以上)")
+_DEMONSTRATIVE_END_RE = re.compile("(?:这|那|该|此|上述|前述)$")
 
 
 @dataclass(slots=True)
@@ -591,6 +592,9 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
         return None  # 两位领导人 / 两人: people already named
     if lo.value != int(lo.value) and not lo.has_mult:
         return None  # 2.5人 is an average, not a head count
+    if lo is hi and lo.value <= 10 and not lo.has_mult and _DEMONSTRATIVE_END_RE.search(before) \
+            and not _CASUALTY_RE.search(after[:6]):
+        return None  # 这两名囚犯, 该3人: people the text has named already
     return "count", "person", low, high
 
 

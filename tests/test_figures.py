@@ -392,3 +392,13 @@ def test_range_to_zero_with_multiplier_does_not_crash():
     # 3到0万人 once divided by the bare value of 0万 (ZeroDivisionError quarantined the article)
     for text in ("统计显示3到0万人参加。", "预算为5至0亿美元。"):
         assert isinstance(extract_figures(text), list)
+
+
+def test_people_already_named_are_no_count():
+    assert extract_figures("释放这两名囚犯是出于人道主义原因。") == []
+    assert [f.value_low for f in extract_figures("这3名士兵在袭击中死亡。")] == [3.0]   # a casualty statement counts
+
+
+def test_bare_head_count_before_a_colon():
+    figs = extract_figures("全球累计新冠确诊病例超2亿7196万：多国出现高风险传播。")
+    assert [(f.kind, f.value_low, f.approx) for f in figs] == [("count", 271960000.0, True)]
