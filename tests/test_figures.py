@@ -396,7 +396,7 @@ def test_range_to_zero_with_multiplier_does_not_crash():
 
 def test_people_already_named_are_no_count():
     assert extract_figures("释放这两名囚犯是出于人道主义原因。") == []
-    assert [f.value_low for f in extract_figures("这3名士兵在袭击中死亡。")] == [3.0]   # a casualty statement counts
+    assert [f.value_low for f in extract_figures("这3名士兵死亡。")] == [3.0]   # a casualty statement counts
 
 
 def test_bare_head_count_before_a_colon():
