@@ -175,6 +175,9 @@ TRANSLIT = set(
     "顿灵彻")
 TRANSLIT_COMMON = set("大文山海安本华东思立治历京天生心和平正方林明金南西东")
 _FREE_TRANSLIT = TRANSLIT - TRANSLIT_COMMON
+# Every character of transliterated names, the common ones included (亚历山大, 爱德华兹维尔): for spans
+# that something else already marks as a name (a name tag, a state before it).
+_ALL_TRANSLIT = TRANSLIT | TRANSLIT_COMMON
 
 # Chinese surnames (single and double) for Chinese personal names.
 SURNAMES = set(
@@ -1072,6 +1075,33 @@ def _proper(d: _Doc, w: str, pos: str | None, short_ok: bool = True) -> _Ent | b
     return pos is not None and pos.startswith(("ns", "nt", "nrt"))
 
 
+def _translit_piece(token: tuple[str, str]) -> bool:
+    """A piece of a transliterated name cut by the segmenter: up to three uncommon transliteration
+    characters, or up to four transliteration characters tagged as a name (亚历山德/ns 鲁 波利斯 市)."""
+    w, pos = token
+    return (len(w) <= 3 and all(c in _FREE_TRANSLIT for c in w)
+            or len(w) <= 4 and pos.startswith(("ns", "nr")) and all(c in _ALL_TRANSLIT for c in w))
+
+
+def _known_org_core(lex: _Lexicon, name: str) -> _Ent | None:
+    """A known organisation under a longer form: its country before it, its legal kind after it
+    (德国 + 汉莎航空 + 公司, 汉莎航空 + 公司)."""
+    cores = [name]
+    for country in (name[:k] for k in range(min(len(name) - 2, 8), 1, -1)):
+        if country in lex.countries:
+            cores.append(name[len(country):])
+            break
+    for core in list(cores):
+        for tail in ("公司", "集团"):
+            if core.endswith(tail) and len(core) > len(tail) + 1:
+                cores.append(core[:-len(tail)])
+    for core in cores[1:]:
+        ent = lex.by_surface.get(core)
+        if ent is not None and ent.type == "org":
+            return ent
+    return None
+
+
 def _suffix_names(d: _Doc):
     """Organisations and places named by a proper head and a suffix: 英国国防部, 美国国际开发署,
     俄罗斯战略导弹部队, 欧洲通讯社, 保守党后座委员会, 开普省, 达苏水电站, 卡拉奇大学孔子学院.
@@ -1153,8 +1183,7 @@ def _suffix_names(d: _Doc):
                 break
         if kind == "place" and head is not None and not isinstance(head, _Ent):
             k = d.index_at(start)
-            while k and len(d.toks[k - 1][0]) <= 3 and all(c in _FREE_TRANSLIT for c in d.toks[k - 1][0]) \
-                    and d.toks[k - 1][0] not in lex.by_surface \
+            while k and _translit_piece(d.toks[k - 1]) and d.toks[k - 1][0] not in lex.by_surface \
                     and d.free(d.starts[k - 1], start) and end - d.starts[k - 1] <= 10:
                 k -= 1  # 谢赫 + 贾拉街区: a transliterated head the segmenter cut in two
                 start = d.starts[k]
@@ -1184,6 +1213,8 @@ def _suffix_names(d: _Doc):
         if name in lex.stopnames:
             continue
         ent = lex.by_surface.get(name)
+        if ent is None and kind == "org":
+            ent = _known_org_core(lex, name)
         tail = name[len(head_ent_surface(d, start, head)) if isinstance(head, _Ent) else 0:]
         if ent is None and (tail.endswith(_GENERIC_BODIES_T) or tail in BARE_SUFFIXES and
                             isinstance(head, _Ent) and head.subtype in ("country", "region")):
@@ -2049,7 +2080,7 @@ def _towns_after_regions(d: _Doc):
             if not surface.endswith(("州", "省")):
                 continue
             e = k = s + len(surface)
-            while k < len(text) and text[k] in TRANSLIT and k - e < 8:
+            while k < len(text) and text[k] in _ALL_TRANSLIT and k - e < 8:
                 k += 1
             # two characters will do when neither is a common one (温莎); 爱德华兹维尔 has a 华 in it
             short = k - e == 2 and all(c in _FREE_TRANSLIT for c in text[e:k])

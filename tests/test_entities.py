@@ -649,3 +649,14 @@ def test_character_glued_before_a_named_person_is_not_a_new_name():
     doc = "赛后梅开二度的武磊接受了采访，在采访时武磊表示最后一个球他没有碰到。"
     assert "时武磊" not in names(doc)
     assert by_name(doc)["武磊"].n == 2
+
+
+def test_known_company_under_a_longer_form_is_the_same_company():
+    found = extract_entities("德国汉莎航空公司表示道歉，汉莎航空公司称，汉莎航空将调查。")
+    orgs = [m for m in found if m.type == "org"]
+    assert len(orgs) == 1 and orgs[0].n == 3
+
+
+def test_transliterated_town_with_common_characters():
+    assert "亚历山德鲁波利斯市" in names("美军在希腊亚历山德鲁波利斯市部署。", "place")
+    assert "爱德华兹维尔" in names("在伊利诺伊州爱德华兹维尔，龙卷风造成损失。", "place")
