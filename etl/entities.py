@@ -2080,12 +2080,17 @@ def _towns_after_regions(d: _Doc):
             if not surface.endswith(("州", "省")):
                 continue
             e = k = s + len(surface)
+            ends = []   # where the name may end: a phrase boundary (温莎 + 和 + 底特律: 和 is both)
             while k < len(text) and text[k] in _ALL_TRANSLIT and k - e < 8:
                 k += 1
+                if _TOWN_END.match(text, k) and d.is_end(k):
+                    ends.append(k)
+            if not ends or not d.is_start(e):
+                continue
+            k = ends[-1]
             # two characters will do when neither is a common one (温莎); 爱德华兹维尔 has a 华 in it
             short = k - e == 2 and all(c in _FREE_TRANSLIT for c in text[e:k])
-            if not (k - e >= 3 or short) or not _TOWN_END.match(text, k) or not d.is_start(e) \
-                    or not d.is_end(k) or not d.free(e, k):
+            if not (k - e >= 3 or short) or not d.free(e, k):
                 continue
             name = text[e:k]
             known = d.lex.by_surface.get(name)
