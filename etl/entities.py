@@ -1437,6 +1437,8 @@ def _dot_names(d: _Doc):
         glued = _GLUED_VERB_END.search(text[d.starts[last]:e])
         if glued and glued.start() > 0:
             e -= len(glued.group())
+            if text[e - 1] == "所" and e - s > 3:
+                e -= 1   # 塔尔诺波尔斯基 + 所说: the 所 of 所说 is no part of the name
         if not d.free(s, e):
             continue
         surface = text[s:e]
@@ -2099,6 +2101,46 @@ def _towns_after_regions(d: _Doc):
             d.add(known or _Ent("place:" + name, name, "place", ent.country, False), e, name)
 
 
+_FACILITY_ENDS = ("机场", "火车站", "车站", "高铁站", "港", "码头", "大桥")
+
+
+def _move(d: _Doc, ent: _Ent, s: int, new_start: int, name: str) -> None:
+    """Replace the mention of `ent` at s by a mention of the longer name `name` starting at new_start."""
+    hits = d.found[ent.key][1]
+    del hits[s]
+    if not hits:
+        del d.found[ent.key]
+    longer = d.lex.by_surface.get(name) or _Ent(f"{ent.type}:{name}", name, ent.type, ent.country, False)
+    d.add(longer, new_start, name, take=False)
+    d.taken[new_start:s] = b"\x01" * (s - new_start)
+
+
+def _longer_forms(d: _Doc):
+    """Names found without the part written before them: the city before its airport or station
+    (南京 + 禄口机场: the city counts as well), the `·`-joined first name before a name found by its
+    suffix (约翰·霍普金斯大学)."""
+    text = d.text
+    starts = {}
+    for ent, hits in d.found.values():
+        for s, surface in hits.items():
+            starts.setdefault(s + len(surface), []).append((ent, s, surface))
+    for ent, hits in list(d.found.values()):
+        if ent.known:
+            continue
+        for s, surface in list(hits.items()):
+            if ent.type == "place" and surface.endswith(_FACILITY_ENDS):
+                city = next((c for c in starts.get(s, ()) if c[0].type == "place"
+                             and c[0].subtype not in ("country", "territory") and c[2] != surface), None)
+                if city is not None:
+                    _move(d, ent, s, city[1], city[2] + surface)
+            elif ent.type == "org" and s >= 2 and text[s - 1] in _SEP and text[s - 2] in _ALL_TRANSLIT:
+                k = s - 1
+                while k > 0 and text[k - 1] in _ALL_TRANSLIT and s - 1 - k < 6:
+                    k -= 1
+                if d.is_start(k) and d.free(k, s - 1):
+                    _move(d, ent, s, k, text[k:s] + surface)
+
+
 # The legal form after a company's name (中国移动有限公司): the same company, under its full name.
 _COMPANY_TAIL = re.compile("集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司")
 
@@ -2149,6 +2191,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _enumerations(d)
     _back_references(d)
     _paren_aliases(d, create=False)  # Latin forms of names the later passes found (李明（Li Ming）)
+    _longer_forms(d)
     _company_tails(d)
     out = []
     for ent, found in d.found.values():

@@ -97,7 +97,7 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
 _MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之]")
 _MODIFIER_RE = re.compile(_MODIFIER_CHAR_RE.pattern + "{2}")
 _UNIT_RE = re.compile("|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)))
-_BODIES_RE = re.compile(r"具[\u4e00-\u9fff]{0,4}?(?:尸体|遗体|遗骸|尸首|死尸)")
+_BODIES_RE = re.compile(r"具[\u4e00-\u9fff]{0,12}?(?:尸体|遗体|遗骸|尸首|死尸)")   # 109具中国人民志愿军烈士遗骸
 
 # Characters after a unit that turn it into another word (人民币, 名单, 位置, 例如, 吨级 ...).
 _UNIT_BLOCK = {

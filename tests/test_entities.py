@@ -660,3 +660,17 @@ def test_known_company_under_a_longer_form_is_the_same_company():
 def test_transliterated_town_with_common_characters():
     assert "亚历山德鲁波利斯市" in names("美军在希腊亚历山德鲁波利斯市部署。", "place")
     assert "爱德华兹维尔" in names("在伊利诺伊州爱德华兹维尔，龙卷风造成损失。", "place")
+
+
+def test_city_before_its_airport_is_part_of_the_name_and_counts():
+    found = by_name("一名旅客在南京禄口机场被确诊。")
+    assert {"南京禄口机场", "南京"} <= set(found)
+    assert "禄口机场" not in found
+
+
+def test_dotted_first_name_before_a_suffix_name():
+    assert "约翰·霍普金斯大学高级国际研究学院" in names("据约翰·霍普金斯大学高级国际研究学院的专家说。", "org")
+
+
+def test_suo_of_suoshuo_is_no_part_of_a_dotted_name():
+    assert "诺加·塔尔诺波尔斯基" in names("正如记者诺加·塔尔诺波尔斯基所说，协议被边缘化。", "person")

@@ -402,3 +402,8 @@ def test_people_already_named_are_no_count():
 def test_bare_head_count_before_a_colon():
     figs = extract_figures("全球累计新冠确诊病例超2亿7196万：多国出现高风险传播。")
     assert [(f.kind, f.value_low, f.approx) for f in figs] == [("count", 271960000.0, True)]
+
+
+def test_remains_counted_with_a_long_description_between():
+    figs = extract_figures("第八批109具在韩中国人民志愿军烈士遗骸入殓。")
+    assert [(f.kind, f.value_low) for f in figs] == [("count", 109.0)]
