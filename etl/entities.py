@@ -172,7 +172,7 @@ TRANSLIT = set(
     "内尼妮涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟沙莎尚绍舍圣施什史舒斯松苏索塔"
     "泰坦汤唐特滕提图托瓦旺威韦维温沃乌武西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐娃夫尔茨热"
     "芙琪雄娅娜莲黛珊蒂薇妮茜茨斐珀契楚措翁拿略廖隆卜易歇逊汀凯嘉赞蕾丝尼戴莱勃兹"
-    "顿灵彻")
+    "顿灵彻貌坤")
 TRANSLIT_COMMON = set("大文山海安本华东思立治历京天生心和平正方林明金南西东")
 _FREE_TRANSLIT = TRANSLIT - TRANSLIT_COMMON
 # Every character of transliterated names, the common ones included (亚历山大, 爱德华兹维尔): for spans
@@ -1175,7 +1175,11 @@ def _suffix_names(d: _Doc):
                          and got.subtype in ("country", "territory"))
                 if (apart or suffix in ("大学", "学院") and isinstance(got, _Ent) and got.type == "place") \
                         and h + 1 < i:
-                    nxt = _proper(d, toks[h + 1][0], toks[h + 1][1]) or len(toks[h + 1][0]) >= 2
+                    w2, p2 = toks[h + 1]
+                    # a brand (雅虎/nz) stands apart from its country; a generic word (缅甸 + 广播 +
+                    # 电视台) leaves the country in the name
+                    nxt = _proper(d, w2, p2) or (p2.startswith(("nz", "nr", "j")) if apart and suffix not in (
+                        "大学", "学院") else len(w2) >= 2)
                     if nxt:
                         head, start = nxt, starts[h + 1]
                 elif apart and h + 1 == i and len(tok) - len(suffix) >= 2:

@@ -674,3 +674,12 @@ def test_dotted_first_name_before_a_suffix_name():
 
 def test_suo_of_suoshuo_is_no_part_of_a_dotted_name():
     assert "诺加·塔尔诺波尔斯基" in names("正如记者诺加·塔尔诺波尔斯基所说，协议被边缘化。", "person")
+
+
+def test_burmese_and_thai_names_stay_whole():
+    assert "温娜貌伦" in names("秘书长与军方外长温娜貌伦也出席了会议。", "person")
+    assert "布拉索坤" in names("东盟特使布拉索坤周一开始了访问。", "person")
+
+
+def test_country_stays_in_a_generic_broadcaster_name():
+    assert "缅甸广播电视台" in names("新光报和缅甸广播电视台用头版头条报道。", "org")
