@@ -1084,15 +1084,15 @@ def _translit_piece(token: tuple[str, str]) -> bool:
 
 
 def _known_org_core(lex: _Lexicon, name: str) -> _Ent | None:
-    """A known organisation under a longer form: its country before it, its legal kind after it
-    (德国 + 汉莎航空 + 公司, 汉莎航空 + 公司)."""
+    """A known organisation under a longer form: its country before it, its kind after it
+    (德国 + 汉莎航空 + 公司, 塔利班 + 运动)."""
     cores = [name]
     for country in (name[:k] for k in range(min(len(name) - 2, 8), 1, -1)):
         if country in lex.countries:
             cores.append(name[len(country):])
             break
     for core in list(cores):
-        for tail in ("公司", "集团"):
+        for tail in ("公司", "集团", "运动", "组织", "武装", "政权"):   # 塔利班运动, 哈马斯组织
             if core.endswith(tail) and len(core) > len(tail) + 1:
                 cores.append(core[:-len(tail)])
     for core in cores[1:]:
@@ -1231,7 +1231,9 @@ def _suffix_names(d: _Doc):
             if kind == "place" and head_ent is not None and head_ent.type == "place" and len(name) > 12:
                 continue
             country = head_ent.country if head_ent is not None else None
-            ent = _Ent(f"{kind}:{name}", name, kind, country, False)
+            # 希尔扎德地区 is 希尔扎德: the entity goes by its name, the surface keeps 地区
+            canonical = name[:-2] if kind == "place" and suffix == "地区" and len(name) >= 4 else name
+            ent = _Ent(f"{kind}:{canonical}", canonical, kind, country, False)
         d.add(ent, start, name)
         if (kind == "org" and head_ent is not None and head_ent.type == "place"
                 and head_ent.subtype in ("country", "territory")):
@@ -1518,6 +1520,10 @@ _BYLINE_RE = re.compile(r"(?:文/[^\s】]{0,8}\s*|(?:记者|编辑|编译|作者
 _HONORIFICS = {"先生", "女士", "小姐", "太太", "夫人", "老师", "同志", "总", "某"}
 
 
+# A list of names closed by 等人 / 等3名 (徐梦桃、贾宗洋、齐广璞等3名运动员): the items are people.
+_LIST_OF_PEOPLE = re.compile(f"(?:[、和与及][{_HAN}]{{2,4}})*等(?:人|[0-9一二三四五六七八九十两多]+[名位人])")
+
+
 def _person_named(d: _Doc, name: str) -> bool:
     """Whether `name` is a known person or a person the text names elsewhere."""
     ent = d.lex.by_surface.get(name)
@@ -1569,7 +1575,8 @@ def _chinese_names(d: _Doc):
         # a title right after the name (龙桂鲁教授, 王毅部长): the Chinese way of naming someone
         role = role or _TITLE_AFTER.match(d.text, s + len(tok)) is not None
         before = d.text[max(0, s - 2):s]
-        listed = prev_name is not None and before[-1:] == "、" and prev_name == s - 1
+        listed = prev_name is not None and before[-1:] == "、" and prev_name == s - 1 \
+            or _LIST_OF_PEOPLE.match(d.text, s + len(tok)) is not None
         byline = bool(_BYLINE_RE.search(d.text[max(0, s - 14):s]))
         if not (role or verb or listed or byline):
             continue

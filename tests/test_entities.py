@@ -683,3 +683,17 @@ def test_burmese_and_thai_names_stay_whole():
 
 def test_country_stays_in_a_generic_broadcaster_name():
     assert "缅甸广播电视台" in names("新光报和缅甸广播电视台用头版头条报道。", "org")
+
+
+def test_known_organisation_with_a_kind_after_it():
+    found = extract_entities("塔利班运动的发言人说，塔利班控制了喀布尔。")
+    assert [m.entity_id for m in found if m.type == "org"] == ["org:塔利班"]
+
+
+def test_region_named_with_diqu_goes_by_its_name():
+    found = by_name("塔利班开始在楠格哈尔省希尔扎德地区进行搜查。")
+    assert "希尔扎德" in found and "希尔扎德地区" in found["希尔扎德"].surfaces
+
+
+def test_chinese_names_listed_before_deng_n_ming():
+    assert {"徐梦桃", "贾宗洋", "齐广璞"} <= names("徐梦桃、贾宗洋、齐广璞等3名运动员入选。", "person")
