@@ -223,6 +223,10 @@ ORG_SUFFIXES = (
 COMPANY_SUFFIXES = frozenset(("证券", "航空", "控股"))
 # Names with these suffixes do not take the country written before them (美国 + 乔治敦大学).
 COUNTRY_APART_SUFFIXES = frozenset(("大学", "学院", "新闻社", "新闻网", "通讯社", "电视台", "日报", "时报", "邮报"))
+# Suffixes that may follow a Latin acronym (WABC电视台, KKR集团); the acronym then starts the name.
+LATIN_HEAD_SUFFIXES = frozenset(("电视台", "电台", "广播公司", "新闻网", "公司", "集团", "银行", "基金会", "研究所",
+                                 "大学", "学院", "协会"))
+_ACRONYM = re.compile("[A-Z][A-Z0-9&]{1,7}")
 # Suffixes whose head may be a brand word the segmenter tags nz/nr/j, when the suffix stands alone.
 BRAND_SUFFIXES = frozenset(("银行", "集团"))
 GENERIC_COMPANY = {"有价证券", "民用航空", "民航", "商业航空", "通用航空", "航空航天", "证券", "航空", "控股", "金融控股",
@@ -779,6 +783,15 @@ def _token_pass(d: _Doc):
                     continue
                 if ent.type == "place" and _compose_place(d, i, ent):
                     continue
+            if ent.type == "org" and ent.subtype in ("government", "military_unit") and ent.country and i > 0:
+                # 韩国 + 参谋长联席会议: another country's body of the same name, not the known one
+                country = lex.countries.get(toks[i - 1][0])
+                if country is not None and country.country and country.country != ent.country:
+                    name = toks[i - 1][0] + tok
+                    own = known.get(name) or _Ent("org:" + name, name, "org", country.country, False,
+                                                  "government")
+                    d.add(own, starts[i - 1], name)
+                    continue
             d.add(ent, start, tok)
             if ent.type == "org":
                 _country_head(d, ent, start, tok)
@@ -1132,6 +1145,15 @@ def _suffix_names(d: _Doc):
         j = i
         while j > 0 and i - j < span:
             w, p = toks[j - 1]
+            if w in ("与", "和") and kind == "org" and j >= 2 and j < i and toks[j][1] in ("n", "vn") \
+                    and toks[j - 2][1] in ("n", "vn") and 2 <= len(toks[j - 2][0]) <= 4 \
+                    and end - starts[j - 2] <= SPLIT_LIMIT and d.free(starts[j - 2], starts[j]):
+                j -= 2   # 卡塔尔 电力 与 水务 公司: a body of two fields
+                continue
+            if j == i and suffix in LATIN_HEAD_SUFFIXES and _ACRONYM.fullmatch(w) \
+                    and d.free(starts[j - 1], starts[j]) and (j < 2 or not toks[j - 2][0].isascii()):
+                j -= 1   # WABC 电视台, KKR 集团: an acronym names the station or the company
+                break
             if not (_IS_HAN.match(w) and d.free(starts[j - 1], starts[j - 1] + len(w))):
                 break
             if not (p.startswith(_INNER_POS) or w in ("驻", "常驻") or w in lex.by_surface) \
@@ -1162,9 +1184,10 @@ def _suffix_names(d: _Doc):
             brand = (suffix in BRAND_SUFFIXES and tok == suffix and h == i - 1 and len(w) >= 2 and p is not None
                      and p.startswith(("nz", "nr", "j")) and w not in GENERIC_HEADS)
             # 鄱阳湖/ns: a lake, river or island jieba knows as a place, whatever its head
+            acronym = h < i and suffix in LATIN_HEAD_SUFFIXES and _ACRONYM.fullmatch(w) is not None
             natural = (h == i and kind == "place" and pos == "ns" and suffix in NATURAL_SUFFIXES and len(tok) >= 3
                        and not _SHIP_AFTER.match(d.text, end))   # “东平湖”舰 is a ship
-            got = company or brand or natural or _proper(d, w, p, short_ok=kind == "place") or (
+            got = company or brand or natural or acronym or _proper(d, w, p, short_ok=kind == "place") or (
                 suffix in ("大学", "学院") and h == i - 1 and p == "nr" and len(w) >= 3)  # 神奈川/nr 大学
             if got:
                 head, start = got, starts[h]

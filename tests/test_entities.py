@@ -697,3 +697,20 @@ def test_region_named_with_diqu_goes_by_its_name():
 
 def test_chinese_names_listed_before_deng_n_ming():
     assert {"徐梦桃", "贾宗洋", "齐广璞"} <= names("徐梦桃、贾宗洋、齐广璞等3名运动员入选。", "person")
+
+
+def test_another_countrys_body_of_a_known_name():
+    found = by_name("韩国参谋长联席会议表示，朝鲜发射了导弹。")
+    assert "韩国参谋长联席会议" in found and found["韩国参谋长联席会议"].country == "KR"
+    assert "美国参谋长联席会议" not in found
+
+
+def test_body_of_two_fields_joined_by_yu():
+    assert "卡塔尔电力与水务公司" in names("双方签署了卡塔尔电力与水务公司的协议。", "org")
+    assert "伊朗标准与工业研究所" in names("伊朗标准与工业研究所所长说。", "org")
+    assert not names("他在经济与社会理事会发言。", "org")   # no proper head: no name
+
+
+def test_acronym_before_a_media_or_company_suffix():
+    assert any(n.endswith("ABC电视台") for n in names("据WABC电视台报道，警方正在调查。", "org"))
+    assert not names("中国的5G公司发展迅速。", "org")
