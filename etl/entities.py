@@ -1011,6 +1011,7 @@ GOV_SUFFIXES = ("部", "局", "署", "委员会", "理事会", "议会", "议院
                 "大使馆", "使馆", "领事馆", "总领馆", "国会", "海军", "空军", "陆军", "省")
 # After a place these make something that is neither the place nor an entity (拉萨舰, 明斯克协议).
 NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "宣言", "进程", "时间", "模式", "峰会", "对话会",
+                       "冬季奥运会", "夏季奥运会", "冬季奥林匹克运动会", "夏季奥林匹克运动会",
                        "奥运会", "冬奥会", "残奥会", "亚运会")  # events named after their host city are events
 # Ordinary words that end in a suffix (北部 ends in 部, 签署 in 署) and bodies no name makes specific.
 SUFFIX_WORDS = {"北部", "南部", "东部", "西部", "中部", "西北部", "东北部", "西南部", "东南部", "内部", "外部",
@@ -1306,8 +1307,9 @@ def _non_entities(d: _Doc):
     toks, known = d.toks, d.lex.by_surface
     for m in _NON_ENTITY_RE.finditer(d.text):
         i = d.index_at(m.start())
-        if not i or not (toks[i][0] in NON_ENTITY_SUFFIXES or toks[i][0][:-1] == m.group()):
-            continue  # 舰, or 舰 glued to the next character (舰是)
+        if not i or not (toks[i][0] in NON_ENTITY_SUFFIXES or toks[i][0][:-1] == m.group()
+                         or len(m.group()) > 2 and d.is_end(m.end())):
+            continue  # 舰, or 舰 glued to the next character (舰是), or whole tokens (冬季 + 奥运会)
         if i > 1 and toks[i - 1][0] in "”’」』\"'":
             i -= 1  # “拉萨”舰
         tok = toks[i - 1][0]

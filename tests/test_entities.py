@@ -714,3 +714,8 @@ def test_body_of_two_fields_joined_by_yu():
 def test_acronym_before_a_media_or_company_suffix():
     assert any(n.endswith("ABC电视台") for n in names("据WABC电视台报道，警方正在调查。", "org"))
     assert not names("中国的5G公司发展迅速。", "org")
+
+
+def test_host_city_inside_a_split_olympics_name_is_no_place():
+    assert "北京" not in names("此后在北京冬季奥运会期间有所暂停。")
+    assert "北京" in names("代表团抵达北京。")
