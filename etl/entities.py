@@ -792,6 +792,12 @@ def _token_pass(d: _Doc):
                                                   "government")
                     d.add(own, starts[i - 1], name)
                     continue
+            if ent.type == "org" and ent.country and i > 0 and ent.subtype in ("media", "company", "university") \
+                    and (country := lex.countries.get(toks[i - 1][0])) is not None \
+                    and country.country == ent.country:
+                # 美国 + 哥伦比亚广播公司: the name as written, the country before it included
+                d.add(ent, starts[i - 1], toks[i - 1][0] + tok)
+                continue
             d.add(ent, start, tok)
             if ent.type == "org":
                 _country_head(d, ent, start, tok)
@@ -1201,9 +1207,10 @@ def _suffix_names(d: _Doc):
                         and h + 1 < i:
                     w2, p2 = toks[h + 1]
                     # a brand (雅虎/nz) stands apart from its country; a generic word (缅甸 + 广播 +
-                    # 电视台) leaves the country in the name
-                    nxt = _proper(d, w2, p2) or (p2.startswith(("nz", "nr", "j")) if apart and suffix not in (
-                        "大学", "学院") else len(w2) >= 2)
+                    # 电视台, 莫斯科 + 国立 + 鲍曼技术大学) leaves the place in the name
+                    by_country = got.subtype in ("country", "territory")
+                    nxt = _proper(d, w2, p2) or (len(w2) >= 2 if by_country and suffix in ("大学", "学院")
+                                                 else p2.startswith(("nz", "nr", "j", "ng")))
                     if nxt:
                         head, start = nxt, starts[h + 1]
                 elif apart and h + 1 == i and len(tok) - len(suffix) >= 2:

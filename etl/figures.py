@@ -165,6 +165,7 @@ _RATIO_BEFORE_RE = re.compile(r"每[^，,。]{0,6}中就?有?$|人中就?有$")
 _DIGIT_RE = re.compile(r"\d")
 _BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;：:、）)」”！？!?\n]|和|与|及|左右|以上)")
 _DEMONSTRATIVE_END_RE = re.compile("(?:这|那|该|此|上述|前述)$")
+_CERTAINTY_AFTER_RE = re.compile("[" + _SPACE + "]*(?:的)?(?:确信|肯定|相信|确定|保证|把握|同意|支持|地)")
 
 
 @dataclass(slots=True)
@@ -569,6 +570,8 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     if kind == "percent":
         if _MARGIN_AFTER_RE.match(after):
             return None
+        if low == 100 and _CERTAINTY_AFTER_RE.match(after):
+            return None  # 100%确信, 百分之百肯定: certainty, not a share
         sign = _change_sign(t, lo, hi, num_end, left, s_start, prev_growth)
         if sign is None:
             return ("percent", "%", -high, -low) if _negative(t, lo.start, s_start) else ("percent", "%", low, high)

@@ -719,3 +719,13 @@ def test_acronym_before_a_media_or_company_suffix():
 def test_host_city_inside_a_split_olympics_name_is_no_place():
     assert "北京" not in names("此后在北京冬季奥运会期间有所暂停。")
     assert "北京" in names("代表团抵达北京。")
+
+
+def test_city_in_an_official_university_name_stays():
+    assert names("他毕业于莫斯科国立鲍曼技术大学。", "org") == {"莫斯科国立鲍曼技术大学"}
+    assert "上智大学" in names("东京上智大学的研究显示。", "org")
+
+
+def test_known_outlet_written_with_its_country_keeps_that_form():
+    found = by_name("据美国哥伦比亚广播公司报道。")
+    assert "美国哥伦比亚广播公司" in found["哥伦比亚广播公司"].surfaces and "美国" in found

@@ -407,3 +407,8 @@ def test_bare_head_count_before_a_colon():
 def test_remains_counted_with_a_long_description_between():
     figs = extract_figures("第八批109具在韩中国人民志愿军烈士遗骸入殓。")
     assert [(f.kind, f.value_low) for f in figs] == [("count", 109.0)]
+
+
+def test_hundred_percent_certainty_is_no_figure():
+    assert extract_figures("我100%确信病毒已经传播。") == []
+    assert [f.value_low for f in extract_figures("该提案的支持率为100%。")] == [100.0]
