@@ -171,21 +171,21 @@ def _batches(items: list, workers: int, most: int = JOB_BATCH) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _results(jobs: list, workers: int, progress: bool) -> Iterator[FileResult]:
-    if not jobs:  # an unchanged rerun: no segmenter, gazetteer or workers to start
-        return
+def _in_workers(fn, items: list, workers: int, progress: bool, unit: str, desc: str) -> Iterator:
+    """fn over batches of items, in a pool of worker processes (or here for small jobs), yielding the
+    results one by one in order, with a progress bar on a terminal."""
     from tqdm import tqdm
 
-    bar = tqdm(total=len(jobs), unit="post", disable=not progress, desc="ingest", leave=False)
+    bar = tqdm(total=len(items), unit=unit, desc=desc, disable=not progress, leave=False)
+    pool = None
     try:
-        if workers <= 1 or len(jobs) < 8:
+        if workers <= 1 or len(items) < 8:
             warm_up()
-            batches = map(process_jobs, _batches(jobs, 1))
-            pool = None
+            batches = map(fn, _batches(items, 1))
         else:
             # spawn, not fork: the parent holds a DuckDB connection and threads that must not be forked.
             pool = multiprocessing.get_context("spawn").Pool(workers, initializer=warm_up)
-            batches = pool.imap(process_jobs, _batches(jobs, workers))
+            batches = pool.imap(fn, _batches(items, workers))
         for batch in batches:
             for result in batch:
                 yield result
@@ -195,6 +195,12 @@ def _results(jobs: list, workers: int, progress: bool) -> Iterator[FileResult]:
         if pool is not None:
             pool.terminate()
             pool.join()
+
+
+def _results(jobs: list, workers: int, progress: bool) -> Iterator[FileResult]:
+    if not jobs:  # an unchanged rerun: no segmenter, gazetteer or workers to start
+        return
+    yield from _in_workers(process_jobs, jobs, workers, progress, "post", "ingest")
 
 
 class Columns:
@@ -393,32 +399,14 @@ def _reextract_jobs(rows: list[tuple[str, str, str, str]]) -> list[tuple[str, Fa
 
 def _reextract_all(loader: Loader, workers: int, progress: bool) -> int:
     """Rules or gazetteer changed: extract every stored article again from its stored text."""
-    from tqdm import tqdm
-
     docs = sql.stored_documents(loader.con)
     rows = list(zip(docs.article_id, docs.title, docs.text, docs.captions))
     if not rows:
         return 0
-    bar = tqdm(total=len(rows), unit="article", disable=not progress, desc="re-extract", leave=False)
-    if workers <= 1 or len(rows) < 8:
-        warm_up()
-        batches = map(_reextract_jobs, _batches(rows, 1))
-        pool = None
-    else:
-        pool = multiprocessing.get_context("spawn").Pool(workers, initializer=warm_up)
-        batches = pool.imap(_reextract_jobs, _batches(rows, workers))
-    try:
-        for batch in batches:
-            for aid, facts in batch:
-                loader.add_reextracted(aid, facts)
-                bar.update()
-            if len(loader.replaced) >= BATCH_ARTICLES:
-                loader.flush()
-    finally:
-        bar.close()
-        if pool is not None:
-            pool.close()
-            pool.join()
+    for aid, facts in _in_workers(_reextract_jobs, rows, workers, progress, "article", "re-extract"):
+        loader.add_reextracted(aid, facts)
+        if len(loader.replaced) >= BATCH_ARTICLES:
+            loader.flush()
     loader.finish()
     loader.changed_ids.extend(docs.article_id)
     return len(rows)
