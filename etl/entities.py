@@ -239,7 +239,7 @@ STREET_SUFFIXES = ("街", "大街", "路", "大道", "桥", "大桥", "广场", 
 PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     "岛", "港", "湾", "海峡", "机场", "核电站", "水电站", "电站", "发射场", "航天发射场", "航天中心", "基地",
     "空军基地", "海军基地", "海", "湖", "河", "山", "山脉", "群岛", "运河", "大坝", "广场", "大厦", "宫",
-    "街区", "火车站", "车站", "地铁站", "大街", "体育场", "清真寺",
+    "街区", "街", "火车站", "车站", "地铁站", "大街", "体育场", "清真寺",
     # named facilities and spacecraft (天和核心舱, 东风着陆场, 酒泉卫星发射中心, 国家高山滑雪中心)
     "核心舱", "实验舱", "空间站", "空间实验室", "着陆场", "发射中心", "滑雪中心", "综合保税区", "保税区",
 )
@@ -1192,9 +1192,12 @@ def _suffix_names(d: _Doc):
                      and p.startswith(("nz", "nr", "j")) and w not in GENERIC_HEADS)
             # 鄱阳湖/ns: a lake, river or island jieba knows as a place, whatever its head
             acronym = h < i and suffix in LATIN_HEAD_SUFFIXES and _ACRONYM.fullmatch(w) is not None
+            # 阿留申/nr 群岛: jieba tags many foreign places as person names
+            natural_nr = (h < i and kind == "place" and suffix in NATURAL_SUFFIXES and len(w) >= 2
+                          and p is not None and p.startswith("nr") and w not in lex.stopnames)
             natural = (h == i and kind == "place" and pos == "ns" and suffix in NATURAL_SUFFIXES and len(tok) >= 3
                        and not _SHIP_AFTER.match(d.text, end))   # “东平湖”舰 is a ship
-            got = company or brand or natural or acronym or _proper(d, w, p, short_ok=kind == "place") or (
+            got = company or brand or natural or natural_nr or acronym or _proper(d, w, p, short_ok=kind == "place") or (
                 suffix in ("大学", "学院") and h == i - 1 and p == "nr" and len(w) >= 3)  # 神奈川/nr 大学
             if got:
                 head, start = got, starts[h]

@@ -729,3 +729,9 @@ def test_city_in_an_official_university_name_stays():
 def test_known_outlet_written_with_its_country_keeps_that_form():
     found = by_name("据美国哥伦比亚广播公司报道。")
     assert "美国哥伦比亚广播公司" in found["哥伦比亚广播公司"].surfaces and "美国" in found
+
+
+def test_foreign_islands_and_streets_by_their_suffix():
+    assert "阿留申群岛" in names("编队穿过阿留申群岛后进入白令海。", "place")
+    assert "赫雷夏蒂克街" in names("抗议者聚集在赫雷夏蒂克街。", "place")
+    assert not names("他走上街头抗议。")
