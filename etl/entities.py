@@ -232,6 +232,15 @@ BRAND_SUFFIXES = frozenset(("银行", "集团"))
 GENERIC_COMPANY = {"有价证券", "民用航空", "民航", "商业航空", "通用航空", "航空航天", "证券", "航空", "控股", "金融控股",
                    "投资控股", "国有控股", "绝对控股", "相对控股", "外资控股"}
 ADMIN_SUFFIXES = ("市", "省", "州", "县", "镇", "村", "区", "郡", "半岛", "地区")
+_ADMIN_UNITS = frozenset(("市", "区", "县", "州", "盟", "旗"))
+
+
+def _in_province(lex: _Lexicon, word: str) -> bool:
+    """Whether word is a known place below the country level (a province, a state, a city)."""
+    ent = lex.by_surface.get(word)
+    return ent is not None and ent.type == "place" and ent.subtype not in ("country", "territory")
+
+
 _SHIP_AFTER = re.compile("[”\"』」]?(?:舰|号|级|轮)")
 NATURAL_SUFFIXES = frozenset(("湖", "河", "江", "岛", "湾", "海峡", "山脉", "群岛", "半岛", "运河", "山"))
 # After a known city or region: a street, a square or a hotel named after it (惠灵顿街, 天安门广场).
@@ -1197,7 +1206,13 @@ def _suffix_names(d: _Doc):
                           and p is not None and p.startswith("nr") and w not in lex.stopnames)
             natural = (h == i and kind == "place" and pos == "ns" and suffix in NATURAL_SUFFIXES and len(tok) >= 3
                        and not _SHIP_AFTER.match(d.text, end))   # “东平湖”舰 is a ship
-            got = company or brand or natural or natural_nr or acronym or _proper(d, w, p, short_ok=kind == "place") or (
+            # 静安区/ns, 忻州市/ns, 辽宁 + 铁岭市/n: a city, district or county the segmenter knows, or one
+            # written right after its province
+            admin = (h == i and kind == "place" and suffix in _ADMIN_UNITS and len(tok) >= 3
+                     and tok not in SUFFIX_WORDS and tok[:-len(suffix)] not in GENERIC_HEADS
+                     and not tok.endswith(("城市", "城区", "市区", "地区", "社区", "辖区", "小区"))
+                     and (pos == "ns" or i > 0 and _in_province(lex, toks[i - 1][0])))
+            got = company or brand or natural or natural_nr or admin or acronym or _proper(d, w, p, short_ok=kind == "place") or (
                 suffix in ("大学", "学院") and h == i - 1 and p == "nr" and len(w) >= 3)  # 神奈川/nr 大学
             if got:
                 head, start = got, starts[h]

@@ -735,3 +735,9 @@ def test_foreign_islands_and_streets_by_their_suffix():
     assert "阿留申群岛" in names("编队穿过阿留申群岛后进入白令海。", "place")
     assert "赫雷夏蒂克街" in names("抗议者聚集在赫雷夏蒂克街。", "place")
     assert not names("他走上街头抗议。")
+
+
+def test_chinese_cities_districts_and_prefectures():
+    found = names("病例分布在静安区、闵行区，山西忻州市、辽宁铁岭市、云南德宏傣族景颇族自治州。", "place")
+    assert {"静安区", "闵行区", "忻州市", "铁岭市", "德宏傣族景颇族自治州"} <= found
+    assert not names("大城市的居民和城区、郊区的人都在排队。")
