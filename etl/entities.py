@@ -172,8 +172,8 @@ TRANSLIT = set(
     "内尼妮涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟沙莎尚绍舍圣施什史舒斯松苏索塔"
     "泰坦汤唐特滕提图托瓦旺威韦维温沃乌武西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐娃夫尔茨热"
     "芙琪雄娅娜莲黛珊蒂薇妮茜茨斐珀契楚措翁拿略廖隆卜易歇逊汀凯嘉赞蕾丝尼戴莱勃兹"
-    "顿灵彻貌坤")
-TRANSLIT_COMMON = set("大文山海安本华东思立治历京天生心和平正方林明金南西东")
+    "顿灵彻貌坤书")
+TRANSLIT_COMMON = set("大文山海安本华东思立治历京天生心和平正方林明金南西东书")
 _FREE_TRANSLIT = TRANSLIT - TRANSLIT_COMMON
 # Every character of transliterated names, the common ones included (亚历山大, 爱德华兹维尔): for spans
 # that something else already marks as a name (a name tag, a state before it).
@@ -373,7 +373,7 @@ _ONES = tuple(b"\x01" * n for n in range(257))
 _TOKEN, _SUFFIX, _ROLE, _SURNAME = 1, 2, 4, 8
 
 
-_ONE_CHAR_ADMIN = frozenset("市镇县村郡州省")
+_ONE_CHAR_ADMIN = frozenset("市镇县村郡州省部")   # and 部: 水资源 和 灌溉 部
 
 
 def _word_class(lex: _Lexicon, w: str) -> int:
@@ -383,7 +383,7 @@ def _word_class(lex: _Lexicon, w: str) -> int:
     if w in lex.by_surface or w in lex.cued_only or w in COMPOUND_CHARS:
         return _TOKEN
     if len(w) < 2:
-        # 麦迪逊 维尔 市: a one-char administrative suffix the segmenter left alone after a name
+        # 麦迪逊 维尔 市, 灌溉 部: a one-char suffix the segmenter left alone after a name
         return _SUFFIX if w in _ONE_CHAR_ADMIN else 0
     c = 0
     roles = _ROLE_SET
@@ -1253,7 +1253,7 @@ def _suffix_names(d: _Doc):
             continue
         if head is None:
             continue
-        if len(tok) == 1 and isinstance(head, _Ent) and head.subtype in ("country", "territory"):
+        if len(tok) == 1 and kind == "place" and isinstance(head, _Ent) and head.subtype in ("country", "territory"):
             continue  # 美国 + 州: a country and a word, not a place named after it
         if suffix in _FACILITIES and isinstance(head, _Ent) and head.subtype == "country" \
                 and start + len(head_ent_surface(d, start, head)) + len(suffix) == end:
@@ -1437,6 +1437,11 @@ _GLUED_VERB_END = re.compile(f"(?:{_VERB_ALT})$")
 _TIME_WORDS = {"昨天", "今天", "明天", "周一", "周二", "周三", "周四", "周五", "周六", "周日"}
 
 
+# What makes a `·` name the head of a body named after someone (詹姆斯·马丁核不扩散研究中心的).
+_NAMED_BODY_AFTER = re.compile(f"[{_HAN}]{{0,8}}?(?:研究中心|研究所|研究院|基金会|中心|学院|图书馆|博物馆)"
+                               f"(?=[的，。、；：,.\s）)]|$)")
+
+
 def _dot_names(d: _Doc):
     """`·`-joined names (丹尼斯·科尔科迪诺夫, 让-吕克·梅朗雄): people, unless the gazetteer says otherwise.
 
@@ -1501,6 +1506,8 @@ def _dot_names(d: _Doc):
         if surface in lex.stopnames:
             continue
         ent = lex.by_surface.get(surface)
+        if ent is None and _NAMED_BODY_AFTER.match(text, e):
+            continue  # 詹姆斯·马丁 + 核不扩散研究中心: a body named after a person, not the person
         if ent is None:
             parts = re.split(f"[{_SEP}]", surface)
             last_part = lex.by_surface.get(parts[-1])

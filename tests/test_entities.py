@@ -741,3 +741,13 @@ def test_chinese_cities_districts_and_prefectures():
     found = names("病例分布在静安区、闵行区，山西忻州市、辽宁铁岭市、云南德宏傣族景颇族自治州。", "place")
     assert {"静安区", "闵行区", "忻州市", "铁岭市", "德宏傣族景颇族自治州"} <= found
     assert not names("大城市的居民和城区、郊区的人都在排队。")
+
+
+def test_body_named_after_a_person_is_no_person():
+    found = by_name("詹姆斯·马丁核不扩散研究中心的研究员约书亚·波拉克表示，可以肯定的是。")
+    assert "詹姆斯·马丁" not in found and "约书亚·波拉克" in found
+
+
+def test_ministry_of_two_fields_with_a_lone_bu():
+    assert "埃及水资源和灌溉部" in names("埃及水资源和灌溉部发表声明。", "org")
+    assert not names("他看了一部纪录片。")
