@@ -1439,7 +1439,7 @@ _TIME_WORDS = {"昨天", "今天", "明天", "周一", "周二", "周三", "周�
 
 # What makes a `·` name the head of a body named after someone (詹姆斯·马丁核不扩散研究中心的).
 _NAMED_BODY_AFTER = re.compile(f"[{_HAN}]{{0,8}}?(?:研究中心|研究所|研究院|基金会|中心|学院|图书馆|博物馆)"
-                               f"(?=[的，。、；：,.\s）)]|$)")
+                               "(?=[的，。、；：,.\\s）)]|$)")
 
 
 def _dot_names(d: _Doc):
