@@ -131,6 +131,8 @@ def sidebar_article_count(page) -> int:
 
 def download(page, name: str, fmt: str = "CSV") -> Path:
     """Click the download buttons labelled `fmt` until one delivers `<name>.<fmt>`; return its path."""
+    # the buttons come after the chart: on a loaded machine they can still be on their way
+    page.wait_for_selector('[data-testid="stDownloadButton"] button', timeout=LOAD_TIMEOUT_MS)
     buttons = page.locator('[data-testid="stDownloadButton"] button', has_text=fmt)
     assert buttons.count(), "no download buttons on the page"
     seen = []
