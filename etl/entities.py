@@ -394,8 +394,8 @@ def _word_class(lex: _Lexicon, w: str) -> int:
             and (len(w) >= 3 and _known_prefix_hit(lex, w)
                  or len(w) <= 5 and _IS_HAN.match(w) and _parse_compound(lex, w) is not None):
         c |= _TOKEN  # only where the token pass finds something (_known_prefix or _compound)
-    if w[-1] in _SUFFIX_LAST and w not in SUFFIX_WORDS and w.endswith(_ALL_SUFFIXES):
-        c |= _SUFFIX
+    if w[-1] in _SUFFIX_LAST and w not in SUFFIX_WORDS and w.endswith(_ALL_SUFFIXES) or w == "中心":
+        c |= _SUFFIX   # 中心: the end of 研究 + 中心
     return c
 
 
@@ -1143,6 +1143,10 @@ def _suffix_names(d: _Doc):
         if not _IS_HAN.match(tok) or not d.free(starts[i], starts[i] + len(tok)):
             continue
         kind, suffix = _suffix_of(tok)
+        first = i   # the first token of the suffix
+        if suffix is None and tok == "中心" and i > 0 and toks[i - 1][0] == "研究" \
+                and d.free(starts[i - 1], starts[i]):
+            kind, suffix, first = "org", "研究中心", i - 1   # 研究 + 中心, cut apart by the segmenter
         if suffix is None:
             continue
         end = starts[i] + len(tok)
@@ -1155,10 +1159,11 @@ def _suffix_names(d: _Doc):
         # by itself (社民党/nt); a longer ordinary word (北部, 部署, 郊区, 广岛) ends in a suffix by chance.
         # Places take one head word (芝加哥 西尔斯 大厦 → 西尔斯大厦); organisations up to four.
         span = 4 if kind == "org" else 1
-        if tok != suffix and not (kind == "org" and pos == "nt"):
+        if tok != suffix and first == i and not (kind == "org" and pos == "nt"):
             # 四川 + 师范大学: a kind of university needs its head word
             span = 1 if suffix in ("大学", "学院") and len(tok) <= 5 or suffix in COMPANY_SUFFIXES else 0
-        j = i
+        j = first
+        span += i - first
         while j > 0 and i - j < span:
             w, p = toks[j - 1]
             if w in ("与", "和") and kind == "org" and j >= 2 and j < i and toks[j][1] in ("n", "vn") \

@@ -751,3 +751,8 @@ def test_body_named_after_a_person_is_no_person():
 def test_ministry_of_two_fields_with_a_lone_bu():
     assert "埃及水资源和灌溉部" in names("埃及水资源和灌溉部发表声明。", "org")
     assert not names("他看了一部纪录片。")
+
+
+def test_research_centre_cut_in_two_by_the_segmenter():
+    assert "詹姆斯·马丁核不扩散研究中心" in names("詹姆斯·马丁核不扩散研究中心的研究员约书亚·波拉克表示。", "org")
+    assert not names("该研究中心表示。")
