@@ -184,11 +184,6 @@ def process_inputs(inputs: list[tuple[str, bytes, dict | None, bool]]) -> list[F
     return [result for result, _posts in read]
 
 
-def process_input(origin: str, raw: bytes, overrides: dict | None = None, is_feed: bool = False) -> FileResult:
-    """One input file → its articles or the reason it can't be one (see process_inputs)."""
-    return process_inputs([(origin, raw, overrides, is_feed)])[0]
-
-
 def process_jobs(jobs: list[tuple[str, str, dict | None, bool]]) -> list[FileResult]:
     """Worker entry point: a batch of (origin, absolute path, overrides, is_feed). Reads the files in
     the worker."""
