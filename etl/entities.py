@@ -98,8 +98,11 @@ ROLE_WORDS = (
     "县长", "区长", "镇长", "村长", "组长", "秘书", "总经理", "副总经理", "副总裁", "副院长", "副校长", "副所长",
     # sport: squad roles name players as often as 总统 names presidents
     "博士生", "研究生", "硕士生", "博士后", "大臣",
+    "主攻", "副攻", "二传", "接应",
     "主帅", "主教练", "前锋", "中锋", "边锋", "后卫", "中卫", "边卫", "翼卫", "守门员", "门将", "名宿", "球星",
     "换上", "换下", "派上", "选手", "知事", "人士", "架构师", "程序员", "开发者", "司长", "参赞", "领事", "总领事", "武官", "讲师", "工程师", "设计师", "咖啡师", "厨师", "店主", "司机", "目击者", "经济学家",
+    # engineering programmes name their chiefs by these titles (红旗七号总指挥…, 总设计师…)
+    "总指挥", "副总指挥", "总设计师", "副总设计师", "总工程师", "院士",
 )
 SPEECH_VERBS = (
     "表示", "说", "称", "指出", "认为", "警告", "强调", "宣布", "补充", "告诉", "透露", "回应", "写道", "呼吁",
@@ -1646,6 +1649,86 @@ def _chinese_names(d: _Doc):
         prev_name = s + len(tok)
 
 
+# What may follow the last name of a list (王亚平、叶光富都曾…, 庄宇珊、吴梦洁\n).
+_LIST_TAIL_WORDS = ("都", "等", "分别", "也", "均", "曾", "先后", "一起", "共同", "两人", "二人", "三人", "和", "与", "及")
+# A numbered item of a digest or a list (8., 8、, （8）) before a name at the start of a paragraph.
+_ITEM_NUMBER = re.compile(r"(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[)）])\s*")
+
+
+def _name_shaped(d: _Doc, s: int, e: int) -> bool:
+    """Whether text[s:e] is one whole Chinese name the segmenter tags as a name: surname first, cut
+    at token boundaries, no word a name does not hold."""
+    text = d.text
+    name = text[s:e]
+    if not (2 <= len(name) <= 3 or len(name) == 4 and name[:2] in DOUBLE_SURNAMES) or not _IS_HAN.match(name):
+        return False
+    if name[0] not in SURNAMES and name[:2] not in DOUBLE_SURNAMES:
+        return False
+    i = d.index_at(s)
+    if i is None or d.toks[i][1] not in _NR_TAGS or not d.free(s, e):
+        return False
+    if not d.is_end(e):
+        # the word after the name glued to its last character (吴佳/nr 宁都/ns: 吴佳宁 + 都)
+        tail = next((w for w in _LIST_TAIL_WORDS if text.startswith(w, e)), None)
+        if tail is None or not d.is_end(e + len(tail)) or d.is_start(e):
+            return False
+    ent = d.lex.by_surface.get(name)
+    return (name not in d.lex.stopnames and (ent is None or ent.type == "person") and not _ROLE_IN.search(name)
+            and not any(c in _GIVEN_BAD for c in name[1:]))
+
+
+def _list_item_before(d: _Doc, p: int) -> tuple[int, int] | None:
+    """The name-shaped list item that ends at p (at a 、)."""
+    text = d.text
+    for n in (3, 2, 4):
+        s = p - n
+        if s < 0:
+            continue
+        if (s == 0 or not _IS_HAN.match(text[s - 1]) or d.is_end(s) and d.toks[d.index_at(s) - 1][1][:1] in "pcvu") \
+                and _name_shaped(d, s, p):
+            return s, p
+    return None
+
+
+def _list_item_after(d: _Doc, s: int) -> tuple[int, int] | None:
+    """The name-shaped list item that starts at s (after a 、)."""
+    text = d.text
+    for n in (3, 2, 4):
+        e = s + n
+        if e > len(text):
+            continue
+        if (e == len(text) or not _IS_HAN.match(text[e]) or text.startswith(_LIST_TAIL_WORDS, e)) \
+                and _name_shaped(d, s, e):
+            return s, e
+    return None
+
+
+def _name_lists(d: _Doc):
+    """Chinese names listed without any role word (王亚平、叶光富都曾…; a team sheet 主攻：庄宇珊、吴梦洁),
+    and a name heading a numbered digest item (8.潘东升：…). Each listed item must be a whole name-tagged
+    token of a name's shape; two of them joined by 、 make a list."""
+    text = d.text
+    p = text.find("、")
+    while p >= 0:
+        left = _list_item_before(d, p)
+        right = _list_item_after(d, p + 1) if left is not None else None
+        if left is not None and right is not None:
+            for s, e in (left, right):
+                if d.free(s, e):
+                    name = text[s:e]
+                    d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), s, name)
+        p = text.find("、", p + 1)
+    for m in _ITEM_NUMBER.finditer(text):
+        s = m.end()
+        if m.start() > 0 and text[m.start() - 1] != "\n":
+            continue
+        for n in (3, 2):
+            if text.startswith(("：", ":"), s + n) and _name_shaped(d, s, s + n):
+                name = text[s:s + n]
+                d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), s, name)
+                break
+
+
 def _back_references(d: _Doc):
     """Surnames of people found with full names (科尔科迪诺夫 → 丹尼斯·科尔科迪诺夫), and every further
     occurrence of an unknown name found once with a cue."""
@@ -2106,6 +2189,19 @@ _SUB_BAD = set("的和与及在对是了将也都为、，")
 _SUB_PARENT_ENDS = ("部", "局", "署", "院", "银行", "党", "委员会", "省", "厅", "会")
 
 
+_NUMBERED_UNIT = re.compile("第?[一二三四五六七八九十0-9]{1,3}(?:研究院|研究所|设计院|设计所|分院|院|所|厂)")
+_NUMBERED_UNIT_HINT = re.compile("[一二三四五六七八九十0-9](?:研究院|研究所|设计院|设计所|分院|院|所|厂)")
+
+
+def _move_to_end(d: _Doc, ent: _Ent, s: int, name: str) -> None:
+    """Replace the mention of `ent` at s by a mention of the longer name `name` that starts there too."""
+    hits = d.found[ent.key][1]
+    del hits[s]
+    if not hits:
+        del d.found[ent.key]
+    d.add(d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "government"), s, name)
+
+
 def _sub_bodies(d: _Doc):
     """A department of a known body named after it (外交部亚洲司, 中国人民银行调查统计司, 外交部政策研究室,
     自民党公共事务部): the department is the organisation named there, not its parent."""
@@ -2129,6 +2225,16 @@ def _sub_bodies(d: _Doc):
             d.add(sub, s, name)
             if not hits:
                 break
+    # numbered institutes of a body (中国航天科工集团 + 第二研究院, 国防部 + 五院, 中国电科 + 十四所)
+    if _NUMBERED_UNIT_HINT.search(text):
+        for ent, hits in list(d.found.values()):
+            if ent.type != "org":
+                continue
+            for s, surf in list(hits.items()):
+                e = s + len(surf)
+                m = _NUMBERED_UNIT.match(text, e)
+                if m and d.free(e, m.end()) and (d.is_end(m.end()) or not _IS_HAN.match(text[m.end():m.end() + 1])):
+                    _move_to_end(d, ent, s, surf + m.group())
     # one dictionary word made of a bare ministry and its department (外交部亚洲司/nt)
     for s, n in _bare_matches(d):
         i = d.index_at(s)
@@ -2233,6 +2339,77 @@ def _company_tails(d: _Doc):
                 d.taken[e:m.end()] = b"\x01" * (m.end() - e)
 
 
+# Words of a registered company name between its place and its legal form (北京 + 万泰 + 生物 + 药业 +
+# 股份有限公司): nouns, brand words, abbreviations; a verb, a preposition or punctuation ends the name.
+_COMPANY_WORD_POS = ("n", "nz", "nt", "ns", "nr", "nrt", "nrfg", "vn", "j", "ng", "b", "an")
+_COMPANY_HEAD_POS = ("nz", "nt", "ns", "nr", "j")
+_COMPANY_NAME_MAX = 20   # chars before the legal form (名称 = 行政区划 + 字号 + 行业 + 组织形式)
+
+
+def _registered_companies(d: _Doc):
+    """Companies under their registered name: place + brand + trade + legal form (北京万泰生物药业股份有限公司,
+    天津博奥赛斯生物科技股份有限公司). The place inside is part of the name, not a place of its own (the gold
+    rules: a place inside a fixed name does not count). Later bare brand forms (万孚生物) are the company."""
+    text = d.text
+    if "有限" not in text:
+        return
+    lex, toks, starts = d.lex, d.toks, d.starts
+    for m in _COMPANY_TAIL.finditer(text):
+        tail_at = m.start()
+        i = d.index_at(tail_at)
+        if i is None or not d.free(tail_at, m.end()):
+            continue
+        j = i
+        while j > 0:
+            w, pos = toks[j - 1]
+            # brands are often words the segmenter takes for verbs (重庆 + 明道/v + 捷测/v + 生物科技)
+            if not (_IS_HAN.match(w) and (pos.startswith(_COMPANY_WORD_POS) or pos == "v" and len(w) == 2)) \
+                    or tail_at - starts[j - 1] > _COMPANY_NAME_MAX or w.endswith(("公司", "集团")):
+                break
+            j -= 1
+        # the name starts at a place or a brand word (a generic word before them is no part of it)
+        while j < i and not (toks[j][1].startswith(_COMPANY_HEAD_POS) and toks[j][0] not in GENERIC_HEADS
+                             or toks[j][0] in lex.by_surface):
+            j += 1
+        if i - j < 2 or tail_at - starts[j] < 4:
+            continue   # 该有限公司, 华为有限公司 (a known name with its legal form: _company_tails)
+        start = starts[j]
+        known = lex.by_surface.get(toks[j][0])
+        if any(toks[k][1] == "v" for k in range(j, i)) and not (
+                toks[j][1].startswith("ns") or known is not None and known.type == "place"):
+            continue   # verb-tagged words make a name only after its place
+        if known is not None and known.type == "org":
+            continue   # 华为技术有限公司: the known company's passes decide
+        surface = text[start:m.end()]
+        if not d.free(start, m.end()):
+            continue
+        # a known company after its city (北京 + 字节跳动 + 科技有限公司) is that company
+        inner = next((lex.by_surface[toks[k][0]] for k in range(j + 1, i) if toks[k][0] in lex.by_surface
+                      and lex.by_surface[toks[k][0]].type == "org"), None)
+        ent = inner or lex.by_surface.get(surface) or _Ent("org:" + surface, surface, "org", None, False)
+        d.add(ent, start, surface)
+        if inner is None:
+            _company_short_forms(d, ent, j, i)
+
+
+def _company_short_forms(d: _Doc, ent: _Ent, j: int, i: int):
+    """The brand with its first trade words, without the place (万孚生物 for 广州万孚生物技术股份有限公司),
+    where the text uses it on its own."""
+    toks = d.toks
+    if toks[j][1].startswith("ns") or d.lex.by_surface.get(toks[j][0]) is not None:
+        j += 1   # the place before the brand
+    if j >= i or len(toks[j][0]) < 2:
+        return
+    forms = ["".join(w for w, _p in toks[j:k]) for k in range(i, j, -1)]
+    for form in forms:
+        s = d.text.find(form)
+        while s >= 0:
+            e = s + len(form)
+            if d.free(s, e) and d.is_start(s) and d.is_end(e):
+                d.add(ent, s, form)
+            s = d.text.find(form, e)
+
+
 def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> list[EntityMention]:
     """Every person, place and organisation named in `doc`, once each, with all its mentions.
 
@@ -2243,6 +2420,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     d = _Doc(doc, lexicon(), tags)
     if tags is not None and (d.ends[-1] if d.ends else 0) != len(doc):
         raise ValueError("tags do not cover the document")
+    _registered_companies(d)
     _known_pass(d)
     _dot_names(d)
     _back_references(d)
@@ -2256,6 +2434,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _translit_names(d)
     _role_names(d)
     _chinese_names(d)
+    _name_lists(d)
     _latin_orgs(d)
     _reported_by(d)
     _named_as(d)

@@ -756,3 +756,34 @@ def test_ministry_of_two_fields_with_a_lone_bu():
 def test_research_centre_cut_in_two_by_the_segmenter():
     assert "詹姆斯·马丁核不扩散研究中心" in names("詹姆斯·马丁核不扩散研究中心的研究员约书亚·波拉克表示。", "org")
     assert not names("该研究中心表示。")
+
+
+def test_registered_company_names_keep_their_place():
+    doc = "获批的试剂盒来自杭州云岭生物技术股份有限公司和重庆明道捷测生物科技有限公司。云岭生物称产能充足。"
+    got = by_name(doc)
+    assert {"杭州云岭生物技术股份有限公司", "重庆明道捷测生物科技有限公司"} <= set(got)
+    assert "云岭生物" in got["杭州云岭生物技术股份有限公司"].surfaces   # the short form, later
+    assert "杭州" not in got and "重庆" not in got   # a place inside a company's name is part of it
+    # a known company under its registered name stays that company
+    assert "北京字节跳动科技有限公司" in by_name("北京字节跳动科技有限公司提起诉讼。")["字节跳动"].surfaces
+    assert not names("该有限公司表示。") and not names("成立有限公司需要资本。")
+
+
+def test_chinese_names_listed_without_role_words():
+    assert {"高明远", "吴佳宁"} <= names("舱外服上写着高明远、吴佳宁都曾穿过它出舱。", "person")
+    assert {"刘晓雯", "陈书怡"} <= names("首发名单：\n\n主攻：刘晓雯、陈书怡\n\n", "person")
+    # a headline digest: a name heading a numbered item
+    assert "潘东升" in names("7.国务院常务会议召开；\n\n8.潘东升：一腔热血铸忠魂；", "person")
+    # places, words and lone surnames in a list are no names
+    assert not names("高达、黄金、石油价格上涨。", "person")
+    assert not names("北京、上海、广州等城市", "person")
+
+
+def test_programme_chief_titles_cue_names():
+    assert "耿立峰" in names("红旗七号总指挥耿立峰(1920.8.13-1987.12.12)，长期从事研制。", "person")
+
+
+def test_numbered_institutes_of_a_body():
+    assert "中国航天科工集团第二研究院" in names("中国航天科工集团第二研究院组织了一场活动。", "org")
+    assert "中国航天科工集团" not in names("中国航天科工集团第二研究院组织了一场活动。", "org")
+    assert not names("外交部第一时间作出回应。")
