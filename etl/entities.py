@@ -1028,7 +1028,7 @@ def _compose_place(d: _Doc, i: int, head: _Ent) -> bool:
 GOV_SUFFIXES = ("部", "局", "署", "委员会", "理事会", "议会", "议院", "法院", "部队", "舰队", "司令部", "代表团",
                 "大使馆", "使馆", "领事馆", "总领馆", "国会", "海军", "空军", "陆军", "省")
 # After a place these make something that is neither the place nor an entity (拉萨舰, 明斯克协议).
-NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "宣言", "进程", "时间", "模式", "峰会", "对话会",
+NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "宣言", "进程", "时间",
                        "冬季奥运会", "夏季奥运会", "冬季奥林匹克运动会", "夏季奥林匹克运动会",
                        "奥运会", "冬奥会", "残奥会", "亚运会")  # events named after their host city are events
 # Ordinary words that end in a suffix (北部 ends in 部, 签署 in 署) and bodies no name makes specific.
@@ -1652,7 +1652,7 @@ def _chinese_names(d: _Doc):
 # What may follow the last name of a list (王亚平、叶光富都曾…, 庄宇珊、吴梦洁\n).
 _LIST_TAIL_WORDS = ("都", "等", "分别", "也", "均", "曾", "先后", "一起", "共同", "两人", "二人", "三人", "和", "与", "及")
 # A numbered item of a digest or a list (8., 8、, （8）) before a name at the start of a paragraph.
-_ITEM_NUMBER = re.compile(r"(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[)）])\s*")
+_ITEM_NUMBER = re.compile(r"^(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[)）])[ \t\u3000]*", re.M)
 
 
 def _name_shaped(d: _Doc, s: int, e: int) -> bool:
@@ -1710,8 +1710,10 @@ def _name_lists(d: _Doc):
     text = d.text
     p = text.find("、")
     while p >= 0:
-        left = _list_item_before(d, p)
-        right = _list_item_after(d, p + 1) if left is not None else None
+        # the cheap test first: the next item starts with a surname
+        right = _list_item_after(d, p + 1) if text[p + 1:p + 2] in SURNAMES or text[p + 1:p + 3] in DOUBLE_SURNAMES \
+            else None
+        left = _list_item_before(d, p) if right is not None else None
         if left is not None and right is not None:
             for s, e in (left, right):
                 if d.free(s, e):
@@ -1720,8 +1722,6 @@ def _name_lists(d: _Doc):
         p = text.find("、", p + 1)
     for m in _ITEM_NUMBER.finditer(text):
         s = m.end()
-        if m.start() > 0 and text[m.start() - 1] != "\n":
-            continue
         for n in (3, 2):
             if text.startswith(("：", ":"), s + n) and _name_shaped(d, s, s + n):
                 name = text[s:s + n]
@@ -2166,6 +2166,29 @@ _NAMED_AS = re.compile("(?:名为|名叫|叫做|称为)\\s*[“\"「《]([^”\"
                        "武装|民兵|组织|初创公司|实验室|研究所|委员会|联合会|俱乐部|乐队|报纸|杂志|通讯社)")
 
 
+# “军事事务”网站, “朝鲜新闻”网站: a quoted name right before the kind of outlet it is.
+_QUOTED_OUTLET = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?]{2,16})[”\"」](?=新闻网站|网站|杂志|周刊|智库|通讯社|电视台|电台|频道)")
+
+
+def _quoted_outlets(d: _Doc):
+    """Outlets named in quotes before their kind. Runs before the known names: the quoted name is one
+    name (朝鲜 inside “朝鲜新闻” is no place of its own)."""
+    text = d.text
+    if "”" not in text and '"' not in text and "」" not in text:
+        return
+    for m in _QUOTED_OUTLET.finditer(text):
+        name = m.group(1).strip()
+        s = m.start(1) + m.group(1).index(name)
+        if len(name) < 2 or name in d.lex.stopnames or not d.free(s, s + len(name)):
+            continue
+        i = d.index_at(s)
+        if i is not None and d.ends[i] >= s + len(name) and d.toks[i][1][:1] in "rvdpcmuaft":
+            continue   # one ordinary word in quotes (“我们”网站)
+        ent = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", None, False, "media")
+        if ent.type == "org":
+            d.add(ent, s, name)
+
+
 def _named_as(d: _Doc):
     text = d.text
     if "名" not in text and "叫" not in text and "称为" not in text:
@@ -2251,8 +2274,8 @@ _TOWN_END = re.compile(r"[，。、；：,;:\s的和与及（(]|$")
 
 
 def _towns_after_regions(d: _Doc):
-    """伊利诺伊州 + 爱德华兹维尔, 安大略省 + 温莎: a transliterated name right after a state or province,
-    ending the phrase, is a town in it."""
+    """伊利诺伊州 + 爱德华兹维尔, 安大略省 + 温莎, 宾夕法尼亚州的 + 尚克斯维尔: a transliterated name right
+    after a state or province (and its 的), ending the phrase, is a town in it."""
     text = d.text
     for ent, hits in list(d.found.values()):
         if ent.type != "place" or ent.subtype in ("country", "territory"):
@@ -2260,7 +2283,9 @@ def _towns_after_regions(d: _Doc):
         for s, surface in list(hits.items()):
             if not surface.endswith(("州", "省")):
                 continue
-            e = k = s + len(surface)
+            e = s + len(surface)
+            via_de = text.startswith("的", e)   # 宾夕法尼亚州的 + 尚克斯维尔
+            e = k = e + via_de
             ends = []   # where the name may end: a phrase boundary (温莎 + 和 + 底特律: 和 is both)
             while k < len(text) and text[k] in _ALL_TRANSLIT and k - e < 8:
                 k += 1
@@ -2270,7 +2295,7 @@ def _towns_after_regions(d: _Doc):
                 continue
             k = ends[-1]
             # two characters will do when neither is a common one (温莎); 爱德华兹维尔 has a 华 in it
-            short = k - e == 2 and all(c in _FREE_TRANSLIT for c in text[e:k])
+            short = k - e == 2 and all(c in _FREE_TRANSLIT for c in text[e:k]) and not via_de
             if not (k - e >= 3 or short) or not d.free(e, k):
                 continue
             name = text[e:k]
@@ -2421,6 +2446,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     if tags is not None and (d.ends[-1] if d.ends else 0) != len(doc):
         raise ValueError("tags do not cover the document")
     _registered_companies(d)
+    _quoted_outlets(d)
     _known_pass(d)
     _dot_names(d)
     _back_references(d)

@@ -787,3 +787,19 @@ def test_numbered_institutes_of_a_body():
     assert "中国航天科工集团第二研究院" in names("中国航天科工集团第二研究院组织了一场活动。", "org")
     assert "中国航天科工集团" not in names("中国航天科工集团第二研究院组织了一场活动。", "org")
     assert not names("外交部第一时间作出回应。")
+
+
+def test_quoted_outlet_names():
+    got = by_name("据追踪朝鲜局势的“朝鲜观察”网站报道，美国“防务新闻”杂志也有转载。")
+    assert {"朝鲜观察", "防务新闻"} <= {n for n, m in got.items() if m.type == "org"}
+    assert not names("他说“我们”网站会上线。")
+
+
+def test_places_in_summit_names_and_models_count():
+    assert "马德里" in names("北约马德里峰会闭幕。", "place")
+    assert "芬兰" in names("乌克兰应该走中立的芬兰模式。", "place")
+
+
+def test_town_after_its_state_and_de():
+    assert "尚克斯维尔" in names("客机坠毁于宾夕法尼亚州的尚克斯维尔，机上无人生还。", "place")
+    assert names("加州的华人很多。", "place") == {"加利福尼亚州"}
