@@ -2366,7 +2366,8 @@ def _company_tails(d: _Doc):
 
 # Words of a registered company name between its place and its legal form (北京 + 万泰 + 生物 + 药业 +
 # 股份有限公司): nouns, brand words, abbreviations; a verb, a preposition or punctuation ends the name.
-_COMPANY_WORD_POS = ("n", "nz", "nt", "ns", "nr", "nrt", "nrfg", "vn", "j", "ng", "b", "an")
+_COMPANY_WORD_POS = ("n", "nz", "nt", "ns", "nr", "nrt", "nrfg", "vn", "j", "ng", "b", "an", "l")
+_COMPANY_FORM = re.compile("有限责任公司|有限公司")
 _COMPANY_HEAD_POS = ("nz", "nt", "ns", "nr", "j")
 _COMPANY_NAME_MAX = 20   # chars before the legal form (名称 = 行政区划 + 字号 + 行业 + 组织形式)
 
@@ -2379,8 +2380,8 @@ def _registered_companies(d: _Doc):
     if "有限" not in text:
         return
     lex, toks, starts = d.lex, d.toks, d.starts
-    for m in _COMPANY_TAIL.finditer(text):
-        tail_at = m.start()
+    for m in _COMPANY_FORM.finditer(text):
+        tail_at = m.start()   # 股份 and 集团 before it are words of the name (科技股份/n 有限公司)
         i = d.index_at(tail_at)
         if i is None or not d.free(tail_at, m.end()):
             continue
