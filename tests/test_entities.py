@@ -407,8 +407,9 @@ def test_sport_verbs_cue_transliterated_names():
     assert "奥格巴纳" in names("比赛第30分钟，奥格巴纳头球破门。", "person")
 
 
-def test_host_city_of_an_event_is_no_place():
-    assert "里约热内卢" not in names("他在2016年里约奥运会上亮相。", "place")
+def test_host_city_of_an_event_is_a_place():
+    assert "里约热内卢" in names("他在2016年里约奥运会上亮相。", "place")
+    assert "北京" in names("此后在北京冬季奥运会期间有所暂停。", "place")
 
 
 def test_quoted_name_introduced_as_a_body():
@@ -716,8 +717,9 @@ def test_acronym_before_a_media_or_company_suffix():
     assert not names("中国的5G公司发展迅速。", "org")
 
 
-def test_host_city_inside_a_split_olympics_name_is_no_place():
-    assert "北京" not in names("此后在北京冬季奥运会期间有所暂停。")
+def test_city_before_a_time_or_an_agreement_is_no_place():
+    assert "北京" not in names("北京时间周三上午，比赛开始。", "place")
+    assert "明斯克" not in names("双方同意落实明斯克协议。", "place")
     assert "北京" in names("代表团抵达北京。")
 
 
@@ -803,3 +805,13 @@ def test_places_in_summit_names_and_models_count():
 def test_town_after_its_state_and_de():
     assert "尚克斯维尔" in names("客机坠毁于宾夕法尼亚州的尚克斯维尔，机上无人生还。", "place")
     assert names("加州的华人很多。", "place") == {"加利福尼亚州"}
+
+
+def test_mis_tagged_districts_listed_with_tagged_ones():
+    found = names("宝山区8例、长宁区7例、徐汇区6例、虹口区4例。锦州市1例、辽阳市1例、铁岭市1例；", "place")
+    assert {"徐汇区", "铁岭市"} <= found
+
+
+def test_city_glued_to_a_known_facility_in_one_word():
+    found = names("会议在北京人民大会堂开幕。", "place")
+    assert {"北京", "人民大会堂"} <= found
