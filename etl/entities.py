@@ -220,6 +220,8 @@ ORG_SUFFIXES = (
     "报", "日报", "时报", "邮报", "新闻网", "新闻社", "卫视", "孔子学院",
     "阵线", "海军", "空军", "陆军", "警备队", "自卫队", "运动", "交易所", "议院", "警察局", "检察院", "法庭",
     "学会", "俱乐部", "证券", "航空", "控股", "研究室", "博物馆",
+    # formal military units (沈阳军区, 东部战区, 东北野战军, 第七十一集团军)
+    "军区", "战区", "野战军", "集团军", "纵队",
 )
 # Company suffixes whose head is a brand (中泰证券, 宏源证券, 海南航空): any name-like head word counts,
 # generic kinds (有价证券, 民用航空) do not.
@@ -715,6 +717,10 @@ _GOV_BODY_SET = frozenset(GOV_BODIES)
 _COUNTRY_SUFFIX_FIRST = frozenset(w[0] for w in COUNTRY_SUFFIXES)
 
 
+# One-char country forms that are no other word on their own (the segmenter keeps 俄顷 whole).
+_ALWAYS_COUNTRY = frozenset("俄")
+
+
 def _single_country(d: _Doc, i: int, tok: str, start: int) -> bool:
     """A one-char country token next to a cue: 乌 + 国防部, 对 + 俄, 美 、 英 、 法."""
     if tok not in d.lex.one_char or tok not in COMPOUND_CHARS:
@@ -725,6 +731,10 @@ def _single_country(d: _Doc, i: int, tok: str, start: int) -> bool:
     prv = d.toks[i - 1][0] if i > 0 else ""
     ok = False
     if nxt and (nxt[0] in _COUNTRY_SUFFIX_FIRST and nxt.startswith(COUNTRY_SUFFIXES) or nxt in _GOV_BODY_SET):
+        ok = True
+    elif tok in _ALWAYS_COUNTRY or d.toks[i][1] == "j" and (not prv.strip() or d.toks[i - 1][1] in ("x", "v", "p")):
+        # 俄 alone is Russia; an abbreviation the segmenter tags j heading a clause or after a verb or a
+        # preposition is a country (（1）俄要求美…, 侵犯俄领海)
         ok = True
     elif prv and prv[-1] in COUNTRY_PREFIXES and (prv[-1] + tok) not in PREFIX_WORDS and tok not in "以日中土" \
             and d.toks[i][1] != "d":   # 迎来 + 越/d 冬: the adverb, not 来越 (to Vietnam)
@@ -1256,6 +1266,10 @@ def _suffix_names(d: _Doc):
                           or _listed_with_places(d, i, suffix)))
             got = company or brand or natural or natural_nr or admin or acronym or _proper(d, w, p, short_ok=kind == "place") or (
                 suffix in ("大学", "学院") and h == i - 1 and p == "nr" and len(w) >= 3)  # 神奈川/nr 大学
+            if got is True and admin:
+                known_head = lex.by_surface.get(tok[:-len(suffix)])
+                if known_head is not None and known_head.type == "place":
+                    got = known_head   # 保定市/n is 保定
             if got:
                 head, start = got, starts[h]
                 # 巴基斯坦 卡拉奇 大学, 东京 上智 大学: a university is named after its city, not its country
@@ -1683,6 +1697,21 @@ def _chinese_names(d: _Doc):
         prev_name = s + len(tok)
 
 
+# Characters common in Chinese given names. A three-character token the segmenter tags as a name, with
+# a surname and two of these, is a name even without a cue (张琳艳, 杨永松); its near misses are words
+# (高水平, 龙卷风, 白皮书, 何时能) whose characters are rare in names.
+GIVEN_NAME_CHARS = frozenset(
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红鹏辉林建国文云飞海峰宇浩凯健俊帆帅斌波宁琳婷"
+    "雪慧颖晶倩瑶怡欣璐琪佳嘉思雨梦雅妍馨蕾薇菲丹燕莉凤兰梅琴蓉翠玲珍莹晓志永春光荣庆祥福贵龙虎彪雄"
+    "武威振兴旺成立新利民安泰德仁义礼智信忠孝廉良善贤达顺发宝金银铭锋钢晨阳昊博远航鸿鹤鹰松柏竹兵"
+    "政治清正宏伦亮腾毅恒坚学东山川江河泉岩峻岭森芬芝青彩锦绣辰星晖旭曦骏驰鑫淼焱楠桐杉彬炜烨熙煜琦"
+    "瑜璇琼瑾璋瑞祺禄禧凡乐之可心若依奕逸翔翰瀚涵寒晗轩萱硕烁卓灿冉然希锐睿蕊霖凌翎灵昕雯霏亚娅霜双"
+    "爽力励剑广侠虹玥悦越跃岳钰淑舒姝扶击劲泽钜维楚毓茜婉媛娴婧妮琬彤桦榕枫柳槐樟栋梁材舟帜旗"
+    "继承传宗耀祖家邦卫保护守疆民众群益诚实厚朴纯洁素贞洪涌滔涛沛润溪源汉湘渝沪京津冀豫晋鲁皖"
+    "闽粤桂琼滇黔蜀陇秦燕赵魏韩齐楚吴越巍峰岚崇嵩岱岳"
+)
+
+
 # What may follow the last name of a list (王亚平、叶光富都曾…, 庄宇珊、吴梦洁\n).
 _LIST_TAIL_WORDS = ("都", "等", "分别", "也", "均", "曾", "先后", "一起", "共同", "两人", "二人", "三人", "和", "与", "及")
 # A numbered item of a digest or a list (8., 8、, （8）) before a name at the start of a paragraph.
@@ -1754,6 +1783,16 @@ def _name_lists(d: _Doc):
                     name = text[s:e]
                     d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), s, name)
         p = text.find("、", p + 1)
+    toks, starts = d.toks, d.starts
+    for i in d.surname_idx:
+        w, pos = toks[i]
+        if len(w) == 3 and pos in ("nr", "nrfg") and w[1] in GIVEN_NAME_CHARS and w[2] in GIVEN_NAME_CHARS \
+                and w[0] in SURNAMES and w not in d.lex.stopnames and w not in d.lex.by_surface \
+                and not all(c in _ALL_TRANSLIT for c in w):
+            s = starts[i]
+            if text[s - 1:s] in _SEP or text[s + 3:s + 4] in _SEP or not d.free(s, s + 3):
+                continue   # 唐纳德·特朗普: a piece of a transliterated name
+            d.add(_Ent("person:" + w, w, "person", None, False), s, w)
     for m in _ITEM_NUMBER.finditer(text):
         s = m.end()
         for n in (3, 2):

@@ -815,3 +815,16 @@ def test_mis_tagged_districts_listed_with_tagged_ones():
 def test_city_glued_to_a_known_facility_in_one_word():
     found = names("会议在北京人民大会堂开幕。", "place")
     assert {"北京", "人民大会堂"} <= found
+
+
+def test_chinese_names_of_name_characters_without_cues():
+    found = names("比赛中，张琳艳在禁区内射门，汪琳琳随后补射。", "person")
+    assert {"张琳艳", "汪琳琳"} <= found
+    assert not names("龙卷风过境，高水平的白皮书何时能发布？", "person")
+
+
+def test_city_with_its_unit_is_the_known_city():
+    got = by_name("辽宁锦州市1例、辽阳市1例、铁岭市1例。")
+    assert "辽阳" in got and "辽阳市" in got["辽阳"].surfaces
+    assert "军区" not in " ".join(names("他曾任沈阳军区政治部主任。", "place"))
+    assert "沈阳军区" in names("他曾任沈阳军区政治部主任。", "org")
