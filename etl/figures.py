@@ -39,7 +39,9 @@ _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A Chinese numeral starts with a digit or 十 (百分之 is handled apart). A leading 百/千/万 is read
 # only after an approximation word (近千人, 逾百万人); otherwise it is vague or a slogan (上千人,
 # 百万人大游行, 百亿级).
-_CN = (rf"(?:[{_CN_DIGITS[2:]}十]|(?<=[近逾超约过])[百千万](?=[百千万亿]*[多余]?[人名元美欧英日韩卢]))"
+# A bare 百/千/万 after 达/到 before a physical unit is a stated amount (日产天然气达千万立方米, 达到百万吨).
+_CN = (rf"(?:[{_CN_DIGITS[2:]}十]|(?<=[近逾超约过])[百千万](?=[百千万亿]*[多余]?[人名元美欧英日韩卢])"
+       rf"|(?<=[达到])[百千万](?=[百千万亿]*(?:立方米|吨|桶)))"
        rf"[{_CN_ALL}]*(?:点[{_CN_DIGITS}]+)?")
 _MULT = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
          "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2}

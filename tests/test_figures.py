@@ -412,3 +412,9 @@ def test_remains_counted_with_a_long_description_between():
 def test_hundred_percent_certainty_is_no_figure():
     assert extract_figures("我100%确信病毒已经传播。") == []
     assert [f.value_low for f in extract_figures("该提案的支持率为100%。")] == [100.0]
+
+
+def test_bare_magnitude_before_a_physical_unit():
+    got = [(f.kind, f.value_low, f.unit) for f in extract_figures("气田日产天然气达千万立方米，年产量达到百万吨。")]
+    assert ("volume", 1e7, "m3") in got and ("mass", 1e6, "t") in got
+    assert not extract_figures("千万不要放弃。") and not extract_figures("游客达到千万人次。")
