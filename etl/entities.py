@@ -1645,6 +1645,18 @@ def _person_named(d: _Doc, name: str) -> bool:
     return any(ent.type == "person" and name in hits.values() for ent, hits in d.found.values())
 
 
+def _plain_chinese_name(d: _Doc, i: int, tok: str) -> bool:
+    """A three-character name token (张琳艳/nr) of a surname and two given-name characters: a name without
+    any cue. Not a piece of a `·`-joined transliteration (唐纳德·特朗普)."""
+    w, pos = d.toks[i]
+    if tok != w or len(w) != 3 or pos not in ("nr", "nrfg") or w[1] not in GIVEN_NAME_CHARS \
+            or w[2] not in GIVEN_NAME_CHARS or all(c in _ALL_TRANSLIT for c in w):
+        return False
+    s = d.starts[i]
+    before, after = d.text[s - 1:s], d.text[s + 3:s + 4]
+    return not (before and before in _SEP or after and after in _SEP)
+
+
 def _chinese_names(d: _Doc):
     """Chinese names (surname + 1-2 chars) next to a role word before or a speech verb after.
     jieba tags most of them as names (汪文斌/nr) but sometimes cuts them (周/nr 明远/a): the surname
@@ -1691,7 +1703,7 @@ def _chinese_names(d: _Doc):
         listed = prev_name is not None and before[-1:] == "、" and prev_name == s - 1 \
             or _LIST_OF_PEOPLE.match(d.text, s + len(tok)) is not None
         byline = bool(_BYLINE_RE.search(d.text[max(0, s - 14):s]))
-        if not (role or verb or listed or byline):
+        if not (role or verb or listed or byline or _plain_chinese_name(d, i, tok)):
             continue
         d.add(_Ent("person:" + tok, tok, "person", None, False), s, tok)
         prev_name = s + len(tok)
@@ -1783,16 +1795,6 @@ def _name_lists(d: _Doc):
                     name = text[s:e]
                     d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), s, name)
         p = text.find("、", p + 1)
-    toks, starts = d.toks, d.starts
-    for i in d.surname_idx:
-        w, pos = toks[i]
-        if len(w) == 3 and pos in ("nr", "nrfg") and w[1] in GIVEN_NAME_CHARS and w[2] in GIVEN_NAME_CHARS \
-                and w[0] in SURNAMES and w not in d.lex.stopnames and w not in d.lex.by_surface \
-                and not all(c in _ALL_TRANSLIT for c in w):
-            s = starts[i]
-            if text[s - 1:s] in _SEP or text[s + 3:s + 4] in _SEP or not d.free(s, s + 3):
-                continue   # 唐纳德·特朗普: a piece of a transliterated name
-            d.add(_Ent("person:" + w, w, "person", None, False), s, w)
     for m in _ITEM_NUMBER.finditer(text):
         s = m.end()
         for n in (3, 2):
