@@ -2251,16 +2251,22 @@ def _quoted_outlets(d: _Doc):
     text = d.text
     if "”" not in text and '"' not in text and "」" not in text:
         return
-    for m in _QUOTED_OUTLET.finditer(text):
+    _quoted_orgs(d, _QUOTED_OUTLET, "media", outlet=True)
+
+
+def _quoted_orgs(d: _Doc, pattern: re.Pattern, subtype: str = "", outlet: bool = False):
+    """The quoted names (group 1 of `pattern`) that the text introduces as organisations. An outlet's
+    name must be more than one ordinary word (“我们”网站) and name no known person or place."""
+    for m in pattern.finditer(d.text):
         name = m.group(1).strip()
         s = m.start(1) + m.group(1).index(name)
-        if len(name) < 2 or name in d.lex.stopnames or not d.free(s, s + len(name)):
+        if outlet and len(name) < 2 or name in d.lex.stopnames or not d.free(s, s + len(name)):
             continue
-        i = d.index_at(s)
+        i = d.index_at(s) if outlet else None
         if i is not None and d.ends[i] >= s + len(name) and d.toks[i][1][:1] in "rvdpcmuaft":
-            continue   # one ordinary word in quotes (“我们”网站)
-        ent = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", None, False, "media")
-        if ent.type == "org":
+            continue
+        ent = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", None, False, subtype)
+        if not outlet or ent.type == "org":
             d.add(ent, s, name)
 
 
@@ -2268,13 +2274,7 @@ def _named_as(d: _Doc):
     text = d.text
     if "名" not in text and "叫" not in text and "称为" not in text:
         return
-    for m in _NAMED_AS.finditer(text):
-        name = m.group(1).strip()
-        s = m.start(1) + m.group(1).index(name)
-        if name in d.lex.stopnames or not d.free(s, s + len(name)):
-            continue
-        ent = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", None, False)
-        d.add(ent, s, name)
+    _quoted_orgs(d, _NAMED_AS)
 
 
 # --- departments of known bodies -----------------------------------------------------------------------
