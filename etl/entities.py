@@ -395,8 +395,7 @@ def _word_class(lex: _Lexicon, w: str) -> int:
     if w[-1] in _ROLE_LAST and (w[-2:] in roles or w[-3:] in roles or w[-4:] in roles or w[-5:] in roles
                                 or w[-6:] in roles):
         c |= _ROLE
-    if (w[0] in lex.trigger_chars or w[:2] in lex.prefix2 and len(w) > 2 and w.endswith(_PREFIX_TAILS_T)
-            or w[:2] in lex.prefix2 and len(w) >= 5) \
+    if (w[0] in lex.trigger_chars or w[:2] in lex.prefix2 and (len(w) >= 5 or len(w) > 2 and w.endswith(_PREFIX_TAILS_T))) \
             and (len(w) >= 3 and _known_prefix_hit(lex, w)
                  or len(w) <= 5 and _IS_HAN.match(w) and _parse_compound(lex, w) is not None):
         c |= _TOKEN  # only where the token pass finds something (_known_prefix or _compound)
@@ -2291,15 +2290,6 @@ _NUMBERED_UNIT = re.compile("第?[一二三四五六七八九十0-9]{1,3}(?:研�
 _NUMBERED_UNIT_HINT = re.compile("[一二三四五六七八九十0-9](?:研究院|研究所|设计院|设计所|分院|院|所|厂)")
 
 
-def _move_to_end(d: _Doc, ent: _Ent, s: int, name: str) -> None:
-    """Replace the mention of `ent` at s by a mention of the longer name `name` that starts there too."""
-    hits = d.found[ent.key][1]
-    del hits[s]
-    if not hits:
-        del d.found[ent.key]
-    d.add(d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "government"), s, name)
-
-
 def _sub_bodies(d: _Doc):
     """A department of a known body named after it (外交部亚洲司, 中国人民银行调查统计司, 外交部政策研究室,
     自民党公共事务部): the department is the organisation named there, not its parent."""
@@ -2332,7 +2322,7 @@ def _sub_bodies(d: _Doc):
                 e = s + len(surf)
                 m = _NUMBERED_UNIT.match(text, e)
                 if m and d.free(e, m.end()) and (d.is_end(m.end()) or not _IS_HAN.match(text[m.end():m.end() + 1])):
-                    _move_to_end(d, ent, s, surf + m.group())
+                    _move(d, ent, s, s, surf + m.group())
     # one dictionary word made of a bare ministry and its department (外交部亚洲司/nt)
     for s, n in _bare_matches(d):
         i = d.index_at(s)
@@ -2384,14 +2374,14 @@ _FACILITY_ENDS = ("机场", "火车站", "车站", "高铁站", "港", "码头",
 
 
 def _move(d: _Doc, ent: _Ent, s: int, new_start: int, name: str) -> None:
-    """Replace the mention of `ent` at s by a mention of the longer name `name` starting at new_start."""
+    """Replace the mention of `ent` at s by a mention of the longer name `name` starting at new_start
+    (before s: 南京 + 禄口机场; at s: 中国航天科工集团 + 第二研究院)."""
     hits = d.found[ent.key][1]
     del hits[s]
     if not hits:
         del d.found[ent.key]
     longer = d.lex.by_surface.get(name) or _Ent(f"{ent.type}:{name}", name, ent.type, ent.country, False)
-    d.add(longer, new_start, name, take=False)
-    d.taken[new_start:s] = b"\x01" * (s - new_start)
+    d.add(longer, new_start, name)
 
 
 def _longer_forms(d: _Doc):
