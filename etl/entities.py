@@ -971,6 +971,46 @@ def _bare_bodies(d: _Doc):
             d.add(owner, start, body)
 
 
+# Bodies a state, province or city has of its own (肯塔基州参议院, 亚克朗市警察局, 湖北卫健委).
+LOCAL_BODIES = ("参议院", "众议院", "议会", "州议会", "市议会", "立法会", "警察局", "警察署", "公安局", "公安厅",
+                "法院", "高级法院", "检察院", "气象台", "气象局", "卫健委", "卫生健康委员会", "卫生局", "卫生厅",
+                "教育局", "教育厅", "疾控中心", "疾病预防控制中心", "国民警卫队", "消防局", "交通局", "商务厅",
+                "外事办公室", "外办", "统计局", "应急管理局", "市场监管局", "生态环境厅", "发改委")
+_LOCAL_BODY_RE = re.compile(_alt(sorted(LOCAL_BODIES, key=len, reverse=True)))
+
+
+def _local_bodies(d: _Doc):
+    """A body written right after the state, province or city it belongs to is that place's own body,
+    not the country's (湖北 + 卫健委 is not the national commission); the place counts as well."""
+    text = d.text
+    for ent, hits in list(d.found.values()):
+        if ent.type != "place" or ent.subtype in ("country", "territory", "region"):
+            continue
+        for s, surface in list(hits.items()):
+            e = s + len(surface)
+            m = _LOCAL_BODY_RE.match(text, e)
+            if m is None or not d.is_end(m.end()) or _is_chief(text[m.end():m.end() + 2]):
+                continue
+            if not d.free(e, m.end()):
+                # the national body under the same short name (卫健委 → 国家卫生健康委员会) gives way
+                national = next((o for o, oh in d.found.values() if e in oh and oh[e] == m.group()
+                                 and o.type == "org" and o.subtype == "government"), None)
+                if national is None or national.country != ent.country:
+                    continue
+                _drop_mention(d, national, e)
+            name = surface + m.group()
+            d.add(d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "government"),
+                  s, name, take=False)
+            d.taken[e:m.end()] = b"\x01" * (m.end() - e)
+
+
+def _drop_mention(d: _Doc, ent: _Ent, s: int) -> None:
+    hits = d.found[ent.key][1]
+    del hits[s]
+    if not hits:
+        del d.found[ent.key]
+
+
 _LOCAL_HEADS = frozenset(("各", "各国", "各地", "地方", "当地", "州", "省", "市"))
 _BARE_SET = frozenset(BARE_BODIES)
 
@@ -2290,6 +2330,27 @@ _NUMBERED_UNIT = re.compile("第?[一二三四五六七八九十0-9]{1,3}(?:研�
 _NUMBERED_UNIT_HINT = re.compile("[一二三四五六七八九十0-9](?:研究院|研究所|设计院|设计所|分院|院|所|厂)")
 
 
+_UNIT_PARENTS = frozenset(("university", "research", "company", "media", "ngo"))
+_UNIT_PARENT_ENDS = ("大学", "学院", "研究院", "科学院", "公司", "集团")   # unknown parents found by their suffix
+_NAMED_UNITS = ("研究所", "研究院", "研究中心", "实验室", "学院", "分校", "附属医院", "医院")
+_UNIT_WORD_POS = ("n", "vn", "nz", "l", "nr", "nrt", "ns", "j")
+
+
+def _unit_after(d: _Doc, e: int) -> int | None:
+    """Where a named unit written right after its parent at e ends: one to three subject words, the last
+    of them ending in a unit suffix; None when there is none."""
+    k = d.index_at(e)
+    if k is None:
+        return None
+    for j in range(k, min(k + 3, len(d.toks))):
+        w, pos = d.toks[j]
+        if not (pos.startswith(_UNIT_WORD_POS) and _IS_HAN.match(w)) or not d.free(d.starts[j], d.ends[j]):
+            return None
+        if w.endswith(_NAMED_UNITS) and (j > k or len(w) > 4):
+            return d.ends[j] if d.ends[j] - e <= 12 else None
+    return None
+
+
 def _sub_bodies(d: _Doc):
     """A department of a known body named after it (外交部亚洲司, 中国人民银行调查统计司, 外交部政策研究室,
     自民党公共事务部): the department is the organisation named there, not its parent."""
@@ -2323,6 +2384,15 @@ def _sub_bodies(d: _Doc):
                 m = _NUMBERED_UNIT.match(text, e)
                 if m and d.free(e, m.end()) and (d.is_end(m.end()) or not _IS_HAN.match(text[m.end():m.end() + 1])):
                     _move(d, ent, s, s, surf + m.group())
+    # named units of a university, an institute or a company (腾讯 + 优图 + 实验室, 田纳西大学 + 诺克斯维尔 +
+    # 分校, 合肥物质科学研究院 + 等离子体 + 物理 + 研究所): the unit is the organisation named there
+    for ent, hits in list(d.found.values()):
+        if ent.type != "org" or not (ent.subtype in _UNIT_PARENTS or not ent.known and ent.name.endswith(_UNIT_PARENT_ENDS)):
+            continue
+        for s, surf in list(hits.items()):
+            end = _unit_after(d, s + len(surf))
+            if end is not None:
+                _move(d, ent, s, s, text[s:end])
     # one dictionary word made of a bare ministry and its department (外交部亚洲司/nt)
     for s, n in _bare_matches(d):
         i = d.index_at(s)
@@ -2522,6 +2592,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _towns_after_regions(d)
     _org_tails(d)
     _bare_bodies(d)
+    _local_bodies(d)
     _paren_aliases(d)
     _translit_names(d)
     _role_names(d)

@@ -828,3 +828,16 @@ def test_city_with_its_unit_is_the_known_city():
     assert "辽阳" in got and "辽阳市" in got["辽阳"].surfaces
     assert "军区" not in " ".join(names("他曾任沈阳军区政治部主任。", "place"))
     assert "沈阳军区" in names("他曾任沈阳军区政治部主任。", "org")
+
+
+def test_local_bodies_of_states_provinces_and_cities():
+    got = by_name("湖北卫健委通报，肯塔基州参议院通过法案，亚克朗市警察局发表声明。")
+    assert {"湖北卫健委", "肯塔基州参议院", "亚克朗市警察局"} <= set(got)
+    assert "国家卫生健康委员会" not in got and "湖北" in got   # the province counts; the national body is not named
+    assert "国家卫生健康委员会" in by_name("国家卫健委通报。")
+
+
+def test_named_units_of_a_company_or_university():
+    assert "腾讯优图实验室" in names("腾讯优图实验室发布了新模型。", "org")
+    assert "复旦大学附属华山医院" in names("复旦大学附属华山医院的专家表示。", "org")
+    assert names("清华大学的研究所表示。", "org") == {"清华大学"}
