@@ -604,15 +604,20 @@ def _has_latin(d: _Doc) -> bool:
 
 def _country_head(d: _Doc, ent: _Ent, start: int, surface: str):
     """An organisation named after its country (英国国防部, 中国外交部) counts the country as well, and so
-    does a company (埃塞俄比亚航空, 印尼狮航); media and institutions named after a city (华盛顿邮报) are
-    brands, where the place does not count."""
-    if ent.type != "org" or ent.subtype in ("media", "brand", "research", "university", "ngo"):
+    does a company (埃塞俄比亚航空, 印尼狮航); media and institutions named after a place (华盛顿邮报,
+    英国广播公司) are brands, where the place does not count unless written apart (日本 + 共同社)."""
+    if ent.type != "org":
         return
     key = (ent.key, surface)
     heads = d.lex.heads.get(key)
     if heads is None:
         heads = d.lex.heads[key] = _heads_of(d.lex, ent, surface)
-    if ent.subtype == "company":
+    if ent.subtype in ("media", "brand", "research", "university", "ngo"):
+        # a brand's own name includes its place (英国广播公司, 德国之声); a country written before the
+        # name it goes by (日本 + 共同社) is named apart and counts
+        heads = [(h, k) for h, k in heads if h.subtype in ("country", "territory")
+                 and d.lex.by_surface.get(surface[k:]) is ent]
+    elif ent.subtype == "company":
         heads = [(h, k) for h, k in heads if k >= 2 and h.subtype in ("country", "territory")]
     for head, k in heads:
         d.add(head, start, surface[:k], take=False)
@@ -2571,6 +2576,24 @@ def _company_short_forms(d: _Doc, ent: _Ent, j: int, i: int):
             s = d.text.find(form, e)
 
 
+# One-character names of cities after a verb or preposition of place (在京举行, 离沪, 访港): the
+# segmenter glues them to their neighbours (在京举行/n), so they are read from the characters.
+_CITY_CHARS = {"京": "北京", "沪": "上海", "港": "香港"}
+_CITY_CHAR_RE = re.compile("(?<=[在赴抵离进来返访驻回留])([京沪港])(?=$|[^\u4e00-\u9fff]|举行|召开|开幕|出席|会见|举办|"
+                           "期间|工作|参加|商界|后|时|的)")
+
+
+def _city_chars(d: _Doc):
+    text = d.text
+    if "京" not in text and "沪" not in text and "港" not in text:
+        return
+    for m in _CITY_CHAR_RE.finditer(text):
+        s = m.start()
+        city = d.lex.by_name.get(_CITY_CHARS[m.group()])
+        if city is not None and d.free(s, s + 1):
+            d.add(city, s, m.group())
+
+
 def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> list[EntityMention]:
     """Every person, place and organisation named in `doc`, once each, with all its mentions.
 
@@ -2593,6 +2616,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _org_tails(d)
     _bare_bodies(d)
     _local_bodies(d)
+    _city_chars(d)
     _paren_aliases(d)
     _translit_names(d)
     _role_names(d)

@@ -841,3 +841,14 @@ def test_named_units_of_a_company_or_university():
     assert "腾讯优图实验室" in names("腾讯优图实验室发布了新模型。", "org")
     assert "复旦大学附属华山医院" in names("复旦大学附属华山医院的专家表示。", "org")
     assert names("清华大学的研究所表示。", "org") == {"清华大学"}
+
+
+def test_country_written_apart_before_a_media_brand():
+    assert "日本" in names("日本共同社报道称。", "place")
+    assert "英国" not in names("英国广播公司报道称。", "place")
+
+
+def test_one_character_city_names_after_a_verb_of_place():
+    assert "北京" in names("会议在京举行。", "place")
+    assert "上海" in names("铁路日均仅几百人离沪", "place")
+    assert not names("船只在港口停泊。") and not names("他在京剧院演出。")
