@@ -819,11 +819,15 @@ def _token_pass(d: _Doc):
                                                   "government")
                     d.add(own, starts[i - 1], name)
                     continue
-            if ent.type == "org" and ent.country and i > 0 and ent.subtype in ("media", "company", "university") \
+            if ent.type == "org" and ent.country and i > 0 \
+                    and ent.subtype in ("media", "company", "university", "government") \
                     and (country := lex.countries.get(toks[i - 1][0])) is not None \
                     and country.country == ent.country:
-                # 美国 + 哥伦比亚广播公司: the name as written, the country before it included
+                # 美国 + 哥伦比亚广播公司, 中国 + 退役军人事务部: the name as written, the country before it
+                # included; a country heading a government body counts as well (英国国防部 → 英国)
                 d.add(ent, starts[i - 1], toks[i - 1][0] + tok)
+                if ent.subtype == "government":
+                    d.add(country, starts[i - 1], toks[i - 1][0], take=False)
                 continue
             d.add(ent, start, tok)
             if ent.type == "org":

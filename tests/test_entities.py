@@ -852,3 +852,8 @@ def test_one_character_city_names_after_a_verb_of_place():
     assert "北京" in names("会议在京举行。", "place")
     assert "上海" in names("铁路日均仅几百人离沪", "place")
     assert not names("船只在港口停泊。") and not names("他在京剧院演出。")
+
+
+def test_known_body_written_after_its_country():
+    got = by_name("中国退役军人事务部发布公告。")
+    assert "中国退役军人事务部" in got["退役军人事务部"].surfaces and "中国" in got
