@@ -857,3 +857,8 @@ def test_one_character_city_names_after_a_verb_of_place():
 def test_known_body_written_after_its_country():
     got = by_name("中国退役军人事务部发布公告。")
     assert "中国退役军人事务部" in got["退役军人事务部"].surfaces and "中国" in got
+
+
+def test_trades_of_arts_and_letters_cue_names():
+    found = names("女演员土屋太凤和舞蹈家辻本知彦共同表演。", "person")
+    assert {"土屋太凤", "辻本知彦"} <= found
