@@ -2185,6 +2185,12 @@ def _latin_orgs(d: _Doc):
 _GENERIC_PHRASES = frozenset(GENERIC_BODIES) | frozenset(BARE_SUFFIXES)
 _PAREN_LATIN = re.compile(r"[（(]([A-Za-z][A-Za-z0-9&.,'’\- ]{1,60}?)[)）]")
 _ALIAS_STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "f", "q", "t")
+# Last words of English names of organisations, for the Chinese name written before them.
+_LATIN_BODY_WORDS = frozenset((
+    "Center", "Centre", "Institute", "Foundation", "Council", "Network", "Initiative", "Group", "Association",
+    "Committee", "Agency", "Organization", "Organisation", "Party", "Front", "Movement", "Alliance", "Coalition",
+    "Forum", "Project", "Fund", "Society", "Union", "League", "Campaign", "Trust", "Commission", "Authority",
+    "Board", "Bureau", "Office", "Service", "Watch", "Institution", "Federation", "Consortium", "Partnership"))
 
 
 def _paren_aliases(d: _Doc, create: bool = True):
@@ -2234,8 +2240,17 @@ def _paren_aliases(d: _Doc, create: bool = True):
         proper_head = suffix is not None and head_len >= 2 and (
             sum(1 for t in head_toks if len(t[0]) >= 2) >= 3 or any(t[1].startswith(("nz", "nt", "nr", "ns", "j"))
                                                                for t in head_toks))
+        latin_words = latin.split()
         if proper_head and phrase not in SUFFIX_WORDS and phrase not in _GENERIC_PHRASES:
             ent = d.lex.by_surface.get(phrase) or _Ent(f"{kind}:{phrase}", phrase, kind, None, False)
+        elif len(latin_words) >= 2 and latin_words[-1] in _LATIN_BODY_WORDS and latin_words[0][:1].isupper():
+            # 两党政策中心（Bipartisan Policy Center）: an organisation by its English name, as many Chinese
+            # words as the English has (the words before them describe it: 智库机构)
+            s = d.starts[max(j + 1, i + 1 - len(latin_words))]
+            phrase = text[s:p]
+            if len(phrase) < 3 or phrase in d.lex.stopnames:
+                continue
+            ent = d.lex.by_surface.get(phrase) or _Ent("org:" + phrase, phrase, "org", None, False)
         elif _PERSONISH.match(latin) and 2 <= len(phrase) <= 3 and phrase[0] in SURNAMES \
                 and head_toks[-1][1].startswith("nr") and not _ROLE_IN.search(phrase):
             ent = _Ent("person:" + phrase, phrase, "person", None, False)  # 李明（Li Ming）

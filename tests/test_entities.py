@@ -862,3 +862,9 @@ def test_known_body_written_after_its_country():
 def test_trades_of_arts_and_letters_cue_names():
     found = names("女演员土屋太凤和舞蹈家辻本知彦共同表演。", "person")
     assert {"土屋太凤", "辻本知彦"} <= found
+
+
+def test_organisation_named_by_its_english_name_in_parentheses():
+    got = by_name("他在智库机构两党政策中心（Bipartisan Policy Center）任职。")
+    assert "Bipartisan Policy Center" in got["两党政策中心"].surfaces and "智库机构两党政策中心" not in got
+    assert not names("该组织（Human Rights Watch）称。")
