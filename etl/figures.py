@@ -81,7 +81,7 @@ _UNITS.update({
     "桶": ("volume", "barrel", 1.0), "加仑": ("volume", "m3", 0.003785411784),
     "吨": ("mass", "t", 1.0), "公吨": ("mass", "t", 1.0), "千克": ("mass", "t", 1e-3),
     "公斤": ("mass", "t", 1e-3), "斤": ("mass", "t", 5e-4), "克": ("mass", "t", 1e-6),
-    "磅": ("mass", "t", 0.00045359237),
+    "磅": ("mass", "t", 0.00045359237), "kg": ("mass", "t", 1e-3), "g": ("mass", "t", 1e-6),
     "%": ("percent", "%", 1.0), "‰": ("percent", "%", 0.1),
     "人": ("count", "person", 1.0), "名": ("count", "person", 1.0), "位": ("count", "person", 1.0),
     "人口": ("count", "person", 1.0), "例": ("count", "person", 1.0),
@@ -114,7 +114,10 @@ _UNIT_BLOCK = {
     "吨": re.compile(r"级|位"), "公斤": re.compile(r"级"), "桶": re.compile(r"装"),
     "元": re.compile(r"[论化素首旦宵帅老气凶件音]"),
     "里拉": re.compile(r"[^\W\d]"),  # 里拉 followed by more letters is a name
+    # 86g, 1.5kg are weights; 4g网络, 5g手机 and a g inside a Latin word (8gb) are not
+    "g": re.compile(r"[A-Za-z0-9网信手基]"), "kg": re.compile(r"[A-Za-z0-9]"),
 }
+_WEIGHT_AFTER = re.compile(r"k?g(?![A-Za-z0-9])")   # 86g, 1.5kg: the Latin weight units
 _SPACE = " \u3000\xa0\t"
 _SPACE_CHARS = frozenset(_SPACE)   # unlike _SPACE, does not hold the empty string
 _CLAUSE_END = "，,。；;：:！？!?\n"
@@ -319,7 +322,7 @@ def _tokens(t: str) -> list[_Tok]:
         if prev and prev.isascii() and (prev.isalnum() or prev in "._/") or \
                 (prev in "-–" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalnum()):
             continue
-        if nxt.isascii() and nxt.isalpha():  # 32MB, 3C5000, 5G
+        if nxt.isascii() and nxt.isalpha() and not _WEIGHT_AFTER.match(t, e):  # 32MB, 3C5000, 5G (not 86g)
             continue
         # Chinese numerals are mostly words (一些, 一起, 统一): keep them only with a unit, a
         # multiplier or a range connector after them, before paying for the conversion. Most such

@@ -418,3 +418,9 @@ def test_bare_magnitude_before_a_physical_unit():
     got = [(f.kind, f.value_low, f.unit) for f in extract_figures("气田日产天然气达千万立方米，年产量达到百万吨。")]
     assert ("volume", 1e7, "m3") in got and ("mass", 1e6, "t") in got
     assert not extract_figures("千万不要放弃。") and not extract_figures("游客达到千万人次。")
+
+
+def test_latin_weight_units():
+    got = [(f.kind, round(f.value_low, 9), f.unit) for f in extract_figures("鼠标重量仅86g，背包重1.5kg。")]
+    assert ("mass", 8.6e-05, "t") in got and ("mass", 0.0015, "t") in got
+    assert not extract_figures("支持4g网络和5G手机，内存8gb。")
