@@ -1019,6 +1019,7 @@ def _local_bodies(d: _Doc):
 
 
 def _drop_mention(d: _Doc, ent: _Ent, s: int) -> None:
+    """Forget the mention of `ent` at s (and `ent` when it has no other)."""
     hits = d.found[ent.key][1]
     del hits[s]
     if not hits:
@@ -1159,9 +1160,7 @@ def _sub_unit(d: _Doc, j: int, i: int, end: int):
             continue
         for s, surf in list(hits.items()):
             if s + len(surf) == s0 and d.taken[s] and d.free(s0, end):
-                del hits[s]
-                if not hits:
-                    del d.found[key]
+                _drop_mention(d, ent, s)
                 name = d.text[s:end]
                 unit = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "research")
                 d.add(unit, s, name)
@@ -2396,9 +2395,7 @@ def _sub_bodies(d: _Doc):
             if part in SUFFIX_WORDS or part in GENERIC_BODIES or part[:2] in ("所有", "各个", "有关", "相关"):
                 continue
             name = surf + part
-            del hits[s]
-            if not hits:
-                del d.found[ent.key]
+            _drop_mention(d, ent, s)
             sub = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "government")
             d.add(sub, s, name)
             if not hits:
@@ -2475,10 +2472,7 @@ _FACILITY_ENDS = ("机场", "火车站", "车站", "高铁站", "港", "码头",
 def _move(d: _Doc, ent: _Ent, s: int, new_start: int, name: str) -> None:
     """Replace the mention of `ent` at s by a mention of the longer name `name` starting at new_start
     (before s: 南京 + 禄口机场; at s: 中国航天科工集团 + 第二研究院)."""
-    hits = d.found[ent.key][1]
-    del hits[s]
-    if not hits:
-        del d.found[ent.key]
+    _drop_mention(d, ent, s)
     longer = d.lex.by_surface.get(name) or _Ent(f"{ent.type}:{name}", name, ent.type, ent.country, False)
     d.add(longer, new_start, name)
 
