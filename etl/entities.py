@@ -1211,6 +1211,10 @@ def _known_org_core(lex: _Lexicon, name: str) -> _Ent | None:
     return None
 
 
+_EVENT_ENDS = ("奥运会", "冬奥会", "残奥会", "亚运会", "运动会", "世界杯", "锦标赛", "峰会")
+_MISSION_SUFFIXES = frozenset(("大使馆", "使馆", "领事馆", "总领馆", "总领事馆"))
+
+
 def _listed_with_places(d: _Doc, i: int, suffix: str) -> bool:
     """Whether token i (徐汇区/nr, 铁岭市/n: mis-tagged) is an item of a list whose neighbouring item is a
     unit of the same kind the segmenter tags as a place (长宁区7例、徐汇区6例、虹口区4例)."""
@@ -1279,8 +1283,11 @@ def _suffix_names(d: _Doc):
                     or end - starts[j - 1] > SPLIT_LIMIT:
                 break
             if (p[:1] == "m" or w[0] in _NUMERALS and not p.startswith(("ns", "nt", "nr"))
-                    or w in GENERIC_BODIES or w in SUFFIX_WORDS or w[-1] in "队等" or w in ("等国", "等地")):
-                break  # 三大汽车公司, 执政党自民党, 地方队 + 警备队: counting words, generic or other bodies
+                    or w in GENERIC_BODIES or w in SUFFIX_WORDS or w[-1] in "队等" or w in ("等国", "等地")
+                    or w.endswith(_EVENT_ENDS)):
+                # 三大汽车公司, 执政党自民党, 地方队 + 警备队: counting words, generic or other bodies;
+                # 东京残奥会 + 中国体育代表团: an event before a body is where the body goes, not its name
+                break
             j -= 1
         head, start = None, None
         for h in range(j, i + 1):
@@ -1399,6 +1406,9 @@ def _suffix_names(d: _Doc):
                 d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
             if len(tail) >= 3 and not ent.known:
                 d.org_tails.setdefault(tail, ent)  # 美国人口普查局 ... 人口普查局 later
+        elif kind == "org" and head_ent is not None and head_ent.type == "place" and suffix in _MISSION_SUFFIXES:
+            # 驻特拉维夫大使馆: a mission named by the city it is in; the city counts
+            d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
         if kind == "org" and head_ent is not None and head_ent.type == "org" and head_ent.subtype in (
                 "university", "research") and not ent.known:
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)  # 北京大学 + 国家发展研究院

@@ -868,3 +868,9 @@ def test_organisation_named_by_its_english_name_in_parentheses():
     got = by_name("他在智库机构两党政策中心（Bipartisan Policy Center）任职。")
     assert "Bipartisan Policy Center" in got["两党政策中心"].surfaces and "智库机构两党政策中心" not in got
     assert not names("该组织（Human Rights Watch）称。")
+
+
+def test_city_of_a_mission_counts_and_events_do_not_head_bodies():
+    assert "特拉维夫" in names("以色列将其驻特拉维夫大使馆降级。", "place")
+    got = by_name("东京残奥会中国体育代表团成立。")
+    assert "中国体育代表团" in got and "东京" in got and "东京残奥会中国体育代表团" not in got
