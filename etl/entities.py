@@ -1866,6 +1866,55 @@ def _name_lists(d: _Doc):
                 break
 
 
+_GLUED_AFTER_NAME = frozenset("为是在等和与及的将也都")
+
+
+def _translit_item(d: _Doc, s: int, e: int) -> bool:
+    """Whether text[s:e] is one transliterated name as a list item: 2-6 transliteration characters, one
+    of them uncommon, cut at token boundaries, naming no known place or organisation."""
+    name = d.text[s:e]
+    if not 2 <= len(name) <= 6 or not d.is_start(s) or not d.free(s, e) \
+            or not (d.is_end(e) or d.text[e:e + 1] in _GLUED_AFTER_NAME):
+        return False
+    if not all(c in _ALL_TRANSLIT for c in name) or all(c in TRANSLIT_COMMON for c in name):
+        return False
+    ent = d.lex.by_surface.get(name)
+    return name not in d.lex.stopnames and (ent is None or ent.type == "person")
+
+
+def _translit_lists(d: _Doc):
+    """Transliterated names listed without any cue (因西涅、贝拉尔迪、因莫比莱; 马奎尔、菲利普斯、莱斯等球员):
+    three or more items joined by 、, every one a whole transliterated name; a known place or
+    organisation among them makes it a list of something else (意大利、西班牙、葡萄牙)."""
+    text = d.text
+    p = text.find("、")
+    while p >= 0:
+        items, q = [], p
+        # the item before the first 、: transliteration characters back to a token start after a
+        # word that is not one (以 + 因西涅: the preposition stays out)
+        k = q
+        while k > 0 and text[k - 1] in _ALL_TRANSLIT and q - k < 6:
+            k -= 1
+        while k < q and not (d.is_start(k) and d.toks[d.index_at(k)][1][:1] not in "pcvdu"):
+            k += 1
+        items.append((k, q))
+        while q >= 0 and q < len(text) and text[q] == "、":
+            e = q + 1
+            while e < len(text) and text[e] in _ALL_TRANSLIT and e - q <= 6 and text[e] != "、":
+                e += 1
+            # the last item may end glued to the word after it (莫比 + 莱为: 因莫比莱 + 为)
+            while e > q + 1 and not d.is_end(e) and text[e:e + 1] not in _GLUED_AFTER_NAME:
+                e -= 1
+            items.append((q + 1, e))
+            q = e
+        nxt = text.find("、", q if q > p else p + 1)
+        if len(items) >= 3 and all(_translit_item(d, a, b) for a, b in items):
+            for a, b in items:
+                name = text[a:b]
+                d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), a, name)
+        p = nxt if nxt > p else -1
+
+
 def _back_references(d: _Doc):
     """Surnames of people found with full names (科尔科迪诺夫 → 丹尼斯·科尔科迪诺夫), and every further
     occurrence of an unknown name found once with a cue."""
@@ -2650,6 +2699,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _role_names(d)
     _chinese_names(d)
     _name_lists(d)
+    _translit_lists(d)
     _latin_orgs(d)
     _reported_by(d)
     _named_as(d)

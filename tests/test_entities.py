@@ -874,3 +874,10 @@ def test_city_of_a_mission_counts_and_events_do_not_head_bodies():
     assert "特拉维夫" in names("以色列将其驻特拉维夫大使馆降级。", "place")
     got = by_name("东京残奥会中国体育代表团成立。")
     assert "中国体育代表团" in got and "东京" in got and "东京残奥会中国体育代表团" not in got
+
+
+def test_transliterated_names_listed_without_cues():
+    found = names("以因西涅、贝拉尔迪、因莫比莱为火车头的意大利队", "person")
+    assert {"因西涅", "贝拉尔迪", "因莫比莱"} <= found
+    assert not names("意大利、西班牙、葡萄牙等国", "person")
+    assert not names("安全、稳定、发展")
