@@ -1887,8 +1887,12 @@ def _translit_lists(d: _Doc):
     three or more items joined by 、, every one a whole transliterated name; a known place or
     organisation among them makes it a list of something else (意大利、西班牙、葡萄牙)."""
     text = d.text
+    translit = _ALL_TRANSLIT
     p = text.find("、")
     while p >= 0:
+        if text[p - 1:p] not in translit or text[p + 1:p + 2] not in translit:
+            p = text.find("、", p + 1)   # the cheap test first: names on both sides of the 、
+            continue
         items, q = [], p
         # the item before the first 、: transliteration characters back to a token start after a
         # word that is not one (以 + 因西涅: the preposition stays out)
@@ -2421,6 +2425,7 @@ _UNIT_PARENTS = frozenset(("university", "research", "company", "media", "ngo"))
 _UNIT_PARENT_ENDS = ("大学", "学院", "研究院", "科学院", "公司", "集团")   # unknown parents found by their suffix
 _NAMED_UNITS = ("研究所", "研究院", "研究中心", "实验室", "学院", "分校", "附属医院", "医院")
 _UNIT_WORD_POS = ("n", "vn", "nz", "l", "nr", "nrt", "ns", "j")
+_NAMED_UNIT_HINTS = ("研究", "实验室", "学院", "分校", "医院")   # a text without them has no named unit
 
 
 def _unit_after(d: _Doc, e: int) -> int | None:
@@ -2471,13 +2476,15 @@ def _sub_bodies(d: _Doc):
                     _move(d, ent, s, s, surf + m.group())
     # named units of a university, an institute or a company (腾讯 + 优图 + 实验室, 田纳西大学 + 诺克斯维尔 +
     # 分校, 合肥物质科学研究院 + 等离子体 + 物理 + 研究所): the unit is the organisation named there
-    for ent, hits in list(d.found.values()):
-        if ent.type != "org" or not (ent.subtype in _UNIT_PARENTS or not ent.known and ent.name.endswith(_UNIT_PARENT_ENDS)):
-            continue
-        for s, surf in list(hits.items()):
-            end = _unit_after(d, s + len(surf))
-            if end is not None:
-                _move(d, ent, s, s, text[s:end])
+    units = [ent for ent, _hits in d.found.values() if ent.type == "org" and (
+        ent.subtype in _UNIT_PARENTS or not ent.known and ent.name.endswith(_UNIT_PARENT_ENDS))]
+    if units and any(u in text for u in _NAMED_UNIT_HINTS):
+        for ent in units:
+            hits = d.found[ent.key][1] if ent.key in d.found else {}
+            for s, surf in list(hits.items()):
+                end = _unit_after(d, s + len(surf))
+                if end is not None:
+                    _move(d, ent, s, s, text[s:end])
     # one dictionary word made of a bare ministry and its department (外交部亚洲司/nt)
     for s, n in _bare_matches(d):
         i = d.index_at(s)
