@@ -1215,6 +1215,30 @@ _EVENT_ENDS = ("奥运会", "冬奥会", "残奥会", "亚运会", "运动会", 
 _MISSION_SUFFIXES = frozenset(("大使馆", "使馆", "领事馆", "总领馆", "总领事馆"))
 
 
+# A township or village written right after its county or town (兴国县 + 崇贤乡 + 霞光村): Chinese addresses
+# go from the larger unit to the smaller, so the next unit in the chain is a place too.
+_SMALLER_UNIT = re.compile("[^\\W\\d乡镇村街的在和与及了是等县市区省]{2,4}(?:乡|镇|村|街道)")
+_CHAIN_ENDS = ("省", "市", "县", "区", "镇", "乡", "旗")
+_GENERIC_UNITS = ("农村", "乡村", "山村", "渔村", "城镇", "乡镇", "村镇", "小镇", "新村")   # 新农村 is no village
+
+
+def _address_chains(d: _Doc):
+    text = d.text
+    if "乡" not in text and "镇" not in text and "村" not in text and "街道" not in text:
+        return
+    for ent, hits in list(d.found.values()):
+        if ent.type != "place":
+            continue
+        for s, surface in list(hits.items()):
+            e = s + len(surface)
+            while surface.endswith(_CHAIN_ENDS) and (m := _SMALLER_UNIT.match(text, e)) and d.free(e, m.end()):
+                name = m.group()
+                if name.endswith(_GENERIC_UNITS) or name[:-1] in GENERIC_HEADS or not d.is_start(e):
+                    break
+                d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", ent.country, False), e, name)
+                e, surface = m.end(), name
+
+
 def _listed_with_places(d: _Doc, i: int, suffix: str) -> bool:
     """Whether token i (徐汇区/nr, 铁岭市/n: mis-tagged) is an item of a list whose neighbouring item is a
     unit of the same kind the segmenter tags as a place (长宁区7例、徐汇区6例、虹口区4例)."""
@@ -2697,6 +2721,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _suffix_names(d)
     _token_pass(d)
     _towns_after_regions(d)
+    _address_chains(d)
     _org_tails(d)
     _bare_bodies(d)
     _local_bodies(d)

@@ -881,3 +881,9 @@ def test_transliterated_names_listed_without_cues():
     assert {"因西涅", "贝拉尔迪", "因莫比莱"} <= found
     assert not names("意大利、西班牙、葡萄牙等国", "person")
     assert not names("安全、稳定、发展")
+
+
+def test_townships_and_villages_in_an_address_chain():
+    found = names("他出生于江西省兴国县崇贤乡霞光村的一个农民家庭。", "place")
+    assert {"兴国县", "崇贤乡", "霞光村"} <= found
+    assert names("河北省新农村建设和广东省的乡村振兴", "place") == {"河北", "广东"}
