@@ -40,10 +40,20 @@ def load(directory: Path = GAZETTEER_DIR) -> tuple[Entry, ...]:
 
 
 def user_words(directory: Path = GAZETTEER_DIR) -> list[tuple[str, str]]:
-    """(word, POS tag) for the segmenter's user dictionary: every name and alias of two or more chars."""
+    """(word, POS tag) for the segmenter's user dictionary: every name and alias of two or more chars,
+    but those listed in outside_dictionary.txt."""
+    outside = _outside_dictionary(Path(directory))
     words = {}
     for e in load(directory):
         for w in (e.name, *e.aliases):
-            if len(w) >= 2:
+            if len(w) >= 2 and w not in outside:
                 words.setdefault(w, POS_OF_TYPE.get(e.type, "nz"))
     return sorted(words.items())
+
+
+def _outside_dictionary(directory: Path) -> frozenset[str]:
+    path = directory / "outside_dictionary.txt"
+    if not path.exists():
+        return frozenset()
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(l.strip() for l in fh if l.strip() and not l.startswith("#"))

@@ -47,3 +47,12 @@ def test_content_terms_accept_precomputed_tags():
     tags = segment.tag(text)
     assert segment.content_terms(text, tags) == segment.content_terms(text)
     assert segment.content_terms(text, [("能源", "n"), ("的", "uj")]) == ["能源"]
+
+
+def test_names_outside_the_dictionary_do_not_cut_common_words():
+    from etl.entities import extract_entities
+
+    assert "高通" not in dict(gazetteer.user_words())   # listed in data/gazetteer/outside_dictionary.txt
+    assert "高通" not in [w for w, _ in segment.tag("高通胀压力加大")]
+    assert not extract_entities("高通胀压力加大。")
+    assert "高通公司" in {m.name for m in extract_entities("高通发布新芯片。")}   # the segmenter's own token
