@@ -2399,13 +2399,23 @@ _NAMED_AS = re.compile("(?:名为|名叫|叫做|称为)\\s*[“\"「《]([^”\"
 _QUOTED_OUTLET = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?]{2,16})[”\"」](?=新闻网站|网站|杂志|周刊|智库|通讯社|电视台|电台|频道)")
 
 
+_TITLED_PERIODICAL = re.compile("《([^》\n]{2,12})》(月刊|周刊|杂志|日报|时报|晚报|邮报)")
+
+
 def _quoted_outlets(d: _Doc):
     """Outlets named in quotes before their kind. Runs before the known names: the quoted name is one
     name (朝鲜 inside “朝鲜新闻” is no place of its own)."""
     text = d.text
-    if "”" not in text and '"' not in text and "」" not in text:
-        return
-    _quoted_orgs(d, _QUOTED_OUTLET, "media", outlet=True)
+    if "”" in text or '"' in text or "」" in text:
+        _quoted_orgs(d, _QUOTED_OUTLET, "media", outlet=True)
+    if "》" in text:
+        # 《大西洋》月刊: a title in book marks before the kind of periodical; a known periodical of that
+        # name is that one, in the surface as written
+        for m in _TITLED_PERIODICAL.finditer(text):
+            s, e = m.span()
+            known = d.lex.by_surface.get(m.group(1) + m.group(2))
+            if known is not None and known.type == "org" and d.free(s, e):
+                d.add(known, s, m.group())
 
 
 def _quoted_orgs(d: _Doc, pattern: re.Pattern, subtype: str = "", outlet: bool = False):

@@ -887,3 +887,9 @@ def test_townships_and_villages_in_an_address_chain():
     found = names("他出生于江西省兴国县崇贤乡霞光村的一个农民家庭。", "place")
     assert {"兴国县", "崇贤乡", "霞光村"} <= found
     assert names("河北省新农村建设和广东省的乡村振兴", "place") == {"河北", "广东"}
+
+
+def test_periodical_title_in_book_marks_before_its_kind():
+    got = by_name("美国《大西洋》月刊刊文称。")
+    assert "《大西洋》月刊" in got["大西洋月刊"].surfaces and "大西洋" not in got
+    assert not names("《三体》杂志")
