@@ -34,6 +34,10 @@ def load(directory: Path = GAZETTEER_DIR) -> tuple[Entry, ...]:
                 if not name:
                     continue
                 aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+                if row["type"].strip() == "person":
+                    # 蒂姆-库克: Chinese sites write the `·` of a transliterated name as a hyphen too
+                    aliases += [v for v in (f.replace("·", "-") for f in (name, *aliases) if "·" in f)
+                                if v not in aliases]
                 entries.append(Entry(name, row["type"].strip(), (row.get("subtype") or "").strip(),
                                      (row.get("country") or "").strip() or None, aliases))
     return tuple(entries)

@@ -893,3 +893,8 @@ def test_periodical_title_in_book_marks_before_its_kind():
     got = by_name("美国《大西洋》月刊刊文称。")
     assert "《大西洋》月刊" in got["大西洋月刊"].surfaces and "大西洋" not in got
     assert not names("《三体》杂志")
+
+
+def test_hyphen_written_for_the_dot_of_a_known_name():
+    got = by_name("苹果首席执行官蒂姆-库克表示，新品即将上市。")
+    assert "蒂姆-库克" in got["蒂姆·库克"].surfaces and "蒂姆" not in got
