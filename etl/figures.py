@@ -590,8 +590,9 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
         return None  # 每5个人中就有1人: a ratio
     if key in ("名", "位") and before.endswith("前") and not before.endswith(tuple(c + "前" for c in "此之以目提日天月年周当")):
         return None  # 排名前10名: a rank
-    if lo.value < 1:
-        return None  # 0例: nothing to chart
+    if lo.value < 1 and not (lo.value == 0 and lo is hi and (key == "例" or _CASUALTY_RE.search(after[:6]))):
+        # 新增疑似病例0例, 0人死亡: a reported zero belongs in a chart of daily cases; other zeros do not
+        return None
     if lo is hi and lo.value < 2:
         # "One" counts only in explicit statements: 1人死亡, 1例, not 一名X.
         if key != "例" and (lo.cn or not _CASUALTY_RE.search(after)):

@@ -424,3 +424,9 @@ def test_latin_weight_units():
     got = [(f.kind, round(f.value_low, 9), f.unit) for f in extract_figures("鼠标重量仅86g，背包重1.5kg。")]
     assert ("mass", 8.6e-05, "t") in got and ("mass", 0.0015, "t") in got
     assert not extract_figures("支持4g网络和5G手机，内存8gb。")
+
+
+def test_a_reported_zero_count_of_cases_or_deaths():
+    got = [(f.kind, f.value_low, f.unit) for f in extract_figures("新增疑似病例0例，0人死亡。")]
+    assert got.count(("count", 0.0, "person")) == 2
+    assert not extract_figures("共0.5人。")
