@@ -400,7 +400,8 @@ def _word_class(lex: _Lexicon, w: str) -> int:
     if w[-1] in _ROLE_LAST and (w[-2:] in roles or w[-3:] in roles or w[-4:] in roles or w[-5:] in roles
                                 or w[-6:] in roles):
         c |= _ROLE
-    if (w[0] in lex.trigger_chars or w[:2] in lex.prefix2 and (len(w) >= 5 or len(w) > 2 and w.endswith(_PREFIX_TAILS_T))) \
+    if (w[0] in lex.trigger_chars or w[0] in _PLACE_VERB_CHARS
+            or w[:2] in lex.prefix2 and (len(w) >= 5 or len(w) > 2 and w.endswith(_PREFIX_TAILS_T) or w[-1] == "民")) \
             and (len(w) >= 3 and _known_prefix_hit(lex, w)
                  or len(w) <= 5 and _IS_HAN.match(w) and _parse_compound(lex, w) is not None):
         c |= _TOKEN  # only where the token pass finds something (_known_prefix or _compound)
@@ -860,13 +861,33 @@ _PREFIX_TAILS_T = tuple(_PREFIX_TAILS)
 
 
 def _known_prefix_hit(lex: _Lexicon, tok: str) -> bool:
-    """Whether _known_prefix finds a name at the head of tok (a function of the word alone)."""
+    """Whether _known_prefix finds a name in tok (a function of the word alone)."""
+    if _place_after_verb(lex, tok) is not None:
+        return True
     for k in range(min(len(tok) - 1, 10), 1, -1):
         ent = lex.by_surface.get(tok[:k])
         if ent is not None and ent.type in ("place", "org"):
             return tok[k:] == "队" and ent.type == "place" or tok[k:] in _PREFIX_TAILS \
-                or _glued_known(lex, ent, tok[k:]) is not None
+                or _citizens_of(ent, tok[:k], tok[k:]) or _glued_known(lex, ent, tok[k:]) is not None
     return False
+
+
+# Verbs and prepositions of place that the dictionary glues to a place name after them (赴美国/i).
+_PLACE_VERB_CHARS = frozenset("赴访在来到驻抵离返旅留飞")
+
+
+def _place_after_verb(lex: _Lexicon, tok: str) -> _Ent | None:
+    """The known place after a one-character verb of place in one dictionary word (赴美国 → 美国)."""
+    if tok[0] in _PLACE_VERB_CHARS:
+        ent = lex.by_surface.get(tok[1:])
+        if ent is not None and ent.type == "place":
+            return ent
+    return None
+
+
+def _citizens_of(ent: _Ent, head: str, rest: str) -> bool:
+    """X市 + 民 in one dictionary word (北京市民, 上海市民): the city counts, unlike a demonym (中国人)."""
+    return (rest == "市民" or rest == "民" and head.endswith("市")) and ent.type == "place"
 
 
 def _glued_known(lex: _Lexicon, head: _Ent, rest: str) -> _Ent | None:
@@ -880,7 +901,12 @@ def _glued_known(lex: _Lexicon, head: _Ent, rest: str) -> _Ent | None:
 
 def _known_prefix(d: _Doc, tok: str, start: int) -> bool:
     """A known place or organisation at the head of an unknown dictionary word, before a role or a
-    generic word: 英国首相 → 英国, 美国政府 → 美国. Demonyms (中国人) and the like are not matched."""
+    generic word: 英国首相 → 英国, 美国政府 → 美国. Demonyms (中国人) and the like are not matched.
+    Also a known place after a verb of place (赴美国) and the city of its citizens (北京市民)."""
+    after_verb = _place_after_verb(d.lex, tok)
+    if after_verb is not None:
+        d.add(after_verb, start + 1, tok[1:])
+        return True
     for k in range(min(len(tok) - 1, 10), 1, -1):
         ent = d.lex.by_surface.get(tok[:k])
         if ent is not None and ent.type in ("place", "org"):
@@ -890,7 +916,7 @@ def _known_prefix(d: _Doc, tok: str, start: int) -> bool:
                 d.add(team, start, tok)
                 d.add(ent, start, tok[:k], take=False)
                 return True
-            if tok[k:] in _PREFIX_TAILS:
+            if tok[k:] in _PREFIX_TAILS or _citizens_of(ent, tok[:k], tok[k:]):
                 d.add(ent, start, tok[:k])
                 return True
             glued = _glued_known(d.lex, ent, tok[k:])

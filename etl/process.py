@@ -213,8 +213,18 @@ def process_job(job: tuple[str, str, dict | None, bool]) -> FileResult:
 
 
 def warm_up() -> None:
-    """Build the segmenter and load gazetteer and topics once per worker, before the first job."""
+    """Build the segmenter and load gazetteer and topics once per worker, before the first job.
+
+    Then freeze them out of the garbage collector: extraction allocates millions of short-lived
+    objects, and every full collection would otherwise walk the lexicon's millions of long-lived
+    ones again (freezing makes batched extraction ~8% faster, bench/extract.py)."""
+    import gc
+
+    from etl.entities import lexicon
     from etl.segment import tagger
 
     tagger()
+    lexicon()
     _topics()
+    gc.collect()
+    gc.freeze()

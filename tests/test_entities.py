@@ -898,3 +898,10 @@ def test_periodical_title_in_book_marks_before_its_kind():
 def test_hyphen_written_for_the_dot_of_a_known_name():
     got = by_name("苹果首席执行官蒂姆-库克表示，新品即将上市。")
     assert "蒂姆-库克" in got["蒂姆·库克"].surfaces and "蒂姆" not in got
+
+
+def test_place_glued_to_a_verb_of_place_or_to_its_citizens():
+    # the dictionary has 赴美国 and 北京市民 as single words
+    assert names("球队将赴美国进行为期一个月的集训。", "place") == {"美国"}
+    assert names("北京市民在冰场排队，上海市民也来了。", "place") == {"北京", "上海"}
+    assert not names("法国人和中国人都来了。", "place")   # demonyms stay out
