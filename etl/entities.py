@@ -985,10 +985,11 @@ def _bare_bodies(d: _Doc):
             counts[ent.name] = (len(found), -min(found))
     ranked = sorted(counts, key=counts.get, reverse=True)
     if not ranked:
-        # no country named (党中央、国务院 in a Chinese text): the country of the bodies it names
+        # no country named (党中央、国务院 in a Chinese text; 拜登 … 国会): the country of the bodies, people
+        # and places it names
         homes = {}
         for ent, found in d.found.values():
-            if ent.type == "org" and ent.country:
+            if ent.country:
                 homes[ent.country] = homes.get(ent.country, 0) + len(found)
         ranked = [lex.by_code[c].name for c in sorted(homes, key=homes.get, reverse=True) if c in lex.by_code][:1]
     for i in hits:

@@ -905,3 +905,10 @@ def test_place_glued_to_a_verb_of_place_or_to_its_citizens():
     assert names("球队将赴美国进行为期一个月的集训。", "place") == {"美国"}
     assert names("北京市民在冰场排队，上海市民也来了。", "place") == {"北京", "上海"}
     assert not names("法国人和中国人都来了。", "place")   # demonyms stay out
+
+
+def test_bare_legislature_belongs_to_the_country_of_the_people_named():
+    # no country named at all: the country of the people and places named decides
+    got = by_name("特朗普在华盛顿说，国会必须行动；众议院议长佩洛西回应。")
+    assert got["美国国会"].surfaces == ["国会"] and got["美国众议院"].country == "US"
+    assert not names("他说，国会必须行动。", "org")   # nobody's legislature
