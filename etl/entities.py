@@ -1566,7 +1566,15 @@ def _is_name_token(d: _Doc, i: int) -> bool:
         nxt = d.toks[i + 1][0] if i + 1 < len(d.toks) else ""
         prv = d.toks[i - 1][0] if i > 0 else ""
         if len(nxt) == 1 and nxt in d.lex.translit and nxt not in _NOT_NAME_CHARS:
-            return prv in _SEP or len(prv) <= 3 and all(c in d.lex.translit for c in prv)
+            # 巴西 + 姆 + ·: a one-character tail right before the separator ends a first name
+            return prv in _SEP or len(prv) <= 3 and all(c in d.lex.translit for c in prv) \
+                or i + 2 < len(d.toks) and d.toks[i + 2][0] in _SEP
+        if known.type == "place" and i > 1 and prv in _SEP and d.toks[i - 2][0] not in d.lex.by_surface \
+                and _name_token(d, i - 2):
+            return True  # 鲁斯兰·利沃夫: a place name after a personal first name is a surname
+        if known.type == "place" and i > 1 and prv in _SEP and d.lex.by_surface[d.toks[i - 2][0]].type == "person" \
+                and len(nxt) >= 1 and all(c in d.lex.translit for c in nxt) and nxt not in d.lex.by_surface:
+            return True  # 阿基拉·拉达克 + 里希南: a place name cut out of a longer surname
         # 杜 + 兰德 after a separator (让-皮埃尔·杜兰德)
         return i > 1 and d.toks[i - 2][0] in _SEP and _glued_name_char(d, i - 1)
     # any other word: the answer depends on the word and its tag only, so it is kept per process
@@ -1592,6 +1600,12 @@ def _plain_name_token(lex: _Lexicon, w: str, pos: str) -> bool:
     if pos.startswith(("v", "p", "c", "d", "u", "r", "m", "t", "f")) and not pos.startswith("vn"):
         return False
     return all(c in lex.translit for c in w) or pos.startswith(("nr", "x")) and len(w) <= 4
+
+
+def _translit_word(lex: _Lexicon, w: str) -> bool:
+    """A word of two or three transliteration characters that is no known name or function word."""
+    return 2 <= len(w) <= 3 and all(c in lex.translit for c in w) and w[0] not in _NOT_NAME_CHARS \
+        and w[-1] not in _NOT_NAME_CHARS and w not in lex.by_surface and not _ROLE_RE.search(w)
 
 
 def _middle_part(d: _Doc, i: int) -> bool:
@@ -1653,6 +1667,8 @@ def _dot_names(d: _Doc):
             if toks[k][0] == "-" and k > 0 and (_name_token(d, k - 1) or toks[k - 1][0] == "让"):
                 k -= 1
                 continue
+            if k == first - 2 and len(toks[k + 1][0]) == 1 and _translit_word(lex, toks[k][0]):
+                k -= 1  # 扎布/v + 隆 + ·: a first name cut into a "verb" and one character
             break
         start_i = k + 1
         done = max(j, i + 1) - 1

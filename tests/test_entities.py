@@ -912,3 +912,20 @@ def test_bare_legislature_belongs_to_the_country_of_the_people_named():
     got = by_name("特朗普在华盛顿说，国会必须行动；众议院议长佩洛西回应。")
     assert got["美国国会"].surfaces == ["国会"] and got["美国众议院"].country == "US"
     assert not names("他说，国会必须行动。", "org")   # nobody's legislature
+
+
+@pytest.mark.parametrize("text, person", [
+    ("纪录片里一个名叫“鲁斯兰·利沃夫”的人出现了。", "鲁斯兰·利沃夫"),        # surname = a known city
+    ("研究中心主席阿基拉·拉达克里希南表示，局势恶化。", "阿基拉·拉达克里希南"),  # surname begins with a known region
+    ("前财政大臣巴西姆·阿瓦达拉被捕。", "巴西姆·阿瓦达拉"),                # first name begins with a country
+    ("一位名叫扎布隆·西曼托夫的商人离开了。", "扎布隆·西曼托夫"),          # first name cut into a "verb" + one char
+    ("他是继格罗弗·克利夫兰之后的第二人。", "格罗弗·克利夫兰"),
+])
+def test_dot_names_that_contain_known_place_names(text, person):
+    assert person in names(text, "person")
+    assert not names(text, "place") & {"利沃夫", "拉达克", "巴西", "克利夫兰"}
+
+
+def test_places_joined_by_a_dot_stay_places():
+    assert names("本报记者在中国·北京报道，乌克兰·利沃夫也有消息。", "place") == {"中国", "北京", "乌克兰", "利沃夫"}
+    assert not names("本报记者在中国·北京报道，乌克兰·利沃夫也有消息。", "person")
