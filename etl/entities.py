@@ -1758,7 +1758,7 @@ _TITLE_AFTER = re.compile(_alt((
     "书记", "委员长", "院长", "校长", "局长", "行长", "先生", "女士", "将军", "上将", "老师", "医生", "律师",
     "总裁", "董事长", "总经理", "议员", "市长", "省长", "州长")))
 # 【文/观察者网 陈思佳】, 记者 陈思佳, 编辑：陈思佳
-_BYLINE_RE = re.compile(r"(?:文/[^\s】]{0,8}\s*|(?:记者|编辑|编译|作者|撰文|摄影|摄)[：:/\s]*)$")
+_BYLINE_RE = re.compile(r"(?:(?:文|编译|编辑|撰文)/[^\s】]{0,8}\s*|(?:记者|编辑|编译|作者|撰文|摄影|摄)[：:/\s]*)$")
 _HONORIFICS = {"先生", "女士", "小姐", "太太", "夫人", "老师", "同志", "总", "某"}
 
 
@@ -1794,7 +1794,7 @@ def _chinese_names(d: _Doc):
     prev_name = None
     # a name token that starts with a surname, or a lone surname before a name token (黄/a 桂平/nr)
     last = len(toks) - 1
-    cands = [i for i in d.surname_idx if toks[i][1] in _NR_TAGS
+    cands = [i for i in d.surname_idx if toks[i][1] in _NR_TAGS or _rare_char_name(toks[i])
              or i < last and toks[i + 1][1] in _NR_TAGS and toks[i][0] in SURNAMES]
     for i in cands:
         tok = toks[i][0]
@@ -1832,10 +1832,38 @@ def _chinese_names(d: _Doc):
         listed = prev_name is not None and before[-1:] == "、" and prev_name == s - 1 \
             or _LIST_OF_PEOPLE.match(d.text, s + len(tok)) is not None
         byline = bool(_BYLINE_RE.search(d.text[max(0, s - 14):s]))
-        if not (role or verb or listed or byline or _plain_chinese_name(d, i, tok)):
+        if not (role or verb or listed or byline or _plain_chinese_name(d, i, tok) or _rare_char_name(toks[i])):
             continue
         d.add(_Ent("person:" + tok, tok, "person", None, False), s, tok)
         prev_name = s + len(tok)
+
+
+def _rare_char_name(token: tuple[str, str]) -> bool:
+    """A three-character word with a character the segmenter's dictionary lacks (王燊超/x, 彭清玥/x): on
+    the real corpus every such word that starts with a surname is a name."""
+    w, pos = token
+    return pos == "x" and len(w) == 3 and w[0] in SURNAMES and _IS_HAN.match(w) is not None \
+        and not any(c in _GIVEN_BAD for c in w[1:])
+
+
+# A photo credit: 新华社记者王昊飞摄, 记者燕雁摄 (the segmenter glues 摄 to the name).
+_PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)[ \u3000]*([\u4e00-\u9fff]{2,3}?)[ \u3000]*摄(?![\u4e00-\u9fff])")
+
+
+def _photo_credits(d: _Doc):
+    if "摄" not in d.text:
+        return
+    for m in _PHOTO_CREDIT.finditer(d.text):
+        s, e = m.span(1)
+        name = m.group(1)
+        ent = d.lex.by_surface.get(name)
+        if not d.free(s, e) or ent is not None and ent.type != "person" or name in d.lex.stopnames \
+                or any(c in _GIVEN_BAD for c in name[1:]):
+            continue
+        words = segment.tag(name)
+        if ent is None and len(words) == 1 and words[0][1] not in _NR_TAGS:
+            continue  # 记者现场摄: a word, not a name
+        d.add(ent or _Ent("person:" + name, name, "person", None, False), s, name)
 
 
 # Characters common in Chinese given names. A three-character token the segmenter tags as a name, with
@@ -1894,6 +1922,38 @@ def _list_item_before(d: _Doc, p: int) -> tuple[int, int] | None:
     return None
 
 
+def _loose_name(d: _Doc, s: int, e: int) -> bool:
+    """Whether text[s:e] can be a three-character Chinese name in a list of names, whatever the
+    segmenter made of it (万佳/nz 瑶/j): surname first, no character a given name does not hold."""
+    name = d.text[s:e]
+    if len(name) != 3 or _IS_HAN.match(name) is None or name[0] not in SURNAMES or not d.is_end(e) \
+            or not d.free(s, e) or name in d.lex.stopnames or _ROLE_IN.search(name) \
+            or any(c in _GIVEN_BAD for c in name[1:]):
+        return False
+    i = d.index_at(s)
+    if i is None or len(d.toks[i][0]) == 3 and d.toks[i][1] not in _NR_TAGS and d.toks[i][1] != "x":
+        return False  # one dictionary word is a name only with a name tag (王府井/ns is a street)
+    known = [d.lex.by_surface.get(w) for w in (name, name[:2], name[1:])]
+    return not any(k is not None and k.type != "person" for k in known)
+
+
+def _loose_item_before(d: _Doc, p: int) -> tuple[int, int] | None:
+    """A loose name (_loose_name) ending at p, right after a 、, ，, ： or the start of a line."""
+    s = p - 3
+    return (s, p) if s >= 0 and (s == 0 or text_is_boundary(d.text[s - 1])) and _loose_name(d, s, p) else None
+
+
+def _loose_item_after(d: _Doc, s: int) -> tuple[int, int] | None:
+    """A loose name starting at s, before a 、, punctuation or a word that ends a list (等, 都)."""
+    e = s + 3
+    return (s, e) if e <= len(d.text) and (e == len(d.text) or text_is_boundary(d.text[e])
+                                          or d.text.startswith(_LIST_TAIL_WORDS, e)) and _loose_name(d, s, e) else None
+
+
+def text_is_boundary(ch: str) -> bool:
+    return not _IS_HAN.match(ch)
+
+
 def _list_item_after(d: _Doc, s: int) -> tuple[int, int] | None:
     """The name-shaped list item that starts at s (after a 、)."""
     text = d.text
@@ -1913,16 +1973,27 @@ def _name_lists(d: _Doc):
     token of a name's shape; two of them joined by 、 make a list."""
     text = d.text
     p = text.find("、")
+    if p >= 0:
+        # people found before (沈梦雨 by its shape): a list item too, beside which looser items count
+        starts = {s: s + len(surface) for ent, hits in d.found.values() if ent.type == "person"
+                  for s, surface in hits.items()}
+        ends = {e: s for s, e in starts.items()}
     while p >= 0:
         # the cheap test first: the next item starts with a surname
-        right = _list_item_after(d, p + 1) if text[p + 1:p + 2] in SURNAMES or text[p + 1:p + 3] in DOUBLE_SURNAMES \
-            else None
-        left = _list_item_before(d, p) if right is not None else None
-        if left is not None and right is not None:
-            for s, e in (left, right):
-                if d.free(s, e):
-                    name = text[s:e]
-                    d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), s, name)
+        if text[p + 1:p + 2] in SURNAMES or text[p + 1:p + 3] in DOUBLE_SURNAMES:
+            right = (p + 1, starts[p + 1]) if p + 1 in starts else _list_item_after(d, p + 1)
+            left = (ends[p], p) if p in ends else _list_item_before(d, p)
+            if left is None and right is not None and right[0] in starts:
+                left = _loose_item_before(d, p)
+            elif right is None and left is not None and left[1] in ends:
+                right = _loose_item_after(d, p + 1)
+            if left is not None and right is not None:
+                for s, e in (left, right):
+                    if d.free(s, e):
+                        name = text[s:e]
+                        d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False),
+                              s, name)
+                        starts[s], ends[e] = e, s
         p = text.find("、", p + 1)
     for m in _ITEM_NUMBER.finditer(text):
         s = m.end()
@@ -2771,6 +2842,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _dot_names(d)
     _back_references(d)
     _non_entities(d)
+    _photo_credits(d)
     _suffix_names(d)
     _token_pass(d)
     _towns_after_regions(d)

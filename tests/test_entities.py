@@ -929,3 +929,23 @@ def test_dot_names_that_contain_known_place_names(text, person):
 def test_places_joined_by_a_dot_stay_places():
     assert names("本报记者在中国·北京报道，乌克兰·利沃夫也有消息。", "place") == {"中国", "北京", "乌克兰", "利沃夫"}
     assert not names("本报记者在中国·北京报道，乌克兰·利沃夫也有消息。", "person")
+
+
+def test_names_listed_beside_names_whatever_the_segmenter_made_of_them():
+    # 沈梦露 is cut into 沈 + 梦露/v, 万佳瑶 into 万佳/nz + 瑶/j; their neighbours are clear names
+    assert {"沈梦雨", "沈梦露", "赵瑜洁"} <= names("在美国俱乐部效力的沈梦雨、沈梦露、赵瑜洁等队员归队。", "person")
+    assert {"汪琳琳", "万佳瑶", "邵子钦"} <= names("小将张琳艳、汪琳琳、万佳瑶、邵子钦、王新灵等入选。", "person")
+    assert "王府井" not in names("他们去了张琳艳家、王府井、西单。", "person")
+
+
+def test_photo_credits_and_bylines():
+    assert names("运动员赛后庆祝。新华社记者王昊飞摄", "person") == {"王昊飞"}
+    assert names("会议在北京举行。新华社记者燕雁摄", "person") == {"燕雁"}
+    assert names("【编译/观察者网童黎】视频显示", "person") == {"童黎"}
+    assert not names("记者现场摄", "person")
+
+
+def test_a_name_with_a_character_missing_from_the_dictionary():
+    # the segmenter tags 王燊超 and 刘晓曙 as x (unknown): a surname and no odd character make a name
+    assert names("两分钟后，王燊超再次在左路起球。", "person") == {"王燊超"}
+    assert names("教授和博士生刘晓曙提出了协议。", "person") == {"刘晓曙"}
