@@ -103,6 +103,9 @@ ROLE_WORDS = (
     "换上", "换下", "派上", "选手", "知事", "人士", "架构师", "程序员", "开发者", "司长", "参赞", "领事", "总领事", "武官", "讲师", "工程师", "设计师", "咖啡师", "厨师", "店主", "司机", "目击者", "经济学家",
     # engineering programmes name their chiefs by these titles (红旗七号总指挥…, 总设计师…)
     "总指挥", "副总指挥", "总设计师", "副总设计师", "总工程师", "院士",
+    # armies name commanders by these (原副司令员王扶之, 政委…), and Japanese and Korean ministries by 课长
+    "司令员", "副司令员", "副司令", "政委", "副政委", "政治委员", "军长", "副军长", "师长", "旅长", "营长", "连长",
+    "课长", "室长",
     # arts, letters and science name people by their trade (舞蹈家菅原小春, 女演员土屋太凤)
     "演员", "女演员", "男演员", "歌手", "舞蹈家", "导演", "画家", "漫画家", "音乐家", "艺术家", "歌唱家",
     "钢琴家", "作曲家", "诗人", "小说家", "模特", "演奏家", "建筑师", "企业家", "投资人", "发明家", "哲学家",
@@ -1752,6 +1755,7 @@ def _translit_names(d: _Doc):
 
 
 _NR_TAGS = frozenset(("nr", "nrfg", "nrt"))
+_NAME_LIKE_TAGS = _NR_TAGS | {"x", "ns", "nz"}   # what the segmenter tags unknown names as, right or wrong
 # Titles that follow a Chinese name (龙桂鲁教授, 王毅部长, 李明先生).
 _TITLE_AFTER = re.compile(_alt((
     "副教授", "教授", "研究员", "院士", "博士", "主任", "副主席", "主席", "总统", "总理", "部长", "外长", "大使",
@@ -1836,6 +1840,41 @@ def _chinese_names(d: _Doc):
             continue
         d.add(_Ent("person:" + tok, tok, "person", None, False), s, tok)
         prev_name = s + len(tok)
+
+
+# What may follow a Chinese name right after its role (总指挥王国祥（…）, 主帅水庆霞赛后…).
+_AFTER_ROLE_NAME = re.compile(r"[、，。；：,;:（(）)“”\"\s]|$|赛后|出席|会见|率团|率队|等|也|则|曾|在|和|与|及")
+
+
+def _role_then_name(d: _Doc):
+    """A Chinese name right after a role word, however the segmenter cut it (总指挥 + 王国/ns 祥/nr,
+    课长 + 高京国/ns, 副司令员 + 王扶/nr 之/u): two or three characters from a surname up to a
+    punctuation mark, a speech verb or a word that follows names."""
+    text, toks = d.text, d.toks
+    for i in d.role_idx:
+        if not _ROLE_RE.search(toks[i][0]):
+            continue
+        s = d.starts[i] + len(toks[i][0])
+        if text[s:s + 1] not in SURNAMES and text[s:s + 2] not in DOUBLE_SURNAMES:
+            continue
+        for n in (3, 2, 4):
+            e = s + n
+            name = text[s:e]
+            if len(name) != n or not _IS_HAN.fullmatch(name) or n == 4 and name[:2] not in DOUBLE_SURNAMES:
+                continue
+            if not (_AFTER_ROLE_NAME.match(text, e) or _VERB_RE.match(text, e)):
+                continue
+            if not d.free(s, e) or name in d.lex.stopnames or _ROLE_IN.search(name) \
+                    or any(c in _GIVEN_BAD_AFTER_ROLE for c in name[1:]):
+                break
+            ent = d.lex.by_surface.get(name)
+            if ent is not None and ent.type != "person":
+                break
+            words = segment.tag(name)
+            if ent is None and len(words) == 1 and words[0][1] not in _NAME_LIKE_TAGS:
+                break  # 部长 + 会议: a word, not a name
+            d.add(ent or _Ent("person:" + name, name, "person", None, False), s, name)
+            break
 
 
 def _rare_char_name(token: tuple[str, str]) -> bool:
@@ -2112,6 +2151,8 @@ _JP_NAME_AT = re.compile(f"[：:\\s]*(({_JP_ALT})([{_HAN}]{{1,3}}?)){_NAME_END}"
 # A Japanese name needs no role word before it when a speech verb follows (松井一郎告诉记者).
 _JP_NAME_VERB = re.compile(f"({_JP_ALT})([{_HAN}]{{1,3}}?)(?=" + _alt(
     sorted(SPEECH_VERBS, key=len, reverse=True)) + ")")
+# After a role word, given names may hold 国, 天 and 强 (王国祥, 李强), which elsewhere make words (X国).
+_GIVEN_BAD_AFTER_ROLE = frozenset(_GIVEN_BAD - set("国天强"))
 
 
 def _role_names(d: _Doc):
@@ -2855,6 +2896,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _translit_names(d)
     _role_names(d)
     _chinese_names(d)
+    _role_then_name(d)
     _name_lists(d)
     _translit_lists(d)
     _latin_orgs(d)

@@ -949,3 +949,16 @@ def test_a_name_with_a_character_missing_from_the_dictionary():
     # the segmenter tags 王燊超 and 刘晓曙 as x (unknown): a surname and no odd character make a name
     assert names("两分钟后，王燊超再次在左路起球。", "person") == {"王燊超"}
     assert names("教授和博士生刘晓曙提出了协议。", "person") == {"刘晓曙"}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("防空武器系统总指挥王国祥(1940-2010)，为此作出贡献。", "王国祥"),   # 王国/ns + 祥/nr
+    ("军区原副司令员王扶之、原院长出席。", "王扶之"),                    # 王扶/nr + 之/u
+    ("东北亚政策课长高京国、副部长常正国出席。", "高京国"),              # 高京国/ns
+])
+def test_a_chinese_name_right_after_its_role_however_it_is_cut(text, person):
+    assert person in names(text, "person")
+
+
+def test_a_word_after_a_role_is_no_name():
+    assert not names("外交部长会议，总统候选人、总统任期\n结束。", "person")
