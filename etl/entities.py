@@ -895,11 +895,16 @@ def _citizens_of(ent: _Ent, head: str, rest: str) -> bool:
 
 def _glued_known(lex: _Lexicon, head: _Ent, rest: str) -> _Ent | None:
     """The known facility or body glued to the city before it in one dictionary word (北京人民大会堂/nt:
-    北京 + 人民大会堂), or None."""
-    if head.type != "place" or len(rest) < 3:
-        return None
-    ent = lex.by_surface.get(rest)
-    return ent if ent is not None and ent.type in ("place", "org") else None
+    北京 + 人民大会堂), or the known body glued to another (中共中央国务院/nt: 中共中央 + 国务院), or None."""
+    if head.type == "place" and len(rest) >= 3:
+        ent = lex.by_surface.get(rest)
+        return ent if ent is not None and ent.type in ("place", "org") else None
+    if head.type == "org" and head.subtype == "government" and len(rest) >= 3:
+        ent = lex.by_surface.get(rest)
+        if ent is None and rest in _BARE_SET and head.country in lex.by_code:
+            ent = lex.by_surface.get(lex.by_code[head.country].name + rest)   # 国务院: China's, as 中共中央 is
+        return ent if ent is not None and ent.type == "org" and ent.subtype == "government" else None
+    return None
 
 
 def _known_prefix(d: _Doc, tok: str, start: int) -> bool:

@@ -962,3 +962,8 @@ def test_a_chinese_name_right_after_its_role_however_it_is_cut(text, person):
 
 def test_a_word_after_a_role_is_no_name():
     assert not names("外交部长会议，总统候选人、总统任期\n结束。", "person")
+
+
+def test_two_known_bodies_glued_in_one_dictionary_word():
+    got = by_name("中共中央国务院印发关于加强老龄工作的意见。")   # 中共中央国务院/nt
+    assert got["中国共产党中央委员会"].surfaces == ["中共中央"] and got["中华人民共和国国务院"].surfaces == ["国务院"]
