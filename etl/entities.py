@@ -1563,6 +1563,9 @@ def _name_token(d: _Doc, i: int) -> bool:
     return r
 
 
+_NO_ENT = _Ent("", "", "person", None, False)   # what an unknown word counts as in _is_name_token
+
+
 def _is_name_token(d: _Doc, i: int) -> bool:
     w, pos = d.toks[i]
     known = d.lex.by_surface.get(w)
@@ -1577,8 +1580,8 @@ def _is_name_token(d: _Doc, i: int) -> bool:
             # 巴西 + 姆 + ·: a one-character tail right before the separator ends a first name
             return prv in _SEP or len(prv) <= 3 and all(c in d.lex.translit for c in prv) \
                 or i + 2 < len(d.toks) and d.toks[i + 2][0] in _SEP
-        if known.type == "place" and i > 1 and prv in _SEP and d.toks[i - 2][0] not in d.lex.by_surface \
-                and _name_token(d, i - 2):
+        if known.type == "place" and i > 1 and prv in _SEP and _name_token(d, i - 2) \
+                and d.lex.by_surface.get(d.toks[i - 2][0], _NO_ENT).type == "person":
             return True  # 鲁斯兰·利沃夫: a place name after a personal first name is a surname
         if known.type == "place" and i > 1 and prv in _SEP and d.lex.by_surface[d.toks[i - 2][0]].type == "person" \
                 and len(nxt) >= 1 and all(c in d.lex.translit for c in nxt) and nxt not in d.lex.by_surface:
