@@ -1147,6 +1147,7 @@ GOV_SUFFIXES = ("部", "局", "署", "委员会", "理事会", "议会", "议院
 NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "宣言", "进程", "时间")
 # Ordinary words that end in a suffix (北部 ends in 部, 签署 in 署) and bodies no name makes specific.
 SUFFIX_WORDS = {"北部", "南部", "东部", "西部", "中部", "西北部", "东北部", "西南部", "东南部", "内部", "外部",
+                "中北部", "中南部", "中西部", "中东部", "北中部", "南中部", "东中部", "西中部",
                 "全部", "干部", "总部", "部署", "签署", "部分", "当局", "大局", "格局", "布局", "结局", "郊区",
                 "城区", "市区", "城市", "都市", "本土", "总署", "母公司", "子公司", "分公司", "编队", "舰艇编队"}
 GENERIC_BODIES = {"武装部队", "安全部队", "特种部队", "军队", "当局", "政府", "反对党", "执政党", "国际组织",
@@ -1161,6 +1162,15 @@ _INNER_POS = ("n", "nz", "nt", "ns", "nr", "nrt", "vn", "j", "ng", "b", "an", "l
 _ORG_SUFFIX_SET = frozenset(ORG_SUFFIXES + ("之声",))
 _PLACE_SUFFIX_SET = frozenset(PLACE_SUFFIXES)
 _MAX_SUFFIX = max(map(len, ORG_SUFFIXES + PLACE_SUFFIXES))
+
+
+def _body_of_known(d: _Doc, i: int, tok: str, suffix: str) -> bool:
+    """A ministry, bureau or agency word right after a known country (阿富汗 + 信息部/n): the word names
+    that country's body, though the segmenter calls it an ordinary noun."""
+    if suffix not in ("部", "局", "署") or len(tok) < 3 or i == 0:
+        return False
+    head = d.lex.by_surface.get(d.toks[i - 1][0])
+    return head is not None and head.subtype in ("country", "territory")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1322,7 +1332,8 @@ def _suffix_names(d: _Doc):
         span = 4 if kind == "org" else 1
         if tok != suffix and first == i and not (kind == "org" and pos == "nt"):
             # 四川 + 师范大学: a kind of university needs its head word
-            span = 1 if suffix in ("大学", "学院") and len(tok) <= 5 or suffix in COMPANY_SUFFIXES else 0
+            span = 1 if suffix in ("大学", "学院") and len(tok) <= 5 or suffix in COMPANY_SUFFIXES \
+                or _body_of_known(d, i, tok, suffix) else 0
         j = first
         span += i - first
         while j > 0 and i - j < span:

@@ -967,3 +967,9 @@ def test_a_word_after_a_role_is_no_name():
 def test_two_known_bodies_glued_in_one_dictionary_word():
     got = by_name("中共中央国务院印发关于加强老龄工作的意见。")   # 中共中央国务院/nt
     assert got["中国共产党中央委员会"].surfaces == ["中共中央"] and got["中华人民共和国国务院"].surfaces == ["国务院"]
+
+
+def test_a_ministry_word_after_a_known_country():
+    # 信息部 is an ordinary noun to the segmenter; after a country it is that country's ministry
+    assert names("阿富汗信息部发言人说，新规已生效。", "org") == {"阿富汗信息部"}
+    assert names("中国中北部宁夏地区举行演习。", "org") == set()
