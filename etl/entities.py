@@ -1774,7 +1774,6 @@ def _translit_names(d: _Doc):
 
 
 _NR_TAGS = frozenset(("nr", "nrfg", "nrt"))
-_NAME_LIKE_TAGS = _NR_TAGS | {"x", "ns", "nz"}   # what the segmenter tags unknown names as, right or wrong
 # Titles that follow a Chinese name (龙桂鲁教授, 王毅部长, 李明先生).
 _TITLE_AFTER = re.compile(_alt((
     "副教授", "教授", "研究员", "院士", "博士", "主任", "副主席", "主席", "总统", "总理", "部长", "外长", "大使",
@@ -1859,41 +1858,6 @@ def _chinese_names(d: _Doc):
             continue
         d.add(_Ent("person:" + tok, tok, "person", None, False), s, tok)
         prev_name = s + len(tok)
-
-
-# What may follow a Chinese name right after its role (总指挥王国祥（…）, 主帅水庆霞赛后…).
-_AFTER_ROLE_NAME = re.compile(r"[、，。；：,;:（(）)“”\"\s]|$|赛后|出席|会见|率团|率队|等|也|则|曾|在|和|与|及")
-
-
-def _role_then_name(d: _Doc):
-    """A Chinese name right after a role word, however the segmenter cut it (总指挥 + 王国/ns 祥/nr,
-    课长 + 高京国/ns, 副司令员 + 王扶/nr 之/u): two or three characters from a surname up to a
-    punctuation mark, a speech verb or a word that follows names."""
-    text, toks = d.text, d.toks
-    for i in d.role_idx:
-        if not _ROLE_RE.search(toks[i][0]):
-            continue
-        s = d.starts[i] + len(toks[i][0])
-        if text[s:s + 1] not in SURNAMES and text[s:s + 2] not in DOUBLE_SURNAMES:
-            continue
-        for n in (3, 2, 4):
-            e = s + n
-            name = text[s:e]
-            if len(name) != n or not _IS_HAN.fullmatch(name) or n == 4 and name[:2] not in DOUBLE_SURNAMES:
-                continue
-            if not (_AFTER_ROLE_NAME.match(text, e) or _VERB_RE.match(text, e)):
-                continue
-            if not d.free(s, e) or name in d.lex.stopnames or _ROLE_IN.search(name) \
-                    or any(c in _GIVEN_BAD_AFTER_ROLE for c in name[1:]):
-                break
-            ent = d.lex.by_surface.get(name)
-            if ent is not None and ent.type != "person":
-                break
-            words = segment.tag(name)
-            if ent is None and len(words) == 1 and words[0][1] not in _NAME_LIKE_TAGS:
-                break  # 部长 + 会议: a word, not a name
-            d.add(ent or _Ent("person:" + name, name, "person", None, False), s, name)
-            break
 
 
 def _rare_char_name(token: tuple[str, str]) -> bool:
@@ -2194,7 +2158,7 @@ def _role_names(d: _Doc):
 def _add_cued_name(d: _Doc, s: int, name: str, given: str, japanese: bool = False):
     lex = d.lex
     e = s + len(name)
-    if any(c in (_GIVEN_BAD_JP if japanese else _GIVEN_BAD) for c in given) or _ROLE_IN.search(name) \
+    if any(c in (_GIVEN_BAD_JP if japanese else _GIVEN_BAD_AFTER_ROLE) for c in given) or _ROLE_IN.search(name) \
             or not d.free(s, e) or name in lex.stopnames or name in lex.by_surface:
         return
     i = d.index_at(s)
@@ -2915,7 +2879,6 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _translit_names(d)
     _role_names(d)
     _chinese_names(d)
-    _role_then_name(d)
     _name_lists(d)
     _translit_lists(d)
     _latin_orgs(d)
