@@ -1868,23 +1868,26 @@ def _rare_char_name(token: tuple[str, str]) -> bool:
         and not any(c in _GIVEN_BAD for c in w[1:])
 
 
-# A photo credit: 新华社记者王昊飞摄, 记者燕雁摄 (the segmenter glues 摄 to the name).
-_PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)[ \u3000]*([\u4e00-\u9fff]{2,3}?)[ \u3000]*摄(?![\u4e00-\u9fff])")
+# A photo credit (新华社记者王昊飞摄, 记者燕雁摄: the segmenter glues 摄 to the name) and the author
+# closing a bracketed byline (【文/观察者网专栏作者月咏幻】: pen names are no dictionary names).
+_PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)[ \u3000]*([\u4e00-\u9fff]{2,3}?)[ \u3000]*摄(?![\u4e00-\u9fff])"
+                           r"|(?<=[【/])[^【】\n]{0,16}?(?:作者|记者|编辑|编译)[ \u3000：:]*([\u4e00-\u9fff]{2,4})(?=】)")
 
 
 def _photo_credits(d: _Doc):
-    if "摄" not in d.text:
+    if "摄" not in d.text and "】" not in d.text:
         return
     for m in _PHOTO_CREDIT.finditer(d.text):
-        s, e = m.span(1)
-        name = m.group(1)
+        group = 1 if m.group(1) else 2
+        s, e = m.span(group)
+        name = m.group(group)
         ent = d.lex.by_surface.get(name)
         if not d.free(s, e) or ent is not None and ent.type != "person" or name in d.lex.stopnames \
                 or any(c in _GIVEN_BAD for c in name[1:]):
             continue
         words = segment.tag(name)
-        if ent is None and len(words) == 1 and words[0][1] not in _NR_TAGS:
-            continue  # 记者现场摄: a word, not a name
+        if ent is None and len(words) == 1 and words[0][1] not in _NR_TAGS and (group == 1 or len(name) < 3):
+            continue  # 记者现场摄, 【记者手记】: a word, not a name
         d.add(ent or _Ent("person:" + name, name, "person", None, False), s, name)
 
 
@@ -2151,8 +2154,27 @@ def _role_names(d: _Doc):
                 jp = rx is _JP_NAME_AT
                 _add_cued_name(d, m.start(1), m.group(1), m.group(3) if jp else m.group(2), jp)
                 break
+        else:
+            _jp_name_before_verb(d, e)
     for m in _JP_NAME_VERB.finditer(text):
         _add_cued_name(d, m.start(), m.group(), m.group(2), True)
+
+
+_JP_SURNAME_SET = frozenset(JAPANESE_SURNAMES)
+
+
+def _jp_name_before_verb(d: _Doc, s: int):
+    """A Japanese name after a role and before any verb (演员三浦大知驾驶…, 舞蹈家菅原小春表演): a known
+    Japanese surname and a given name of one to three characters, ending where a verb starts."""
+    surname = d.text[s:s + 3] if d.text[s:s + 3] in _JP_SURNAME_SET else d.text[s:s + 2]
+    if surname not in _JP_SURNAME_SET:
+        return
+    for n in (2, 1, 3):
+        e = s + len(surname) + n
+        i = d.index_at(e)
+        if i is not None and d.toks[i][1][:1] == "v" and _IS_HAN.fullmatch(d.text[s:e]):
+            _add_cued_name(d, s, d.text[s:e], d.text[s + len(surname):e], True)
+            return
 
 
 def _add_cued_name(d: _Doc, s: int, name: str, given: str, japanese: bool = False):

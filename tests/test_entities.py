@@ -973,3 +973,14 @@ def test_a_ministry_word_after_a_known_country():
     # 信息部 is an ordinary noun to the segmenter; after a country it is that country's ministry
     assert names("阿富汗信息部发言人说，新规已生效。", "org") == {"阿富汗信息部"}
     assert names("中国中北部宁夏地区举行演习。", "org") == set()
+
+
+def test_japanese_name_after_a_role_and_before_a_verb():
+    assert names("演员三浦大知驾驶道具车入场。", "person") == {"三浦大知"}
+    assert names("将由舞蹈家菅原小春表演。", "person") == {"菅原小春"}
+    assert not names("演员三浦表演。", "person")
+
+
+def test_author_closing_a_bracketed_byline():
+    assert names("【文/观察者网专栏作者月咏幻】 开幕式当晚", "person") == {"月咏幻"}
+    assert not names("【记者手记】", "person")
