@@ -404,7 +404,8 @@ def _word_class(lex: _Lexicon, w: str) -> int:
                                 or w[-6:] in roles):
         c |= _ROLE
     if (w[0] in lex.trigger_chars or w[0] in _PLACE_VERB_CHARS
-            or w[:2] in lex.prefix2 and (len(w) >= 5 or len(w) > 2 and w.endswith(_PREFIX_TAILS_T) or w[-1] == "民")) \
+            or w[:2] in lex.prefix2 and (len(w) >= 5 or len(w) > 2 and w.endswith(_PREFIX_TAILS_T)
+                                         or w[-1] == "民" or w.endswith("党人"))) \
             and (len(w) >= 3 and _known_prefix_hit(lex, w)
                  or len(w) <= 5 and _IS_HAN.match(w) and _parse_compound(lex, w) is not None):
         c |= _TOKEN  # only where the token pass finds something (_known_prefix or _compound)
@@ -889,8 +890,10 @@ def _place_after_verb(lex: _Lexicon, tok: str) -> _Ent | None:
 
 
 def _citizens_of(ent: _Ent, head: str, rest: str) -> bool:
-    """X市 + 民 in one dictionary word (北京市民, 上海市民): the city counts, unlike a demonym (中国人)."""
-    return (rest == "市民" or rest == "民" and head.endswith("市")) and ent.type == "place"
+    """X市 + 民 in one dictionary word (北京市民, 上海市民): the city counts, unlike a demonym (中国人);
+    and a party + 人 (民主党人, 共和党人): its members name the party."""
+    return (rest == "市民" or rest == "民" and head.endswith("市")) and ent.type == "place" \
+        or rest == "人" and ent.subtype == "party"
 
 
 def _glued_known(lex: _Lexicon, head: _Ent, rest: str) -> _Ent | None:

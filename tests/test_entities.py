@@ -984,3 +984,7 @@ def test_japanese_name_after_a_role_and_before_a_verb():
 def test_author_closing_a_bracketed_byline():
     assert names("【文/观察者网专栏作者月咏幻】 开幕式当晚", "person") == {"月咏幻"}
     assert not names("【记者手记】", "person")
+
+
+def test_members_of_a_known_party_name_the_party():
+    assert names("民主党人希望优先通过法案，共和党人反对。", "org") == {"民主党", "共和党"}
