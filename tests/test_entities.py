@@ -990,3 +990,8 @@ def test_author_closing_a_bracketed_byline():
 
 def test_members_of_a_known_party_name_the_party():
     assert names("民主党人希望优先通过法案，共和党人反对。", "org") == {"民主党", "共和党"}
+
+
+def test_an_armed_service_before_a_rank_is_no_person():
+    assert names("示威者拒绝接受陆军上将阿卜杜勒·法塔赫·布尔汗的领导。", "person") == {"阿卜杜勒·法塔赫·布尔汗"}
+    assert names("部队在贾拉拉巴德市郊区进行了搜查。", "place") == {"贾拉拉巴德"}
