@@ -2086,6 +2086,25 @@ def _translit_lists(d: _Doc):
         p = nxt if nxt > p else -1
 
 
+def _translit_pairs(d: _Doc):
+    """Two transliterated names joined by 与, 和 or 及 (斯特林与凯恩): both whole tokens the segmenter tags
+    as names, both of transliteration characters with an uncommon one, neither a known place."""
+    toks, starts = d.toks, d.starts
+    for i in range(1, len(toks) - 1):
+        if toks[i][0] not in ("与", "和", "及") or toks[i - 1][1] not in _NR_TAGS or toks[i + 1][1] not in _NR_TAGS:
+            continue
+        left = (starts[i - 1], starts[i])
+        right = (starts[i + 1], starts[i + 1] + len(toks[i + 1][0]))
+        if i + 2 < len(toks) and (toks[i + 2][1] in _NR_TAGS or len(toks[i + 2][0]) == 1
+                                  and toks[i + 2][0] in _ALL_TRANSLIT and toks[i + 2][1] not in ("uj", "p", "c")) \
+                or i > 1 and toks[i - 2][1] in _NR_TAGS:
+            continue  # 桑乔和拉什/nrt 福德/nr: a name goes on past the token
+        if _translit_item(d, *left) and _translit_item(d, *right):
+            for a, b in (left, right):
+                name = d.text[a:b]
+                d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), a, name)
+
+
 def _back_references(d: _Doc):
     """Surnames of people found with full names (科尔科迪诺夫 → 丹尼斯·科尔科迪诺夫), and every further
     occurrence of an unknown name found once with a cue."""
@@ -2907,6 +2926,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _chinese_names(d)
     _name_lists(d)
     _translit_lists(d)
+    _translit_pairs(d)
     _latin_orgs(d)
     _reported_by(d)
     _named_as(d)

@@ -995,3 +995,9 @@ def test_members_of_a_known_party_name_the_party():
 def test_an_armed_service_before_a_rank_is_no_person():
     assert names("示威者拒绝接受陆军上将阿卜杜勒·法塔赫·布尔汗的领导。", "person") == {"阿卜杜勒·法塔赫·布尔汗"}
     assert names("部队在贾拉拉巴德市郊区进行了搜查。", "place") == {"贾拉拉巴德"}
+
+
+def test_two_transliterated_names_joined_by_and():
+    assert names("前者依靠禁区内斯特林与凯恩的掩护，左脚抽射。", "person") == {"斯特林", "凯恩"}
+    assert "拉什" not in names("主帅换上了桑乔和拉什福德。", "person")
+    assert not names("美国与英国达成协议，研究与开发并重。", "person")
