@@ -309,6 +309,7 @@ class _Lexicon:
     latin_first: frozenset = frozenset()             # first Latin words of the Latin names
     by_code: dict = field(default_factory=dict)      # ISO country code -> the country
     given_names: dict = field(default_factory=dict)  # person id -> first parts of their `·` names
+    name_parts: frozenset = frozenset()              # the parts of the gazetteer's `·` names (大卫, 卡梅伦)
 
     def __post_init__(self):
         self.word_classes = _WordClasses(self)
@@ -326,12 +327,16 @@ def _read_stopnames(directory: Path) -> frozenset:
     return frozenset(words)
 
 
+_NOT_TRANSLIT = frozenset("一二三四五六七八九十百千万世于与和同对向被由在是的及跟给让说称等将也都就曾已又还并而从为所")
+
+
 @functools.lru_cache(maxsize=2)
 def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
     """The gazetteer indexed for look-up (built once per process)."""
     stop = _read_stopnames(directory)
     by_surface, by_name, one_char, countries = {}, {}, {}, {}
     translit = set(TRANSLIT)
+    name_parts = set()
     entries = gazetteer.load(directory)
     # Canonical names first, so an alias never shadows another entry's own name.
     for e in entries:
@@ -357,7 +362,9 @@ def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
         if e.type == "person":
             for w in (e.name, *e.aliases):
                 if any(s in w for s in _SEP):
-                    translit.update(c for c in w if c not in _SEP and c != "-")
+                    name_parts.update(re.split(f"[{_SEP}]", w))
+                    # numerals and function words are no transliteration (卡尔十六世·古斯塔夫, 于里·拉塔斯)
+                    translit.update(c for c in w if c not in _SEP and c != "-" and c not in _NOT_TRANSLIT)
         if e.type == "place" and e.subtype in ("country", "territory", "historical"):
             for w in (e.name, *e.aliases):
                 if len(w) >= 2:
@@ -373,7 +380,7 @@ def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
         if e.subtype == "country" and e.country:
             by_code.setdefault(e.country, e)
     return _Lexicon(by_surface, one_char, by_name, latin, countries, frozenset(translit), stop, glued, trigger,
-                    prefix2, cued_only, latin_first=latin_first, by_code=by_code)
+                    prefix2, cued_only, latin_first=latin_first, by_code=by_code, name_parts=frozenset(name_parts))
 
 
 # --- the extraction --------------------------------------------------------------------------------
@@ -405,7 +412,7 @@ def _word_class(lex: _Lexicon, w: str) -> int:
         c |= _ROLE
     if (w[0] in lex.trigger_chars or w[0] in _PLACE_VERB_CHARS
             or w[:2] in lex.prefix2 and (len(w) >= 5 or len(w) > 2 and w.endswith(_PREFIX_TAILS_T)
-                                         or w[-1] == "民" or w.endswith("党人"))) \
+                                         or w[-1] in "民国" or w.endswith("党人"))) \
             and (len(w) >= 3 and _known_prefix_hit(lex, w)
                  or len(w) <= 5 and _IS_HAN.match(w) and _parse_compound(lex, w) is not None):
         c |= _TOKEN  # only where the token pass finds something (_known_prefix or _compound)
@@ -872,7 +879,7 @@ def _known_prefix_hit(lex: _Lexicon, tok: str) -> bool:
         ent = lex.by_surface.get(tok[:k])
         if ent is not None and ent.type in ("place", "org"):
             return tok[k:] == "队" and ent.type == "place" or tok[k:] in _PREFIX_TAILS \
-                or _citizens_of(ent, tok[:k], tok[k:]) or _glued_known(lex, ent, tok[k:]) is not None
+                or _head_named(ent, tok[:k], tok[k:]) or _glued_known(lex, ent, tok[k:]) is not None
     return False
 
 
@@ -889,11 +896,12 @@ def _place_after_verb(lex: _Lexicon, tok: str) -> _Ent | None:
     return None
 
 
-def _citizens_of(ent: _Ent, head: str, rest: str) -> bool:
-    """X市 + 民 in one dictionary word (北京市民, 上海市民): the city counts, unlike a demonym (中国人);
-    and a party + 人 (民主党人, 共和党人): its members name the party."""
+def _head_named(ent: _Ent, head: str, rest: str) -> bool:
+    """Whether a known name at the head of a dictionary word counts, by what follows it: X市 + 民
+    (北京市民: the city counts, unlike a demonym such as 中国人), a party + 人 (民主党人: its members
+    name the party), a country + 国 (卡塔尔国: the formal name)."""
     return (rest == "市民" or rest == "民" and head.endswith("市")) and ent.type == "place" \
-        or rest == "人" and ent.subtype == "party"
+        or rest == "人" and ent.subtype == "party" or rest == "国" and ent.subtype == "country"
 
 
 def _glued_known(lex: _Lexicon, head: _Ent, rest: str) -> _Ent | None:
@@ -927,7 +935,7 @@ def _known_prefix(d: _Doc, tok: str, start: int) -> bool:
                 d.add(team, start, tok)
                 d.add(ent, start, tok[:k], take=False)
                 return True
-            if tok[k:] in _PREFIX_TAILS or _citizens_of(ent, tok[:k], tok[k:]):
+            if tok[k:] in _PREFIX_TAILS or _head_named(ent, tok[:k], tok[k:]):
                 d.add(ent, start, tok[:k])
                 return True
             glued = _glued_known(d.lex, ent, tok[k:])
@@ -1625,6 +1633,8 @@ def _plain_name_token(lex: _Lexicon, w: str, pos: str) -> bool:
         return False
     if pos.startswith(("v", "p", "c", "d", "u", "r", "m", "t", "f")) and not pos.startswith("vn"):
         return False
+    if pos == "n" and len(w) == 2 and w[0] not in TRANSLIT and w not in lex.name_parts:
+        return False  # 策略/n: a common noun whose characters some names of the gazetteer happen to hold
     return all(c in lex.translit for c in w) or pos.startswith(("nr", "x")) and len(w) <= 4
 
 

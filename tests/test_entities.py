@@ -1001,3 +1001,10 @@ def test_two_transliterated_names_joined_by_and():
     assert names("前者依靠禁区内斯特林与凯恩的掩护，左脚抽射。", "person") == {"斯特林", "凯恩"}
     assert "拉什" not in names("主帅换上了桑乔和拉什福德。", "person")
     assert not names("美国与英国达成协议，研究与开发并重。", "person")
+
+
+def test_formal_country_names_and_common_nouns_beside_dot_names():
+    assert names("卡塔尔国和阿富汗看守政府举行会议。", "place") == {"卡塔尔", "阿富汗"}
+    # 策 and 略 occur in names of the gazetteer (洛塔·策林, 卡瓦略), yet 策略/n is a noun
+    assert not any(n.startswith("策略") for n in names("保守党的策略家林顿·克罗斯比参与了竞选。", "person"))
+    assert names("大卫·凯利表示，这是历史性的一天。", "person") == {"大卫·凯利"}
