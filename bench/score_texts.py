@@ -32,6 +32,10 @@ def split_text(raw: str) -> tuple[str, list[str]]:
     if lines and lines[0].startswith(("http://", "https://")):
         lines = lines[1:]
     lines = [line for line in lines if line]
+    if len(lines) == 1:
+        # one paragraph: its first sentence is the title
+        head, dot, rest = lines[0].partition("。")
+        lines = [head + dot, rest] if rest else lines
     return (lines[0], lines[1:]) if lines else ("", [])
 
 

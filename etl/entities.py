@@ -546,6 +546,10 @@ _LATIN_RUN = re.compile(rf"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z0-9{_LATIN_EXT
 _LATIN_PERSON = re.compile(r"^[A-Z][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?(?: (?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?|Al|al|bin|van|de|von)){1,3}$")
 # Credit lines before a Latin name: 图/Emma Stone, 图片来源：Getty (the name decides person or not).
 _CREDIT_RE = re.compile(r"(?:图|摄|图片|图源|图片来源|来源|供图|视觉|Photo|photo)\s*[：:/|]\s*$")
+# Reporters credited after their outlet (来自CNN的Natasha Bertrand, 来自CNN在伦敦的Radina Gigova), and what
+# may separate names listed after one (，Katie Bo Lillis和Jennifer Hansler, 和罗马的Nicola Ruotolo).
+_FROM_OUTLET = re.compile(r"来自[A-Za-z\u4e00-\u9fff]{1,12}的$")
+_LATIN_LIST_GAP = re.compile(r"\s*(?:[，、,]|和|与|及|and)\s*(?:[\u4e00-\u9fff]{1,4}的)?\s*")
 _LATIN_WORD = re.compile(rf"[A-Za-z0-9][A-Za-z0-9{_LATIN_EXTRA}&.+\-]*")
 
 
@@ -556,6 +560,7 @@ def _known_pass(d: _Doc):
     if not lex.latin or not _has_latin(d):
         return
     first = lex.latin_first
+    last_person = -1   # the end of the last Latin personal name: names listed after it are names too
     for run in _LATIN_RUN.finditer(text):
         # the run's words are its space-separated parts: no known name starts at any of them, no look-up
         words = [] if first.isdisjoint(run.group().split(" ")) else \
@@ -602,10 +607,12 @@ def _known_pass(d: _Doc):
             before = text[max(0, run.start() - 12):run.start()].rstrip(" \u3000")
             # 首席架构师的Raja Koduri, 图/Emma Stone: a role with 的, a photo credit
             role = role or before.endswith("的") and bool(_ROLE_RE.search(before[:-1])) \
-                or bool(_CREDIT_RE.search(before))
-            if role or verb:
+                or bool(_CREDIT_RE.search(before)) or bool(_FROM_OUTLET.search(before))
+            listed = last_person >= 0 and _LATIN_LIST_GAP.fullmatch(text, last_person, run.start()) is not None
+            if role or verb or listed:
                 name = run.group()
                 d.add(_Ent("person:" + name, name, "person", None, False), run.start(), name)
+                last_person = run.end()
 
 
 def _has_latin(d: _Doc) -> bool:
@@ -1638,6 +1645,13 @@ def _plain_name_token(lex: _Lexicon, w: str, pos: str) -> bool:
     return all(c in lex.translit for c in w) or pos.startswith(("nr", "x")) and len(w) <= 4
 
 
+def _chief_glued_to_name(lex: _Lexicon, body: str, word: str) -> bool:
+    """Whether `word` is the 长 of a minister's title glued to the start of a name, after a body (美国国防部
+    + 长皮 + 特·海格斯特)."""
+    return len(word) >= 2 and word[0] == "长" and body[-1:] in "部局署厅委" \
+        and all(c in lex.translit for c in word[1:])
+
+
 def _translit_word(lex: _Lexicon, w: str) -> bool:
     """A word of two or three transliteration characters that is no known name or function word."""
     return 2 <= len(w) <= 3 and all(c in lex.translit for c in w) and w[0] not in _NOT_NAME_CHARS \
@@ -1715,6 +1729,10 @@ def _dot_names(d: _Doc):
                 and not _ROLE_RE.search(toks[start_i - 1][0]):
             continue  # (艾哈迈)迪·贝希尔: a one-character first part is the tail of a name cut apart
         s, e = d.starts[start_i], d.starts[last] + len(toks[last][0])
+        if start_i > 1 and _chief_glued_to_name(lex, toks[start_i - 2][0], toks[start_i - 1][0]):
+            s = d.starts[start_i - 1] + 1   # 国防部 + 长皮 + 特·海格斯特: 部长 cut apart, 皮特 the name
+        elif start_i > 0 and _chief_glued_to_name(lex, toks[start_i - 1][0], toks[start_i][0]):
+            s += 1   # 商务部 + 长吉娜·雷蒙多
         # a speech verb glued to the name by the segmenter (库雷希说): keep the name only
         glued = _GLUED_VERB_END.search(text[d.starts[last]:e])
         if glued and glued.start() > 0:

@@ -111,7 +111,7 @@ _UNIT_BLOCK = {
     "方": re.compile(r"面|案|向|式|法|针|便|位|阵|舟|言|兴|能|才|可|同|的"),
     # 3死5伤: deaths and injured in their shortest form; 死/伤 starting a longer word are not units
     "死": re.compile(r"[者去刑亡角板守战磕]"), "伤": re.compile(r"[者害心口痕亡残病员势]"),
-    "吨": re.compile(r"级|位"), "公斤": re.compile(r"级"), "桶": re.compile(r"装"),
+    "吨": re.compile(r"级|位|(?:以上|以下)级"), "公斤": re.compile(r"级|(?:以上|以下)级"), "桶": re.compile(r"装"),
     "元": re.compile(r"[论化素首旦宵帅老气凶件音]"),
     "里拉": re.compile(r"[^\W\d]"),  # 里拉 followed by more letters is a name
     # 86g, 1.5kg are weights; 4g网络, 5g手机 and a g inside a Latin word (8gb) are not
@@ -147,7 +147,8 @@ _VERB_RE = re.compile(
 _SMALL_VERBS = {"少", "多"}
 _COMPARE_RE = re.compile(r"比|较|相比|相较|同比|环比")
 _CHANGE_AFTER_RE = re.compile(
-    r"[" + _SPACE + r"]*(?:的)?(?:速度|速率|年率|幅度)?(?P<w>增长|下降|增速|增幅|涨幅|降幅|跌幅|上涨|下跌|减少|递增|递减|增加|贬值|升值)")
+    r"[" + _SPACE + r"]*(?:的)?(?:速度|速率|年率|幅度)?(?P<w>增长|下降|增速|增幅|涨幅|降幅|跌幅|上涨|下跌|减少|递增|递减|增加|贬值|升值)"
+    r"(?![到至为])")   # 从11.3%增长到18.5%: a level that changed, not a rate
 _GROWTH_NOUN_RE = re.compile(
     r"(?P<noun>增长率|增速|增幅|涨幅|降幅|跌幅|通胀率|通货膨胀率|通胀|CPI|消费价格指数|物价指数|生产者价格指数|PPI|同比|环比)"
     r"[^\d，,。；;：:%]{0,8}$")

@@ -1008,3 +1008,16 @@ def test_formal_country_names_and_common_nouns_beside_dot_names():
     # 策 and 略 occur in names of the gazetteer (洛塔·策林, 卡瓦略), yet 策略/n is a noun
     assert not any(n.startswith("策略") for n in names("保守党的策略家林顿·克罗斯比参与了竞选。", "person"))
     assert names("大卫·凯利表示，这是历史性的一天。", "person") == {"大卫·凯利"}
+
+
+def test_latin_names_credited_after_their_outlet():
+    found = names("来自CNN在伦敦的Radina Gigova和罗马的Nicola Ruotolo报道。", "person")
+    assert found == {"Radina Gigova", "Nicola Ruotolo"}
+    assert names("来自CNN的Natasha Bertrand，Katie Bo Lillis和Jennifer Hansler报道", "person") == {
+        "Natasha Bertrand", "Katie Bo Lillis", "Jennifer Hansler"}
+
+
+def test_the_chief_of_a_ministry_cut_into_the_name_after_it():
+    # 国防部 + 长皮 + 特·海格斯特: the segmenter glued 长 of 部长 to the given name
+    assert names("美国国防部长皮特·海格斯特在布鲁塞尔表示。", "person") == {"皮特·海格斯特"}
+    assert by_name("美国商务部长吉娜·雷蒙多表示。")["吉娜·雷蒙多"].surfaces == ["吉娜·雷蒙多"]

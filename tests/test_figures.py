@@ -430,3 +430,13 @@ def test_a_reported_zero_count_of_cases_or_deaths():
     got = [(f.kind, f.value_low, f.unit) for f in extract_figures("新增疑似病例0例，0人死亡。")]
     assert got.count(("count", 0.0, "person")) == 2
     assert not extract_figures("共0.5人。")
+
+
+def test_a_share_that_grew_from_one_level_to_another():
+    # 从11.3%增长到18.5%: two levels of a share, not a growth rate of 11.3%
+    assert figs("经济占世界的比重从11.3%增长到18.5%。") == [("percent", 11.3, 11.3, "%"), ("percent", 18.5, 18.5, "%")]
+    assert figs("出口同比增长11.3%。") == [("growth", 11.3, 11.3, "%")]
+
+
+def test_a_weight_class_is_no_mass():
+    assert not figs("她在女子举重81公斤以上级决赛中夺冠，男子61公斤级也有金牌。")
