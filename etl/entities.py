@@ -243,7 +243,8 @@ _ACRONYM = re.compile("[A-Z][A-Z0-9&]{1,7}")
 # Suffixes whose head may be a brand word the segmenter tags nz/nr/j, when the suffix stands alone.
 BRAND_SUFFIXES = frozenset(("银行", "集团"))
 GENERIC_COMPANY = {"有价证券", "民用航空", "民航", "商业航空", "通用航空", "航空航天", "证券", "航空", "控股", "金融控股",
-                   "投资控股", "国有控股", "绝对控股", "相对控股", "外资控股"}
+                   "投资控股", "国有控股", "绝对控股", "相对控股", "外资控股", "金融证券", "股票证券", "债券证券",
+                   "民营航空", "国际航空", "低成本航空", "廉价航空"}
 ADMIN_SUFFIXES = ("市", "省", "州", "县", "镇", "村", "区", "郡", "半岛", "地区")
 _ADMIN_UNITS = frozenset(("市", "区", "县", "州", "盟", "旗"))
 
@@ -1183,6 +1184,10 @@ _PLACE_SUFFIX_SET = frozenset(PLACE_SUFFIXES)
 _MAX_SUFFIX = max(map(len, ORG_SUFFIXES + PLACE_SUFFIXES))
 
 
+# Words of holding an office, which end the name of the body held (韩江 + 现任 + 韩国艺术大学教授).
+_TENURE_WORDS = frozenset(("现任", "前任", "曾任", "原任", "时任", "担任", "出任", "兼任", "历任", "就职", "任职"))
+
+
 def _body_of_known(d: _Doc, i: int, tok: str, suffix: str) -> bool:
     """A ministry, bureau or agency word right after a known country (阿富汗 + 信息部/n): the word names
     that country's body, though the segmenter calls it an ordinary noun."""
@@ -1373,6 +1378,7 @@ def _suffix_names(d: _Doc):
                 break
             if (p[:1] == "m" or w[0] in _NUMERALS and not p.startswith(("ns", "nt", "nr"))
                     or w in GENERIC_BODIES or w in SUFFIX_WORDS or w[-1] in "队等" or w in ("等国", "等地")
+                    or w in _TENURE_WORDS
                     or w.endswith(_EVENT_ENDS)):
                 # 三大汽车公司, 执政党自民党, 地方队 + 警备队: counting words, generic or other bodies;
                 # 东京残奥会 + 中国体育代表团: an event before a body is where the body goes, not its name
@@ -1431,7 +1437,9 @@ def _suffix_names(d: _Doc):
                     # a brand (雅虎/nz) stands apart from its country; a generic word (缅甸 + 广播 +
                     # 电视台, 莫斯科 + 国立 + 鲍曼技术大学) leaves the place in the name
                     by_country = got.subtype in ("country", "territory")
-                    nxt = _proper(d, w2, p2) or (len(w2) >= 2 if by_country and suffix in ("大学", "学院")
+                    # (a common noun stays in the name: 韩国 + 艺术/n + 大学 is 韩国艺术大学)
+                    nxt = _proper(d, w2, p2) or (len(w2) >= 2 and p2 not in ("n", "vn", "an", "a", "b")
+                                                 if by_country and suffix in ("大学", "学院")
                                                  else p2.startswith(("nz", "nr", "j", "ng")))
                     if nxt:
                         head, start = nxt, starts[h + 1]
@@ -1849,7 +1857,8 @@ def _chinese_names(d: _Doc):
     # a name token that starts with a surname, or a lone surname before a name token (黄/a 桂平/nr)
     last = len(toks) - 1
     cands = [i for i in d.surname_idx if toks[i][1] in _NR_TAGS or _rare_char_name(toks[i])
-             or i < last and toks[i + 1][1] in _NR_TAGS and toks[i][0] in SURNAMES]
+             # a lone surname before a name token, unless it is a conjunction or a preposition (国王和/c 王后)
+             or i < last and toks[i + 1][1] in _NR_TAGS and toks[i][0] in SURNAMES and toks[i][1][:1] not in "cp"]
     for i in cands:
         tok = toks[i][0]
         if len(tok) == 1 and i + 1 < len(toks):
@@ -2569,8 +2578,9 @@ def _paren_aliases(d: _Doc, create: bool = True):
 _REPORTED_BY = re.compile(f"据(?:[{_HAN}]{{1,4}}媒体|[{_HAN}]{{1,2}}媒)?《?"
                           f"([{_HAN}A-Za-z0-9]{{2,10}}?)》?(?:报道|消息|援引|发布的|刊文|撰文)")
 _NOT_SOURCE_START = ("该", "这", "那", "多", "一", "当地", "外", "有关", "相关", "知情", "消息", "官方", "内部", "报道",
-                     "分析", "统计", "了解", "介绍", "悉", "称", "此前", "最新", "其", "上述", "据", "新闻")
-_NOT_SOURCE_END = ("媒", "媒体", "语", "文", "人士", "方面", "官员", "报道", "消息", "网站", "网民", "网友", "社交媒体", "推特",
+                     "分析", "统计", "了解", "介绍", "悉", "称", "此前", "最新", "其", "上述", "据", "新闻", "之前",
+                     "早前", "先前", "此后", "日前", "近日", "稍早", "更早", "以往", "过去")
+_NOT_SOURCE_END = ("的", "媒", "媒体", "语", "文", "人士", "方面", "官员", "报道", "消息", "网站", "网民", "网友", "社交媒体", "推特",
                    "声明", "公告", "通报", "统计", "数据", "新闻", "官网", "报告", "调查")
 
 

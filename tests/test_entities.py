@@ -1021,3 +1021,10 @@ def test_the_chief_of_a_ministry_cut_into_the_name_after_it():
     # 国防部 + 长皮 + 特·海格斯特: the segmenter glued 长 of 部长 to the given name
     assert names("美国国防部长皮特·海格斯特在布鲁塞尔表示。", "person") == {"皮特·海格斯特"}
     assert by_name("美国商务部长吉娜·雷蒙多表示。")["吉娜·雷蒙多"].surfaces == ["吉娜·雷蒙多"]
+
+
+def test_no_entity_from_conjunctions_tenure_words_or_generic_trades():
+    assert not names("国王和王后今晚将留在城堡。", "person")
+    assert names("据之前的报道，OpenAI推出了新模型。", "org") == {"OpenAI"}
+    assert names("作家韩江现任韩国艺术大学文艺创作系教授。", "org") == {"韩国艺术大学"}
+    assert not names("就财政预算、商务、金融证券等问题回答提问。", "org")
