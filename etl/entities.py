@@ -1653,6 +1653,11 @@ def _plain_name_token(lex: _Lexicon, w: str, pos: str) -> bool:
     return all(c in lex.translit for c in w) or pos.startswith(("nr", "x")) and len(w) <= 4
 
 
+# Arab and Muslim titles the segmenter tags as names; right before a `·` they are names (谢赫·哈西娜).
+_TITLES_BEFORE_NAMES = frozenset(("埃米尔", "谢赫", "阿亚图拉", "哈里发", "毛拉", "伊玛目", "亲王", "王储", "国王",
+                                  "苏丹", "酋长", "总统", "首相", "国王陛下"))
+
+
 def _chief_glued_to_name(lex: _Lexicon, body: str, word: str) -> bool:
     """Whether `word` is the 长 of a minister's title glued to the start of a name, after a body (美国国防部
     + 长皮 + 特·海格斯特)."""
@@ -1719,6 +1724,8 @@ def _dot_names(d: _Doc):
         # left
         k = first - 1
         while k >= 0 and first - k <= 4:
+            if toks[k][0] in _TITLES_BEFORE_NAMES and k < first - 1:
+                break  # 埃米尔 + 谢赫 + 塔米姆·本·哈马德: titles before the first name (谢赫·哈西娜 is a name)
             if _name_token(d, k) or toks[k][0] == "让" and k + 1 < n and toks[k + 1][0] == "-":
                 k -= 1
                 continue

@@ -1028,3 +1028,8 @@ def test_no_entity_from_conjunctions_tenure_words_or_generic_trades():
     assert names("据之前的报道，OpenAI推出了新模型。", "org") == {"OpenAI"}
     assert names("作家韩江现任韩国艺术大学文艺创作系教授。", "org") == {"韩国艺术大学"}
     assert not names("就财政预算、商务、金融证券等问题回答提问。", "org")
+
+
+def test_titles_before_a_dotted_name_are_no_part_of_it():
+    assert names("休战生效后，埃米尔谢赫塔米姆·本·哈马德·阿勒萨尼表示欢迎。", "person") == {"塔米姆·本·哈马德·阿勒萨尼"}
+    assert names("孟加拉国总理谢赫·哈西娜辞职。", "person") == {"谢赫·哈西娜"}
