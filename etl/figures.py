@@ -600,12 +600,25 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
             return None
     if lo is hi and lo.value == 2 and lo.cn and key in ("人", "位") and not _CASUALTY_RE.search(after[:6]):
         return None  # 两位领导人 / 两人: people already named
+    if lo is hi and 2 <= lo.value <= 10 and not lo.has_mult and _listed_count(left) == lo.value:
+        return None  # 艾克森、阿兰、费南多3位: the number of the names just listed
     if lo.value != int(lo.value) and not lo.has_mult:
         return None  # 2.5人 is an average, not a head count
     if lo is hi and lo.value <= 10 and not lo.has_mult and _DEMONSTRATIVE_END_RE.search(before) \
             and not _CASUALTY_RE.search(after[:6]):
         return None  # 这两名囚犯, 该3人: people the text has named already
     return "count", "person", low, high
+
+
+# Names listed right before a number (艾克森、阿兰、费南多3位, 张三和李四两人).
+_LIST_ITEM = r"(?:(?![和与及])[\u4e00-\u9fff·A-Za-z]){1,8}"
+_LIST_BEFORE_RE = re.compile(rf"(?:{_LIST_ITEM}(?:、|和|与|及))+{_LIST_ITEM}等?$")
+
+
+def _listed_count(left: str) -> int:
+    """How many items a list ending right before the number has (0 when there is none)."""
+    m = _LIST_BEFORE_RE.search(left.rstrip(_SPACE))
+    return 0 if m is None else len(re.findall("、|和|与|及", m.group())) + 1
 
 
 def _negative(t: str, start: int, s_start: int) -> bool:

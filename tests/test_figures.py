@@ -440,3 +440,8 @@ def test_a_share_that_grew_from_one_level_to_another():
 
 def test_a_weight_class_is_no_mass():
     assert not figs("她在女子举重81公斤以上级决赛中夺冠，男子61公斤级也有金牌。")
+
+
+def test_the_number_of_the_names_just_listed_is_no_figure():
+    assert not figs("为了恢复活力，艾克森、阿兰、费南多3位归化球员重新入选。")
+    assert figs("小特朗普和3名主持人在骚乱时发来短信。") == [("count", 3, 3, "person")]
