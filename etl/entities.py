@@ -110,6 +110,8 @@ ROLE_WORDS = (
     "演员", "女演员", "男演员", "歌手", "舞蹈家", "导演", "画家", "漫画家", "音乐家", "艺术家", "歌唱家",
     "钢琴家", "作曲家", "诗人", "小说家", "模特", "演奏家", "建筑师", "企业家", "投资人", "发明家", "哲学家",
     "历史学家", "社会学家", "物理学家", "化学家", "数学家", "生物学家", "天文学家", "医学家",
+    # prize winners and chess, go, e-sports players are named by these (诺贝尔文学奖得主石黑一雄)
+    "得主", "获得者", "获奖者", "棋手", "冠军",
 )
 SPEECH_VERBS = (
     "表示", "说", "称", "指出", "认为", "警告", "强调", "宣布", "补充", "告诉", "透露", "回应", "写道", "呼吁",
@@ -207,7 +209,8 @@ JAPANESE_SURNAMES = (
     "安藤 谷口 大野 丸山 今井 高田 藤原 河野 小山 杉山 村田 平野 大冢 千叶 久保 松尾 菊池 木下 野口 松下 新井 "
     "野田 菅原 岸田 小池 松井 岩田 小泉 石破 茂木 甘利 细田 稻田 枝野 玉木 志位 吉村 松野 浜田 木原 上川 岩屋 "
     "二阶 麻生 河村 桥下 宫泽 竹下 森山 萩生田 西田 片山 世耕 黑田 植田 三木 三浦 土屋 辻本 大友 安倍 石原 "
-    "小渕 高市 岸本 北村 宫崎 大谷 羽生 浅田 本田 香川 长友 吉川 小栗 绫濑 新垣 石田 上野 堀江"
+    "小渕 高市 岸本 北村 宫崎 大谷 羽生 浅田 本田 香川 长友 吉川 小栗 绫濑 新垣 石田 上野 堀江 石黑 大江 "
+    "坂口 桥本 东野 是枝 黑泽 北野 宫部 伊东 隈研 安藤"
 ).split()
 DOUBLE_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯")
 
@@ -225,9 +228,10 @@ ORG_SUFFIXES = (
     "委员会", "理事会", "组织", "银行", "公司", "集团", "大学", "学院", "电视台", "广播公司", "研究所",
     "研究院", "研究中心", "基金会", "党", "议会", "法院", "通讯社", "通讯", "协会", "联盟", "联合会", "署",
     "局", "部", "办公室", "司令部", "代表团", "大使馆", "使馆", "领事馆", "总领馆", "部队", "舰队", "中队",
-    "报", "日报", "时报", "邮报", "新闻网", "新闻社", "卫视", "孔子学院",
+    "报", "日报", "时报", "邮报", "晚报", "早报", "周报", "周刊", "都市报", "新闻报", "新闻网", "新闻社", "卫视",
+    "孔子学院",
     "阵线", "海军", "空军", "陆军", "警备队", "自卫队", "运动", "交易所", "议院", "警察局", "检察院", "法庭",
-    "学会", "俱乐部", "证券", "航空", "控股", "研究室", "博物馆",
+    "学会", "俱乐部", "证券", "航空", "控股", "研究室", "博物馆", "工会", "总工会",
     # formal military units (沈阳军区, 东部战区, 东北野战军, 第七十一集团军)
     "军区", "战区", "野战军", "集团军", "纵队",
 )
@@ -256,7 +260,8 @@ def _in_province(lex: _Lexicon, word: str) -> bool:
 
 
 _SHIP_AFTER = re.compile("[”\"』」]?(?:舰|号|级|轮)")
-NATURAL_SUFFIXES = frozenset(("湖", "河", "江", "岛", "湾", "海峡", "山脉", "群岛", "半岛", "运河", "山"))
+NATURAL_SUFFIXES = frozenset(("湖", "河", "江", "岛", "湾", "海峡", "山脉", "群岛", "半岛", "运河", "山", "高原", "盆地",
+                              "平原", "沙漠"))
 # After a known city or region: a street, a square or a hotel named after it (惠灵顿街, 天安门广场).
 STREET_SUFFIXES = ("街", "大街", "路", "大道", "桥", "大桥", "广场", "酒店")
 PLACE_SUFFIXES = ADMIN_SUFFIXES + (
@@ -265,6 +270,7 @@ PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     "街区", "街", "火车站", "车站", "地铁站", "大街", "体育场", "清真寺",
     # named facilities and spacecraft (天和核心舱, 东风着陆场, 酒泉卫星发射中心, 国家高山滑雪中心)
     "核心舱", "实验舱", "空间站", "空间实验室", "着陆场", "发射中心", "滑雪中心", "综合保税区", "保税区",
+    "难民营", "高原", "盆地", "平原", "沙漠",
 )
 # Words that never head a name before a suffix (该公司, 政府部门, 两国外交部).
 GENERIC_HEADS = {
@@ -1188,13 +1194,24 @@ _MAX_SUFFIX = max(map(len, ORG_SUFFIXES + PLACE_SUFFIXES))
 _TENURE_WORDS = frozenset(("现任", "前任", "曾任", "原任", "时任", "担任", "出任", "兼任", "历任", "就职", "任职"))
 
 
-def _body_of_known(d: _Doc, i: int, tok: str, suffix: str) -> bool:
-    """A ministry, bureau or agency word right after a known country (阿富汗 + 信息部/n): the word names
-    that country's body, though the segmenter calls it an ordinary noun."""
-    if suffix not in ("部", "局", "署") or len(tok) < 3 or i == 0:
-        return False
-    head = d.lex.by_surface.get(d.toks[i - 1][0])
-    return head is not None and head.subtype in ("country", "territory")
+def _body_of_known(d: _Doc, i: int, tok: str, suffix: str) -> int:
+    """How many words back a known country or city stands before a ministry, bureau, court or union word
+    (阿富汗 + 信息部/n, 丹麦 + 国防 + 情报局/n, 法国 + 总工会/n, 伊斯兰堡 + 高等法院/l) or an airport word
+    (阿勒颇 + 国际机场/n), with at most one noun between: the word names that place's body or
+    facility, though the segmenter calls it an ordinary noun. 0 when there is none."""
+    if suffix not in _BODY_WORD_SUFFIXES or len(tok) < 3:
+        return 0
+    for back in (1, 2):
+        if i - back < 0 or back == 2 and d.toks[i - 1][1] not in ("n", "vn"):
+            return 0
+        head = d.lex.by_surface.get(d.toks[i - back][0])
+        if head is not None:
+            kinds = ("country", "territory") if suffix in ("部", "局", "署") else ("country", "territory", "city")
+            return back if head.type == "place" and head.subtype in kinds else 0
+    return 0
+
+
+_BODY_WORD_SUFFIXES = frozenset(("部", "局", "署", "法院", "工会", "机场"))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1357,7 +1374,7 @@ def _suffix_names(d: _Doc):
         if tok != suffix and first == i and not (kind == "org" and pos == "nt"):
             # 四川 + 师范大学: a kind of university needs its head word
             span = 1 if suffix in ("大学", "学院") and len(tok) <= 5 or suffix in COMPANY_SUFFIXES \
-                or _body_of_known(d, i, tok, suffix) else 0
+                else _body_of_known(d, i, tok, suffix)
         j = first
         span += i - first
         while j > 0 and i - j < span:
@@ -1505,6 +1522,10 @@ def _suffix_names(d: _Doc):
                 d.org_tails.setdefault(tail, ent)  # 美国人口普查局 ... 人口普查局 later
         elif kind == "org" and head_ent is not None and head_ent.type == "place" and suffix in _MISSION_SUFFIXES:
             # 驻特拉维夫大使馆: a mission named by the city it is in; the city counts
+            d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
+        elif kind == "place" and head_ent is not None and head_ent.type == "place" and suffix == "机场" \
+                and head_ent.subtype not in ("country", "territory"):
+            # 阿布扎比国际机场: the city before its airport counts as well (南京 + 禄口机场)
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
         if kind == "org" and head_ent is not None and head_ent.type == "org" and head_ent.subtype in (
                 "university", "research") and not ent.known:

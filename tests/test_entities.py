@@ -1033,3 +1033,17 @@ def test_no_entity_from_conjunctions_tenure_words_or_generic_trades():
 def test_titles_before_a_dotted_name_are_no_part_of_it():
     assert names("休战生效后，埃米尔谢赫塔米姆·本·哈马德·阿勒萨尼表示欢迎。", "person") == {"塔米姆·本·哈马德·阿勒萨尼"}
     assert names("孟加拉国总理谢赫·哈西娜辞职。", "person") == {"谢赫·哈西娜"}
+
+
+@pytest.mark.parametrize("text, kind, name", [
+    ("丹麦国防情报局将联合负责调查。", "org", "丹麦国防情报局"),        # country + noun + 情报局/n
+    ("极左翼的法国总工会表示将继续罢工。", "org", "法国总工会"),
+    ("伊斯兰堡高等法院21日表示。", "org", "伊斯兰堡高等法院"),         # city + 高等法院/l
+    ("辽沈晚报 2022年01月22日", "org", "辽沈晚报"),
+    ("反政府武装占领了阿勒颇国际机场。", "place", "阿勒颇国际机场"),
+    ("加沙地带中部的迈加齐难民营遭到袭击。", "place", "迈加齐难民营"),
+    ("青藏高原和四川盆地降雨偏多。", "place", "青藏高原"),
+    ("诺贝尔文学奖得主石黑一雄的新书。", "person", "石黑一雄"),
+])
+def test_bodies_facilities_and_landforms_after_a_known_place(text, kind, name):
+    assert name in names(text, kind)
