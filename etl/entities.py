@@ -2151,6 +2151,59 @@ def _translit_lists(d: _Doc):
         p = nxt if nxt > p else -1
 
 
+# Endings of Slavic surnames (伊万科维奇, 扎卢日内, 库列巴 have none): a run of transliteration characters
+# with one of them is a person even without a cue; the places with such endings are in the gazetteer.
+_SURNAME_ENDS = ("维奇", "斯基", "茨基", "申科", "连科", "丘克", "耶娃", "诺娃", "科娃", "洛娃", "耶夫", "诺夫", "洛夫",
+                 "佐夫", "索夫")
+# Monarchs and popes by regnal number (乔治六世, 本笃十六世).
+_REGNAL_RE = re.compile("([\u4e00-\u9fff]{2,6}?)([一二三四五六七八九十]{1,3}世)")
+
+
+def _surname_endings(d: _Doc):
+    text, lex = d.text, d.lex
+    for end in _SURNAME_ENDS:
+        e = text.find(end)
+        while e >= 0:
+            e += len(end)
+            s = e - len(end)
+            while s > 0 and (text[s - 1] in lex.translit or text[s - 1] in _ALL_TRANSLIT) and e - s < 8:
+                s -= 1   # common transliteration characters too: the ending says "name"
+            k = bisect.bisect_right(d.starts, s) - 1   # the token holding s: a name-tagged one is whole
+            if d.starts[k] < s and d.toks[k][1] in _NR_TAGS and e - d.starts[k] <= 8:
+                s = d.starts[k]   # 伊万诺夫/nrt (万 is no transliteration character)
+            while s < e - len(end) and not d.is_start(s):
+                s += 1
+            i = d.index_at(s)
+            while i is not None and i > 0 and d.toks[i - 1][1] in _NR_TAGS and e - d.starts[i - 1] <= 8 \
+                    and d.toks[i - 1][0] not in lex.by_surface:
+                i -= 1   # 伊万/nrt + 科维奇: a name-tagged word before (万 is no transliteration character)
+                s = d.starts[i]
+            name = text[s:e]
+            if len(name) >= 4 and d.is_start(s) and (d.is_end(e) or text[e:e + 1] in _GLUED_AFTER_NAME
+                                                      or _VERB_RE.match(text, e)) \
+                    and not _SHIP_AFTER.match(text, e) and d.free(s, e) and name not in lex.stopnames \
+                    and lex.by_surface.get(name, _NO_ENT).type == "person" and not _ROLE_IN.search(name):
+                d.add(lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), s, name)
+            e = text.find(end, e)
+
+
+def _regnal_names(d: _Doc):
+    text, lex = d.text, d.lex
+    if "世" not in text:
+        return
+    for m in _REGNAL_RE.finditer(text):
+        base = m.group(1)
+        # the longest tail of transliteration characters (一直到乔治 + 六世)
+        k = len(base)
+        while k > 0 and base[k - 1] in lex.translit:
+            k -= 1
+        base = base[k:]
+        s, e = m.start(1) + k, m.end()
+        name = text[s:e]
+        if len(base) >= 2 and d.is_start(s) and d.free(s, e) and lex.by_surface.get(base, _NO_ENT).type == "person":
+            d.add(lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), s, name)
+
+
 def _translit_pairs(d: _Doc):
     """Two transliterated names joined by 与, 和 or 及 (斯特林与凯恩): both whole tokens the segmenter tags
     as names, both of transliteration characters with an uncommon one, neither a known place."""
@@ -2290,6 +2343,7 @@ _LIST_SEPS = ("以及", "、", "和", "与", "及", "同")
 _LIST_FIRST = frozenset(w[0] for w in _LIST_SEPS)   # cheap tests before the separator look-ups
 _LIST_LAST = frozenset(w[-1] for w in _LIST_SEPS)
 _LIST_END = re.compile(f"(?:{_VERB_ALT}|一同|一起|共同|分别|均|先后|相继|两人|二人|三人"
+                       f"|[0-9两三四五六七八九十]{{1,2}}(?:位|名|人)"   # 艾克森、阿兰、费南多3位: the list counted
                        f"|[，。、：；！？,.!?\\s的等和与及在也都将对为被（()）)”\"」』]|$)")
 _NAME_TAGS = ("nr", "nrt", "nrfg", "x")
 
@@ -2993,6 +3047,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _name_lists(d)
     _translit_lists(d)
     _translit_pairs(d)
+    _surname_endings(d)
+    _regnal_names(d)
     _latin_orgs(d)
     _reported_by(d)
     _named_as(d)

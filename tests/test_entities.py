@@ -1047,3 +1047,15 @@ def test_titles_before_a_dotted_name_are_no_part_of_it():
 ])
 def test_bodies_facilities_and_landforms_after_a_known_place(text, kind, name):
     assert name in names(text, kind)
+
+
+def test_slavic_surname_endings_and_regnal_numbers_make_names():
+    assert names("亚足联以“伊万科维奇：带领中国队重返世界杯”为题发文。", "person") == {"伊万科维奇"}
+    assert names("伊万诺夫说，局势紧张。", "person") == {"伊万诺夫"}
+    assert not names("巡逻舰“伯特索夫”号驶入港口。", "person")   # a ship
+    assert names("这一纪录此前由乔治六世保持，教皇本笃十六世也曾到访。", "person") == {"乔治六世", "本笃十六世"}
+    assert "罗斯托夫州" in names("俄罗斯罗斯托夫州", "place")
+
+
+def test_a_list_closed_by_its_count():
+    assert names("艾克森、阿兰、费南多3位归化球员重新入选。", "person") >= {"阿兰", "费南多"}
