@@ -231,7 +231,7 @@ ORG_SUFFIXES = (
     "报", "日报", "时报", "邮报", "晚报", "早报", "周报", "周刊", "都市报", "新闻报", "新闻网", "新闻社", "卫视",
     "孔子学院",
     "阵线", "海军", "空军", "陆军", "警备队", "自卫队", "运动", "交易所", "议院", "警察局", "检察院", "法庭",
-    "学会", "俱乐部", "证券", "航空", "控股", "研究室", "博物馆", "工会", "总工会",
+    "学会", "俱乐部", "证券", "航空", "控股", "研究室", "博物馆", "工会", "总工会", "图书馆", "美术馆", "档案馆",
     # formal military units (沈阳军区, 东部战区, 东北野战军, 第七十一集团军)
     "军区", "战区", "野战军", "集团军", "纵队",
 )
@@ -1943,6 +1943,51 @@ _PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)[ \u3000]*([\u4e00-\u9ff
                            r"|(?<=[【/])[^【】\n]{0,16}?(?:作者|记者|编辑|编译)[ \u3000：:]*([\u4e00-\u9fff]{2,4})(?=】)")
 
 
+# A body named in Chinese and then by its Latin acronym in parentheses (英国海上贸易运营中心(UKMTO),
+# 联邦选委会(UEC)): the noun phrase before the acronym, when it ends in a word for a body.
+_ACRONYM_AFTER = re.compile(r"[ \u3000]*[（(][ \u3000]*[A-Z][A-Za-z&]{1,7}[ \u3000]*[）)]")
+_ACRONYM_BODY_ENDS = tuple(ORG_SUFFIXES) + ("中心", "机构", "选委会", "办事处", "委", "会", "处", "室", "所", "院")
+_PHRASE_TAGS = ("n", "vn", "nt", "nz", "ns", "nr", "j", "b", "an", "l", "ng", "f", "s")
+
+
+_NOT_BODY_START = frozenset(("有关", "相关", "主要", "其他", "各", "各国", "全球", "国际社会", "当地", "地方", "政府",
+                             "该国", "两国", "多国", "综合", "主办方", "承办方", "组织者"))
+
+
+def _acronym_bodies(d: _Doc):
+    text, lex = d.text, d.lex
+    if "(" not in text and "（" not in text:
+        return
+    for m in _ACRONYM_AFTER.finditer(text):
+        e = m.start()
+        i = bisect.bisect_left(d.ends, e)
+        if i >= len(d.toks) or d.ends[i] != e or not text[:e].endswith(_ACRONYM_BODY_ENDS):
+            continue
+        j = i
+        while j >= 0 and i - j < 7 and e - d.starts[j] <= 18 and _IS_HAN.match(d.toks[j][0]) \
+                and d.toks[j][1].startswith(_PHRASE_TAGS) and (d.toks[j][1] not in "fs" or j < i):
+            j -= 1
+        j += 1
+        while j < i and (d.toks[j][1] in ("f", "s") or d.toks[j][0] in _NOT_BODY_START):
+            j += 1   # a word of place or a generic word does not start a name (国内 + …, 有关 + 部门)
+        head = lex.by_surface.get(d.toks[j][0]) if j < i else None
+        if head is not None and head.type == "place" and head.subtype not in ("country", "territory"):
+            j += 1   # 新德里 + 发展中社会研究中心: the city where the body is, not its name
+            head = None
+        s = d.starts[j]
+        name = text[s:e]
+        # the names found before stay (a country at the head, found by the token pass, may lead the name)
+        rest = d.starts[j + 1] if head is not None and j < i else s
+        if j > i or len(name) < 4 or not d.free(rest, e) or name in lex.stopnames or name.endswith(_EVENT_ENDS):
+            continue
+        known = lex.by_surface.get(name)
+        if known is not None and known.type != "org":
+            continue
+        d.add(known or _Ent("org:" + name, name, "org", head.country if head else None, False), s, name)
+        if head is not None and head.subtype in ("country", "territory"):
+            d.add(head, s, d.toks[j][0], take=False)   # 英国海上贸易运营中心: the country counts too
+
+
 def _photo_credits(d: _Doc):
     if "摄" not in d.text and "】" not in d.text:
         return
@@ -2703,6 +2748,8 @@ _QUOTED_OUTLET = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,
 
 
 _TITLED_PERIODICAL = re.compile("《([^》\n]{2,12})》(月刊|周刊|杂志|日报|时报|晚报|邮报)")
+# 《首尔新闻报》, 《辽沈晚报》: a periodical by its kind inside book marks (not 《联合公报》, a document).
+_PERIODICAL_IN_MARKS = re.compile("《([^》\n]{1,10}?(?<!公|通|情|简|汇|预|捷|喜|战|快)(?:报|周刊|月刊|杂志|画报))》")
 
 
 def _quoted_outlets(d: _Doc):
@@ -2719,6 +2766,12 @@ def _quoted_outlets(d: _Doc):
             known = d.lex.by_surface.get(m.group(1) + m.group(2))
             if known is not None and known.type == "org" and d.free(s, e):
                 d.add(known, s, m.group())
+        for m in _PERIODICAL_IN_MARKS.finditer(text):
+            s, e = m.span(1)
+            name = m.group(1)
+            known = d.lex.by_surface.get(name)
+            if d.free(s, e) and (known is None or known.type == "org") and name not in d.lex.stopnames:
+                d.add(known or _Ent("org:" + name, name, "org", None, False, "media"), s, name)
 
 
 def _quoted_orgs(d: _Doc, pattern: re.Pattern, subtype: str = "", outlet: bool = False):
@@ -3034,6 +3087,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _photo_credits(d)
     _suffix_names(d)
     _token_pass(d)
+    _acronym_bodies(d)
     _towns_after_regions(d)
     _address_chains(d)
     _org_tails(d)

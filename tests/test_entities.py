@@ -1059,3 +1059,19 @@ def test_slavic_surname_endings_and_regnal_numbers_make_names():
 
 def test_a_list_closed_by_its_count():
     assert names("艾克森、阿兰、费南多3位归化球员重新入选。", "person") >= {"阿兰", "费南多"}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("英国海上贸易运营中心(UKMTO)在一份警报中称。", "英国海上贸易运营中心"),
+    ("新德里发展中社会研究中心 (CSDS) 的研究项目显示。", "发展中社会研究中心"),
+    ("位于内比都的联邦选委会(UEC)取消了投票。", "联邦选委会"),
+    ("她曾荣获《首尔新闻报》年度文学奖。", "首尔新闻报"),
+    ("韩国国立中央图书馆于2017年发布报告。", "韩国国立中央图书馆"),
+])
+def test_bodies_before_their_acronym_and_periodicals_in_book_marks(text, org):
+    assert org in names(text, "org")
+
+
+def test_no_body_from_indicators_events_or_documents():
+    assert not names("国内生产总值(GDP)增长5%，消费者价格指数(CPI)上涨。", "org")
+    assert not names("出席太平洋岛国峰会（PALM）。两国签署了《联合公报》。", "org")
