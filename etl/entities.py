@@ -1639,6 +1639,9 @@ def _is_name_token(d: _Doc, i: int) -> bool:
             # 巴西 + 姆 + ·: a one-character tail right before the separator ends a first name
             return prv in _SEP or len(prv) <= 3 and all(c in d.lex.translit for c in prv) \
                 or i + 2 < len(d.toks) and d.toks[i + 2][0] in _SEP
+        if known.type == "place" and i > 1 and d.toks[i - 2][0] in _SEP and len(prv) + len(w) <= 6 \
+                and prv not in d.lex.by_surface and _name_token(d, i - 1):
+            return True  # 艾哈迈德·米斯 + 马里: a place name glued to the rest of a surname
         if known.type == "place" and i > 1 and prv in _SEP and _name_token(d, i - 2) \
                 and d.lex.by_surface.get(d.toks[i - 2][0], _NO_ENT).type == "person":
             return True  # 鲁斯兰·利沃夫: a place name after a personal first name is a surname
@@ -2951,12 +2954,28 @@ def _longer_forms(d: _Doc):
                              and c[0].subtype not in ("country", "territory") and c[2] != surface), None)
                 if city is not None:
                     _move(d, ent, s, city[1], city[2] + surface)
+            elif ent.type == "person" and _glued_name_tail(d, s + len(surface)):
+                _move(d, ent, s, s, surface + text[s + len(surface)])   # 维基 + 奇后: 维基奇 + 后
             elif ent.type == "org" and s >= 2 and text[s - 1] in _SEP and text[s - 2] in _ALL_TRANSLIT:
                 k = s - 1
                 while k > 0 and text[k - 1] in _ALL_TRANSLIT and s - 1 - k < 6:
                     k -= 1
                 if d.is_start(k) and d.free(k, s - 1):
                     _move(d, ent, s, k, text[k:s] + surface)
+
+
+def _glued_name_tail(d: _Doc, e: int) -> bool:
+    """Whether the last character of a transliterated name was glued to the word after it (选手维基 +
+    奇后: the segmenter's 奇后 is 奇 + 后)."""
+    i = d.index_at(e)
+    if i is None or len(d.toks[i][0]) != 2 or d.taken[e]:
+        return False
+    c, rest = d.toks[i][0]
+    return c in d.lex.translit and c not in _NOT_NAME_CHARS and rest in _NAME_TAIL_WORDS \
+        and d.text[e - 1:e] in d.lex.translit and d.toks[i][1][:1] not in "dctvpru"   # not 先是/d, 当时/t
+
+
+_NAME_TAIL_WORDS = frozenset("后时说称在和与将也都是对")
 
 
 # The legal form after a company's name (中国移动有限公司): the same company, under its full name.
@@ -3082,6 +3101,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _quoted_outlets(d)
     _known_pass(d)
     _dot_names(d)
+    _regnal_names(d)
     _back_references(d)
     _non_entities(d)
     _photo_credits(d)
@@ -3102,7 +3122,6 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _translit_lists(d)
     _translit_pairs(d)
     _surname_endings(d)
-    _regnal_names(d)
     _latin_orgs(d)
     _reported_by(d)
     _named_as(d)

@@ -1075,3 +1075,11 @@ def test_bodies_before_their_acronym_and_periodicals_in_book_marks(text, org):
 def test_no_body_from_indicators_events_or_documents():
     assert not names("国内生产总值(GDP)增长5%，消费者价格指数(CPI)上涨。", "org")
     assert not names("出席太平洋岛国峰会（PALM）。两国签署了《联合公报》。", "org")
+
+
+def test_names_glued_to_the_word_after_or_holding_a_place_name():
+    assert names("她的父亲乔治六世国王去世。", "person") == {"乔治六世"}
+    assert names("国民军发言人艾哈迈德·米斯马里表示。", "person") == {"艾哈迈德·米斯马里"}
+    assert "马里" not in names("国民军发言人艾哈迈德·米斯马里表示。", "place")
+    assert names("战胜克罗地亚选手维基奇后，她夺得金牌。", "person") == {"维基奇"}
+    assert names("主持人查克·托德先是念了一段文章。", "person") == {"查克·托德"}
