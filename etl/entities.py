@@ -863,6 +863,9 @@ def _token_pass(d: _Doc):
             d.add(ent, start, tok)
             if ent.type == "org":
                 _country_head(d, ent, start, tok)
+                head = lex.countries.get(tok[:2]) or lex.countries.get(tok[:3])
+                if head is not None and tok.endswith("党") and len(tok) - len(head.name) >= 3:
+                    d.org_tails.setdefault(tok[len(head.name):], ent)   # 印度人民党 … 人民党 later
             continue
         if len(tok) == 1:
             if tok in COMPOUND_CHARS:
@@ -1441,6 +1444,9 @@ def _suffix_names(d: _Doc):
                 known_head = lex.by_surface.get(tok[:-len(suffix)])
                 if known_head is not None and known_head.type == "place":
                     got = known_head   # 保定市/n is 保定
+            if got and kind == "org" and tok.endswith("党") and isinstance(got, _Ent) and got.type == "place" \
+                    and got.subtype not in ("country", "territory"):
+                break   # 新德里 + 人民党总部: a party where the city is, not a party named after it
             if got:
                 head, start = got, starts[h]
                 # 巴基斯坦 卡拉奇 大学, 东京 上智 大学: a university is named after its city, not its country

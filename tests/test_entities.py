@@ -1083,3 +1083,8 @@ def test_names_glued_to_the_word_after_or_holding_a_place_name():
     assert "马里" not in names("国民军发言人艾哈迈德·米斯马里表示。", "place")
     assert names("战胜克罗地亚选手维基奇后，她夺得金牌。", "person") == {"维基奇"}
     assert names("主持人查克·托德先是念了一段文章。", "person") == {"查克·托德"}
+
+
+def test_a_party_named_in_full_then_by_its_short_name():
+    got = by_name("莫迪领导的印度人民党失去多数。他在新德里人民党总部讲话，人民党本身并不占多数。")
+    assert "人民党" in got["印度人民党"].surfaces and "新德里人民党" not in got
