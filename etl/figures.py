@@ -93,10 +93,10 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
            "兵力 部队 民众 群众 人民 华人 华侨 侨民 穆斯林 美军 俄军 乌军 以军 英军 法军 德军 日军 韩军 朝鲜军 "
            "抗议者 示威者 志愿者 警察 医护人员 医生 护士 教师 官员 外交官 议员 运动员 雇佣兵 武装分子 "
            "战士 战斗人员 囚犯 人质 受害者 遇难者 死者 伤者 伤员 教徒 信徒 朝圣者 朝觐者 人员 从业人员 "
-           "工作人员").split()
+           "工作人员 球迷 观众 游客 乘客 旅客 学者 记者").split()
 # Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
 # households), no date, age or fraction word.
-_MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之]")
+_MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之成]")
 _MODIFIER_RE = re.compile(_MODIFIER_CHAR_RE.pattern + "{2}")
 _UNIT_RE = re.compile("|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)))
 _BODIES_RE = re.compile(r"具[\u4e00-\u9fff]{0,12}?(?:尸体|遗体|遗骸|尸首|死尸)")   # 109具中国人民志愿军烈士遗骸
@@ -169,7 +169,7 @@ _HEADCOUNT_RE = re.compile(r"人数|人口|兵力|死亡|伤亡|病例|确诊")
 _WAN_YI_END_RE = re.compile("[万亿]$")
 _RATIO_BEFORE_RE = re.compile(r"每[^，,。]{0,6}中就?有?$|人中就?有$")
 _DIGIT_RE = re.compile(r"\d")
-_BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;：:、）)」”！？!?\n]|和|与|及|左右|以上)")
+_BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;：:、）)」”！？!?\n]|和|与|及|左右|以上|的)")
 _DEMONSTRATIVE_END_RE = re.compile("(?:这|那|该|此|上述|前述)$")
 _CERTAINTY_AFTER_RE = re.compile("[" + _SPACE + "]*(?:的)?(?:确信|肯定|相信|确定|保证|把握|同意|支持|地)")
 

@@ -445,3 +445,10 @@ def test_a_weight_class_is_no_mass():
 def test_the_number_of_the_names_just_listed_is_no_figure():
     assert not figs("为了恢复活力，艾克森、阿兰、费南多3位归化球员重新入选。")
     assert figs("小特朗普和3名主持人在骚乱时发来短信。") == [("count", 3, 3, "person")]
+
+
+def test_fans_and_population_counts_but_not_tenths():
+    assert figs("游行吸引了超过100万球迷到场。") == [("count", 1e6, 1e6, "person")]
+    assert figs("人口逾170万的曼德勒损毁惨重。") == [("count", 1.7e6, 1.7e6, "person")]
+    assert not figs("调查显示，7成俄民众支持政府。")      # 7成 is seven tenths
+    assert not figs("公司资金达到170万的规模。")
