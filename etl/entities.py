@@ -1648,6 +1648,10 @@ def _is_name_token(d: _Doc, i: int) -> bool:
         if known.type == "place" and i > 1 and d.toks[i - 2][0] in _SEP and len(prv) + len(w) <= 6 \
                 and prv not in d.lex.by_surface and _name_token(d, i - 1):
             return True  # 艾哈迈德·米斯 + 马里: a place name glued to the rest of a surname
+        if known.type == "org" and i > 1 and prv in _SEP and len(w) <= 3 and _name_token(d, i - 2) \
+                and d.lex.by_surface.get(d.toks[i - 2][0], _NO_ENT).type == "person" \
+                and (i + 1 >= len(d.toks) or d.toks[i + 1][0] not in _SEP_ALL):
+            return True  # 阿卜杜勒·马利克·胡塞: a group named after a family ends the family's name
         if known.type == "place" and i > 1 and prv in _SEP and _name_token(d, i - 2) \
                 and d.lex.by_surface.get(d.toks[i - 2][0], _NO_ENT).type == "person":
             return True  # 鲁斯兰·利沃夫: a place name after a personal first name is a surname
@@ -1725,13 +1729,16 @@ def _dot_names(d: _Doc):
     stops at the first ordinary word (劳埃德·奥斯汀与土耳其... stops at 与); a hyphen joins parts only
     inside a name that has a `·`."""
     lex, toks, text = d.lex, d.toks, d.text
-    if not any(c in text for c in _SEP):
-        return  # no separator (half the texts): four C-level character searches instead of a regex scan
+    if not any(c in text for c in _SEP_ALL):
+        return  # no separator (half the texts): five C-level character searches instead of a regex scan
     n = len(toks)
     seps = [i for i in map(d.index_at, (m.start() for m in _SEP_RE.finditer(text))) if i is not None]
+    if "-" in text:
+        # 杰伦-布朗, 安德烈-伊戈达拉: a hyphen between two name-tagged transliterations joins one name
+        seps = sorted(seps + [i for i in range(1, n - 1) if toks[i][0] == "-" and _hyphen_joins_names(d, i)])
     done = -1
     for i in seps:
-        if i <= done or toks[i][0] not in _SEP:
+        if i <= done or toks[i][0] not in _SEP and toks[i][0] != "-":
             continue
         first = last = i
         # right: parts joined by · or -
@@ -1802,6 +1809,14 @@ def _dot_names(d: _Doc):
         if ent is None:
             ent = _Ent("person:" + surface, surface, "person", None, False)
         d.add(ent, s, surface)
+
+
+def _hyphen_joins_names(d: _Doc, i: int) -> bool:
+    """Whether the hyphen token i stands between two transliterated names the segmenter tags as names
+    (not 伊朗-沙特, two known places; not 中美-东盟)."""
+    left, right = d.toks[i - 1], d.toks[i + 1]
+    return all(d.lex.by_surface.get(w, _NO_ENT).type == "person" and pos in _NR_TAGS and len(w) >= 2
+               and all(c in _ALL_TRANSLIT or c in d.lex.translit for c in w) for w, pos in (left, right))
 
 
 def _same_given_name(lex: _Lexicon, person: _Ent, given: str) -> bool:
@@ -2207,8 +2222,8 @@ def _translit_lists(d: _Doc):
 
 # Endings of Slavic surnames (伊万科维奇, 扎卢日内, 库列巴 have none): a run of transliteration characters
 # with one of them is a person even without a cue; the places with such endings are in the gazetteer.
-_SURNAME_ENDS = ("维奇", "斯基", "茨基", "申科", "连科", "丘克", "耶娃", "诺娃", "科娃", "洛娃", "耶夫", "诺夫", "洛夫",
-                 "佐夫", "索夫")
+_SURNAME_ENDS = ("维奇", "斯基", "茨基", "申科", "连科", "年科", "丘克", "耶娃", "诺娃", "科娃", "洛娃", "耶夫", "诺夫",
+                 "洛夫", "佐夫", "索夫")
 # Monarchs and popes by regnal number (乔治六世, 本笃十六世).
 _REGNAL_RE = re.compile("([\u4e00-\u9fff]{2,6}?)([一二三四五六七八九十]{1,3}世)")
 
@@ -3109,6 +3124,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _dot_names(d)
     _regnal_names(d)
     _back_references(d)
+    _surname_endings(d)
     _non_entities(d)
     _photo_credits(d)
     _suffix_names(d)
@@ -3127,7 +3143,6 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _name_lists(d)
     _translit_lists(d)
     _translit_pairs(d)
-    _surname_endings(d)
     _latin_orgs(d)
     _reported_by(d)
     _named_as(d)

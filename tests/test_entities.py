@@ -1088,3 +1088,12 @@ def test_names_glued_to_the_word_after_or_holding_a_place_name():
 def test_a_party_named_in_full_then_by_its_short_name():
     got = by_name("莫迪领导的印度人民党失去多数。他在新德里人民党总部讲话，人民党本身并不占多数。")
     assert "人民党" in got["印度人民党"].surfaces and "新德里人民党" not in got
+
+
+def test_hyphenated_names_and_names_ending_in_a_group_or_a_slavic_ending():
+    assert names("新科FMVP杰伦-布朗更新社交账号。", "person") == {"杰伦-布朗"}
+    assert names("勇士名宿安德烈-伊戈达拉表示。", "person") == {"安德烈-伊戈达拉"}
+    assert not names("伊朗-沙特关系缓和，中美-东盟合作。", "person")
+    assert "胡塞武装" in names("胡塞武装领导人阿卜杜勒·马利克·胡塞表示。", "org")
+    assert any(n.endswith("胡塞") for n in names("胡塞武装领导人阿卜杜勒·马利克·胡塞表示。", "person"))
+    assert names("总统办公室负责人斯特尔年科说。", "person") == {"斯特尔年科"}
