@@ -1175,6 +1175,7 @@ GOV_SUFFIXES = ("部", "局", "署", "委员会", "理事会", "议会", "议院
 NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "宣言", "进程", "时间")
 # Ordinary words that end in a suffix (北部 ends in 部, 签署 in 署) and bodies no name makes specific.
 SUFFIX_WORDS = {"北部", "南部", "东部", "西部", "中部", "西北部", "东北部", "西南部", "东南部", "内部", "外部",
+                "各市县", "各市", "各县", "各区", "各省", "各州", "市县", "县市", "区县", "各地区",
                 "中北部", "中南部", "中西部", "中东部", "北中部", "南中部", "东中部", "西中部",
                 "市郊区", "市郊", "近郊", "远郊", "城郊", "市中心",
                 "全部", "干部", "总部", "部署", "签署", "部分", "当局", "大局", "格局", "布局", "结局", "郊区",
@@ -1193,6 +1194,8 @@ _PLACE_SUFFIX_SET = frozenset(PLACE_SUFFIXES)
 _MAX_SUFFIX = max(map(len, ORG_SUFFIXES + PLACE_SUFFIXES))
 
 
+_GLUED_BEFORE_PLACE = frozenset("于在从至到往赴向")
+_COMPANY_AFTER = re.compile(f"[{_HAN}]{{0,4}}?(?:集团|公司|银行|有限公司|股份)")
 # Words of holding an office, which end the name of the body held (韩江 + 现任 + 韩国艺术大学教授).
 _TENURE_WORDS = frozenset(("现任", "前任", "曾任", "原任", "时任", "担任", "出任", "兼任", "历任", "就职", "任职"))
 
@@ -1212,6 +1215,16 @@ def _body_of_known(d: _Doc, i: int, tok: str, suffix: str) -> int:
             kinds = ("country", "territory") if suffix in ("部", "局", "署") else ("country", "territory", "city")
             return back if head.type == "place" and head.subtype in kinds else 0
     return 0
+
+
+def _brand_before_trade(d: _Doc, i: int, tok: str, suffix: str) -> bool:
+    """A brand the segmenter tags as a name before a trade word ending in 公司, 集团 or 银行 (博思格/nr +
+    钢铁公司/n, 麦格理 + 投资银行): the company's name."""
+    if suffix not in ("公司", "集团", "银行") or not 3 <= len(tok) <= 6 or i == 0:
+        return False
+    w, pos = d.toks[i - 1]
+    return pos[:2] in ("nr", "nz", "j") and len(w) >= 2 and w not in d.lex.by_surface and w not in GENERIC_HEADS \
+        and w not in d.lex.stopnames
 
 
 _BODY_WORD_SUFFIXES = frozenset(("部", "局", "署", "法院", "工会", "机场"))
@@ -1358,6 +1371,12 @@ def _suffix_names(d: _Doc):
         if not _IS_HAN.match(tok) or not d.free(starts[i], starts[i] + len(tok)):
             continue
         kind, suffix = _suffix_of(tok)
+        if kind == "place" and suffix in _ADMIN_UNITS and pos == "ns" and len(tok) >= 4 and tok[0] in _GLUED_BEFORE_PLACE \
+                and tok[1:] not in SUFFIX_WORDS:
+            # 事发 + 于尼日州/ns: a preposition the segmenter glued to a state, county or city
+            name = tok[1:]
+            d.add(lex.by_surface.get(name) or _Ent("place:" + name, name, "place", None, False), starts[i] + 1, name)
+            continue
         first = i   # the first token of the suffix
         if suffix is None and tok == "中心" and i > 0 and toks[i - 1][0] == "研究" \
                 and d.free(starts[i - 1], starts[i]):
@@ -1377,7 +1396,7 @@ def _suffix_names(d: _Doc):
         if tok != suffix and first == i and not (kind == "org" and pos == "nt"):
             # 四川 + 师范大学: a kind of university needs its head word
             span = 1 if suffix in ("大学", "学院") and len(tok) <= 5 or suffix in COMPANY_SUFFIXES \
-                else _body_of_known(d, i, tok, suffix)
+                or _brand_before_trade(d, i, tok, suffix) else _body_of_known(d, i, tok, suffix)
         j = first
         span += i - first
         while j > 0 and i - j < span:
@@ -1423,14 +1442,16 @@ def _suffix_names(d: _Doc):
                 h == i or p is not None and p.startswith(("nz", "nt", "nr", "j")))
             # 星展/nz 银行, 西太/nr 银行, 复星/nz 集团: a brand word right before a bare 银行 or 集团
             brand = (suffix in BRAND_SUFFIXES and tok == suffix and h == i - 1 and len(w) >= 2 and p is not None
-                     and p.startswith(("nz", "nr", "j")) and w not in GENERIC_HEADS)
+                     and p.startswith(("nz", "nr", "j")) and w not in GENERIC_HEADS
+                     or h == i - 1 and tok != suffix and _brand_before_trade(d, i, tok, suffix))   # 博思格 + 钢铁公司
             # 鄱阳湖/ns: a lake, river or island jieba knows as a place, whatever its head
             acronym = h < i and suffix in LATIN_HEAD_SUFFIXES and _ACRONYM.fullmatch(w) is not None
             # 阿留申/nr 群岛: jieba tags many foreign places as person names
             natural_nr = (h < i and kind == "place" and suffix in NATURAL_SUFFIXES and len(w) >= 2
                           and p is not None and p.startswith("nr") and w not in lex.stopnames)
             natural = (h == i and kind == "place" and pos == "ns" and suffix in NATURAL_SUFFIXES and len(tok) >= 3
-                       and not _SHIP_AFTER.match(d.text, end))   # “东平湖”舰 is a ship
+                       and not _SHIP_AFTER.match(d.text, end)   # “东平湖”舰 is a ship
+                       and not _COMPANY_AFTER.match(d.text, end))   # 福德士河 + 金属集团: a company's name
             # 静安区/ns, 忻州市/ns, 辽宁 + 铁岭市/n: a city, district or county the segmenter knows, or one
             # written right after its province
             admin = (h == i and kind == "place" and suffix in _ADMIN_UNITS and len(tok) >= 3

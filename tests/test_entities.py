@@ -1097,3 +1097,11 @@ def test_hyphenated_names_and_names_ending_in_a_group_or_a_slavic_ending():
     assert "胡塞武装" in names("胡塞武装领导人阿卜杜勒·马利克·胡塞表示。", "org")
     assert any(n.endswith("胡塞") for n in names("胡塞武装领导人阿卜杜勒·马利克·胡塞表示。", "person"))
     assert names("总统办公室负责人斯特尔年科说。", "person") == {"斯特尔年科"}
+
+
+def test_companies_named_by_a_brand_and_places_after_a_glued_preposition():
+    found = names("代表团成员包括麦格理银行、福德士河金属集团、博思格钢铁公司。", "org")
+    assert {"麦格理银行", "福德士河金属集团", "博思格钢铁公司"} <= found
+    assert not names("他说石油公司会涨价。", "org")
+    assert names("发言人证实，事发于尼日州一所学校。", "place") == {"尼日州"}
+    assert not names("风暴给广东省海面及各市县带来风雨。", "place") - {"广东"}
