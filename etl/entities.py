@@ -111,7 +111,9 @@ ROLE_WORDS = (
     "钢琴家", "作曲家", "诗人", "小说家", "模特", "演奏家", "建筑师", "企业家", "投资人", "发明家", "哲学家",
     "历史学家", "社会学家", "物理学家", "化学家", "数学家", "生物学家", "天文学家", "医学家",
     # prize winners and chess, go, e-sports players are named by these (诺贝尔文学奖得主石黑一雄)
-    "得主", "获得者", "获奖者", "棋手", "冠军",
+    "得主", "获得者", "获奖者", "棋手", "冠军", "名将", "老将", "小将", "主将", "新秀", "队长",
+    # appointments name their appointees (任命宋锐为…, 免去…)
+    "任命", "免去", "提名",
 )
 SPEECH_VERBS = (
     "表示", "说", "称", "指出", "认为", "警告", "强调", "宣布", "补充", "告诉", "透露", "回应", "写道", "呼吁",
@@ -232,6 +234,7 @@ ORG_SUFFIXES = (
     "孔子学院",
     "阵线", "海军", "空军", "陆军", "警备队", "自卫队", "运动", "交易所", "议院", "警察局", "检察院", "法庭",
     "学会", "俱乐部", "证券", "航空", "控股", "研究室", "博物馆", "工会", "总工会", "图书馆", "美术馆", "档案馆",
+    "国防军",
     # formal military units (沈阳军区, 东部战区, 东北野战军, 第七十一集团军)
     "军区", "战区", "野战军", "集团军", "纵队",
 )
@@ -1188,6 +1191,10 @@ GENERIC_BODIES = {"武装部队", "安全部队", "特种部队", "军队", "当
 # or a named word it is a name (赫尔辛基大学).
 BARE_SUFFIXES = {"公司", "银行", "大学", "学院", "党", "军", "集团", "组织", "协会", "企业", "媒体", "电视台",
                  "报", "部队", "局", "部", "署", "大坝", "基地", "机场", "港", "军事基地", "海军基地", "空军基地"}
+_COUNTING_WORD = re.compile("^[一二三四五六七八九十两几多数]+[大家个项名位只类]")
+# Verbs that name what a body does inside its name (委内瑞拉 + 选举/v + 委员会, 审计署).
+_INNER_VERBS = frozenset(("选举", "监督", "管理", "调查", "研究", "发展", "改革", "规划", "审计", "执法", "防控", "救援",
+                          "建设", "保障", "监测", "协调", "促进", "保护"))
 _INNER_POS = ("n", "nz", "nt", "ns", "nr", "nrt", "vn", "j", "ng", "b", "an", "l")
 _ORG_SUFFIX_SET = frozenset(ORG_SUFFIXES + ("之声",))
 _PLACE_SUFFIX_SET = frozenset(PLACE_SUFFIXES)
@@ -1412,10 +1419,11 @@ def _suffix_names(d: _Doc):
                 break
             if not (_IS_HAN.match(w) and d.free(starts[j - 1], starts[j - 1] + len(w))):
                 break
-            if not (p.startswith(_INNER_POS) or w in ("驻", "常驻") or w in lex.by_surface) \
+            if not (p.startswith(_INNER_POS) or w in ("驻", "常驻") or w in lex.by_surface or w in _INNER_VERBS) \
                     or end - starts[j - 1] > SPLIT_LIMIT:
                 break
-            if (p[:1] == "m" or w[0] in _NUMERALS and not p.startswith(("ns", "nt", "nr"))
+            if (p[:1] == "m" or w[0] in _NUMERALS and (not p.startswith(("ns", "nt", "nr", "j", "nz"))
+                                                        or _COUNTING_WORD.match(w))
                     or w in GENERIC_BODIES or w in SUFFIX_WORDS or w[-1] in "队等" or w in ("等国", "等地")
                     or w in _TENURE_WORDS
                     or w.endswith(_EVENT_ENDS)):
@@ -1423,6 +1431,10 @@ def _suffix_names(d: _Doc):
                 # 东京残奥会 + 中国体育代表团: an event before a body is where the body goes, not its name
                 break
             j -= 1
+            if lex.countries.get(w) is not None and j > 0 and toks[j - 1][0] not in ("驻", "常驻") \
+                    and not toks[j - 1][0].endswith(("大学", "学院")) \
+                    and lex.by_surface.get(toks[j - 1][0], _NO_ENT).type != "org":
+                break   # 新德里电 + 印度选举委员会: a country starts the name (not 中国驻 + 阿富汗大使馆)
         head, start = None, None
         for h in range(j, i + 1):
             w, p = toks[h]
@@ -2352,6 +2364,7 @@ def _back_references(d: _Doc):
 
 # Characters that end a name rather than continue it: what may follow a name in running text.
 _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
+             "|今日|今天|昨日|昨天|日前|近日|当天|当日|此前|随后"
              "|分别|共同|一起|一同|[，。、：；！？,.!?\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
 _GIVEN_BAD = set("一二三四五六七八九十百千万两日月年天周们等都也又再将说称的了是在和与对及表示指认告透强上下里中"

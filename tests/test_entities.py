@@ -1105,3 +1105,18 @@ def test_companies_named_by_a_brand_and_places_after_a_glued_preposition():
     assert not names("他说石油公司会涨价。", "org")
     assert names("发言人证实，事发于尼日州一所学校。", "place") == {"尼日州"}
     assert not names("风暴给广东省海面及各市县带来风雨。", "place") - {"广东"}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("当地时间7月29日，委内瑞拉选举委员会正式宣布结果。", "委内瑞拉选举委员会"),   # 选举/v inside the name
+    ("巴基斯坦三军新闻局局长在电视讲话中表示。", "巴基斯坦三军新闻局"),         # 三军/j is no counting word
+    ("无处不在的缅甸国防军控制着要道。", "缅甸国防军"),
+    ("本社新德里电印度选举委员会公布计票结果。", "印度选举委员会"),             # a country starts the name
+    ("中国驻阿富汗大使馆仍在正常运转。", "中国驻阿富汗大使馆"),
+])
+def test_bodies_with_verbs_numerals_and_countries_inside(text, org):
+    assert org in names(text, "org")
+
+
+def test_counting_words_do_not_start_names():
+    assert not names("由于芯片短缺，底特律三大汽车公司减产。", "org")
