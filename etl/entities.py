@@ -1964,9 +1964,9 @@ def _chinese_names(d: _Doc):
             d.add(ent if ent is not None and ent.type == "person" else
                   _Ent("person:" + tok[1:], tok[1:], "person", None, False), s + 1, tok[1:])
             continue
-        if len(tok) == 2 and not _ROLE_IN.search(tok) and _cued(d, s, s)[0] \
+        if len(tok) == 2 and not _ROLE_IN.search(tok) and (_cued(d, s, s)[0] or _VERB_RE.match(d.text[s + 3:s + 9])) \
                 and not _NAME_END_RE.match(d.text, s + 2) \
-                and _NAME_END_RE.match(d.text, s + 3) and d.text[s + 2] not in _GIVEN_BAD \
+                and _NAME_END_RE.match(d.text, s + 3) and d.text[s + 2] not in _GIVEN_BAD_AFTER_ROLE \
                 and _IS_HAN.match(d.text[s + 2]) and d.free(s, s + 3):
             tok = d.text[s:s + 3]  # 陈国/nr + 新/a: the segmenter cut the given name
         after = d.text[s + len(tok):s + len(tok) + 1]
@@ -2043,6 +2043,31 @@ def _acronym_bodies(d: _Doc):
         d.add(known or _Ent("org:" + name, name, "org", head.country if head else None, False), s, name)
         if head is not None and head.subtype in ("country", "territory"):
             d.add(head, s, d.toks[j][0], take=False)   # 英国海上贸易运营中心: the country counts too
+
+
+# A credit block (记者:马小童 陈沁涵 剪辑:马小童 陈曦 动画:刘瑞麟 王煜): names after a production role and a
+# colon, separated by spaces.
+_CREDIT_ROLES = ("记者", "编辑", "责编", "责任编辑", "剪辑", "动画", "调色", "海报", "摄影", "摄像", "设计", "制图", "校对",
+                 "统筹", "策划", "监制", "主编", "审核", "审校", "作者", "翻译", "编译", "视频", "后期", "配音", "美编",
+                 "撰文", "实习生", "通讯员", "制片人", "出品人", "文字", "图片")
+_CREDIT_BLOCK = re.compile("(?:" + "|".join(sorted(_CREDIT_ROLES, key=len, reverse=True)) + ")[:：][ \u3000]*"
+                           "((?:[\u4e00-\u9fff]{2,4}[ \u3000]+)*[\u4e00-\u9fff]{2,4})(?=[ \u3000]*(?:$|\n|[|｜，,。;；)）]|"
+                           + "|".join(sorted(_CREDIT_ROLES, key=len, reverse=True)) + "))")
+
+
+def _credit_lines(d: _Doc):
+    text, lex = d.text, d.lex
+    if ":" not in text and "：" not in text:
+        return
+    for m in _CREDIT_BLOCK.finditer(text):
+        for n in re.finditer("[\u4e00-\u9fff]+", m.group(1)):
+            name, s = n.group(), m.start(1) + n.start()
+            known = lex.by_surface.get(name)
+            if not (name[0] in SURNAMES or name[:2] in DOUBLE_SURNAMES) or not d.free(s, s + len(name)) \
+                    or name in lex.stopnames or known is not None and known.type != "person" \
+                    or _ROLE_IN.search(name) or any(c in _GIVEN_BAD_AFTER_ROLE for c in name[1:]):
+                continue
+            d.add(known or _Ent("person:" + name, name, "person", None, False), s, name)
 
 
 def _photo_credits(d: _Doc):
@@ -2282,7 +2307,7 @@ def _surname_endings(d: _Doc):
                 s = d.starts[i]
             name = text[s:e]
             if len(name) >= 4 and d.is_start(s) and (d.is_end(e) or text[e:e + 1] in _GLUED_AFTER_NAME
-                                                      or _VERB_RE.match(text, e)) \
+                                                      or _VERB_RE.match(text[e:e + 6])) \
                     and not _SHIP_AFTER.match(text, e) and d.free(s, e) and name not in lex.stopnames \
                     and lex.by_surface.get(name, _NO_ENT).type == "person" and not _ROLE_IN.search(name):
                 d.add(lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), s, name)
@@ -2433,7 +2458,10 @@ def _add_cued_name(d: _Doc, s: int, name: str, given: str, japanese: bool = Fals
     if d.toks[i][1][:2] != "nr" and (name[0] in _NOT_NAME_CHARS or name[0] in "时向才"):
         return  # a function word that is also a surname (和其他, 向记者)
     if len(name) == 2 and not (d.ends[i] == e and d.toks[i][1].startswith("nr")
-                               or d.ends[i] == s + 1 and d.is_end(e) and d.toks[i + 1][1][:1] not in "vpcdumrf"):
+                               or d.ends[i] == s + 1 and d.is_end(e) and d.toks[i + 1][1][:1] not in "vpcdumrf"
+                               # 创始人 + 马/n + 健在/v: the given name glued to the 在 after it
+                               or d.ends[i] == s + 1 and d.is_end(e + 1) and d.text[e:e + 1] in "在是和与"
+                               and d.ends[i + 1] == e + 1):
         return  # two characters are a name only when the segmenter agrees (王慧/nr, not 祝贺/v)
     if s > 0 and d.text[s - 1] in _FREE_TRANSLIT and not d.taken[s - 1] and not d.is_start(s):
         return  # the tail of a longer unknown word
@@ -3161,6 +3189,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _surname_endings(d)
     _non_entities(d)
     _photo_credits(d)
+    _credit_lines(d)
     _suffix_names(d)
     _token_pass(d)
     _acronym_bodies(d)

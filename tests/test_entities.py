@@ -1120,3 +1120,11 @@ def test_bodies_with_verbs_numerals_and_countries_inside(text, org):
 
 def test_counting_words_do_not_start_names():
     assert not names("由于芯片短缺，底特律三大汽车公司减产。", "org")
+
+
+def test_credit_blocks_and_names_cut_before_a_speech_cue():
+    found = names("澎湃新闻记者:马小童 陈沁涵 剪辑:马小童 陈曦 动画:刘瑞麟 王煜 调色:江勇", "person")
+    assert found == {"马小童", "陈沁涵", "陈曦", "刘瑞麟", "王煜", "江勇"}
+    assert not names("记者：今天下午", "person")
+    assert names("负责科研监测的宋心强对记者说，为了加强保护。", "person") == {"宋心强"}   # 宋心/nr 强/a
+    assert names("晶泰科技联合创始人马健在接受采访时说。", "person") == {"马健"}           # 马/n 健在/v
