@@ -742,6 +742,40 @@ def _compound(d: _Doc, i: int, tok: str, start: int) -> bool:
 
 _BORDER_WORDS = frozenset(("边界", "边境线", "边界线"))
 
+# One-character names of Chinese provinces and cities in compounds (京津冀, 粤港澳, 深港, 沪苏浙皖): each
+# member counts, as the countries of 中俄 do.
+PROVINCE_CHARS = {"京": "北京", "津": "天津", "冀": "河北", "沪": "上海", "渝": "重庆", "粤": "广东", "港": "香港",
+                  "澳": "澳门", "川": "四川", "陕": "陕西", "甘": "甘肃", "苏": "江苏", "浙": "浙江", "皖": "安徽",
+                  "闽": "福建", "赣": "江西", "鲁": "山东", "豫": "河南", "鄂": "湖北", "湘": "湖南", "桂": "广西",
+                  "琼": "海南", "黔": "贵州", "滇": "云南", "藏": "西藏", "晋": "山西", "辽": "辽宁", "深": "深圳",
+                  "青": "青海", "蒙": "内蒙古", "台": "台湾"}
+# Ones that are ordinary words or colours (藏青) rather than compounds.
+_NOT_PROVINCE_COMPOUNDS = frozenset(("藏青", "青藏高原", "深港口", "台港", "港台", "深蓝", "甘苦", "川藏线", "津贴", "京剧",
+                                     "湘菜", "川菜", "鲁菜", "粤菜", "浙商", "晋商", "徽商", "粤语", "港币", "澳元", "台币",
+                                     "港人", "澳人", "台胞", "港澳台胞"))
+_REGION_TAILS = ("大湾区", "地区", "一体化", "经济圈", "城市群", "合作区", "两地", "三地", "四地", "边境")
+
+
+def _province_compounds(d: _Doc):
+    """京津冀/n, 深港/ns, 粤港澳 + 大湾区: the provinces and cities named by one character in a compound."""
+    lex = d.lex
+    for i in range(len(d.toks)):
+        tok = d.toks[i][0]
+        if not 2 <= len(tok) <= 9 or tok[0] not in PROVINCE_CHARS or tok[1] not in PROVINCE_CHARS:
+            continue
+        k = 0
+        while k < len(tok) and k < 4 and tok[k] in PROVINCE_CHARS:
+            k += 1
+        core, rest = tok[:k], tok[k:]
+        if k < 2 or tok in _NOT_PROVINCE_COMPOUNDS or rest and rest not in _REGION_TAILS \
+                or len(set(core)) < k:
+            continue
+        start = d.starts[i]
+        for j, c in enumerate(core):
+            place = lex.by_name.get(PROVINCE_CHARS[c])
+            if place is not None:
+                d.add(place, start + j, c, take=False)
+
 
 def _after_number(d: _Doc, i: int) -> bool:
     """Whether token i follows a number (dates: 6日, 6 日)."""
@@ -3192,6 +3226,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _credit_lines(d)
     _suffix_names(d)
     _token_pass(d)
+    _province_compounds(d)
     _acronym_bodies(d)
     _towns_after_regions(d)
     _address_chains(d)

@@ -1128,3 +1128,10 @@ def test_credit_blocks_and_names_cut_before_a_speech_cue():
     assert not names("记者：今天下午", "person")
     assert names("负责科研监测的宋心强对记者说，为了加强保护。", "person") == {"宋心强"}   # 宋心/nr 强/a
     assert names("晶泰科技联合创始人马健在接受采访时说。", "person") == {"马健"}           # 马/n 健在/v
+
+
+def test_provinces_and_cities_named_by_one_character_in_a_compound():
+    assert {"北京", "天津", "河北"} <= names("京津冀协同发展。", "place")
+    assert {"广东", "香港", "澳门"} <= names("粤港澳大湾区建设。", "place")
+    assert names("深港合作不断深化。", "place") == {"深圳", "香港"}
+    assert not names("藏青色的衣服，川菜很辣，津贴发放。", "place")
