@@ -264,7 +264,7 @@ def _in_province(lex: _Lexicon, word: str) -> bool:
 
 _SHIP_AFTER = re.compile("[”\"』」]?(?:舰|号|级|轮)")
 NATURAL_SUFFIXES = frozenset(("湖", "河", "江", "岛", "湾", "海峡", "山脉", "群岛", "半岛", "运河", "山", "高原", "盆地",
-                              "平原", "沙漠"))
+                              "平原", "沙漠", "港"))
 # After a known city or region: a street, a square or a hotel named after it (惠灵顿街, 天安门广场).
 STREET_SUFFIXES = ("街", "大街", "路", "大道", "桥", "大桥", "广场", "酒店")
 PLACE_SUFFIXES = ADMIN_SUFFIXES + (
@@ -273,7 +273,8 @@ PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     "街区", "街", "火车站", "车站", "地铁站", "大街", "体育场", "清真寺",
     # named facilities and spacecraft (天和核心舱, 东风着陆场, 酒泉卫星发射中心, 国家高山滑雪中心)
     "核心舱", "实验舱", "空间站", "空间实验室", "着陆场", "发射中心", "滑雪中心", "综合保税区", "保税区",
-    "难民营", "高原", "盆地", "平原", "沙漠",
+    "难民营", "高原", "盆地", "平原", "沙漠", "江", "开发区", "经济开发区", "高新区", "自贸区", "自由贸易试验区",
+    "经济特区", "合作区", "示范区", "教堂", "大教堂", "国家公园", "森林公园", "古城",
 )
 # Words that never head a name before a suffix (该公司, 政府部门, 两国外交部).
 GENERIC_HEADS = {
@@ -1213,6 +1214,7 @@ NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "宣�
 # Ordinary words that end in a suffix (北部 ends in 部, 签署 in 署) and bodies no name makes specific.
 SUFFIX_WORDS = {"北部", "南部", "东部", "西部", "中部", "西北部", "东北部", "西南部", "东南部", "内部", "外部",
                 "各市县", "各市", "各县", "各区", "各省", "各州", "市县", "县市", "区县", "各地区",
+                "避风港", "港口", "军港", "商港", "渔港", "海港", "空港", "良港", "深水港", "自由港", "自贸港", "内河港",
                 "中北部", "中南部", "中西部", "中东部", "北中部", "南中部", "东中部", "西中部",
                 "市郊区", "市郊", "近郊", "远郊", "城郊", "市中心",
                 "全部", "干部", "总部", "部署", "签署", "部分", "当局", "大局", "格局", "布局", "结局", "郊区",
@@ -1249,7 +1251,7 @@ def _body_of_known(d: _Doc, i: int, tok: str, suffix: str) -> int:
     if suffix not in _BODY_WORD_SUFFIXES or len(tok) < 3:
         return 0
     for back in (1, 2):
-        if i - back < 0 or back == 2 and d.toks[i - 1][1] not in ("n", "vn"):
+        if i - back < 0 or back == 2 and d.toks[i - 1][1] not in ("n", "vn", "ns"):
             return 0
         head = d.lex.by_surface.get(d.toks[i - back][0])
         if head is not None:

@@ -1135,3 +1135,11 @@ def test_provinces_and_cities_named_by_one_character_in_a_compound():
     assert {"广东", "香港", "澳门"} <= names("粤港澳大湾区建设。", "place")
     assert names("深港合作不断深化。", "place") == {"深圳", "香港"}
     assert not names("藏青色的衣服，川菜很辣，津贴发放。", "place")
+
+
+def test_rivers_ports_churches_and_airports_by_their_suffix():
+    assert names("冬季的松花江冰封，金沙江上游建设水电站。", "place") == {"松花江", "金沙江"}
+    assert "洋浦港" in names("北部湾港、洋浦港和果园港。", "place")
+    assert "哈尔滨太平国际机场" in names("游客抵达哈尔滨太平国际机场。", "place")
+    assert names("索菲亚教堂前人头攒动。", "place") == {"索菲亚教堂"}
+    assert not names("避免成为恐怖分子的避风港。", "place")
