@@ -1015,7 +1015,10 @@ _CHANG_WORDS = frozenset(("长期", "长远", "长久", "长达", "长年", "长
 def _is_chief(nxt: str) -> bool:
     """Whether the token after a body ending in 部/局/署 makes it a role (外交部 + 长, 外交部 + 长时: the
     foreign minister), not the body."""
-    return nxt[:1] == "长" and nxt not in _CHANG_WORDS
+    return nxt[:1] == "长" and not nxt.startswith(_CHANG_PREFIXES)   # 农业农村部 + 长江流域… is the ministry
+
+
+_CHANG_PREFIXES = tuple(_CHANG_WORDS)
 
 
 # Aliases that name a country only in texts about it: 大陆 in 法国大陆 is not China.
@@ -1042,7 +1045,8 @@ def _country_prefix(d: _Doc, tok: str) -> tuple[_Ent, str] | None:
 # countries only, so the document decides whose body it is.
 BARE_BODIES = ("外交部", "国防部", "商务部", "财政部", "司法部", "国务院", "国会", "议会", "参议院", "众议院", "央行",
                "中央银行", "国土安全部", "内政部", "卫生部", "教育部", "能源部", "公安部", "总统府", "国家安全部",
-               "农业部", "交通部", "外务省", "防卫省", "联邦调查局", "中央情报局", "国家统计局")
+               "农业部", "交通部", "外务省", "防卫省", "联邦调查局", "中央情报局", "国家统计局",
+               "宪法法院", "最高法院", "选举委员会", "中央选举委员会", "国家选举委员会")
 
 
 def _bare_bodies(d: _Doc):

@@ -1143,3 +1143,10 @@ def test_rivers_ports_churches_and_airports_by_their_suffix():
     assert "哈尔滨太平国际机场" in names("游客抵达哈尔滨太平国际机场。", "place")
     assert names("索菲亚教堂前人头攒动。", "place") == {"索菲亚教堂"}
     assert not names("避免成为恐怖分子的避风港。", "place")
+
+
+def test_bare_courts_and_a_ministry_before_a_river_name():
+    got = by_name("首尔南边瑞草区的宪法法院以8比0裁定。")
+    assert got["韩国宪法法院"].surfaces == ["宪法法院"]
+    assert "农业农村部" in names("农业农村部长江流域渔政监督管理办公室发布通告。", "org")
+    assert not names("外交部长王毅表示。", "org")
