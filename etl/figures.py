@@ -69,6 +69,10 @@ _CURRENCIES = {
     "叙利亚镑": "SYP", "奈拉": "NGN", "尼日利亚奈拉": "NGN", "阿富汗尼": "AFN", "兹罗提": "PLN",
     "波兰兹罗提": "PLN", "福林": "HUF", "匈牙利福林": "HUF", "坚戈": "KZT", "白俄罗斯卢布": "BYN",
     "朝鲜元": "KPW", "韩币": "KRW", "澳门元": "MOP", "澳门币": "MOP", "塔卡": "BDT", "缅元": "MMK",
+    "肯尼亚先令": "KES", "坦桑尼亚先令": "TZS", "乌干达先令": "UGX", "索马里先令": "SOS", "新元": "SGD",
+    "纽元": "NZD", "苏姆": "UZS", "基普": "LAK", "瑞尔": "KHR", "图格里克": "MNT", "智利比索": "CLP",
+    "哥伦比亚比索": "COP", "古巴比索": "CUP", "索尔": "PEN", "玻利瓦尔": "VES", "埃塞俄比亚比尔": "ETB",
+    "塞地": "GHS", "阿尔及利亚第纳尔": "DZD", "突尼斯第纳尔": "TND", "利比亚第纳尔": "LYD",
     "元": "CNY", "块钱": "CNY",   # 块钱: the spoken yuan (300块钱补贴); bare 块 is a measure word
 }
 _CURRENCY_BEFORE_RE = re.compile(

@@ -452,3 +452,8 @@ def test_fans_and_population_counts_but_not_tenths():
     assert figs("人口逾170万的曼德勒损毁惨重。") == [("count", 1.7e6, 1.7e6, "person")]
     assert not figs("调查显示，7成俄民众支持政府。")      # 7成 is seven tenths
     assert not figs("公司资金达到170万的规模。")
+
+
+def test_more_currencies():
+    assert figs("该法案将增加3460亿肯尼亚先令的税收。") == [("money", 3.46e11, 3.46e11, "KES")]
+    assert figs("老挝发行了10亿基普债券。") == [("money", 1e9, 1e9, "LAK")]
