@@ -49,7 +49,7 @@ _MULT = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1
 _NUM_RE = re.compile(
     rf"(?=[\d{_CN_DIGITS[2:]}十百千万])(?P<pct>百分之|千分之)?(?:(?P<ar>{_AR})|(?P<cn>{_CN}))"
     r"(?:[ \u3000\xa0]?(?P<ap1>多|余))?(?:[ \u3000\xa0]?(?P<mult>万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百))?"
-    r"(?:(?<=[万亿])(?P<tail>\d+(?:\.\d+)?)(?P<tmult>千万|百万|万|千|百))?(?P<ap2>多|余)?")
+    r"(?:(?<=[万亿])(?P<tail>\d+(?:\.\d+)?)(?P<tmult>千万|百万|万|千|百)?)?(?P<ap2>多|余)?")
 
 # unit surface -> (kind, unit, factor). Longest alternatives first so 美元 wins over 元.
 _CURRENCIES = {
@@ -354,10 +354,12 @@ def _tokens(t: str) -> list[_Tok]:
                 continue
         value *= _MULT.get(mult or "", 1.0)
         if tail:
-            # 12亿4676.9万, 1万2千: the tail must be a smaller order of magnitude than the head
-            if not ar or _MULT[tmult] >= _MULT.get(mult or "", 1.0):
-                continue
-            value += float(tail) * _MULT[tmult]
+            # 12亿4676.9万, 1万2千, 14万7500: the tail must be a smaller order of magnitude than the head
+            tail_value = float(tail) * _MULT.get(tmult or "", 1.0)
+            if not ar or _MULT.get(tmult or "", 1.0) >= _MULT.get(mult or "", 1.0) \
+                    or tmult is None and len(tail) != {"万": 4, "亿": 8}.get(mult or "", 0):
+                continue   # 1万5 is spoken for 15000: a bare tail must fill the places (14万7500)
+            value += tail_value
         toks.append(_Tok(s, e, value, has_mult, bool(ap1 or ap2), bool(cn), m.group(0),
                          unit_key, unit_end, noun))
         keep_plain_before = n + 1 if unit_key is None and has_mult else (unit_end or 0)

@@ -457,3 +457,8 @@ def test_fans_and_population_counts_but_not_tenths():
 def test_more_currencies():
     assert figs("该法案将增加3460亿肯尼亚先令的税收。") == [("money", 3.46e11, 3.46e11, "KES")]
     assert figs("老挝发行了10亿基普债券。") == [("money", 1e9, 1e9, "LAK")]
+
+
+def test_a_number_written_as_wan_and_its_four_last_digits():
+    assert figs("警方部署了逾14万7500名警察。") == [("count", 147500, 147500, "person")]
+    assert figs("1万2千人参加。") == [("count", 12000, 12000, "person")]
