@@ -143,8 +143,11 @@ def delete_article_facts(con, article_ids: list[str]) -> None:
         return
     for table in ("mentions", "figures", "article_terms"):
         con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [article_ids])
+    # every tag but the discovered topics' (those are refreshed apart); not "the curated ones": in the
+    # first run the topics table is written at the end, and an article met twice in that run would
+    # keep its first version's tags
     con.execute("DELETE FROM article_topics WHERE article_id IN (SELECT unnest(?)) "
-                "AND topic_id IN (SELECT topic_id FROM topics WHERE kind = 'curated')", [article_ids])
+                "AND topic_id NOT IN (SELECT topic_id FROM topics WHERE kind = 'discovered')", [article_ids])
 
 
 def upsert_articles(con, articles, all_new: bool = False) -> None:

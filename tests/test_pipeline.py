@@ -100,6 +100,19 @@ def test_incremental_identity_updates_and_removed_files(tmp_path):
     assert n_fig == 1
 
 
+def test_an_edited_copy_met_in_the_same_first_run_is_one_updated_article(tmp_path):
+    # two files of one outlet under one title with different bodies: one article, the later file wins;
+    # in a fresh database (no topics table yet) its first version's tags must not survive either
+    src, db = tmp_path / "in", tmp_path / "g.duckdb"
+    write_post(src, "a.md", "同一个标题", "俄罗斯与乌克兰冲突持续，泽连斯基表示将继续抵抗。")
+    write_post(src, "b.md", "同一个标题", "乌克兰战争：俄军在顿巴斯推进，基辅再次遭到袭击。")
+    summary = ingest(db, src)
+    assert (summary["status"], summary["n_new"], summary["n_updated"]) == ("ok", 1, 1)
+    assert query(db, "SELECT text FROM articles")[0][0].startswith("乌克兰战争")
+    tags = query(db, "SELECT topic_id, count(*) FROM article_topics GROUP BY topic_id")
+    assert tags and all(n == 1 for _, n in tags)
+
+
 def test_bad_files_are_quarantined_with_reasons_and_never_stop_the_run(tmp_path):
     src, db = tmp_path / "in", tmp_path / "g.duckdb"
     write_post(src, "good.md", "好新闻")
