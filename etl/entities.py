@@ -2201,17 +2201,17 @@ def _loose_name(d: _Doc, s: int, e: int) -> bool:
 def _loose_item_before(d: _Doc, p: int) -> tuple[int, int] | None:
     """A loose name (_loose_name) ending at p, right after a 、, ，, ： or the start of a line."""
     s = p - 3
-    return (s, p) if s >= 0 and (s == 0 or text_is_boundary(d.text[s - 1])) and _loose_name(d, s, p) else None
+    return (s, p) if s >= 0 and (s == 0 or _is_boundary(d.text[s - 1])) and _loose_name(d, s, p) else None
 
 
 def _loose_item_after(d: _Doc, s: int) -> tuple[int, int] | None:
     """A loose name starting at s, before a 、, punctuation or a word that ends a list (等, 都)."""
     e = s + 3
-    return (s, e) if e <= len(d.text) and (e == len(d.text) or text_is_boundary(d.text[e])
+    return (s, e) if e <= len(d.text) and (e == len(d.text) or _is_boundary(d.text[e])
                                           or d.text.startswith(_LIST_TAIL_WORDS, e)) and _loose_name(d, s, e) else None
 
 
-def text_is_boundary(ch: str) -> bool:
+def _is_boundary(ch: str) -> bool:
     return not _IS_HAN.match(ch)
 
 
