@@ -43,13 +43,15 @@ _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = (rf"(?:[{_CN_DIGITS[2:]}十]|(?<=[近逾超约过])[百千万](?=[百千万亿]*[多余]?[人名元美欧英日韩卢])"
        rf"|(?<=[达到])[百千万](?=[百千万亿]*(?:立方米|吨|桶)))"
        rf"[{_CN_ALL}]*(?:点[{_CN_DIGITS}]+)?")
-_MULT = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
+_MULT = {"万亿": 1e12, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
          "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2}
 # The leading lookahead lets the regex engine skip quickly to characters that can start a number.
 _NUM_RE = re.compile(
     rf"(?=[\d{_CN_DIGITS[2:]}十百千万])(?P<pct>百分之|千分之)?(?:(?P<ar>{_AR})|(?P<cn>{_CN}))"
-    r"(?:[ \u3000\xa0]?(?P<ap1>多|余))?(?:[ \u3000\xa0]?(?P<mult>万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百))?"
-    r"(?:(?<=[万亿])(?P<tail>\d+(?:\.\d+)?)(?P<tmult>千万|百万|万|千|百)?)?(?P<ap2>多|余)?")
+    # 兆 is 万亿 in Malaysian, Singaporean and Taiwanese Chinese (8兆8800亿); only before 亿 digits or a
+    # currency, since 兆瓦 and 兆赫 are mega-
+    r"(?:[ \u3000\xa0]?(?P<ap1>多|余))?(?:[ \u3000\xa0]?(?P<mult>万亿|兆(?=\d+(?:\.\d+)?亿|[美欧英日韩人港澳新台令]|元)|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百))?"
+    r"(?:(?<=[万亿兆])(?P<tail>\d+(?:\.\d+)?)(?P<tmult>千万|百万|亿|万|千|百)?)?(?P<ap2>多|余)?")
 
 # unit surface -> (kind, unit, factor). Longest alternatives first so 美元 wins over 元.
 _CURRENCIES = {

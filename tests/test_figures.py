@@ -462,3 +462,8 @@ def test_more_currencies():
 def test_a_number_written_as_wan_and_its_four_last_digits():
     assert figs("警方部署了逾14万7500名警察。") == [("count", 147500, 147500, "person")]
     assert figs("1万2千人参加。") == [("count", 12000, 12000, "person")]
+
+
+def test_zhao_is_a_trillion_before_yi_or_a_currency_but_not_in_megawatts():
+    assert figs("出口8兆8800亿人民币，进口5兆人民币。") == [("money", 8.88e12, 8.88e12, "CNY"), ("money", 5e12, 5e12, "CNY")]
+    assert not figs("装机容量100兆瓦。")
