@@ -1718,6 +1718,9 @@ def _is_name_token(d: _Doc, i: int) -> bool:
             # 巴西 + 姆 + ·: a one-character tail right before the separator ends a first name
             return prv in _SEP or len(prv) <= 3 and all(c in d.lex.translit for c in prv) \
                 or i + 2 < len(d.toks) and d.toks[i + 2][0] in _SEP
+        if known.type == "place" and i + 1 < len(d.toks) and d.toks[i + 1][0] in _SEP and i > 0 \
+                and d.toks[i - 1][1] in _NR_TAGS and prv not in d.lex.by_surface and len(prv) + len(w) <= 6:
+            return True  # 艾丽 + 西亚 + ·科恩斯: a place name ending a first name
         if known.type == "place" and i > 1 and d.toks[i - 2][0] in _SEP and len(prv) + len(w) <= 6 \
                 and prv not in d.lex.by_surface and _name_token(d, i - 1):
             return True  # 艾哈迈德·米斯 + 马里: a place name glued to the rest of a surname
@@ -2322,6 +2325,7 @@ def _translit_lists(d: _Doc):
 # with one of them is a person even without a cue; the places with such endings are in the gazetteer.
 _SURNAME_ENDS = ("维奇", "斯基", "茨基", "申科", "连科", "年科", "丘克", "耶娃", "诺娃", "科娃", "洛娃", "耶夫", "诺夫",
                  "洛夫", "佐夫", "索夫")
+_PLACE_WORD_AFTER = re.compile("地区|州|市|省|镇|村|港|河|湖|郊区|一带|前线|方向")
 # Monarchs and popes by regnal number (乔治六世, 本笃十六世).
 _REGNAL_RE = re.compile("([\u4e00-\u9fff]{2,6}?)([一二三四五六七八九十]{1,3}世)")
 
@@ -2345,7 +2349,12 @@ def _surname_endings(d: _Doc):
                     and d.toks[i - 1][0] not in lex.by_surface:
                 i -= 1   # 伊万/nrt + 科维奇: a name-tagged word before (万 is no transliteration character)
                 s = d.starts[i]
+            while s < e - len(end) and text[s] in _NOT_NAME_CHARS:
+                s += 1   # 赫尔松和 + 尼古拉耶夫: the conjunction is no part of the name
             name = text[s:e]
+            if _PLACE_WORD_AFTER.match(text, e):
+                e = text.find(end, e)   # 尼古拉耶夫地区: a place
+                continue
             if len(name) >= 4 and d.is_start(s) and (d.is_end(e) or text[e:e + 1] in _GLUED_AFTER_NAME
                                                       or _VERB_RE.match(text[e:e + 6])) \
                     and not _SHIP_AFTER.match(text, e) and d.free(s, e) and name not in lex.stopnames \
@@ -2497,6 +2506,9 @@ def _add_cued_name(d: _Doc, s: int, name: str, given: str, japanese: bool = Fals
         return  # the surname is glued to the word before (市长时 + 曾)
     if d.toks[i][1][:2] != "nr" and (name[0] in _NOT_NAME_CHARS or name[0] in "时向才"):
         return  # a function word that is also a surname (和其他, 向记者)
+    if not japanese and len(d.toks[i][0]) >= 2 and d.toks[i][1] in ("n", "v", "vn", "a", "ad", "an", "d", "t") \
+            and d.ends[i] < e:
+        return  # 总理 + 任期/n + 后: an ordinary word, not a surname and a given name
     if len(name) == 2 and not (d.ends[i] == e and d.toks[i][1].startswith("nr")
                                or d.ends[i] == s + 1 and d.is_end(e) and d.toks[i + 1][1][:1] not in "vpcdumrf"
                                # 创始人 + 马/n + 健在/v: the given name glued to the 在 after it
@@ -3077,7 +3089,7 @@ def _longer_forms(d: _Doc):
                              and c[0].subtype not in ("country", "territory") and c[2] != surface), None)
                 if city is not None:
                     _move(d, ent, s, city[1], city[2] + surface)
-            elif ent.type == "person" and _glued_name_tail(d, s + len(surface)):
+            elif ent.type == "person" and not ent.known and _glued_name_tail(d, s + len(surface)):
                 _move(d, ent, s, s, surface + text[s + len(surface)])   # 维基 + 奇后: 维基奇 + 后
             elif ent.type == "org" and s >= 2 and text[s - 1] in _SEP and text[s - 2] in _ALL_TRANSLIT:
                 k = s - 1
@@ -3094,8 +3106,10 @@ def _glued_name_tail(d: _Doc, e: int) -> bool:
     if i is None or len(d.toks[i][0]) != 2 or d.taken[e]:
         return False
     c, rest = d.toks[i][0]
+    # not 先是/d or 当时/t; a preposition glued to a transliteration character is no word (科恩 + 斯在/p)
+    tag_ok = d.toks[i][1][:1] not in "dctvpru" or d.toks[i][1] == "p" and rest in "在对与" and c in TRANSLIT
     return c in d.lex.translit and c not in _NOT_NAME_CHARS and rest in _NAME_TAIL_WORDS \
-        and d.text[e - 1:e] in d.lex.translit and d.toks[i][1][:1] not in "dctvpru"   # not 先是/d, 当时/t
+        and d.text[e - 1:e] in d.lex.translit and tag_ok
 
 
 _NAME_TAIL_WORDS = frozenset("后时说称在和与将也都是对")

@@ -1150,3 +1150,9 @@ def test_bare_courts_and_a_ministry_before_a_river_name():
     assert got["韩国宪法法院"].surfaces == ["宪法法院"]
     assert "农业农村部" in names("农业农村部长江流域渔政监督管理办公室发布通告。", "org")
     assert not names("外交部长王毅表示。", "org")
+
+
+def test_no_person_from_a_conjunction_a_place_word_or_an_ordinary_word_after_a_role():
+    assert names("赫尔松和尼古拉耶夫地区的调查报告显示。", "person") == set()
+    assert not names("开始新一届总统任期后的首次出访。", "person")
+    assert names("外交委员会主席艾丽西亚·科恩斯在议会上发言。", "person") == {"艾丽西亚·科恩斯"}
