@@ -1156,3 +1156,7 @@ def test_no_person_from_a_conjunction_a_place_word_or_an_ordinary_word_after_a_r
     assert names("赫尔松和尼古拉耶夫地区的调查报告显示。", "person") == set()
     assert not names("开始新一届总统任期后的首次出访。", "person")
     assert names("外交委员会主席艾丽西亚·科恩斯在议会上发言。", "person") == {"艾丽西亚·科恩斯"}
+
+
+def test_a_country_s_nuclear_file_names_the_country():
+    assert names("会谈就朝核问题等问题交换了意见。", "place") == {"朝鲜"}
