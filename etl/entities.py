@@ -235,7 +235,7 @@ ORG_SUFFIXES = (
     "孔子学院",
     "阵线", "海军", "空军", "陆军", "警备队", "自卫队", "运动", "交易所", "议院", "警察局", "检察院", "法庭",
     "学会", "俱乐部", "证券", "航空", "控股", "研究室", "博物馆", "工会", "总工会", "图书馆", "美术馆", "档案馆",
-    "国防军",
+    "国防军", "警卫队", "救援队", "医疗队",
     # formal military units (沈阳军区, 东部战区, 东北野战军, 第七十一集团军)
     "军区", "战区", "野战军", "集团军", "纵队",
 )
@@ -405,7 +405,7 @@ _ONES = tuple(b"\x01" * n for n in range(257))
 _TOKEN, _SUFFIX, _ROLE, _SURNAME = 1, 2, 4, 8
 
 
-_ONE_CHAR_ADMIN = frozenset("市镇县村郡州省部")   # and 部: 水资源 和 灌溉 部
+_ONE_CHAR_ADMIN = frozenset("市镇县村郡州省部署")   # and 部, 署: 水资源 和 灌溉 部, 丹麦 能源 署
 
 
 def _word_class(lex: _Lexicon, w: str) -> int:
@@ -1236,6 +1236,8 @@ _COUNTING_WORD = re.compile("^[一二三四五六七八九十两几多数]+[大�
 # Verbs that name what a body does inside its name (委内瑞拉 + 选举/v + 委员会, 审计署).
 _INNER_VERBS = frozenset(("选举", "监督", "管理", "调查", "研究", "发展", "改革", "规划", "审计", "执法", "防控", "救援",
                           "建设", "保障", "监测", "协调", "促进", "保护"))
+# Words of place (tagged s) that occur inside bodies' names (瑞典 + 海岸 + 警卫队, 日本 + 海上 + 保安厅).
+_INNER_PLACE_WORDS = frozenset(("海岸", "海上", "边境", "沿海", "内河", "空中", "太空"))
 _INNER_POS = ("n", "nz", "nt", "ns", "nr", "nrt", "vn", "j", "ng", "b", "an", "l")
 _ORG_SUFFIX_SET = frozenset(ORG_SUFFIXES + ("之声",))
 _PLACE_SUFFIX_SET = frozenset(PLACE_SUFFIXES)
@@ -1437,6 +1439,8 @@ def _suffix_names(d: _Doc):
         nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
         if kind == "org" and (suffix[-1] in "部局署" and _is_chief(nxt) or nxt in _RANKS or nxt in _COMMANDERS):
             continue  # 外交部 + 长, 海军 + 上将: a role, not the body
+        if kind == "org" and len(tok) == 1 and nxt in ("集团", "公司", "有限公司", "集团有限公司", "股份有限公司"):
+            continue  # 上海 + 局 + 集团有限公司: the company's suffix names it
         # Heads before the suffix token only when the token is the bare suffix (大学, 委员会) or a name
         # by itself (社民党/nt); a longer ordinary word (北部, 部署, 郊区, 广岛) ends in a suffix by chance.
         # Places take one head word (芝加哥 西尔斯 大厦 → 西尔斯大厦); organisations up to four.
@@ -1460,7 +1464,8 @@ def _suffix_names(d: _Doc):
                 break
             if not (_IS_HAN.match(w) and d.free(starts[j - 1], starts[j - 1] + len(w))):
                 break
-            if not (p.startswith(_INNER_POS) or w in ("驻", "常驻") or w in lex.by_surface or w in _INNER_VERBS) \
+            if not (p.startswith(_INNER_POS) or w in ("驻", "常驻") or w in lex.by_surface or w in _INNER_VERBS
+                    or w in _INNER_PLACE_WORDS) \
                     or end - starts[j - 1] > SPLIT_LIMIT:
                 break
             if (p[:1] == "m" or w[0] in _NUMERALS and (not p.startswith(("ns", "nt", "nr", "j", "nz"))
@@ -2883,6 +2888,8 @@ _NAMED_AS = re.compile("(?:名为|名叫|叫做|称为)\\s*[“\"「《]([^”\"
 
 
 # “军事事务”网站, “朝鲜新闻”网站: a quoted name right before the kind of outlet it is.
+# “自由前进党”: a quoted party name is one name (前进党 inside it is no other party).
+_QUOTED_PARTY = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?的]{1,8}(?<!黑手)党)[”\"」]")
 _QUOTED_OUTLET = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?]{2,16})[”\"」](?=新闻网站|网站|杂志|周刊|智库|通讯社|电视台|电台|频道)")
 
 
@@ -2897,6 +2904,8 @@ def _quoted_outlets(d: _Doc):
     text = d.text
     if "”" in text or '"' in text or "」" in text:
         _quoted_orgs(d, _QUOTED_OUTLET, "media", outlet=True)
+        if "党" in text:
+            _quoted_orgs(d, _QUOTED_PARTY, "party", outlet=True)
     if "》" in text:
         # 《大西洋》月刊: a title in book marks before the kind of periodical; a known periodical of that
         # name is that one, in the surface as written

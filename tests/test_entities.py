@@ -1160,3 +1160,17 @@ def test_no_person_from_a_conjunction_a_place_word_or_an_ordinary_word_after_a_r
 
 def test_a_country_s_nuclear_file_names_the_country():
     assert names("会谈就朝核问题等问题交换了意见。", "place") == {"朝鲜"}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("瑞典海岸警卫队发布的视频显示。", "瑞典海岸警卫队"),
+    ("在泄漏期间，丹麦能源署警告称。", "丹麦能源署"),            # 署/ng alone after its field
+    ("地震发生后，中国蓝天救援队先遣队抵达。", "中国蓝天救援队"),
+    ("米莱领导的执政党“自由前进党”在议会中席位不多。", "自由前进党"),   # not the known 前进党
+])
+def test_rescue_teams_agencies_and_quoted_parties(text, org):
+    assert org in names(text, "org")
+
+
+def test_no_party_from_a_quoted_description():
+    assert not names("他指控“受美国指使的古巴黑手党”是幕后黑手。", "org")
