@@ -1124,6 +1124,11 @@ def _local_bodies(d: _Doc):
             d.taken[e:m.end()] = b"\x01" * (m.end() - e)
 
 
+def _add_person(d: _Doc, s: int, name: str) -> None:
+    """A mention at s of the person the gazetteer knows by `name`, or of a new person of that name."""
+    d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), s, name)
+
+
 def _drop_mention(d: _Doc, ent: _Ent, s: int) -> None:
     """Forget the mention of `ent` at s (and `ent` when it has no other)."""
     hits = d.found[ent.key][1]
@@ -2116,7 +2121,7 @@ def _credit_lines(d: _Doc):
                     or name in lex.stopnames or known is not None and known.type != "person" \
                     or _ROLE_IN.search(name) or any(c in _GIVEN_BAD_AFTER_ROLE for c in name[1:]):
                 continue
-            d.add(known or _Ent("person:" + name, name, "person", None, False), s, name)
+            _add_person(d, s, name)
 
 
 def _photo_credits(d: _Doc):
@@ -2133,7 +2138,7 @@ def _photo_credits(d: _Doc):
         words = segment.tag(name)
         if ent is None and len(words) == 1 and words[0][1] not in _NR_TAGS and (group == 1 or len(name) < 3):
             continue  # 记者现场摄, 【记者手记】: a word, not a name
-        d.add(ent or _Ent("person:" + name, name, "person", None, False), s, name)
+        _add_person(d, s, name)
 
 
 # Characters common in Chinese given names. A three-character token the segmenter tags as a name, with
@@ -2261,8 +2266,7 @@ def _name_lists(d: _Doc):
                 for s, e in (left, right):
                     if d.free(s, e):
                         name = text[s:e]
-                        d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False),
-                              s, name)
+                        _add_person(d, s, name)
                         starts[s], ends[e] = e, s
         p = text.find("、", p + 1)
     for m in _ITEM_NUMBER.finditer(text):
@@ -2270,7 +2274,7 @@ def _name_lists(d: _Doc):
         for n in (3, 2):
             if text.startswith(("：", ":"), s + n) and _name_shaped(d, s, s + n):
                 name = text[s:s + n]
-                d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), s, name)
+                _add_person(d, s, name)
                 break
 
 
@@ -2323,7 +2327,7 @@ def _translit_lists(d: _Doc):
         if len(items) >= 3 and all(_translit_item(d, a, b) for a, b in items):
             for a, b in items:
                 name = text[a:b]
-                d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), a, name)
+                _add_person(d, a, name)
         p = nxt if nxt > p else -1
 
 
@@ -2365,7 +2369,7 @@ def _surname_endings(d: _Doc):
                                                       or _VERB_RE.match(text[e:e + 6])) \
                     and not _SHIP_AFTER.match(text, e) and d.free(s, e) and name not in lex.stopnames \
                     and lex.by_surface.get(name, _NO_ENT).type == "person" and not _ROLE_IN.search(name):
-                d.add(lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), s, name)
+                _add_person(d, s, name)
             e = text.find(end, e)
 
 
@@ -2383,7 +2387,7 @@ def _regnal_names(d: _Doc):
         s, e = m.start(1) + k, m.end()
         name = text[s:e]
         if len(base) >= 2 and d.is_start(s) and d.free(s, e) and lex.by_surface.get(base, _NO_ENT).type == "person":
-            d.add(lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), s, name)
+            _add_person(d, s, name)
 
 
 def _translit_pairs(d: _Doc):
@@ -2402,7 +2406,7 @@ def _translit_pairs(d: _Doc):
         if _translit_item(d, *left) and _translit_item(d, *right):
             for a, b in (left, right):
                 name = d.text[a:b]
-                d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), a, name)
+                _add_person(d, a, name)
 
 
 def _back_references(d: _Doc):
