@@ -2458,9 +2458,29 @@ def _back_references(d: _Doc):
             if d.free(s, e) and _snap(d, s, e, d.lex.translit) == (s, e) and not (
                     s > 0 and text[s - 1] in _FREE_TRANSLIT):
                 d.add(forms[form], s, form)
+            elif len(form) >= 3 and _IS_HAN.match(form) and _NAME_END_RE.match(text, e):
+                _take_back_from_place(d, forms[form], s, form)
             s = text.find(form, e)
     d.people_seen = sum(len(hits) for ent, hits in d.found.values() if ent.type == "person")
 
+
+def _take_back_from_place(d: _Doc, person: _Ent, s: int, form: str) -> None:
+    """A person's name found elsewhere, here cut by the segmenter into a known place and the rest of
+    the name (金昌善 … 金昌/ns + 善在): the person, not the place, when the place is the head of the
+    name and nothing else is found inside it."""
+    e = s + len(form)
+    inside = [(ent, at) for ent, hits in d.found.values() for at, surface in hits.items()
+              if at < e and at + len(surface) > s]
+    if len(inside) != 1:
+        return
+    ent, at = inside[0]
+    surface = d.found[ent.key][1][at]
+    if ent.type != "place" or at != s or len(surface) >= len(form) or not form.startswith(surface) \
+            or not d.free(s + len(surface), e):
+        return
+    _drop_mention(d, ent, s)
+    d.taken[s:e] = _ONES[len(form)]
+    d.add(person, s, form)
 
 
 # --- names found by cues the segmenter cannot see -----------------------------------------------------

@@ -1174,3 +1174,13 @@ def test_rescue_teams_agencies_and_quoted_parties(text, org):
 
 def test_no_party_from_a_quoted_description():
     assert not names("他指控“受美国指使的古巴黑手党”是幕后黑手。", "org")
+
+
+def test_a_name_found_with_a_role_takes_back_its_later_mention_cut_as_a_place():
+    # 金昌 is a city in Gansu; later the segmenter cuts the minister's name as 金昌/ns + 善在
+    doc = "朝鲜国务委员会部长金昌善表示，会谈取得成果。金昌善在会上说，双方将继续合作。"
+    got = by_name(doc)
+    assert got["金昌善"].type == "person" and got["金昌善"].n == 2
+    assert "金昌" not in got
+    # the city itself, where no name continues it, stays a place
+    assert names("他去年到金昌考察，金昌善于发展新能源。", "place") >= {"金昌"}
