@@ -107,6 +107,8 @@ ROLE_WORDS = (
     # armies name commanders by these (原副司令员王扶之, 政委…), and Japanese and Korean ministries by 课长
     "司令员", "副司令员", "副司令", "政委", "副政委", "政治委员", "军长", "副军长", "师长", "旅长", "营长", "连长",
     "课长", "室长",
+    # diplomats heading a mission between ambassadors (驻巴基斯坦使馆临时代办庞春雪)
+    "临时代办", "代办",
     # arts, letters and science name people by their trade (舞蹈家菅原小春, 女演员土屋太凤)
     "演员", "女演员", "男演员", "歌手", "舞蹈家", "导演", "画家", "漫画家", "音乐家", "艺术家", "歌唱家",
     "钢琴家", "作曲家", "诗人", "小说家", "模特", "演奏家", "建筑师", "企业家", "投资人", "发明家", "哲学家",
@@ -187,7 +189,7 @@ TRANSLIT = set(
     "内尼妮涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟沙莎尚绍舍圣施什史舒斯松苏索塔"
     "泰坦汤唐特滕提图托瓦旺威韦维温沃乌武西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐娃夫尔茨热"
     "芙琪雄娅娜莲黛珊蒂薇妮茜茨斐珀契楚措翁拿略廖隆卜易歇逊汀凯嘉赞蕾丝尼戴莱勃兹"
-    "顿灵彻貌坤书")
+    "顿灵彻貌坤书范")
 TRANSLIT_COMMON = set("大文山海安本华东思立治历京天生心和平正方林明金南西东书")
 _FREE_TRANSLIT = TRANSLIT - TRANSLIT_COMMON
 # Every character of transliterated names, the common ones included (亚历山大, 爱德华兹维尔): for spans
@@ -1935,7 +1937,11 @@ def _cued(d: _Doc, s: int, e: int) -> tuple[bool, bool]:
     """(role word right before, speech verb right after) the span s..e."""
     before = d.text[max(0, s - 8):s].rstrip(" \u3000：:")
     after = d.text[e:e + 6].lstrip(" \u3000")
-    return bool(_ROLE_RE.search(before)), bool(_VERB_RE.match(after))
+    return bool(_ROLE_RE.search(before) or _AGE_CUE.search(before)), bool(_VERB_RE.match(after))
+
+
+# An age before a name cues a person as a role does (33岁的赵峰, 现年六十岁的…).
+_AGE_CUE = re.compile("[0-9０-９一二三四五六七八九十]岁的$")
 
 
 _FREE_RUN = re.compile(f"[{''.join(sorted(_FREE_TRANSLIT))}]{{2,}}")
@@ -2116,15 +2122,15 @@ def _acronym_bodies(d: _Doc):
 # colon, separated by spaces.
 _CREDIT_ROLES = ("记者", "编辑", "责编", "责任编辑", "剪辑", "动画", "调色", "海报", "摄影", "摄像", "设计", "制图", "校对",
                  "统筹", "策划", "监制", "主编", "审核", "审校", "作者", "翻译", "编译", "视频", "后期", "配音", "美编",
-                 "撰文", "实习生", "通讯员", "制片人", "出品人", "文字", "图片")
-_CREDIT_BLOCK = re.compile("(?:" + "|".join(sorted(_CREDIT_ROLES, key=len, reverse=True)) + ")[:：][ \u3000]*"
+                 "撰文", "实习生", "通讯员", "制片人", "出品人", "文字", "图片", "文案", "插画", "配图")
+_CREDIT_BLOCK = re.compile("(?:" + "|".join(sorted(_CREDIT_ROLES, key=len, reverse=True)) + ")[:：/／][ \u3000]*"
                            "((?:[\u4e00-\u9fff]{2,4}[ \u3000]+)*[\u4e00-\u9fff]{2,4})(?=[ \u3000]*(?:$|\n|[|｜，,。;；)）]|"
                            + "|".join(sorted(_CREDIT_ROLES, key=len, reverse=True)) + "))")
 
 
 def _credit_lines(d: _Doc):
     text, lex = d.text, d.lex
-    if ":" not in text and "：" not in text:
+    if ":" not in text and "：" not in text and "/" not in text and "／" not in text:
         return
     for m in _CREDIT_BLOCK.finditer(text):
         for n in re.finditer("[\u4e00-\u9fff]+", m.group(1)):

@@ -1184,3 +1184,22 @@ def test_a_name_found_with_a_role_takes_back_its_later_mention_cut_as_a_place():
     assert "金昌" not in got
     # the city itself, where no name continues it, stays a place
     assert names("他去年到金昌考察，金昌善于发展新能源。", "place") >= {"金昌"}
+
+
+def test_an_age_before_a_name_cues_a_person():
+    assert "邹海峰" in names("45岁的邹海峰在港口经营一家修船厂。", "person")
+    assert "卡拉巴约" in names("现年52岁的卡拉巴约说，渔获少了一半。", "person")
+
+
+def test_a_charge_d_affaires_is_a_role():
+    assert "卢雪松" in names("外交部长会见了中国驻尼日尔使馆临时代办卢雪松。", "person")
+
+
+def test_credit_lines_with_a_slash():
+    got = names("新华网出品 文案/吴佳音 视频/钱志宁 转载请注明出处", "person")
+    assert {"吴佳音", "钱志宁"} <= got
+
+
+def test_van_names_are_transliterations():
+    got = by_name("荷兰外交大臣范费尔德（Caspar Veldkamp）周四对记者说，谈判仍在继续。")
+    assert got["范费尔德"].type == "person"
