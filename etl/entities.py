@@ -244,6 +244,9 @@ ORG_SUFFIXES = (
 # Company suffixes whose head is a brand (中泰证券, 宏源证券, 海南航空): any name-like head word counts,
 # generic kinds (有价证券, 民用航空) do not.
 COMPANY_SUFFIXES = frozenset(("证券", "航空", "控股"))
+# Outlets: a country at the head of their names is part of a brand (英国广播公司, 德国之声) and does not count.
+MEDIA_SUFFIXES = frozenset(("报", "日报", "时报", "邮报", "晚报", "早报", "周报", "周刊", "都市报", "新闻报", "新闻网",
+                            "新闻社", "卫视", "电视台", "广播公司", "通讯社", "通讯", "之声", "电台", "杂志"))
 # Names with these suffixes do not take the country written before them (美国 + 乔治敦大学).
 COUNTRY_APART_SUFFIXES = frozenset(("大学", "学院", "新闻社", "新闻网", "通讯社", "电视台", "日报", "时报", "邮报"))
 # Suffixes that may follow a Latin acronym (WABC电视台, KKR集团); the acronym then starts the name.
@@ -642,21 +645,26 @@ def _has_latin(d: _Doc) -> bool:
 
 def _country_head(d: _Doc, ent: _Ent, start: int, surface: str):
     """An organisation named after its country (英国国防部, 中国外交部) counts the country as well, and so
-    does a company (埃塞俄比亚航空, 印尼狮航); media and institutions named after a place (华盛顿邮报,
-    英国广播公司) are brands, where the place does not count unless written apart (日本 + 共同社)."""
+    does a company, a university or an institute (埃塞俄比亚航空, 中国科技大学); media named after a
+    place (华盛顿邮报, 英国广播公司) are brands, where the place does not count unless written apart
+    (日本 + 共同社)."""
     if ent.type != "org":
         return
     key = (ent.key, surface)
     heads = d.lex.heads.get(key)
     if heads is None:
         heads = d.lex.heads[key] = _heads_of(d.lex, ent, surface)
-    if ent.subtype in ("media", "brand", "research", "university", "ngo"):
+    if ent.subtype in ("media", "brand"):
         # a brand's own name includes its place (英国广播公司, 德国之声); a country written before the
         # name it goes by (日本 + 共同社) is named apart and counts
         heads = [(h, k) for h, k in heads if h.subtype in ("country", "territory")
                  and d.lex.by_surface.get(surface[k:]) is ent]
     elif ent.subtype == "company":
         heads = [(h, k) for h, k in heads if k >= 2 and h.subtype in ("country", "territory")]
+    elif ent.subtype in ("research", "university", "ngo"):
+        # 哥伦比亚大学, 日本大学: a country's name and nothing but the kind is the institution's own name
+        heads = [(h, k) for h, k in heads if k >= 2 and h.subtype in ("country", "territory")
+                 and len(surface) - k > 2]
     for head, k in heads:
         d.add(head, start, surface[:k], take=False)
 
@@ -1097,6 +1105,11 @@ def _bare_bodies(d: _Doc):
             if ent.type == "org" and ent.name.endswith(body) and ent.name[:-len(body)] in counts:
                 owner = ent
                 break
+        home = _home_of_official(d, i) if owner is None else None
+        if home is not None:
+            # 外交部发言人毛宁: the body of the official's country, whatever country the text names most
+            owner = lex.by_surface.get(home.name + body) or _Ent(
+                "org:" + body, body, "org", home.country, False, "government")
         if owner is None and ranked:
             # the gazetteer's body of the main country (美国 + 参议院), else the body under its bare name:
             # a made-up "美国外交部" would name nothing
@@ -1104,6 +1117,18 @@ def _bare_bodies(d: _Doc):
                 "org:" + body, body, "org", lex.by_name[ranked[0]].country, False, "government")
         if owner is not None:
             d.add(owner, start, body)
+
+
+def _home_of_official(d: _Doc, i: int) -> _Ent | None:
+    """The country of the known person named right after body token i and a role (外交部 + 发言人 + 毛宁)."""
+    toks = d.toks
+    if i + 2 >= len(toks) or toks[i + 1][0] not in _ROLE_SET:
+        return None
+    at = d.starts[i + 2]
+    for ent, hits in d.found.values():
+        if ent.type == "person" and ent.known and ent.country and at in hits:
+            return d.lex.by_code.get(ent.country)
+    return None
 
 
 # Bodies a state, province or city has of its own (肯塔基州参议院, 亚克朗市警察局, 湖北卫健委).
@@ -1620,8 +1645,10 @@ def _suffix_names(d: _Doc):
         d.add(ent, start, name)
         if (kind == "org" and head_ent is not None and head_ent.type == "place"
                 and head_ent.subtype in ("country", "territory")):
-            if suffix in GOV_SUFFIXES or suffix in COMPANY_SUFFIXES:
-                # 英国国防部, 印尼狮航: the country at the head of a body's or a company's name counts
+            if suffix not in MEDIA_SUFFIXES and (len(tail) > 2 or suffix in GOV_SUFFIXES
+                                                 or suffix in COMPANY_SUFFIXES):
+                # 英国国防部, 印尼狮航, 法国电力公司, 澳大利亚战略政策研究所: the country at the head of
+                # a body's, a company's or an institute's name counts; an outlet's name is a brand
                 d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
             if len(tail) >= 3 and not ent.known:
                 d.org_tails.setdefault(tail, ent)  # 美国人口普查局 ... 人口普查局 later

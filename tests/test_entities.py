@@ -1203,3 +1203,25 @@ def test_credit_lines_with_a_slash():
 def test_van_names_are_transliterations():
     got = by_name("荷兰外交大臣范费尔德（Caspar Veldkamp）周四对记者说，谈判仍在继续。")
     assert got["范费尔德"].type == "person"
+
+
+@pytest.mark.parametrize("text, org, country", [
+    ("法国国际关系研究所的研究员说，局势仍然紧张。", "法国国际关系研究所", "法国"),
+    ("法国电力能源公司宣布将提高核电产量。", "法国电力能源公司", "法国"),
+    ("澳大利亚战略政策研究所发布报告称，风险上升。", "澳大利亚战略政策研究所", "澳大利亚"),
+])
+def test_a_country_at_the_head_of_an_institute_or_a_company_counts(text, org, country):
+    got = names(text)
+    assert {org, country} <= got
+
+
+def test_a_country_that_is_an_outlet_s_or_a_university_s_whole_name_does_not_count():
+    assert "英国" not in names("英国广播公司报道了这一消息。")
+    assert "哥伦比亚" not in names("哥伦比亚大学教授本周发表了论文。")
+
+
+def test_a_bare_ministry_belongs_to_the_country_of_its_named_official():
+    # the text names 美国 most, but the spokesperson is China's: the ministry is China's
+    doc = "美国商务部日前出台新规，美国企业受影响，美国盟友也被施压。外交部发言人毛宁8日指出，美方滥用出口管制。"
+    got = names(doc, "org")
+    assert "中国外交部" in got and "美国外交部" not in got
