@@ -1454,6 +1454,10 @@ def _listed_with_places(d: _Doc, i: int, suffix: str) -> bool:
     return False
 
 
+# Words of reporting that end one name and start the next (塔斯社 + 援引 + 俄罗斯航空署): never inside a name.
+_REPORTING_WORDS = frozenset(SPEECH_VERBS) | frozenset(("援引", "引述", "引用", "报道", "转引", "据"))
+
+
 def _suffix_names(d: _Doc):
     """Organisations and places named by a proper head and a suffix: 英国国防部, 美国国际开发署,
     俄罗斯战略导弹部队, 欧洲通讯社, 保守党后座委员会, 开普省, 达苏水电站, 卡拉奇大学孔子学院.
@@ -1516,6 +1520,7 @@ def _suffix_names(d: _Doc):
             if (p[:1] == "m" or w[0] in _NUMERALS and (not p.startswith(("ns", "nt", "nr", "j", "nz"))
                                                         or _COUNTING_WORD.match(w))
                     or w in GENERIC_BODIES or w in SUFFIX_WORDS or w[-1] in "队等" or w in ("等国", "等地")
+                    or w in _REPORTING_WORDS
                     or w in _TENURE_WORDS
                     or w.endswith(_EVENT_ENDS)):
                 # 三大汽车公司, 执政党自民党, 地方队 + 警备队: counting words, generic or other bodies;

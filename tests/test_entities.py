@@ -1225,3 +1225,14 @@ def test_a_bare_ministry_belongs_to_the_country_of_its_named_official():
     doc = "美国商务部日前出台新规，美国企业受影响，美国盟友也被施压。外交部发言人毛宁8日指出，美方滥用出口管制。"
     got = names(doc, "org")
     assert "中国外交部" in got and "美国外交部" not in got
+
+
+def test_a_news_website_is_an_outlet_apart_from_its_agency():
+    got = names("新华网消息，新华社记者从现场发回报道；环球网援引《环球时报》的评论。", "org")
+    assert {"新华网", "新华通讯社", "环球网", "环球时报"} <= got
+
+
+def test_a_reporting_verb_ends_an_organisation_s_name():
+    got = names("机上10人全部死亡。俄罗斯塔斯社援引俄罗斯航空署的消息称，飞机属于一家私人公司。", "org")
+    assert {"塔斯社", "俄罗斯航空署"} <= got
+    assert not any("援引" in n for n in got)
