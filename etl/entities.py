@@ -109,6 +109,8 @@ ROLE_WORDS = (
     "课长", "室长",
     # diplomats heading a mission between ambassadors (驻巴基斯坦使馆临时代办庞春雪)
     "临时代办", "代办",
+    # companies' officers by their English titles (CEO张学政)
+    "CEO", "CFO", "CTO", "COO",
     # arts, letters and science name people by their trade (舞蹈家菅原小春, 女演员土屋太凤)
     "演员", "女演员", "男演员", "歌手", "舞蹈家", "导演", "画家", "漫画家", "音乐家", "艺术家", "歌唱家",
     "钢琴家", "作曲家", "诗人", "小说家", "模特", "演奏家", "建筑师", "企业家", "投资人", "发明家", "哲学家",
@@ -1985,6 +1987,10 @@ def _translit_names(d: _Doc):
         s, e = m.span()
         if taken.find(1, s, e) >= 0:
             continue  # d.free, inline: most runs are inside names found already
+        k = _token_index(d, e - 1)
+        if d.ends[k] > e and d.toks[k][1] in _NR_TAGS and all(c in lex.translit for c in d.text[e:d.ends[k]]) \
+                and d.free(e, d.ends[k]):
+            e = d.ends[k]   # 威尔 + 金森 in one name token 威尔金森/nrt: common characters end the name
         s, e = _snap(d, s, e, _FREE_TRANSLIT)
         if e - s < 2:
             continue
@@ -2101,8 +2107,10 @@ def _rare_char_name(token: tuple[str, str]) -> bool:
 
 # A photo credit (新华社记者王昊飞摄, 记者燕雁摄: the segmenter glues 摄 to the name) and the author
 # closing a bracketed byline (【文/观察者网专栏作者月咏幻】: pen names are no dictionary names).
-_PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)[ \u3000]*([\u4e00-\u9fff]{2,3}?)[ \u3000]*摄(?![\u4e00-\u9fff])"
-                           r"|(?<=[【/])[^【】\n]{0,16}?(?:作者|记者|编辑|编译)[ \u3000：:]*([\u4e00-\u9fff]{2,4})(?=】)")
+_PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)[ \u3000]*([\u4e00-\u9fff]{2,3}?)[ \u3000]*(?:拍摄|摄)(?![\u4e00-\u9fff])"
+                           r"|(?<=[【/])[^【】\n]{0,16}?(?:作者|记者|编辑|编译)[ \u3000：:]*([\u4e00-\u9fff]{2,4})(?=】)"
+                           # (中评社 海涵摄): an outlet, a space and the photographer in parentheses
+                           r"|[(（][^()（）\n]{1,12}?[ \u3000]([\u4e00-\u9fff]{2,3})(?:拍摄|摄)(?=[)）])")
 
 
 # A body named in Chinese and then by its Latin acronym in parentheses (英国海上贸易运营中心(UKMTO),
@@ -2150,44 +2158,51 @@ def _acronym_bodies(d: _Doc):
             d.add(head, s, d.toks[j][0], take=False)   # 英国海上贸易运营中心: the country counts too
 
 
-# A credit block (记者:马小童 陈沁涵 剪辑:马小童 陈曦 动画:刘瑞麟 王煜): names after a production role and a
-# colon, separated by spaces.
+# A credit block (记者:马小童 陈沁涵 剪辑:马小童 陈曦 动画:刘瑞麟 王煜, 编辑:翟思嘉/沈朋达, (记者路一凡 陈君清),
+# 【特约记者 陈欣 记者 沈钧 任伊然】): names after a production role, separated by spaces or slashes, up
+# to the end of the line, a bracket or the next role. Two three-character names glued before a closing
+# bracket ((记者路一凡陈君清)) are split.
 _CREDIT_ROLES = ("记者", "编辑", "责编", "责任编辑", "剪辑", "动画", "调色", "海报", "摄影", "摄像", "设计", "制图", "校对",
                  "统筹", "策划", "监制", "主编", "审核", "审校", "作者", "翻译", "编译", "视频", "后期", "配音", "美编",
-                 "撰文", "实习生", "通讯员", "制片人", "出品人", "文字", "图片", "文案", "插画", "配图")
-_CREDIT_BLOCK = re.compile("(?:" + "|".join(sorted(_CREDIT_ROLES, key=len, reverse=True)) + ")[:：/／][ \u3000]*"
-                           "((?:[\u4e00-\u9fff]{2,4}[ \u3000]+)*[\u4e00-\u9fff]{2,4})(?=[ \u3000]*(?:$|\n|[|｜，,。;；)）]|"
-                           + "|".join(sorted(_CREDIT_ROLES, key=len, reverse=True)) + "))")
+                 "撰文", "实习生", "通讯员", "制片人", "出品人", "文字", "图片", "文案", "插画", "配图", "撰稿")
+_CREDIT_ROLES_ALT = "|".join(sorted(_CREDIT_ROLES, key=len, reverse=True))
+_CREDIT_NAMES = "(?:[\u4e00-\u9fff]{2,4}[ \u3000/／、]+)*(?:[\u4e00-\u9fff]{6}(?=[)）】])|[\u4e00-\u9fff]{2,4})"
+_CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT})(?:[:：/／][ \u3000]*|[ \u3000]+|(?={_CREDIT_NAMES}[)）】]))"
+                           f"({_CREDIT_NAMES})"
+                           f"(?=(?:[ \u3000]*(?:$|\n|[|｜，,。;；)）】]|{_CREDIT_ROLES_ALT})|[ \u3000]+[0-9]))", re.M)
 
 
 def _credit_lines(d: _Doc):
     text, lex = d.text, d.lex
-    if ":" not in text and "：" not in text and "/" not in text and "／" not in text:
-        return
     for m in _CREDIT_BLOCK.finditer(text):
         for n in re.finditer("[\u4e00-\u9fff]+", m.group(1)):
-            name, s = n.group(), m.start(1) + n.start()
-            known = lex.by_surface.get(name)
-            if not (name[0] in SURNAMES or name[:2] in DOUBLE_SURNAMES) or not d.free(s, s + len(name)) \
-                    or name in lex.stopnames or known is not None and known.type != "person" \
-                    or _ROLE_IN.search(name) or any(c in _GIVEN_BAD_AFTER_ROLE for c in name[1:]):
-                continue
-            _add_person(d, s, name)
+            item, at = n.group(), m.start(1) + n.start()
+            parts = [(item, at)] if len(item) <= 4 else [(item[:3], at), (item[3:], at + 3)]
+            for name, s in parts:
+                known = lex.by_surface.get(name)
+                if not (name[0] in SURNAMES or name[:2] in DOUBLE_SURNAMES) or not d.free(s, s + len(name)) \
+                        or name in lex.stopnames or known is not None and known.type != "person" \
+                        or _ROLE_IN.search(name) or any(c in _GIVEN_BAD_IN_CREDIT for c in name[1:]):
+                    continue
+                _add_person(d, s, name)
 
 
 def _photo_credits(d: _Doc):
     if "摄" not in d.text and "】" not in d.text:
         return
     for m in _PHOTO_CREDIT.finditer(d.text):
-        group = 1 if m.group(1) else 2
+        group = next(g for g in (1, 2, 3) if m.group(g))
         s, e = m.span(group)
         name = m.group(group)
         ent = d.lex.by_surface.get(name)
         if not d.free(s, e) or ent is not None and ent.type != "person" or name in d.lex.stopnames \
                 or any(c in _GIVEN_BAD for c in name[1:]):
             continue
-        words = segment.tag(name)
-        if ent is None and len(words) == 1 and words[0][1] not in _NR_TAGS and (group == 1 or len(name) < 3):
+        if group == 3:
+            if ent is None and name[0] not in SURNAMES:
+                continue   # (资料图 现场摄): no surname, no name
+        elif ent is None and len(words := segment.tag(name)) == 1 and words[0][1] not in _NR_TAGS \
+                and (group == 1 or len(name) < 3):
             continue  # 记者现场摄, 【记者手记】: a word, not a name
         _add_person(d, s, name)
 
@@ -2544,6 +2559,8 @@ _JP_NAME_VERB = re.compile(f"({_JP_ALT})([{_HAN}]{{1,3}}?)(?=" + _alt(
     sorted(SPEECH_VERBS, key=len, reverse=True)) + ")")
 # After a role word, given names may hold 国, 天 and 强 (王国祥, 李强), which elsewhere make words (X国).
 _GIVEN_BAD_AFTER_ROLE = frozenset(_GIVEN_BAD - set("国天强"))
+# Given names may hold numerals (路一凡, 王一博); in a credit line nothing else can be meant.
+_GIVEN_BAD_IN_CREDIT = frozenset(_GIVEN_BAD_AFTER_ROLE - set("一二三四五六七八九十"))
 
 
 def _role_names(d: _Doc):

@@ -1236,3 +1236,25 @@ def test_a_reporting_verb_ends_an_organisation_s_name():
     got = names("机上10人全部死亡。俄罗斯塔斯社援引俄罗斯航空署的消息称，飞机属于一家私人公司。", "org")
     assert {"塔斯社", "俄罗斯航空署"} <= got
     assert not any("援引" in n for n in got)
+
+
+@pytest.mark.parametrize("text, people", [
+    ("新华社开罗3月2日电(记者吴宇航 钱一鸣)埃及外交部当天发表声明。", {"吴宇航", "钱一鸣"}),
+    ("新华社开罗3月2日电(记者吴宇航钱一鸣)埃及外交部当天发表声明。", {"吴宇航", "钱一鸣"}),
+    ("【本报特约记者 韩书雅 本报记者 邹立航 范思远】美国国务院当天宣布。", {"韩书雅", "邹立航", "范思远"}),
+    ("局势仍在变化。(编辑:欧阳晓/蒋一禾)", {"欧阳晓", "蒋一禾"}),
+    ("特约撰稿 秦永华 宋佳音 5月3日,欧洲议会通过决议。", {"秦永华", "宋佳音"}),
+    ("代表团抵达机场。(总台记者钟立行拍摄)", {"钟立行"}),
+    ("发言人回答提问(中评社 吴思远摄)", {"吴思远"}),
+])
+def test_credit_lines_without_a_colon(text, people):
+    assert people <= names(text, "person")
+
+
+def test_an_english_title_before_a_chinese_name_is_a_role():
+    assert "顾立群" in names("董事会暂停了CEO顾立群的职务。", "person")
+
+
+def test_a_name_token_of_transliteration_characters_ends_where_the_token_ends():
+    # the free transliteration characters stop at 金 and 森, which the name token 威尔金森/nrt holds
+    assert "威尔金森" in names("加拿大自然资源部长威尔金森昨晚表示，报复措施将扩大。", "person")
