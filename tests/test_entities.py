@@ -1258,3 +1258,13 @@ def test_an_english_title_before_a_chinese_name_is_a_role():
 def test_a_name_token_of_transliteration_characters_ends_where_the_token_ends():
     # the free transliteration characters stop at 金 and 森, which the name token 威尔金森/nrt holds
     assert "威尔金森" in names("加拿大自然资源部长威尔金森昨晚表示，报复措施将扩大。", "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("川普周二在白宫表示，关税将于下月生效。", "唐纳德·特朗普"),
+    ("国务卿卢比奥在会后向记者表示，谈判取得进展。", "马尔科·鲁比奥"),
+    ("以色列与哈玛斯在加萨走廊的停火进入第二阶段。", "哈马斯"),
+    ("代表团周日抵达杜哈，与卡塔尔官员会谈。", "多哈"),
+])
+def test_taiwan_and_overseas_forms_resolve_to_the_same_entity(text, name):
+    assert name in names(text)
