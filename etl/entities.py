@@ -1282,7 +1282,8 @@ BARE_SUFFIXES = {"公司", "银行", "大学", "学院", "党", "军", "集团",
 _COUNTING_WORD = re.compile("^[一二三四五六七八九十两几多数]+[大家个项名位只类]")
 # Verbs that name what a body does inside its name (委内瑞拉 + 选举/v + 委员会, 审计署).
 _INNER_VERBS = frozenset(("选举", "监督", "管理", "调查", "研究", "发展", "改革", "规划", "审计", "执法", "防控", "救援",
-                          "建设", "保障", "监测", "协调", "促进", "保护"))
+                          "建设", "保障", "监测", "协调", "促进", "保护", "控制", "开发", "评估", "援助", "预防", "治理",
+                          "指挥", "防御"))
 # Words of place (tagged s) that occur inside bodies' names (瑞典 + 海岸 + 警卫队, 日本 + 海上 + 保安厅).
 _INNER_PLACE_WORDS = frozenset(("海岸", "海上", "边境", "沿海", "内河", "空中", "太空"))
 _INNER_POS = ("n", "nz", "nt", "ns", "nr", "nrt", "vn", "j", "ng", "b", "an", "l")
@@ -3189,6 +3190,15 @@ def _longer_forms(d: _Doc):
         for s, surface in hits.items():
             starts.setdefault(s + len(surface), []).append((ent, s, surface))
     for ent, hits in list(d.found.values()):
+        if ent.type == "place":
+            for s, surface in list(hits.items()):
+                k = _hyphen_head(d, s)
+                if k is not None:
+                    # 开伯尔-普什图省, 查谟-克什米尔: a place named by two names joined by a hyphen
+                    _drop_mention(d, ent, s)
+                    name = text[k:s] + surface
+                    d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", ent.country, False),
+                          k, name)
         if ent.known:
             continue
         for s, surface in list(hits.items()):
@@ -3205,6 +3215,22 @@ def _longer_forms(d: _Doc):
                     k -= 1
                 if d.is_start(k) and d.free(k, s - 1):
                     _move(d, ent, s, k, text[k:s] + surface)
+
+
+def _hyphen_head(d: _Doc, s: int) -> int | None:
+    """The start of the name joined by a hyphen before the place found at s (开伯尔/nz + - + 普什图省), or
+    None: a whole token of two to six Han characters that the segmenter takes for a noun or a name."""
+    if s < 3 or d.text[s - 1] not in "-－":
+        return None
+    i = d.index_at(s - 1)
+    if i is None or i == 0:
+        return None
+    tok, pos = d.toks[i - 1]
+    k = d.starts[i - 1]
+    if not 2 <= len(tok) <= 6 or not _IS_HAN.match(tok) or not pos.startswith("n") or tok in SUFFIX_WORDS \
+            or not d.free(k, s - 1) or tok in d.lex.by_surface:   # 美国-墨西哥: two names, not one
+        return None
+    return k
 
 
 def _glued_name_tail(d: _Doc, e: int) -> bool:

@@ -31,7 +31,14 @@ def tagger() -> rjieba.Jieba:
     jb = rjieba.Jieba()
     for word, tag in gazetteer.user_words():
         jb.add_word(word, 100000, tag)
+    for word in GLUED_BODY_ROLES:
+        jb.add_word(word, 0, "n")   # frequency 0: the segmenter takes the two words instead
     return jb
+
+
+# Dictionary words that glue the kind of a body to a role (拉夫堡 + 大学教授): cut into the two words,
+# so the body's name ends at its suffix (拉夫堡大学 + 教授).
+GLUED_BODY_ROLES = ("公司总裁", "学院院长", "大学教授", "银行行长", "协会会长")
 
 
 def tag(text: str) -> list[tuple[str, str]]:

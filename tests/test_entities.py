@@ -1268,3 +1268,25 @@ def test_a_name_token_of_transliteration_characters_ends_where_the_token_ends():
 ])
 def test_taiwan_and_overseas_forms_resolve_to_the_same_entity(text, name):
     assert name in names(text)
+
+
+def test_a_body_s_kind_glued_to_a_role_in_one_dictionary_word_is_cut_apart():
+    # jieba's dictionary has 大学教授 and 公司总裁 as words: the body's name ends at its suffix
+    assert "拉夫堡大学" in names("英国拉夫堡大学教授李德表示，难民问题仍然严峻。", "org")
+    got = names("美国布朗大学公共卫生学院院长阿希什·杰哈说，疫情仍在扩散。", "org")
+    assert {"布朗大学", "布朗大学公共卫生学院"} <= got
+
+
+def test_a_nominal_verb_inside_a_body_s_name():
+    assert "美国军备控制协会" in names("总部位于华盛顿的美国军备控制协会发布分析称，库存在增加。", "org")
+
+
+def test_two_names_joined_by_a_hyphen_make_one_place():
+    got = names("列车从奎达开往开伯尔-普什图省首府白沙瓦。", "place")
+    assert "开伯尔-普什图省" in got and "普什图省" not in got
+    assert {"美国", "墨西哥"} <= names("美国-墨西哥边境的局势", "place")
+
+
+def test_the_south_of_a_country_is_the_country():
+    got = names("以军当天对黎巴嫩南部真主党目标发动空袭。", "place")
+    assert "黎巴嫩" in got and "黎巴嫩南部" not in got
