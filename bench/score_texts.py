@@ -18,12 +18,14 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.score_dev import load_scorer  # noqa: E402
+from etl.process import title_key  # noqa: E402
 
 
 def split_text(raw: str) -> tuple[str, list[str]]:
@@ -54,8 +56,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         posts, titles = Path(tmp) / "posts", {}
         posts.mkdir()
-        for n, path in enumerate(sorted(texts.glob("*.txt"))):
-            title, paragraphs = split_text(path.read_text(encoding="utf-8"))
+        split = {path: split_text(path.read_text(encoding="utf-8")) for path in sorted(texts.glob("*.txt"))}
+        # the scorer finds an article by its title without punctuation
+        seen = Counter(title_key(title) for title, _ in split.values())
+        for n, (path, (title, paragraphs)) in enumerate(split.items()):
+            if seen[title_key(title)] > 1:
+                # texts whose first line is page clutter (![](), ← 返回) share it: one outlet and one
+                # title would make them one article, so the file's name tells them apart
+                title = f"{title} ({path.stem})"
             titles[path.name] = title
             (posts / f"{path.stem}.md").write_text(as_post(title, paragraphs, n), encoding="utf-8")
         gold = Path(tmp) / "gold.jsonl"

@@ -71,9 +71,14 @@ def title_key(title: str) -> str:
     return re.sub(r"[\W_]+", "", title or "").lower()
 
 
-def article_identity(source: str, title: str) -> str:
-    """The same post under another file name, or a later copy, is the same article: same outlet, same title."""
-    return hashlib.sha1(f"{source}\x00{title_key(title)}".encode("utf-8")).hexdigest()[:16]
+def article_identity(source: str, title: str, text: str = "") -> str:
+    """The same post under another file name, or a later copy, is the same article: same outlet, same title.
+    A title with no letters or digits (empty, "![]()", "……") names nothing: such posts are told apart by
+    their text, or every untitled post of an outlet would be one article."""
+    key = title_key(title)
+    if not key:
+        key = "\x01" + sha256(text)
+    return hashlib.sha1(f"{source}\x00{key}".encode("utf-8")).hexdigest()[:16]
 
 
 def content_hash(title: str, text: str, captions: str) -> str:
@@ -128,7 +133,7 @@ def _top_terms(counts: Counter) -> dict[str, int]:
 
 
 def _analysed(post: Post, facts: Facts) -> Analysed:
-    return Analysed(post=post, article_id=article_identity(post.source, post.title),
+    return Analysed(post=post, article_id=article_identity(post.source, post.title, post.text),
                     content_hash=content_hash(post.title, post.text, post.captions), facts=fact_rows(*facts))
 
 

@@ -113,6 +113,17 @@ def test_an_edited_copy_met_in_the_same_first_run_is_one_updated_article(tmp_pat
     assert tags and all(n == 1 for _, n in tags)
 
 
+def test_posts_whose_titles_name_nothing_are_told_apart_by_their_text(tmp_path):
+    # pages archived with clutter as their title ("![]()"): the title is no identity, the text is
+    src, db = tmp_path / "in", tmp_path / "g.duckdb"
+    write_post(src, "a.md", "![]()", "俄罗斯与乌克兰冲突持续，泽连斯基表示将继续抵抗。")
+    write_post(src, "b.md", "![]()", "印度与巴基斯坦关系紧张，两国在边境增兵。")
+    write_post(src, "c.md", "![]()", "俄罗斯与乌克兰冲突持续，泽连斯基表示将继续抵抗。")   # a copy of a.md
+    summary = ingest(db, src)
+    assert (summary["status"], summary["n_new"]) == ("ok", 2)
+    assert query(db, "SELECT count(*) FROM articles")[0][0] == 2
+
+
 def test_bad_files_are_quarantined_with_reasons_and_never_stop_the_run(tmp_path):
     src, db = tmp_path / "in", tmp_path / "g.duckdb"
     write_post(src, "good.md", "好新闻")
