@@ -1290,3 +1290,19 @@ def test_two_names_joined_by_a_hyphen_make_one_place():
 def test_the_south_of_a_country_is_the_country():
     got = names("以军当天对黎巴嫩南部真主党目标发动空袭。", "place")
     assert "黎巴嫩" in got and "黎巴嫩南部" not in got
+
+
+@pytest.mark.parametrize("text, party", [
+    ("马克·卡尼带领自由党在选举中获胜，可以组建少数党政府。", "自由党"),
+    ("贾格米特·辛格领导的新民主党和魁人政团遭遇重大损失。", "新民主党"),
+    ("米莱的政党自由先锋党主张彻底改革阿根廷的财政。", "自由前进党"),
+    ("左翼的“新人民阵线”赢得了177个席位。", "新人民阵线"),
+    ("南非最大反对党民主联盟得票率为21.7%。", "南非民主联盟"),
+])
+def test_parties_with_ordinary_words_for_names_come_from_the_gazetteer(text, party):
+    assert party in names(text, "org")
+
+
+def test_a_known_short_party_name_inside_a_longer_one():
+    got = names("以祖鲁族为主的因卡塔自由党在夸祖鲁-纳塔尔省保住了地盘。", "org")
+    assert "因卡塔自由党" in got and "自由党" not in got
