@@ -3137,6 +3137,44 @@ def _sub_bodies(d: _Doc):
 _TOWN_END = re.compile(r"[，。、；：,;:\s的和与及（(]|$")
 
 
+# Words for a kind of place right before its name (沿海城市 + 赛达, 南部城镇 + 纳巴提耶, 东部城市 + 布滕博).
+_PLACE_KINDS = ("城市", "城镇", "小镇", "重镇", "村庄", "小村", "港口", "港市", "首府", "首都", "省会", "口岸")
+_KIND_THEN_NAME = re.compile("(?:" + "|".join(_PLACE_KINDS) + ")([^\\s，。、；：,;:！？!?（()）的]{2,12})")
+
+
+def _places_after_kinds(d: _Doc):
+    """A transliterated name right after a word for a kind of place (城市赛达, 城镇纳巴提耶, 城镇谢纳加-德奥罗),
+    ending the phrase, is a place of that kind: all its characters transliteration ones, not all common."""
+    text, translit = d.text, d.lex.translit
+    for m in _KIND_THEN_NAME.finditer(text):
+        s = m.start(1)
+        k, ends = s, []
+        while k < m.end(1) and (text[k] in translit or text[k] in "-－" and k > s + 1) and k - s < 10:
+            k += 1
+            if text[k - 1] not in "-－" and _PLACE_NAME_END.match(text, k) and d.is_end(k):
+                ends.append(k)
+        if not ends or not d.is_start(s):
+            continue
+        e = ends[-1]
+        name = text[s:e]
+        if e - s < 2 or name in d.lex.stopnames or all(c in TRANSLIT_COMMON for c in name):
+            continue
+        if not d.free(s, e):
+            # 城镇 + 圣马尔塔-德奥罗: a hyphenated name taken for a person's is the town's
+            person = d.found.get("person:" + name)
+            if person is None or person[0].known or person[1].get(s) != name:
+                continue
+            _drop_mention(d, person[0], s)
+        known = d.lex.by_surface.get(name)
+        if known is not None and known.type != "place":
+            continue
+        d.add(known or _Ent("place:" + name, name, "place", None, False), s, name)
+
+
+# What may follow a place's name in running text.
+_PLACE_NAME_END = re.compile(r"[，。、；：,;:\s的和与及（(]|附近|一带|郊区|周边|市中心|地区|以[东南西北]|发生|遭|举行|爆发|$")
+
+
 def _towns_after_regions(d: _Doc):
     """伊利诺伊州 + 爱德华兹维尔, 安大略省 + 温莎, 宾夕法尼亚州的 + 尚克斯维尔: a transliterated name right
     after a state or province (and its 的), ending the phrase, is a town in it."""
@@ -3383,6 +3421,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _province_compounds(d)
     _acronym_bodies(d)
     _towns_after_regions(d)
+    _places_after_kinds(d)
     _address_chains(d)
     _org_tails(d)
     _bare_bodies(d)

@@ -1306,3 +1306,16 @@ def test_parties_with_ordinary_words_for_names_come_from_the_gazetteer(text, par
 def test_a_known_short_party_name_inside_a_longer_one():
     got = names("以祖鲁族为主的因卡塔自由党在夸祖鲁-纳塔尔省保住了地盘。", "org")
     assert "因卡塔自由党" in got and "自由党" not in got
+
+
+@pytest.mark.parametrize("text, place", [
+    ("以军空袭了南部沿海城市提鲁斯附近的一座村庄。", "提鲁斯"),
+    ("回到南部城镇库纳伊提拉的家中，他发现房屋已被摧毁。", "库纳伊提拉"),
+    ("冲突发生在北部城镇圣马尔塔-德奥罗。", "圣马尔塔-德奥罗"),
+])
+def test_a_transliterated_name_after_a_kind_of_place_is_a_place(text, place):
+    assert place in names(text, "place")
+
+
+def test_a_kind_of_place_before_an_ordinary_word_names_nothing():
+    assert not names("这座城市安全形势好转，城镇居民生活改善。", "place")
