@@ -283,6 +283,8 @@ PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     "核心舱", "实验舱", "空间站", "空间实验室", "着陆场", "发射中心", "滑雪中心", "综合保税区", "保税区",
     "难民营", "高原", "盆地", "平原", "沙漠", "江", "开发区", "经济开发区", "高新区", "自贸区", "自由贸易试验区",
     "经济特区", "合作区", "示范区", "教堂", "大教堂", "国家公园", "森林公园", "古城",
+    # facilities the dictionary holds as one word with their kind (特里布万 + 国际机场, 锦绣山 + 迎宾馆)
+    "国际机场", "高尔夫球场", "球场", "迎宾馆", "宾馆", "城堡",
 )
 # Words that never head a name before a suffix (该公司, 政府部门, 两国外交部).
 GENERIC_HEADS = {
@@ -1365,6 +1367,7 @@ def _sub_unit(d: _Doc, j: int, i: int, end: int):
                 unit = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "research")
                 d.add(unit, s, name)
                 return
+_GENERIC_VENUES = frozenset(("球场", "宾馆", "城堡", "高尔夫球场", "体育场"))
 _FACILITIES = frozenset(("核心舱", "实验舱", "空间站", "空间实验室", "着陆场", "发射中心", "滑雪中心"))
 # After an armed service, a role: 空军 + 司令 names a commander, not the service.
 _COMMANDERS = frozenset(("司令", "司令员", "指挥官", "参谋长"))
@@ -1622,6 +1625,8 @@ def _suffix_names(d: _Doc):
             continue
         if len(tok) == 1 and kind == "place" and isinstance(head, _Ent) and head.subtype in ("country", "territory"):
             continue  # 美国 + 州: a country and a word, not a place named after it
+        if suffix in _GENERIC_VENUES and isinstance(head, _Ent) and head.subtype == "country":
+            continue  # 匈牙利球场: a country's stadiums, not a named one
         if suffix in _FACILITIES and isinstance(head, _Ent) and head.subtype == "country" \
                 and start + len(head_ent_surface(d, start, head)) + len(suffix) == end:
             continue  # 美国空间站: a country's station is a description; named ones are in the gazetteer
@@ -1663,7 +1668,7 @@ def _suffix_names(d: _Doc):
         elif kind == "org" and head_ent is not None and head_ent.type == "place" and suffix in _MISSION_SUFFIXES:
             # 驻特拉维夫大使馆: a mission named by the city it is in; the city counts
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
-        elif kind == "place" and head_ent is not None and head_ent.type == "place" and suffix == "机场" \
+        elif kind == "place" and head_ent is not None and head_ent.type == "place" and suffix.endswith(("机场", "城堡")) \
                 and head_ent.subtype not in ("country", "territory"):
             # 阿布扎比国际机场: the city before its airport counts as well (南京 + 禄口机场)
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)

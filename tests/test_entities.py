@@ -1319,3 +1319,17 @@ def test_a_transliterated_name_after_a_kind_of_place_is_a_place(text, place):
 
 def test_a_kind_of_place_before_an_ordinary_word_names_nothing():
     assert not names("这座城市安全形势好转，城镇居民生活改善。", "place")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("当局关闭了加德满都的特里布万国际机场。", "特里布万国际机场"),
+    ("会谈在苏格兰的特恩贝里高尔夫球场举行。", "特恩贝里高尔夫球场"),
+    ("女王在苏格兰巴尔莫勒尔城堡接受医疗监护。", "巴尔莫勒尔城堡"),
+])
+def test_facilities_the_dictionary_holds_with_their_kind(text, place):
+    assert place in names(text, "place")
+
+
+def test_a_city_before_its_airport_still_counts_and_a_country_s_stadiums_are_no_place():
+    assert {"阿布扎比", "阿布扎比国际机场"} <= names("阿布扎比国际机场在建区域起火。", "place")
+    assert names("比赛当天匈牙利球场爆满。", "place") == {"匈牙利"}
