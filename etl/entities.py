@@ -2116,7 +2116,7 @@ def _rare_char_name(token: tuple[str, str]) -> bool:
 _PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)[ \u3000]*([\u4e00-\u9fff]{2,3}?)[ \u3000]*(?:拍摄|摄)(?![\u4e00-\u9fff])"
                            r"|(?<=[【/])[^【】\n]{0,16}?(?:作者|记者|编辑|编译)[ \u3000：:]*([\u4e00-\u9fff]{2,4})(?=】)"
                            # (中评社 海涵摄): an outlet, a space and the photographer in parentheses
-                           r"|[(（][^()（）\n]{1,12}?[ \u3000]([\u4e00-\u9fff]{2,3})(?:拍摄|摄)(?=[)）])")
+                           r"|[(（](?:[^()（）\n]{1,12}?[ \u3000])?([\u4e00-\u9fff]{2,3})[ \u3000]?(?:拍摄|摄)(?=[)）])")
 
 
 # A body named in Chinese and then by its Latin acronym in parentheses (英国海上贸易运营中心(UKMTO),
@@ -2173,9 +2173,9 @@ _CREDIT_ROLES = ("记者", "编辑", "责编", "责任编辑", "剪辑", "动画
                  "撰文", "实习生", "通讯员", "制片人", "出品人", "文字", "图片", "文案", "插画", "配图", "撰稿")
 _CREDIT_ROLES_ALT = "|".join(sorted(_CREDIT_ROLES, key=len, reverse=True))
 _CREDIT_NAMES = "(?:[\u4e00-\u9fff]{2,4}[ \u3000/／、]+)*(?:[\u4e00-\u9fff]{6}(?=[)）】])|[\u4e00-\u9fff]{2,4})"
-_CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT})(?:[:：/／][ \u3000]*|[ \u3000]+|(?={_CREDIT_NAMES}[)）】]))"
+_CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT})(?:[:：/／|｜][ \u3000]*|[ \u3000]+|(?={_CREDIT_NAMES}[)）】]))"
                            f"({_CREDIT_NAMES})"
-                           f"(?=(?:[ \u3000]*(?:$|\n|[|｜，,。;；)）】]|{_CREDIT_ROLES_ALT})|[ \u3000]+[0-9]))", re.M)
+                           f"(?=(?:[ \u3000]*(?:$|\n|[|｜，,。;；)）】/／]|{_CREDIT_ROLES_ALT})|[ \u3000]+[0-9]))", re.M)
 
 
 def _credit_lines(d: _Doc):
@@ -2202,7 +2202,7 @@ def _photo_credits(d: _Doc):
         name = m.group(group)
         ent = d.lex.by_surface.get(name)
         if not d.free(s, e) or ent is not None and ent.type != "person" or name in d.lex.stopnames \
-                or any(c in _GIVEN_BAD for c in name[1:]):
+                or any(c in (_GIVEN_BAD_IN_CREDIT if group == 3 else _GIVEN_BAD) for c in name[1:]):
             continue
         if group == 3:
             if ent is None and name[0] not in SURNAMES:
@@ -2566,7 +2566,7 @@ _JP_NAME_VERB = re.compile(f"({_JP_ALT})([{_HAN}]{{1,3}}?)(?=" + _alt(
 # After a role word, given names may hold 国, 天 and 强 (王国祥, 李强), which elsewhere make words (X国).
 _GIVEN_BAD_AFTER_ROLE = frozenset(_GIVEN_BAD - set("国天强"))
 # Given names may hold numerals (路一凡, 王一博); in a credit line nothing else can be meant.
-_GIVEN_BAD_IN_CREDIT = frozenset(_GIVEN_BAD_AFTER_ROLE - set("一二三四五六七八九十"))
+_GIVEN_BAD_IN_CREDIT = frozenset(_GIVEN_BAD_AFTER_ROLE - set("一二三四五六七八九十中"))
 
 
 def _role_names(d: _Doc):

@@ -1333,3 +1333,12 @@ def test_facilities_the_dictionary_holds_with_their_kind(text, place):
 def test_a_city_before_its_airport_still_counts_and_a_country_s_stadiums_are_no_place():
     assert {"阿布扎比", "阿布扎比国际机场"} <= names("阿布扎比国际机场在建区域起火。", "place")
     assert names("比赛当天匈牙利球场爆满。", "place") == {"匈牙利"}
+
+
+@pytest.mark.parametrize("text, people", [
+    ("运动员与本网记者合影。(钟中华 摄) 赛后的采访", {"钟中华"}),
+    ("文|《中国企业家》记者胡楠楠 编辑|姚赟 头图摄影|胡楠楠 来源公众号", {"胡楠楠", "姚赟"}),
+    ("读特记者 翁惠娟 林洲璐 刘秋伟/文 周红声/图", {"翁惠娟", "林洲璐", "刘秋伟"}),
+])
+def test_credits_with_bars_slashes_and_bare_photo_credits(text, people):
+    assert people <= names(text, "person")
