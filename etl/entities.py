@@ -191,7 +191,7 @@ TRANSLIT = set(
     "内尼妮涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟沙莎尚绍舍圣施什史舒斯松苏索塔"
     "泰坦汤唐特滕提图托瓦旺威韦维温沃乌武西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐娃夫尔茨热"
     "芙琪雄娅娜莲黛珊蒂薇妮茜茨斐珀契楚措翁拿略廖隆卜易歇逊汀凯嘉赞蕾丝尼戴莱勃兹"
-    "顿灵彻貌坤书范")
+    "顿灵彻貌坤书范皮")
 TRANSLIT_COMMON = set("大文山海安本华东思立治历京天生心和平正方林明金南西东书")
 _FREE_TRANSLIT = TRANSLIT - TRANSLIT_COMMON
 # Every character of transliterated names, the common ones included (亚历山大, 爱德华兹维尔): for spans
@@ -888,8 +888,13 @@ def _token_pass(d: _Doc):
                 continue  # 战争中共投入, 500强中共计有: 中 + 共计, not the party
             if ent.type == "place" and nxt == "人" and ent.subtype in ("country", "territory"):
                 continue  # demonym: 俄罗斯人
-            if ent.type in ("person", "org") and len(tok) == 2 and i > 0 and _glued_name_char(d, i - 1):
-                continue  # 海 + 马斯 (海马斯): a short name cut out of a longer transliteration
+            if ent.type in ("person", "org") and len(tok) == 2 and (i > 0 and _glued_name_char(d, i - 1)
+                                                                     or ent.type == "person" and i + 1 < len(toks)
+                                                                     and len(toks[i + 1][0]) == 1
+                                                                     and toks[i + 1][0] in d.lex.translit
+                                                                     and toks[i + 1][0] not in _NOT_NAME_CHARS
+                                                                     and toks[i + 1][1][:1] not in "vpcdu"):
+                continue  # 海 + 马斯 (海马斯), 拉布 + 卡 (拉布卡): a short name cut out of a longer transliteration
             if (ent.type == "place" and len(tok) == 2 and tok[0] in SURNAMES and len(nxt) == 1
                     and _IS_HAN.match(nxt) and nxt not in _NOT_NAME_CHARS and _cued(d, start, start)[0]):
                 name = tok + nxt  # 所长 + 黄海 + 平: a Chinese name that starts like a place
@@ -1730,7 +1735,7 @@ def _non_entities(d: _Doc):
 
 _SEP_ALL = _SEP + "-"
 _SEP_RE = re.compile(f"[{_SEP}]")
-_FUNCTION_PREFIX = set("与和同对向被由在是的及、跟给让")
+_FUNCTION_PREFIX = set("与和同对向被由在是的及、跟给让便即却则")
 
 
 def _snap(d: _Doc, start: int, end: int, translit: frozenset) -> tuple[int, int]:
@@ -1741,7 +1746,8 @@ def _snap(d: _Doc, start: int, end: int, translit: frozenset) -> tuple[int, int]
         i = _token_index(d, start)
         tok_start = d.starts[i]
         head = d.text[tok_start:start]
-        if all(c in _FUNCTION_PREFIX for c in head) or _ROLE_RE.search(head):
+        if all(c in _FUNCTION_PREFIX for c in head) or _ROLE_RE.search(head) \
+                or head == "长" and i > 0 and d.toks[i - 1][0][-1:] in "部局署厅委":   # 国防部 + 长皮 + 斯托留斯
             break
         start = tok_start + len(d.toks[i][0])
     while end > start and not d.is_end(end):
@@ -1787,7 +1793,7 @@ def _is_name_token(d: _Doc, i: int) -> bool:
         if known.type == "place" and i + 1 < len(d.toks) and d.toks[i + 1][0] in _SEP and i > 0 \
                 and d.toks[i - 1][1] in _NR_TAGS and prv not in d.lex.by_surface and len(prv) + len(w) <= 6:
             return True  # 艾丽 + 西亚 + ·科恩斯: a place name ending a first name
-        if known.type == "place" and i > 1 and d.toks[i - 2][0] in _SEP and len(prv) + len(w) <= 6 \
+        if known.type == "place" and len(w) >= 2 and i > 1 and d.toks[i - 2][0] in _SEP and len(prv) + len(w) <= 6 \
                 and prv not in d.lex.by_surface and _name_token(d, i - 1):
             return True  # 艾哈迈德·米斯 + 马里: a place name glued to the rest of a surname
         if known.type == "org" and i > 1 and prv in _SEP and len(w) <= 3 and _name_token(d, i - 2) \
@@ -1864,6 +1870,9 @@ _NAMED_BODY_AFTER = re.compile(f"[{_HAN}]{{0,8}}?(?:研究中心|研究所|研�
                                "(?=[的，。、；：,.\\s）)]|$)")
 
 
+_EDGE_FUNCTION_WORDS = frozenset("当在以和与对被将据由向把从自于")
+
+
 def _dot_names(d: _Doc):
     """`·`-joined names (丹尼斯·科尔科迪诺夫, 让-吕克·梅朗雄): people, unless the gazetteer says otherwise.
 
@@ -1913,9 +1922,16 @@ def _dot_names(d: _Doc):
                 continue
             if k == first - 2 and len(toks[k + 1][0]) == 1 and _translit_word(lex, toks[k][0]):
                 k -= 1  # 扎布/v + 隆 + ·: a first name cut into a "verb" and one character
+            elif k > 0 and _chief_glued_to_name(lex, toks[k - 1][0], toks[k][0]):
+                k -= 1  # 国防部 + 长鲁斯泰姆 + ·: the 长 of 部长 glued to the whole first name (trimmed below)
             break
         start_i = k + 1
         done = max(j, i + 1) - 1
+        # a lone function word at the name's edge is no part of it (当 + 保罗·塔塔, 阿里·邦戈 + 以)
+        if toks[start_i][0] in _EDGE_FUNCTION_WORDS and toks[start_i][1][:1] in "ptcd":
+            start_i += 1
+        if toks[last][0] in _EDGE_FUNCTION_WORDS and toks[last][1][:1] in "ptcd" and last > first + 1:
+            last -= 1
         if start_i >= first or last <= first:
             continue
         if first - start_i == 1 and len(toks[start_i][0]) == 1 and start_i > 0 \
@@ -2084,8 +2100,11 @@ def _chinese_names(d: _Doc):
         if len(tok) == 2 and not _ROLE_IN.search(tok) and (_cued(d, s, s)[0] or _VERB_RE.match(d.text[s + 3:s + 9])) \
                 and not _NAME_END_RE.match(d.text, s + 2) \
                 and _NAME_END_RE.match(d.text, s + 3) and d.text[s + 2] not in _GIVEN_BAD_AFTER_ROLE \
-                and _IS_HAN.match(d.text[s + 2]) and d.free(s, s + 3):
-            tok = d.text[s:s + 3]  # 陈国/nr + 新/a: the segmenter cut the given name
+                and _IS_HAN.match(d.text[s + 2]) and d.free(s, s + 3) \
+                and (d.is_end(s + 3) or d.is_start(s + 2) and d.is_end(s + 4)
+                     and not segment.tagger().has_word(d.text[s + 2:s + 4])):
+            # 陈国/nr + 新/a, 李萍/nr + 安向/v (no word: the segmenter's guess); not 施政 + 演说, a word
+            tok = d.text[s:s + 3]
         after = d.text[s + len(tok):s + len(tok) + 1]
         if after and after in _FREE_TRANSLIT and all(c in lex.translit for c in tok) \
                 and not _VERB_RE.match(d.text[s + len(tok):s + len(tok) + 2]):

@@ -1342,3 +1342,22 @@ def test_a_city_before_its_airport_still_counts_and_a_country_s_stadiums_are_no_
 ])
 def test_credits_with_bars_slashes_and_bare_photo_credits(text, people):
     assert people <= names(text, "person")
+
+
+@pytest.mark.parametrize("text, good, bad", [
+    ("加蓬时任总统阿里·邦戈以64.27%的得票率赢得选举。", "阿里·邦戈", "阿里·邦戈以"),
+    ("当保罗·塔塔周二离开家去上班时，他并不知道会发生什么。", "保罗·塔塔", "当保罗·塔塔"),
+    ("国民联盟表示，将在巴尼耶发表施政演说后再决定是否支持。", "米歇尔·巴尼耶", "施政演"),
+    ("原总统——左翼领导人卡斯蒂略——遭到弹劾。", "佩德罗·卡斯蒂略", "左翼"),
+    ("竞争对手拉布卡领导的党派联盟获得26个席位。", "拉布卡", "多米尼克·拉布"),
+])
+def test_function_words_and_words_at_a_name_s_edge_stay_out_of_it(text, good, bad):
+    got = names(text)
+    assert good in got and bad not in got
+
+
+def test_the_chief_of_a_ministry_glued_to_a_name():
+    assert "皮斯托留斯" in names("德国国防部长皮斯托留斯表示，弹药投资必须增加。", "person")
+    got = by_name("乌克兰国防部长鲁斯泰姆·乌梅罗夫周五宣布，双方将交换战俘。")
+    assert got["鲁斯捷姆·乌梅罗夫"].surfaces == ["鲁斯泰姆·乌梅罗夫"]
+    assert "李萍安" in names("“我们只能自救了”，李萍安说，有乘客从座位底下爬了出来。", "person")
