@@ -1271,7 +1271,7 @@ GOV_SUFFIXES = ("部", "局", "署", "委员会", "理事会", "议会", "议院
 # The host city of an event (北京冬奥会, 马德里峰会) is a place: most held-out annotators count it.
 NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "宣言", "进程", "时间")
 # Ordinary words that end in a suffix (北部 ends in 部, 签署 in 署) and bodies no name makes specific.
-SUFFIX_WORDS = {"北部", "南部", "东部", "西部", "中部", "西北部", "东北部", "西南部", "东南部", "内部", "外部",
+SUFFIX_WORDS = {"自治州", "自治区", "自治县", "自治市", "北部", "南部", "东部", "西部", "中部", "西北部", "东北部", "西南部", "东南部", "内部", "外部",
                 "各市县", "各市", "各县", "各区", "各省", "各州", "市县", "县市", "区县", "各地区",
                 "避风港", "港口", "军港", "商港", "渔港", "海港", "空港", "良港", "深水港", "自由港", "自贸港", "内河港",
                 "中北部", "中南部", "中西部", "中东部", "北中部", "南中部", "东中部", "西中部",
@@ -1419,7 +1419,10 @@ def _known_org_core(lex: _Lexicon, name: str) -> _Ent | None:
     return None
 
 
-_EVENT_ENDS = ("奥运会", "冬奥会", "残奥会", "亚运会", "运动会", "世界杯", "锦标赛", "峰会")
+# Words that count countries or sides inside a phrase: the phrase describes bodies, it names none.
+_COUNTING_HEADS = re.compile("两国|三国|多国|各国|双方|两岸|两家|多家")
+_EVENT_ENDS = ("奥运会", "冬奥会", "残奥会", "亚运会", "运动会", "世界杯", "锦标赛", "峰会", "气候变化大会", "气候大会",
+               "缔约方大会")
 _MISSION_SUFFIXES = frozenset(("大使馆", "使馆", "领事馆", "总领馆", "总领事馆"))
 
 
@@ -1640,8 +1643,14 @@ def _suffix_names(d: _Doc):
         if suffix == "航空" and d.text[end:end + 1] == "难":
             end -= 1  # 狮航 + 空难: the name is cut where the text's own word (空难) starts
         name = d.text[start:end]
-        if name in lex.stopnames:
+        if name in lex.stopnames or name.endswith(_EVENT_ENDS):
             continue
+        if kind == "org" and (_COUNTING_HEADS.search(name) or suffix == "运动" and (
+                name[:-2].endswith("主义") or isinstance(head, _Ent) and head.type == "place")):
+            continue  # 中卡两国国有能源公司, 脱离西班牙运动, 分离主义运动: descriptions, not names
+        if kind == "org" and isinstance(head, _Ent) and head.type == "org" and head.known \
+                and head.subtype in ("armed", "company") and suffix in ("部队", "武装"):
+            continue  # 瓦格纳部队: the group's troops are the group (the token pass finds 瓦格纳)
         ent = lex.by_surface.get(name)
         if ent is None and kind == "org":
             ent = _known_org_core(lex, name)

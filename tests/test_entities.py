@@ -1361,3 +1361,18 @@ def test_the_chief_of_a_ministry_glued_to_a_name():
     got = by_name("乌克兰国防部长鲁斯泰姆·乌梅罗夫周五宣布，双方将交换战俘。")
     assert got["鲁斯捷姆·乌梅罗夫"].surfaces == ["鲁斯泰姆·乌梅罗夫"]
     assert "李萍安" in names("“我们只能自救了”，李萍安说，有乘客从座位底下爬了出来。", "person")
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("双方在11月的联合国气候变化大会(COP)之前签署了一项气候声明。", "联合国气候变化大会"),
+    ("他曾力推加泰脱离西班牙运动，后来流亡国外。", "西班牙运动"),
+    ("中卡两国国有能源公司11月21日宣布签署协议。", "中卡两国国有能源公司"),
+    ("次年苏联在纳卡地区成立自治州，并隶属于阿塞拜疆。", "自治州"),
+    ("卢卡申科表示，瓦格纳部队仍在他们的营地。", "瓦格纳部队"),
+])
+def test_descriptions_and_events_are_no_bodies(text, bad):
+    assert bad not in names(text)
+
+
+def test_a_known_group_s_troops_are_the_group():
+    assert "瓦格纳集团" in names("卢卡申科表示，瓦格纳部队仍在他们的营地。", "org")
