@@ -414,7 +414,7 @@ _ONES = tuple(b"\x01" * n for n in range(257))
 _TOKEN, _SUFFIX, _ROLE, _SURNAME = 1, 2, 4, 8
 
 
-_ONE_CHAR_ADMIN = frozenset("市镇县村郡州省部署")   # and 部, 署: 水资源 和 灌溉 部, 丹麦 能源 署
+_ONE_CHAR_ADMIN = frozenset("市镇县村郡州省部署党局")   # and 部, 署, 党: 水资源 和 灌溉 部, 丹麦 能源 署, 斐济 优先 党
 
 
 def _word_class(lex: _Lexicon, w: str) -> int:
@@ -1290,7 +1290,7 @@ _COUNTING_WORD = re.compile("^[一二三四五六七八九十两几多数]+[大�
 # Verbs that name what a body does inside its name (委内瑞拉 + 选举/v + 委员会, 审计署).
 _INNER_VERBS = frozenset(("选举", "监督", "管理", "调查", "研究", "发展", "改革", "规划", "审计", "执法", "防控", "救援",
                           "建设", "保障", "监测", "协调", "促进", "保护", "控制", "开发", "评估", "援助", "预防", "治理",
-                          "指挥", "防御"))
+                          "指挥", "防御", "缉毒", "禁毒", "反恐", "反腐", "维和", "反洗钱", "反垄断"))
 # Words of place (tagged s) that occur inside bodies' names (瑞典 + 海岸 + 警卫队, 日本 + 海上 + 保安厅).
 _INNER_PLACE_WORDS = frozenset(("海岸", "海上", "边境", "沿海", "内河", "空中", "太空"))
 _INNER_POS = ("n", "nz", "nt", "ns", "nr", "nrt", "vn", "j", "ng", "b", "an", "l")
@@ -1612,11 +1612,12 @@ def _suffix_names(d: _Doc):
                 elif apart and h + 1 == i and len(tok) - len(suffix) >= 2:
                     head, start = True, starts[i]
                 break
-        if kind == "place" and head is not None and not isinstance(head, _Ent):
+        if head is not None and not isinstance(head, _Ent) and (
+                kind == "place" or _translit_piece(toks[d.index_at(start)])):
             k = d.index_at(start)
             while k and _translit_piece(d.toks[k - 1]) and d.toks[k - 1][0] not in lex.by_surface \
                     and d.free(d.starts[k - 1], start) and end - d.starts[k - 1] <= 10:
-                k -= 1  # 谢赫 + 贾拉街区: a transliterated head the segmenter cut in two
+                k -= 1  # 谢赫 + 贾拉街区, 纳 + 亚拉 + 能源公司: a transliterated head the segmenter cut
                 start = d.starts[k]
         if head is None:
             # transliterated head glued to the suffix in one run of characters (达苏 + 水电站)
@@ -3204,6 +3205,36 @@ def _places_after_kinds(d: _Doc):
         d.add(known or _Ent("place:" + name, name, "place", None, False), s, name)
 
 
+# Words for a kind of organisation right before its name (数据分析公司 + 克普勒, 智库 + 兰德).
+_ORG_KINDS = ("公司", "集团", "机构", "智库", "媒体", "网站", "通讯社", "咨询公司", "研究机构", "航空公司", "银行")
+_ORG_KIND_THEN_NAME = re.compile("(?:" + "|".join(sorted(_ORG_KINDS, key=len, reverse=True)) + ")([^\\s，。、；：,;:！？!?（()）的]{2,8})")
+_ORG_NAME_END = re.compile(r"[，。、；：,;:\s的和与及（(]|表示|称|说|指出|认为|发布|公布|数据|报告|估计|预计|$")
+
+
+def _orgs_after_kinds(d: _Doc):
+    """A transliterated name right after a word for a kind of organisation (数据分析公司克普勒的数据显示),
+    ending the phrase, is that organisation: all its characters transliteration ones, not all common."""
+    text, translit = d.text, d.lex.translit
+    for m in _ORG_KIND_THEN_NAME.finditer(text):
+        s = m.start(1)
+        k, ends = s, []
+        while k < m.end(1) and text[k] in translit and k - s < 6:
+            k += 1
+            if k - s >= 2 and _ORG_NAME_END.match(text, k) and d.is_end(k):
+                ends.append(k)
+        if not ends or not d.is_start(s):
+            continue
+        e = ends[-1]
+        name = text[s:e]
+        if not d.free(s, e) or name in d.lex.stopnames or all(c in TRANSLIT_COMMON for c in name) \
+                or not any(c in _FREE_TRANSLIT for c in name):
+            continue
+        known = d.lex.by_surface.get(name)
+        if known is not None and known.type != "org":
+            continue
+        d.add(known or _Ent("org:" + name, name, "org", None, False), s, name)
+
+
 # What may follow a place's name in running text.
 _PLACE_NAME_END = re.compile(r"[，。、；：,;:\s的和与及（(]|附近|一带|郊区|周边|市中心|地区|以[东南西北]|发生|遭|举行|爆发|$")
 
@@ -3455,6 +3486,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _acronym_bodies(d)
     _towns_after_regions(d)
     _places_after_kinds(d)
+    _orgs_after_kinds(d)
     _address_chains(d)
     _org_tails(d)
     _bare_bodies(d)

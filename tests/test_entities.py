@@ -1376,3 +1376,17 @@ def test_descriptions_and_events_are_no_bodies(text, bad):
 
 def test_a_known_group_s_troops_are_the_group():
     assert "瓦格纳集团" in names("卢卡申科表示，瓦格纳部队仍在他们的营地。", "org")
+
+
+def test_a_transliterated_name_after_a_kind_of_organisation():
+    assert "克普勒" in names("数据分析公司克普勒的数据显示，进口量创下新高。", "org")
+    assert not names("该公司表示将继续经营。", "org")
+
+
+@pytest.mark.parametrize("text, org", [
+    ("袭击者自称是美国缉毒局特工。", "美国缉毒局"),
+    ("俄罗斯石油公司持有纳亚拉能源公司49%的股份。", "纳亚拉能源公司"),
+    ("斐济总理兼斐济优先党领导人发表讲话。", "斐济优先党"),
+])
+def test_bodies_whose_suffix_stands_alone_or_whose_head_is_cut(text, org):
+    assert org in names(text, "org")
