@@ -116,7 +116,9 @@ ROLE_WORDS = (
     "钢琴家", "作曲家", "诗人", "小说家", "模特", "演奏家", "建筑师", "企业家", "投资人", "发明家", "哲学家",
     "历史学家", "社会学家", "物理学家", "化学家", "数学家", "生物学家", "天文学家", "医学家",
     # prize winners and chess, go, e-sports players are named by these (诺贝尔文学奖得主石黑一雄)
-    "得主", "获得者", "获奖者", "棋手", "冠军", "名将", "老将", "小将", "主将", "新秀", "队长",
+    "得主", "获得者", "获奖者", "棋手", "冠军", "亚军", "季军", "名将", "老将", "小将", "主将", "新秀", "队长",
+    # people in disaster and local news are named by what happened to them or where they live (受困者何安)
+    "受困者", "幸存者", "受害者", "遇难者", "伤者", "死者", "乘客", "村民", "市民", "患者", "游客",
     # appointments name their appointees (任命宋锐为…, 免去…)
     "任命", "免去", "提名",
 )
@@ -2617,6 +2619,22 @@ def _role_names(d: _Doc):
         _add_cued_name(d, m.start(), m.group(), m.group(2), True)
 
 
+def _appointees(d: _Doc):
+    """任命郭振华为…主任: the appointee between the verb and the post. Runs before the suffix pass, which
+    would otherwise read 华为 + 全国人大常委会… as one body."""
+    if "任命" in d.text or "提名" in d.text:
+        for m in _APPOINTED.finditer(d.text):
+            s, name = m.start(1), m.group(1)
+            if d.free(s, s + len(name)) and name not in d.lex.stopnames and not _ROLE_IN.search(name) \
+                    and not any(c in _GIVEN_BAD_AFTER_ROLE for c in m.group(2)):
+                _add_person(d, s, name)
+
+
+# An appointment names its appointee between the verb and the post: 任命郭振华为…主任, 提名李明担任….
+_APPOINTED = re.compile("(?:任命|提名)((?:" + "|".join(DOUBLE_SURNAMES) + f"|[{''.join(sorted(SURNAMES))}])"
+                        f"([{_HAN}]{{1,2}}?))(?=为|担任|出任)")
+
+
 _JP_SURNAME_SET = frozenset(JAPANESE_SURNAMES)
 
 
@@ -3470,6 +3488,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     d = _Doc(doc, lexicon(), tags)
     if tags is not None and (d.ends[-1] if d.ends else 0) != len(doc):
         raise ValueError("tags do not cover the document")
+    _appointees(d)
     _registered_companies(d)
     _quoted_outlets(d)
     _known_pass(d)

@@ -1390,3 +1390,16 @@ def test_a_transliterated_name_after_a_kind_of_organisation():
 ])
 def test_bodies_whose_suffix_stands_alone_or_whose_head_is_cut(text, org):
     assert org in names(text, "org")
+
+
+def test_an_appointee_between_the_verb_and_the_post():
+    got = names("会议经表决，任命郭振华为全国人大常委会代表工作委员会主任。")
+    assert "郭振华" in got and not any(n.startswith("华为") for n in got)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("站内停电，受困者何安不停拨打救援电话。", "何安"),
+    ("2021年美网女单亚军费尔南德斯也进入了正赛。", "费尔南德斯"),
+])
+def test_people_named_by_what_happened_to_them_or_what_they_won(text, person):
+    assert person in names(text, "person")
