@@ -890,6 +890,14 @@ def _token_pass(d: _Doc):
                 continue  # 战争中共投入, 500强中共计有: 中 + 共计, not the party
             if ent.type == "place" and nxt == "人" and ent.subtype in ("country", "territory"):
                 continue  # demonym: 俄罗斯人
+            if ent.type == "place" and nxt == "军" and tok.endswith("海") \
+                    and (country := lex.countries.get(tok[:-1])) is not None:
+                # 菲律宾海/ns + 军: the country's navy (菲律宾海军), not the sea
+                name = tok + nxt
+                d.add(known.get(name) or _Ent("org:" + name, name, "org", country.country, False, "military_unit"),
+                      start, name)
+                d.add(country, start, tok[:-1], take=False)
+                continue
             if ent.type in ("person", "org") and len(tok) == 2 and (i > 0 and _glued_name_char(d, i - 1)
                                                                      or ent.type == "person" and i + 1 < len(toks)
                                                                      and len(toks[i + 1][0]) == 1
@@ -948,7 +956,8 @@ def _token_pass(d: _Doc):
 
 
 # Tokens after a known name that may make a longer name of it (国防部, 驻, 理事会, 市, 大学).
-_COMPOSE_NEXT = frozenset(GOV_BODIES + ("驻", "常驻", "理事会", "委员会", "中央委员会", "大学", "孔子学院", "学院")
+_COMPOSE_NEXT = frozenset(GOV_BODIES + ("驻", "常驻", "理事会", "委员会", "中央委员会", "大学", "孔子学院", "学院",
+                                        "港", "机场", "国际机场", "火车站")
                           + ADMIN_SUFFIXES + STREET_SUFFIXES)
 
 # What may follow a known name inside one dictionary word (英国首相, 美国政府, 中国海军舰艇编队): the
@@ -1241,6 +1250,9 @@ def _compose_org(d: _Doc, i: int, head: _Ent) -> bool:
     return True
 
 
+_PORT_WORDS = frozenset(("港", "机场", "国际机场", "火车站"))
+
+
 def _compose_place(d: _Doc, i: int, head: _Ent) -> bool:
     """Known place + administrative suffix (卡拉奇 + 市) is the same place; + 大学 etc. an organisation."""
     if i + 1 >= len(d.toks):
@@ -1255,6 +1267,12 @@ def _compose_place(d: _Doc, i: int, head: _Ent) -> bool:
         # 惠灵顿街, 天安门广场: a street or square named after a place is a place of its own
         name = tok + nxt
         d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", head.country, False), start, name)
+        return True
+    if nxt in _PORT_WORDS and head.subtype == "city" and not (i > 0 and _glued_name_char(d, i - 1)):
+        # 荷台达 + 港: the city's port is a place of its own, and the city counts as well
+        name = tok + nxt
+        d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", head.country, False), start, name)
+        d.add(head, start, tok, take=False)
         return True
     if nxt in ("大学", "孔子学院", "学院") and head.subtype not in ("country",):
         name = tok + nxt
@@ -1638,6 +1656,8 @@ def _suffix_names(d: _Doc):
             continue  # 美国 + 州: a country and a word, not a place named after it
         if suffix in _GENERIC_VENUES and isinstance(head, _Ent) and head.subtype == "country":
             continue  # 匈牙利球场: a country's stadiums, not a named one
+        if suffix in ("自贸区", "自由贸易区") and isinstance(head, _Ent) and head.type == "org":
+            continue  # 中国-东盟自贸区: a trade agreement between members, not a zone
         if suffix in _FACILITIES and isinstance(head, _Ent) and head.subtype == "country" \
                 and start + len(head_ent_surface(d, start, head)) + len(suffix) == end:
             continue  # 美国空间站: a country's station is a description; named ones are in the gazetteer
@@ -2851,7 +2871,7 @@ def _latin_orgs(d: _Doc):
             if before.endswith(("据", "援引")) or after.startswith(("报道", "称", "援引", "发表")):
                 before += "媒体"
         if after.startswith(_LATIN_PLACE_AFTER) or before.endswith(_LATIN_PLACE_BEFORE):
-            if not any(w in _LATIN_ORG_WORDS for w in name.split()):
+            if not any(w in _LATIN_ORG_WORDS for w in name.split()) and not any(c.isdigit() for c in name):
                 # Mwe Tone 村, 东部城市 Mian Chanu: a Latin place name with its kind
                 ent = found.get(name) or _Ent("place:" + name, name, "place", None, False)
                 found[name] = ent

@@ -1403,3 +1403,23 @@ def test_an_appointee_between_the_verb_and_the_post():
 ])
 def test_people_named_by_what_happened_to_them_or_what_they_won(text, person):
     assert person in names(text, "person")
+
+
+def test_a_city_s_port_is_a_place_and_the_city_counts():
+    assert {"荷台达", "荷台达港"} <= names("巨轮行至也门荷台达港西南约94公里处时遭到袭击。", "place")
+    assert "广西港口" not in names("货物从重庆发出，在广西港口上船。")
+
+
+def test_a_country_s_navy_is_not_the_sea_named_after_it():
+    got = names("菲律宾海军随后将情况通报驻菲美军。")
+    assert "菲律宾海军" in got and "菲律宾海" not in got
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("地级及以上城市 PM2.5 平均浓度下降 2.7%。", "PM2.5"),
+    ("中国-东盟自贸区3.0版谈判完成。", "东盟自贸区"),
+    ("越南在医院举行向阮富仲授予金星勋章的仪式。", "金星"),
+    ("出口至中国的芯片需要获得商务部的许可。", "许可"),
+])
+def test_words_that_only_look_like_names(text, bad):
+    assert bad not in names(text)
