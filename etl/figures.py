@@ -35,7 +35,8 @@ _FULLWIDTH = str.maketrans(_FULLWIDTH_CHARS, "0123456789%.~--")
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_ALL = _CN_DIGITS + "十百千万亿"
-_AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands are grouped by commas, or by spaces before a count's unit (409 222例, as WHO reports write it).
+_AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?=[例人名])|\d+(?:\.\d+)?"
 # A Chinese numeral starts with a digit or 十 (百分之 is handled apart). A leading 百/千/万 is read
 # only after an approximation word (近千人, 逾百万人); otherwise it is vague or a slogan (上千人,
 # 百万人大游行, 百亿级).
@@ -50,8 +51,8 @@ _NUM_RE = re.compile(
     rf"(?=[\d{_CN_DIGITS[2:]}十百千万])(?P<pct>百分之|千分之)?(?:(?P<ar>{_AR})|(?P<cn>{_CN}))"
     # 兆 is 万亿 in Malaysian, Singaporean and Taiwanese Chinese (8兆8800亿); only before 亿 digits or a
     # currency, since 兆瓦 and 兆赫 are mega-
-    r"(?:[ \u3000\xa0]?(?P<ap1>多|余))?(?:[ \u3000\xa0]?(?P<mult>万亿|兆(?=\d+(?:\.\d+)?亿|[美欧英日韩人港澳新台令]|元)|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百))?"
-    r"(?:(?<=[万亿兆])(?P<tail>\d+(?:\.\d+)?)(?P<tmult>千万|百万|亿|万|千|百)?)?(?P<ap2>多|余)?")
+    r"(?:[ \u3000\xa0]?(?P<ap1>多|余))?(?:[ \u3000\xa0]?(?P<mult>万亿|兆(?=\d[\d,]*(?:\.\d+)?亿|[美欧英日韩人港澳新台令]|元)|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百))?"
+    r"(?:(?<=[万亿兆])(?P<tail>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<tmult>千万|百万|亿|万|千|百)?)?(?P<ap2>多|余)?")
 
 # unit surface -> (kind, unit, factor). Longest alternatives first so 美元 wins over 元.
 _CURRENCIES = {
@@ -168,13 +169,14 @@ _LIST_SEP_RE = re.compile(r"^[" + _SPACE + r"]*(?:、|和|及|与|或|以及|，
 _CASUALTY_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|伤亡|失踪|被杀|被捕|确诊|感染|病亡|死|伤")
 # A bare number (no unit) counts people when its clause says what it measures: 人数/人口/病例 ...
 _NUMERAL_CHARS = r"[\d一二两三四五六七八九十百千万]"
-_INJURED_AFTER_RE = re.compile(_NUMERAL_CHARS + r"+多?伤")
-_DEAD_BEFORE_RE = re.compile(_NUMERAL_CHARS + r"+多?死$")
+_INJURED_AFTER_RE = re.compile(r"(?:近|约|逾|超)?" + _NUMERAL_CHARS + r"+多?伤")   # 9死近3000伤
+_DEAD_BEFORE_RE = re.compile(_NUMERAL_CHARS + r"+多?死(?:近|约|逾|超)?$")
 _FROM_CHANGE_RE = re.compile(r"[增减降升上下跌涨扩缩提攀飙跃到至变]")
 _HEADCOUNT_RE = re.compile(r"人数|人口|兵力|死亡|伤亡|病例|确诊")
 _WAN_YI_END_RE = re.compile("[万亿]$")
 _RATIO_BEFORE_RE = re.compile(r"每[^，,。]{0,6}中就?有?$|人中就?有$")
 _DIGIT_RE = re.compile(r"\d")
+_GROUPING = re.compile("[, \u2009\u202f\xa0]")   # thousands separators inside an Arabic number
 _BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;：:、）)」”！？!?\n]|和|与|及|左右|以上|的)")
 _DEMONSTRATIVE_END_RE = re.compile("(?:这|那|该|此|上述|前述)$")
 _CERTAINTY_AFTER_RE = re.compile("[" + _SPACE + "]*(?:的)?(?:确信|肯定|相信|确定|保证|把握|同意|支持|地)")
@@ -349,7 +351,7 @@ def _tokens(t: str) -> list[_Tok]:
                 and s >= keep_plain_before:
             continue  # a plain number (a year, a date) that plays no part
         if ar:
-            value = float(ar.replace(",", ""))
+            value = float(_GROUPING.sub("", ar))
         else:
             value = _cn_number(cn)
             if value is None:
@@ -357,6 +359,7 @@ def _tokens(t: str) -> list[_Tok]:
         value *= _MULT.get(mult or "", 1.0)
         if tail:
             # 12亿4676.9万, 1万2千, 14万7500: the tail must be a smaller order of magnitude than the head
+            tail = tail.replace(",", "")
             tail_value = float(tail) * _MULT.get(tmult or "", 1.0)
             if not ar or _MULT.get(tmult or "", 1.0) >= _MULT.get(mult or "", 1.0) \
                     or tmult is None and len(tail) != {"万": 4, "亿": 8}.get(mult or "", 0):
@@ -428,7 +431,7 @@ def _bare_value(tok: _Tok) -> float:
     """The value of a token without its 万/亿 multiplier (for distributing it over a range)."""
     m = _NUM_RE.fullmatch(tok.raw)
     if m and m.group("ar"):
-        return float(m.group("ar").replace(",", ""))
+        return float(_GROUPING.sub("", m.group("ar")))
     if m and m.group("cn"):
         digits = m.group("cn").rstrip("万亿")
         v = _cn_value(digits) if digits else None
@@ -593,6 +596,10 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
             low, high = -high, -low
         return ("growth", "%", low, high) if sign > 0 else ("growth", "%", -high, -low)
     # count
+    if (hi.unit_noun or "").endswith("部队") and not lo.has_mult and lo is hi and lo.raw.isdigit():
+        return None  # 8200情报部队, 731部队: a unit's number, not a head count (10万部队 is one)
+    if before.endswith("就业") or t[max(s_start, lo.start - 4):lo.start].rstrip(_SPACE).endswith(("就业", "岗位")):
+        return None  # 城镇新增就业1256万人: jobs, not people
     if before.endswith("每") or t[max(s_start, lo.start - 2):lo.start] == "每个":
         return None  # 每20人一组: a ratio, not a head count
     if _RATIO_BEFORE_RE.search(left):

@@ -467,3 +467,25 @@ def test_a_number_written_as_wan_and_its_four_last_digits():
 def test_zhao_is_a_trillion_before_yi_or_a_currency_but_not_in_megawatts():
     assert figs("出口8兆8800亿人民币，进口5兆人民币。") == [("money", 8.88e12, 8.88e12, "CNY"), ("money", 5e12, 5e12, "CNY")]
     assert not figs("装机容量100兆瓦。")
+
+
+def test_a_trillion_and_billions_with_a_comma_in_taiwanese_text():
+    got = [(f.kind, f.value_low, f.unit) for f in extract_figures("政府宣布提供新台币1兆6,200亿元的资金。")]
+    assert got == [("money", 1.62e12, "TWD")]
+
+
+def test_thousands_grouped_by_spaces_before_a_count():
+    got = [(f.value_low, f.text) for f in extract_figures("共报告霍乱病例409 222例，死亡4 738例。")]
+    assert got == [(409222.0, "409 222例"), (4738.0, "4 738例")]
+    assert not extract_figures("会议于2024 年举行。")
+
+
+def test_deaths_and_injuries_in_headline_form_with_an_approximation():
+    got = [(f.value_low, f.approx) for f in extract_figures("传呼机爆炸9死近3000伤。")]
+    assert got == [(9.0, False), (3000.0, True)]
+
+
+def test_jobs_and_unit_numbers_are_no_head_counts():
+    assert not [f for f in extract_figures("城镇新增就业1256万人，调查失业率5.2%。") if f.kind == "count"]
+    assert not extract_figures("以色列8200情报部队的前成员创立了该公司。")
+    assert [f.value_low for f in extract_figures("俄罗斯在边境集结10万部队。")] == [100000.0]
