@@ -287,6 +287,8 @@ PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     "经济特区", "合作区", "示范区", "教堂", "大教堂", "国家公园", "森林公园", "古城",
     # facilities the dictionary holds as one word with their kind (特里布万 + 国际机场, 锦绣山 + 迎宾馆)
     "国际机场", "高尔夫球场", "球场", "迎宾馆", "宾馆", "城堡",
+    # energy and nuclear sites (福尔道核设施, 纳坦兹燃料浓缩厂, 瓦迪纳炼油厂, 南帕尔斯气田)
+    "核设施", "浓缩厂", "燃料浓缩厂", "炼油厂", "发电厂", "核电厂", "气田", "油田",
 )
 # Words that never head a name before a suffix (该公司, 政府部门, 两国外交部).
 GENERIC_HEADS = {
@@ -1392,7 +1394,9 @@ def _sub_unit(d: _Doc, j: int, i: int, end: int):
                 unit = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "research")
                 d.add(unit, s, name)
                 return
-_GENERIC_VENUES = frozenset(("球场", "宾馆", "城堡", "高尔夫球场", "体育场"))
+_ENERGY_SITES = frozenset(("核设施", "浓缩厂", "燃料浓缩厂", "炼油厂", "发电厂", "核电厂", "气田", "油田"))
+_GENERIC_VENUES = frozenset(("球场", "宾馆", "城堡", "高尔夫球场", "体育场", "核设施", "浓缩厂", "燃料浓缩厂", "炼油厂",
+                             "发电厂", "核电厂", "气田", "油田"))
 _FACILITIES = frozenset(("核心舱", "实验舱", "空间站", "空间实验室", "着陆场", "发射中心", "滑雪中心"))
 # After an armed service, a role: 空军 + 司令 names a commander, not the service.
 _COMMANDERS = frozenset(("司令", "司令员", "指挥官", "参谋长"))
@@ -1656,6 +1660,8 @@ def _suffix_names(d: _Doc):
             continue  # 美国 + 州: a country and a word, not a place named after it
         if suffix in _GENERIC_VENUES and isinstance(head, _Ent) and head.subtype == "country":
             continue  # 匈牙利球场: a country's stadiums, not a named one
+        if suffix in _ENERGY_SITES and isinstance(head, _Ent) and head.type == "place" and head.subtype != "city":
+            continue  # 西伯利亚气田, 亚马尔半岛气田: a region's fields; the region is the name here
         if suffix in ("自贸区", "自由贸易区") and isinstance(head, _Ent) and head.type == "org":
             continue  # 中国-东盟自贸区: a trade agreement between members, not a zone
         if suffix in _FACILITIES and isinstance(head, _Ent) and head.subtype == "country" \
@@ -1705,7 +1711,7 @@ def _suffix_names(d: _Doc):
         elif kind == "org" and head_ent is not None and head_ent.type == "place" and suffix in _MISSION_SUFFIXES:
             # 驻特拉维夫大使馆: a mission named by the city it is in; the city counts
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
-        elif kind == "place" and head_ent is not None and head_ent.type == "place" and suffix.endswith(("机场", "城堡")) \
+        elif kind == "place" and head_ent is not None and head_ent.type == "place" and (suffix.endswith(("机场", "城堡")) or suffix in _ENERGY_SITES) \
                 and head_ent.subtype not in ("country", "territory"):
             # 阿布扎比国际机场: the city before its airport counts as well (南京 + 禄口机场)
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
@@ -1835,7 +1841,7 @@ def _is_name_token(d: _Doc, i: int) -> bool:
         if known.type == "place" and i > 1 and prv in _SEP and _name_token(d, i - 2) \
                 and d.lex.by_surface.get(d.toks[i - 2][0], _NO_ENT).type == "person":
             return True  # 鲁斯兰·利沃夫: a place name after a personal first name is a surname
-        if known.type == "place" and i > 1 and prv in _SEP and d.lex.by_surface[d.toks[i - 2][0]].type == "person" \
+        if known.type == "place" and i > 1 and prv in _SEP and d.lex.by_surface.get(d.toks[i - 2][0], _NO_ENT).type == "person" \
                 and len(nxt) >= 1 and all(c in d.lex.translit for c in nxt) and nxt not in d.lex.by_surface:
             return True  # 阿基拉·拉达克 + 里希南: a place name cut out of a longer surname
         # 杜 + 兰德 after a separator (让-皮埃尔·杜兰德)

@@ -1423,3 +1423,24 @@ def test_a_country_s_navy_is_not_the_sea_named_after_it():
 ])
 def test_words_that_only_look_like_names(text, bad):
     assert bad not in names(text)
+
+
+def test_a_bullet_dot_after_a_space_before_a_known_name_breaks_nothing():
+    # photo captions as bullets (" ·伊朗国家电视台播放…"): the token before the dot is a space, no name
+    doc = "搜寻画面。 ·伊朗国家电视台播放的事故现场附近搜寻画面。 突发事故 ·莱希乘坐直升机的最后一张照片。"
+    assert {"伊朗国家电视台", "易卜拉欣·莱希"} <= names(doc)
+
+
+@pytest.mark.parametrize("text, site, also", [
+    ("以色列空袭了伊朗的福尔道核设施。", "福尔道核设施", None),
+    ("该公司在古吉拉特邦运营着瓦迪纳炼油厂。", "瓦迪纳炼油厂", None),
+    ("两国的核合作包括布什尔核设施。", "布什尔核设施", "布什尔"),
+])
+def test_energy_and_nuclear_sites_are_places(text, site, also):
+    got = names(text, "place")
+    assert site in got and (also is None or also in got)
+
+
+def test_a_country_s_or_a_region_s_sites_are_no_named_place():
+    assert names("伊朗核设施遭到袭击。", "place") == {"伊朗"}
+    assert "西伯利亚气田" not in names("管道从俄罗斯西伯利亚气田出发。")
