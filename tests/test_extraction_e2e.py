@@ -76,3 +76,37 @@ def test_discovered_topics_on_demand(corpus_db, tmp_path):
     # curated topics are untouched by the refresh
     assert _rows(db, "SELECT count(*) FROM topics WHERE kind = 'curated'") == \
         _rows(corpus_db, "SELECT count(*) FROM topics WHERE kind = 'curated'")
+
+
+def test_no_piece_of_a_real_article_breaks_an_extractor():
+    # Any window of real text, also with a caption bullet (" ·") put in, must extract without an
+    # exception: an extractor bug would send the whole article to quarantine.
+    import random
+
+    from etl.entities import extract_entities
+    from etl.figures import extract_figures
+    from etl.models import compose_document
+    from etl.reader import BadInput, parse_post
+
+    docs = []
+    for path in sorted((SHARED / "corpus").rglob("*.md")):
+        try:
+            post = parse_post(path.read_bytes(), path.name)
+        except BadInput:
+            continue
+        docs.append(compose_document(post.title, post.text, post.captions))
+    rnd = random.Random(11)
+    failures = []
+    for _ in range(2000):
+        doc = rnd.choice(docs)
+        start = rnd.randrange(len(doc))
+        piece = doc[start:start + rnd.randrange(1, 160)]
+        for _ in range(rnd.choice((0, 0, 1, 3))):
+            at = rnd.randrange(len(piece) + 1)
+            piece = piece[:at] + rnd.choice((" ·", "·", " ", "-", "（")) + piece[at:]
+        for extractor in (extract_entities, extract_figures):
+            try:
+                extractor(piece)
+            except Exception as exc:  # noqa: BLE001 - any exception is the failure this test looks for
+                failures.append((extractor.__name__, repr(exc), piece[:60]))
+    assert not failures, failures[:5]
