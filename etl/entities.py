@@ -1092,7 +1092,9 @@ def _country_prefix(d: _Doc, tok: str) -> tuple[_Ent, str] | None:
 BARE_BODIES = ("外交部", "国防部", "商务部", "财政部", "司法部", "国务院", "国会", "议会", "参议院", "众议院", "央行",
                "中央银行", "国土安全部", "内政部", "卫生部", "教育部", "能源部", "公安部", "总统府", "国家安全部",
                "农业部", "交通部", "外务省", "防卫省", "联邦调查局", "中央情报局", "国家统计局",
-               "宪法法院", "最高法院", "选举委员会", "中央选举委员会", "国家选举委员会")
+               "宪法法院", "最高法院", "选举委员会", "中央选举委员会", "国家选举委员会",
+               # legislatures and courts that many countries name alike (法国/南非/亚美尼亚国民议会)
+               "国民议会", "国民大会", "下议院", "上议院", "议会下院", "议会上院", "宪法委员会", "高等法院")
 
 
 def _bare_bodies(d: _Doc):
@@ -1122,8 +1124,8 @@ def _bare_bodies(d: _Doc):
             continue
         if i > 0 and (toks[i - 1][0] in _LOCAL_HEADS or toks[i - 1][0][-1:] in "州省市县"):
             continue  # 各州议会, 加州议会: a local body, not the national one
-        owner = None
-        for ent, _ in d.found.values():
+        owner = _explained_body(d, start, start + len(body))
+        for ent, _ in d.found.values() if owner is None else ():
             if ent.type == "org" and ent.name.endswith(body) and ent.name[:-len(body)] in counts:
                 owner = ent
                 break
@@ -1139,6 +1141,18 @@ def _bare_bodies(d: _Doc):
                 "org:" + body, body, "org", lex.by_name[ranked[0]].country, False, "government")
         if owner is not None:
             d.add(owner, start, body)
+
+
+def _explained_body(d: _Doc, s: int, e: int) -> _Ent | None:
+    """The organisation named right before a bare body in parentheses, which explains it: 印度人民院
+    (议会下院), 俄联邦委员会(议会上院) — the same body under its generic name."""
+    text = d.text
+    if s < 2 or text[s - 1] not in "(（" or text[e:e + 1] not in (")", "）"):
+        return None
+    for ent, hits in d.found.values():
+        if ent.type == "org" and any(at + len(surface) == s - 1 for at, surface in hits.items()):
+            return ent
+    return None
 
 
 def _home_of_official(d: _Doc, i: int) -> _Ent | None:

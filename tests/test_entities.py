@@ -1444,3 +1444,9 @@ def test_energy_and_nuclear_sites_are_places(text, site, also):
 def test_a_country_s_or_a_region_s_sites_are_no_named_place():
     assert names("伊朗核设施遭到袭击。", "place") == {"伊朗"}
     assert "西伯利亚气田" not in names("管道从俄罗斯西伯利亚气田出发。")
+
+
+def test_bare_legislatures_belong_to_the_country_and_a_bracketed_generic_name_explains_a_body():
+    assert "法国国民议会" in names("国民议会选举将于6月举行，法国总统马克龙表示。", "org")
+    got = by_name("印度人民党成为印度人民院(议会下院)最大的政党。")
+    assert "议会下院" in got["印度人民院"].surfaces and "议会下院" not in got
