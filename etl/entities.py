@@ -979,13 +979,24 @@ def _known_prefix_hit(lex: _Lexicon, tok: str) -> bool:
     for k in range(min(len(tok) - 1, 10), 1, -1):
         ent = lex.by_surface.get(tok[:k])
         if ent is not None and ent.type in ("place", "org"):
-            return tok[k:] == "队" and ent.type == "place" or tok[k:] in _PREFIX_TAILS \
+            return _is_team_tail(tok[k:]) and ent.type == "place" or tok[k:] in _PREFIX_TAILS \
                 or _head_named(ent, tok[:k], tok[k:]) or _glued_known(lex, ent, tok[k:]) is not None
     return False
 
 
 # Verbs and prepositions of place that the dictionary glues to a place name after them (赴美国/i).
 _PLACE_VERB_CHARS = frozenset("赴访在来到驻抵离返旅留飞")
+
+
+# Teams by their sport (中国 + 女排, 男足, 国家队): the rest of a word after a country or city.
+_TEAM_WORDS = frozenset(("女排", "男排", "女足", "男足", "女篮", "男篮", "国足", "国奥队", "国家队", "女乒", "男乒"))
+
+
+def _is_team_tail(rest: str) -> bool:
+    """Whether the rest of a word after a place names a team: 队 alone, a sport's team (跳水队,
+    足球队), or a team word (女排)."""
+    return rest == "队" or rest in _TEAM_WORDS or 3 <= len(rest) <= 5 and rest.endswith("队") \
+        and rest not in ("部队", "军队", "车队", "舰队", "球队") and not rest.endswith(("部队", "警队", "卫队", "团队", "梯队"))
 
 
 def _place_after_verb(lex: _Lexicon, tok: str) -> _Ent | None:
@@ -1030,8 +1041,9 @@ def _known_prefix(d: _Doc, tok: str, start: int) -> bool:
     for k in range(min(len(tok) - 1, 10), 1, -1):
         ent = d.lex.by_surface.get(tok[:k])
         if ent is not None and ent.type in ("place", "org"):
-            if tok[k:] == "队" and ent.type == "place":
-                # 意大利队, 北京队: a team named after its country or city is an organisation; the place counts
+            if _is_team_tail(tok[k:]) and ent.type == "place":
+                # 意大利队, 北京队, 中国跳水队, 中国女排: a team named after its country or city is an
+                # organisation; the place counts
                 team = _Ent("org:" + tok, tok, "org", ent.country, False, "team")
                 d.add(team, start, tok)
                 d.add(ent, start, tok[:k], take=False)

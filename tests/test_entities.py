@@ -1450,3 +1450,17 @@ def test_bare_legislatures_belong_to_the_country_and_a_bracketed_generic_name_ex
     assert "法国国民议会" in names("国民议会选举将于6月举行，法国总统马克龙表示。", "org")
     got = by_name("印度人民党成为印度人民院(议会下院)最大的政党。")
     assert "议会下院" in got["印度人民院"].surfaces and "议会下院" not in got
+
+
+@pytest.mark.parametrize("text, team, place", [
+    ("中国跳水队在本届奥运会获得第6块金牌。", "中国跳水队", "中国"),
+    ("中国女排战胜了对手，获得亚军。", "中国女排", "中国"),
+    ("山东鲁能泰山队夺得当季联赛冠军。", "山东鲁能泰山队", "山东"),
+])
+def test_teams_named_after_a_place_and_a_sport(text, team, place):
+    got = names(text)
+    assert {team, place} <= got
+
+
+def test_troops_are_no_team():
+    assert names("美国特种部队抵达。") == {"美国"}
