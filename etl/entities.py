@@ -675,8 +675,9 @@ def _country_head(d: _Doc, ent: _Ent, start: int, surface: str):
         heads = [(h, k) for h, k in heads if h.type == "place" or h.country == ent.country]
     elif ent.subtype in ("research", "university", "ngo"):
         # 哥伦比亚大学, 日本大学: a country's name and nothing but the kind is the institution's own name
-        heads = [(h, k) for h, k in heads if k >= 2 and h.subtype in ("country", "territory")
-                 and len(surface) - k > 2]
+        heads = [(h, k) for h, k in heads if k >= 2 and (h.subtype in ("country", "territory")
+                                                         or h.type == "org" and h.subtype == "university")
+                 and len(surface) - k > 2]   # 北京大学 + 国家发展研究院: the university counts too
     for head, k in heads:
         d.add(head, start, surface[:k], take=False)
 
@@ -692,7 +693,7 @@ def _heads_of(lex: _Lexicon, ent: _Ent, surface: str) -> tuple[tuple[_Ent, int],
     # 联合国难民署, 欧盟理事会: an international body at the head of one of its organs counts too
     for k in range(min(len(surface) - 2, 8), 1, -1):
         parent = lex.by_surface.get(surface[:k])
-        if parent is not None and parent.type == "org" and parent.subtype in ("intl", "alliance", "party"):
+        if parent is not None and parent.type == "org" and parent.subtype in ("intl", "alliance", "party", "university"):
             heads.append((parent, k))  # 中共 + 中央政治局: the party at the head of its organ too
             break
     else:

@@ -1428,7 +1428,7 @@ def test_words_that_only_look_like_names(text, bad):
 def test_a_bullet_dot_after_a_space_before_a_known_name_breaks_nothing():
     # photo captions as bullets (" ·伊朗国家电视台播放…"): the token before the dot is a space, no name
     doc = "搜寻画面。 ·伊朗国家电视台播放的事故现场附近搜寻画面。 突发事故 ·莱希乘坐直升机的最后一张照片。"
-    assert {"伊朗国家电视台", "易卜拉欣·莱希"} <= names(doc)
+    assert {"伊朗伊斯兰共和国广播电视台", "易卜拉欣·莱希"} <= names(doc)
 
 
 @pytest.mark.parametrize("text, site, also", [
