@@ -107,6 +107,8 @@ ROLE_WORDS = (
     # armies name commanders by these (原副司令员王扶之, 政委…), and Japanese and Korean ministries by 课长
     "司令员", "副司令员", "副司令", "政委", "副政委", "政治委员", "军长", "副军长", "师长", "旅长", "营长", "连长",
     "课长", "室长",
+    # party leaders in Japanese politics (公明党党首石井启一)
+    "党首",
     # diplomats heading a mission between ambassadors (驻巴基斯坦使馆临时代办庞春雪)
     "临时代办", "代办",
     # companies' officers by their English titles (CEO张学政)
@@ -1791,7 +1793,13 @@ def _non_entities(d: _Doc):
                          or len(m.group()) > 2 and d.is_end(m.end())):
             continue  # 舰, or 舰 glued to the next character (舰是), or whole tokens (冬季 + 奥运会)
         if i > 1 and toks[i - 1][0] in "”’」』\"'":
-            i -= 1  # “拉萨”舰
+            # “拉萨”舰, “哈里·杜鲁门”号: a quoted name before 舰/号 is a ship's, whatever it names
+            close = d.starts[i - 1]
+            open_ = max(d.text.rfind(q, max(0, close - 12), close) for q in "“‘「『\"'")
+            if open_ >= 0 and m.group()[0] in "舰号":
+                d.taken[open_ + 1:close] = b"\x01" * (close - open_ - 1)
+                continue
+            i -= 1
         tok = toks[i - 1][0]
         ent = known.get(tok)
         if ent is not None and ent.type == "place":
@@ -3546,6 +3554,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     if tags is not None and (d.ends[-1] if d.ends else 0) != len(doc):
         raise ValueError("tags do not cover the document")
     _appointees(d)
+    _non_entities(d)   # first: the names of ships and agreements are nobody's
     _registered_companies(d)
     _quoted_outlets(d)
     _known_pass(d)
@@ -3553,7 +3562,6 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _regnal_names(d)
     _back_references(d)
     _surname_endings(d)
-    _non_entities(d)
     _photo_credits(d)
     _credit_lines(d)
     _suffix_names(d)

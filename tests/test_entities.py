@@ -1464,3 +1464,16 @@ def test_teams_named_after_a_place_and_a_sport(text, team, place):
 
 def test_troops_are_no_team():
     assert names("美国特种部队抵达。") == {"美国"}
+
+
+@pytest.mark.parametrize("text, ship", [
+    ("胡塞武装的无人机并没有接近“哈里·杜鲁门”号航空母舰。", "哈里·杜鲁门"),
+    ("美国海军发布的“林肯”号近照显示，航母正在西太平洋航行。", "亚伯拉罕·林肯"),
+    ("证据表明伊朗参与了对“默瑟街”号油轮的袭击。", "默瑟街"),
+])
+def test_a_quoted_name_before_hao_or_jian_is_a_ship(text, ship):
+    assert ship not in names(text)
+
+
+def test_a_japanese_party_leader_is_named_by_dangshou():
+    assert "石井启一" in names("执政联盟中的公明党党首石井启一已表达辞职意向。", "person")
