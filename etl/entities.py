@@ -107,8 +107,8 @@ ROLE_WORDS = (
     # armies name commanders by these (原副司令员王扶之, 政委…), and Japanese and Korean ministries by 课长
     "司令员", "副司令员", "副司令", "政委", "副政委", "政治委员", "军长", "副军长", "师长", "旅长", "营长", "连长",
     "课长", "室长",
-    # party leaders in Japanese politics (公明党党首石井启一)
-    "党首",
+    # party leaders in Japanese politics (公明党党首石井启一), Taiwan's legislators (立委郑正钤)
+    "党首", "立委",
     # diplomats heading a mission between ambassadors (驻巴基斯坦使馆临时代办庞春雪)
     "临时代办", "代办",
     # companies' officers by their English titles (CEO张学政)
@@ -2274,8 +2274,19 @@ _CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT})(?:[:：/／|｜][ \u3000]*|
                            f"(?=(?:[ \u3000]*(?:$|\n|[|｜，,。;；)）】/／]|{_CREDIT_ROLES_ALT})|[ \u3000]+[0-9]))", re.M)
 
 
+# The editor in brackets closing a paragraph (…撤回其驻该国外交使团。(吴子钰)).
+_CLOSING_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,3})[)）][ \u3000]*$", re.M)
+
+
 def _credit_lines(d: _Doc):
     text, lex = d.text, d.lex
+    for m in _CLOSING_CREDIT.finditer(text):
+        name, s = m.group(1), m.start(1)
+        known = lex.by_surface.get(name)
+        if (name[0] in SURNAMES or name[:2] in DOUBLE_SURNAMES) and d.free(s, s + len(name)) \
+                and name not in lex.stopnames and (known is None or known.type == "person") \
+                and not _ROLE_IN.search(name) and not any(c in _GIVEN_BAD_IN_CREDIT for c in name[1:]):
+            _add_person(d, s, name)
     for m in _CREDIT_BLOCK.finditer(text):
         for n in re.finditer("[\u4e00-\u9fff]+", m.group(1)):
             item, at = n.group(), m.start(1) + n.start()
@@ -2643,7 +2654,7 @@ def _take_back_from_place(d: _Doc, person: _Ent, s: int, form: str) -> None:
 # Characters that end a name rather than continue it: what may follow a name in running text.
 _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
              "|今日|今天|昨日|昨天|日前|近日|当天|当日|此前|随后"
-             "|分别|共同|一起|一同|[，。、：；！？,.!?\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
+             "|分别|共同|一起|一同|指(?=[，,：:])|[，。、：；！？,.!?\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
 _GIVEN_BAD = set("一二三四五六七八九十百千万两日月年天周们等都也又再将说称的了是在和与对及表示指认告透强上下里中"
                  "国省市县区部局方面曾我你他她它其记者装照")
@@ -2672,6 +2683,12 @@ def _role_names(d: _Doc):
     text = d.text
     for i in d.role_idx:
         e = d.ends[i]
+        if text.startswith("的", e):
+            # 法务大臣的 + 牧原秀树: a Japanese name (its surname from the list) after a role and 的
+            m = _JP_NAME_AT.match(text, e + 1)
+            if m:
+                _add_cued_name(d, m.start(1), m.group(1), m.group(3), True)
+            continue
         for rx in (_JP_NAME_AT, _CN_NAME_AT):
             m = rx.match(text, e)
             if m:

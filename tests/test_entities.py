@@ -1477,3 +1477,18 @@ def test_a_quoted_name_before_hao_or_jian_is_a_ship(text, ship):
 
 def test_a_japanese_party_leader_is_named_by_dangshou():
     assert "石井启一" in names("执政联盟中的公明党党首石井启一已表达辞职意向。", "person")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("正式开庭。法官李慧冰指，判词共有855页。", "李慧冰"),
+    ("国防委员会决定断绝外交关系并撤回外交使团。(吴子钰)", "吴子钰"),
+    ("新竹市长高虹安、立委郑正钤皆宣布罢免未通过。", "郑正钤"),
+    ("新内阁中，法务大臣的铃木一成和农业大臣表示将推进改革。", "铃木一成"),
+])
+def test_hong_kong_and_taiwan_styles_and_closing_credits(text, person):
+    assert person in names(text, "person")
+
+
+def test_a_closing_bracket_that_holds_no_name():
+    assert not names("这是一张资料图。(完)", "person")
+    assert not names("总统的儿子表示将继续努力。", "person")
