@@ -950,6 +950,13 @@ def _token_pass(d: _Doc):
                 if ent.subtype == "government":
                     d.add(country, starts[i - 1], toks[i - 1][0], take=False)
                 continue
+            if ent.type == "org" and ent.subtype == "company" and nxt in _SUBSIDIARY_WORDS \
+                    and known.get(tok + nxt) is None \
+                    and not (i + 2 < len(toks) and toks[i + 2][0].startswith(("有限", "股份", "集团"))):
+                # 恒大 + 物业, 碧桂园 + 地产: a group's listed subsidiary, a company of its own
+                name = tok + nxt
+                d.add(_Ent("org:" + name, name, "org", ent.country, False, "company"), start, name)
+                continue
             d.add(ent, start, tok)
             if ent.type == "org":
                 _country_head(d, ent, start, tok)
@@ -964,6 +971,8 @@ def _token_pass(d: _Doc):
             _compound(d, i, tok, start)
 
 
+# Words after a group's name that make the name of one of its listed subsidiaries (恒大物业).
+_SUBSIDIARY_WORDS = frozenset(("物业", "地产", "置业", "证券", "保险", "资本"))
 # Tokens after a known name that may make a longer name of it (国防部, 驻, 理事会, 市, 大学).
 _COMPOSE_NEXT = frozenset(GOV_BODIES + ("驻", "常驻", "理事会", "委员会", "中央委员会", "大学", "孔子学院", "学院",
                                         "港", "机场", "国际机场", "火车站")

@@ -1492,3 +1492,9 @@ def test_hong_kong_and_taiwan_styles_and_closing_credits(text, person):
 def test_a_closing_bracket_that_holds_no_name():
     assert not names("这是一张资料图。(完)", "person")
     assert not names("总统的儿子表示将继续努力。", "person")
+
+
+def test_a_group_s_listed_subsidiary_is_a_company_of_its_own():
+    got = names("恒大物业的股价大跌。", "org")
+    assert "恒大物业" in got and "中国恒大" not in got
+    assert "阿里巴巴集团控股" not in names("阿里巴巴集团控股有限公司公布财报。")
