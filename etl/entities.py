@@ -572,7 +572,11 @@ _LATIN_EXTRA = "À-ÖØ-öø-ÿĀ-ſ"
 _LATIN_RUN = re.compile(rf"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z0-9{_LATIN_EXTRA}&.+\-]*(?: [A-Za-z0-9][A-Za-z0-9{_LATIN_EXTRA}&.+\-]*)*")
 _LATIN_PERSON = re.compile(r"^[A-Z][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?(?: (?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?|Al|al|bin|van|de|von)){1,3}$")
 # Credit lines before a Latin name: 图/Emma Stone, 图片来源：Getty (the name decides person or not).
-_CREDIT_RE = re.compile(r"(?:图|摄|图片|图源|图片来源|来源|供图|视觉|Photo|photo)\s*[：:/|]\s*$")
+_CREDIT_RE = re.compile(r"(?:图|摄|图片|图源|图片来源|来源|供图|视觉|Photo|photo)\s*[：:/|]\s*$"
+                        # Pool photo by Mohd Rasfan, 路透社/Pilar Olivares: a photographer after an agency
+                        r"|[Pp]hoto(?:graph)? by\s*$|(?:路透社?|美联社|法新社|新华社|欧新社|盖帝图像|Reuters|AFP|AP|EPA)\s*/\s*$")
+# A photographer credited in capitals before the agency: (DANIEL MIHAILESCU/AFP via Getty Images).
+_CAPS_CREDIT = re.compile(r"(?<![A-Za-z])([A-Z]{2,}(?: [A-Z]{2,}){1,2})\s*/\s*(?:AFP|Getty|Reuters|AP|EPA|Xinhua|路透|法新社|美联社)")
 # Reporters credited after their outlet (来自CNN的Natasha Bertrand, 来自CNN在伦敦的Radina Gigova), and what
 # may separate names listed after one (，Katie Bo Lillis和Jennifer Hansler, 和罗马的Nicola Ruotolo).
 _FROM_OUTLET = re.compile(r"来自[A-Za-z\u4e00-\u9fff]{1,12}的$")
@@ -640,6 +644,23 @@ def _known_pass(d: _Doc):
                 name = run.group()
                 d.add(_Ent("person:" + name, name, "person", None, False), run.start(), name)
                 last_person = run.end()
+
+
+_PHOTO_BY = re.compile(r"[Pp]hoto(?:graph)? by ((?:[A-Z][a-zß-öø-ÿ]+ ){1,2}[A-Z][a-zß-öø-ÿ]+)")
+
+
+def _caps_credits(d: _Doc):
+    """Photographers credited in Latin: in capitals before the agency, or after "photo by"."""
+    if not _has_latin(d):
+        return
+    for m in _PHOTO_BY.finditer(d.text):
+        name, s = m.group(1), m.start(1)
+        if d.free(s, s + len(name)) and name not in d.lex.latin:
+            d.add(_Ent("person:" + name, name, "person", None, False), s, name)
+    for m in _CAPS_CREDIT.finditer(d.text):
+        name, s = m.group(1), m.start(1)
+        if d.free(s, s + len(name)) and name not in d.lex.latin:
+            d.add(_Ent("person:" + name, name, "person", None, False), s, name)
 
 
 def _has_latin(d: _Doc) -> bool:
@@ -3610,6 +3631,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _translit_lists(d)
     _translit_pairs(d)
     _latin_orgs(d)
+    _caps_credits(d)
     _reported_by(d)
     _named_as(d)
     _sub_bodies(d)

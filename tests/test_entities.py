@@ -1498,3 +1498,12 @@ def test_a_group_s_listed_subsidiary_is_a_company_of_its_own():
     got = names("恒大物业的股价大跌。", "org")
     assert "恒大物业" in got and "中国恒大" not in got
     assert "阿里巴巴集团控股" not in names("阿里巴巴集团控股有限公司公布财报。")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("双方就停火举行谈判。 Pool photo by Mohd Rasfan  两国宣布停火。", "Mohd Rasfan"),
+    ("候选人在选举中领先。路透社/Pilar Olivares 另一位候选人落后。", "Pilar Olivares"),
+    ("候选人与记者谈话。(DANIEL MIHAILESCU/AFP via Getty Images)", "DANIEL MIHAILESCU"),
+])
+def test_photographers_credited_in_latin(text, person):
+    assert person in names(text, "person")
