@@ -290,7 +290,7 @@ PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     # facilities the dictionary holds as one word with their kind (特里布万 + 国际机场, 锦绣山 + 迎宾馆)
     "国际机场", "高尔夫球场", "球场", "迎宾馆", "宾馆", "城堡",
     # energy and nuclear sites (福尔道核设施, 纳坦兹燃料浓缩厂, 瓦迪纳炼油厂, 南帕尔斯气田)
-    "核设施", "浓缩厂", "燃料浓缩厂", "炼油厂", "发电厂", "核电厂", "气田", "油田",
+    "核设施", "浓缩厂", "燃料浓缩厂", "炼油厂", "发电厂", "核电厂", "气田", "油田", "计量站",
 )
 # Words that never head a name before a suffix (该公司, 政府部门, 两国外交部).
 GENERIC_HEADS = {
@@ -420,7 +420,7 @@ _ONES = tuple(b"\x01" * n for n in range(257))
 _TOKEN, _SUFFIX, _ROLE, _SURNAME = 1, 2, 4, 8
 
 
-_ONE_CHAR_ADMIN = frozenset("市镇县村郡州省部署党局")   # and 部, 署, 党: 水资源 和 灌溉 部, 丹麦 能源 署, 斐济 优先 党
+_ONE_CHAR_ADMIN = frozenset("市镇县村郡州省部署党局港")   # and 部, 署, 党: 水资源 和 灌溉 部, 丹麦 能源 署, 斐济 优先 党
 
 
 def _word_class(lex: _Lexicon, w: str) -> int:
@@ -1457,9 +1457,9 @@ def _sub_unit(d: _Doc, j: int, i: int, end: int):
                 unit = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "research")
                 d.add(unit, s, name)
                 return
-_ENERGY_SITES = frozenset(("核设施", "浓缩厂", "燃料浓缩厂", "炼油厂", "发电厂", "核电厂", "气田", "油田"))
+_ENERGY_SITES = frozenset(("核设施", "浓缩厂", "燃料浓缩厂", "炼油厂", "发电厂", "核电厂", "气田", "油田", "计量站"))
 _GENERIC_VENUES = frozenset(("球场", "宾馆", "城堡", "高尔夫球场", "体育场", "核设施", "浓缩厂", "燃料浓缩厂", "炼油厂",
-                             "发电厂", "核电厂", "气田", "油田"))
+                             "发电厂", "核电厂", "气田", "油田", "计量站"))
 _FACILITIES = frozenset(("核心舱", "实验舱", "空间站", "空间实验室", "着陆场", "发射中心", "滑雪中心"))
 # After an armed service, a role: 空军 + 司令 names a commander, not the service.
 _COMMANDERS = frozenset(("司令", "司令员", "指挥官", "参谋长"))
@@ -1476,6 +1476,9 @@ def _proper(d: _Doc, w: str, pos: str | None, short_ok: bool = True) -> _Ent | b
         return ent
     if all(c in _FREE_TRANSLIT for c in w):
         return short_ok or len(w) >= 3 or pos is not None and pos.startswith(("nr", "ns"))
+    if short_ok and pos == "nr" and len(w) >= 3 and all(c in d.lex.translit for c in w) \
+            and not any(b in w for b in _BRANCHES):   # not 弗拉明 + 戈海军/nr + 基地
+        return True   # 乌代德/nr + 空军基地: a place's transliterated head the segmenter takes for a person
     return pos is not None and pos.startswith(("ns", "nt", "nrt"))
 
 
@@ -1774,7 +1777,7 @@ def _suffix_names(d: _Doc):
         elif kind == "org" and head_ent is not None and head_ent.type == "place" and suffix in _MISSION_SUFFIXES:
             # 驻特拉维夫大使馆: a mission named by the city it is in; the city counts
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
-        elif kind == "place" and head_ent is not None and head_ent.type == "place" and (suffix.endswith(("机场", "城堡")) or suffix in _ENERGY_SITES) \
+        elif kind == "place" and head_ent is not None and head_ent.type == "place" and (suffix.endswith(("机场", "城堡", "港")) or suffix in _ENERGY_SITES) \
                 and head_ent.subtype not in ("country", "territory"):
             # 阿布扎比国际机场: the city before its airport counts as well (南京 + 禄口机场)
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)

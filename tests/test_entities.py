@@ -1507,3 +1507,16 @@ def test_a_group_s_listed_subsidiary_is_a_company_of_its_own():
 ])
 def test_photographers_credited_in_latin(text, person):
     assert person in names(text, "person")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("伊朗袭击了美军在卡塔尔的乌代德空军基地。", "乌代德空军基地"),
+    ("长和出售了巴拿马的巴尔博亚港。", "巴尔博亚港"),
+    ("天然气从德国马尔诺计量站流回波兰。", "马尔诺计量站"),
+])
+def test_facilities_whose_head_the_segmenter_takes_for_a_name_or_cuts_off(text, place):
+    assert place in names(text, "place")
+
+
+def test_a_navy_word_in_a_cut_name_makes_no_facility():
+    assert "戈海军基地" not in names("弗拉明戈海军基地是苏丹最大海军基地。")
