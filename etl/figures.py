@@ -144,7 +144,7 @@ _CONNECTOR_RE = re.compile(r"[" + _SPACE + r"]*(?:到|至|-|~|—{1,2}|–)[" + 
 # Change verbs directly before a percentage make it a growth rate; 至/到 after the verb would make
 # it a level (增长至5% is where it ended, not how much it changed), so they are not allowed fillers.
 _NEG_VERBS = ("下降 下跌 减少 降低 下滑 萎缩 缩减 削减 缩水 流失 回落 下调 贬值 收缩 锐减 骤降 暴跌 "
-              "大跌 下挫 走低 减排 降价 减价 缩小 跌 降 减 少").split()
+              "大跌 下挫 走低 减排 降价 减价 缩小 滑落 跌落 跌去 蒸发 跌 降 减 少").split()
 _POS_VERBS = ("增长 上涨 提高 增加 上升 扩大 上调 升值 攀升 飙升 反弹 提升 高涨 大涨 跃升 猛增 激增 "
               "暴涨 涨价 提价 增 涨 升 多").split()
 _VERB_RE = re.compile(
@@ -157,7 +157,7 @@ _CHANGE_AFTER_RE = re.compile(
     r"[" + _SPACE + r"]*(?:的)?(?:速度|速率|年率|幅度)?(?P<w>增长|下降|增速|增幅|涨幅|降幅|跌幅|上涨|下跌|减少|递增|递减|增加|贬值|升值)"
     r"(?![到至为])")   # 从11.3%增长到18.5%: a level that changed, not a rate
 _GROWTH_NOUN_RE = re.compile(
-    r"(?P<noun>增长率|增速|增幅|涨幅|降幅|跌幅|通胀率|通货膨胀率|通胀|CPI|消费价格指数|物价指数|生产者价格指数|PPI|同比|环比)"
+    r"(?P<noun>增长率|增速|增幅|涨幅|降幅|跌幅|通胀率|通货膨胀率|通货膨胀|通胀|CPI|消费价格指数|物价指数|生产者价格指数|PPI|同比|环比)"
     r"[^\d，,。；;：:%]{0,8}$")
 # 比国际价格低30%, 比官价贵了足足30%: a comparison stated as a relative difference
 _COMPARATIVE_RE = re.compile(r"(高出|低出|便宜|高|低|快|慢|贵)(?:了|约|近|足足|大约|将近|[" + _SPACE + r"]){0,3}$")

@@ -489,3 +489,9 @@ def test_jobs_and_unit_numbers_are_no_head_counts():
     assert not [f for f in extract_figures("城镇新增就业1256万人，调查失业率5.2%。") if f.kind == "count"]
     assert not extract_figures("以色列8200情报部队的前成员创立了该公司。")
     assert [f.value_low for f in extract_figures("俄罗斯在边境集结10万部队。")] == [100000.0]
+
+
+def test_inflation_written_out_and_more_verbs_of_decline():
+    assert [(f.kind, f.value_low) for f in extract_figures("阿根廷通货膨胀高达140%。")] == [("growth", 140.0)]
+    assert [(f.kind, f.value_low) for f in extract_figures("恒大股价滑落18%。")] == [("growth", -18.0)]
+    assert [(f.kind, f.value_low) for f in extract_figures("公司市值蒸发了30%。")] == [("growth", -30.0)]
