@@ -928,12 +928,7 @@ def _token_pass(d: _Doc):
                       start, name)
                 d.add(country, start, tok[:-1], take=False)
                 continue
-            if ent.type in ("person", "org") and len(tok) == 2 and (i > 0 and _glued_name_char(d, i - 1)
-                                                                     or ent.type == "person" and i + 1 < len(toks)
-                                                                     and len(toks[i + 1][0]) == 1
-                                                                     and toks[i + 1][0] in d.lex.translit
-                                                                     and toks[i + 1][0] not in _NOT_NAME_CHARS
-                                                                     and toks[i + 1][1][:1] not in "vpcdu"):
+            if ent.type in ("person", "org") and len(tok) == 2 and _cut_from_longer_name(d, i, ent):
                 continue  # 海 + 马斯 (海马斯), 拉布 + 卡 (拉布卡): a short name cut out of a longer transliteration
             if (ent.type == "place" and len(tok) == 2 and tok[0] in SURNAMES and len(nxt) == 1
                     and _IS_HAN.match(nxt) and nxt not in _NOT_NAME_CHARS and _cued(d, start, start)[0]):
@@ -990,6 +985,17 @@ def _token_pass(d: _Doc):
                 _single_country(d, i, tok, start)
         elif len(tok) <= 5 and _IS_HAN.match(tok):
             _compound(d, i, tok, start)
+
+
+def _cut_from_longer_name(d: _Doc, i: int, ent: _Ent) -> bool:
+    """Whether the two-character known name at token i is glued to a transliteration character before
+    it (海 + 马斯), or, for a person, to a lone one after it that no function word is (拉布 + 卡)."""
+    if i > 0 and _glued_name_char(d, i - 1):
+        return True
+    if ent.type != "person" or i + 1 >= len(d.toks):
+        return False
+    w, pos = d.toks[i + 1]
+    return len(w) == 1 and w in d.lex.translit and w not in _NOT_NAME_CHARS and pos[:1] not in "vpcdu"
 
 
 # Words after a group's name that make the name of one of its listed subsidiaries (恒大物业).
@@ -1173,11 +1179,9 @@ def _bare_bodies(d: _Doc):
             continue
         if i > 0 and (toks[i - 1][0] in _LOCAL_HEADS or toks[i - 1][0][-1:] in "州省市县"):
             continue  # 各州议会, 加州议会: a local body, not the national one
-        owner = _explained_body(d, start, start + len(body))
-        for ent, _ in d.found.values() if owner is None else ():
-            if ent.type == "org" and ent.name.endswith(body) and ent.name[:-len(body)] in counts:
-                owner = ent
-                break
+        owner = _explained_body(d, start, start + len(body)) or next(
+            (ent for ent, _ in d.found.values()
+             if ent.type == "org" and ent.name.endswith(body) and ent.name[:-len(body)] in counts), None)
         home = _home_of_official(d, i) if owner is None else None
         if home is not None:
             # 外交部发言人毛宁: the body of the official's country, whatever country the text names most
@@ -1301,11 +1305,11 @@ def _compose_org(d: _Doc, i: int, head: _Ent) -> bool:
         got = (i + 1, d.toks[i + 1][0])
     if got is None:
         return False
-    j, tail = got
+    _, tail = got
     name = tok + tail
     org = d.lex.by_surface.get(name)
     if org is None:
-        canon = (head.name if head.type == "place" else head.name) + tail
+        canon = head.name + tail
         org = d.lex.by_surface.get(canon) or _Ent("org:" + canon, canon, "org", head.country, False, "government")
     d.add(org, start, name)
     if head.type == "place":
@@ -1356,7 +1360,8 @@ GOV_SUFFIXES = ("部", "局", "署", "委员会", "理事会", "议会", "议院
 # The host city of an event (北京冬奥会, 马德里峰会) is a place: most held-out annotators count it.
 NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "宣言", "进程", "时间")
 # Ordinary words that end in a suffix (北部 ends in 部, 签署 in 署) and bodies no name makes specific.
-SUFFIX_WORDS = {"自治州", "自治区", "自治县", "自治市", "北部", "南部", "东部", "西部", "中部", "西北部", "东北部", "西南部", "东南部", "内部", "外部",
+SUFFIX_WORDS = {"自治州", "自治区", "自治县", "自治市",
+                "北部", "南部", "东部", "西部", "中部", "西北部", "东北部", "西南部", "东南部", "内部", "外部",
                 "各市县", "各市", "各县", "各区", "各省", "各州", "市县", "县市", "区县", "各地区",
                 "避风港", "港口", "军港", "商港", "渔港", "海港", "空港", "良港", "深水港", "自由港", "自贸港", "内河港",
                 "中北部", "中南部", "中西部", "中东部", "北中部", "南中部", "东中部", "西中部",
@@ -1457,9 +1462,13 @@ def _sub_unit(d: _Doc, j: int, i: int, end: int):
                 unit = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "research")
                 d.add(unit, s, name)
                 return
+
+
+# Energy and nuclear sites: named after a city (布什尔核设施) the city counts too; after a region they are
+# the region's sites, no name (西伯利亚气田).
 _ENERGY_SITES = frozenset(("核设施", "浓缩厂", "燃料浓缩厂", "炼油厂", "发电厂", "核电厂", "气田", "油田", "计量站"))
-_GENERIC_VENUES = frozenset(("球场", "宾馆", "城堡", "高尔夫球场", "体育场", "核设施", "浓缩厂", "燃料浓缩厂", "炼油厂",
-                             "发电厂", "核电厂", "气田", "油田", "计量站"))
+# Venues and sites that a country's name before them does not name (匈牙利球场, 伊朗核设施).
+_GENERIC_VENUES = frozenset(("球场", "宾馆", "城堡", "高尔夫球场", "体育场")) | _ENERGY_SITES
 _FACILITIES = frozenset(("核心舱", "实验舱", "空间站", "空间实验室", "着陆场", "发射中心", "滑雪中心"))
 # After an armed service, a role: 空军 + 司令 names a commander, not the service.
 _COMMANDERS = frozenset(("司令", "司令员", "指挥官", "参谋长"))
