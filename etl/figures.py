@@ -89,6 +89,8 @@ _UNITS.update({
     "吨": ("mass", "t", 1.0), "公吨": ("mass", "t", 1.0), "千克": ("mass", "t", 1e-3),
     "公斤": ("mass", "t", 1e-3), "斤": ("mass", "t", 5e-4), "克": ("mass", "t", 1e-6),
     "磅": ("mass", "t", 0.00045359237), "kg": ("mass", "t", 1e-3), "g": ("mass", "t", 1e-6),
+    # gold and silver are weighed in troy ounces (央行黄金储备7402万盎司)
+    "盎司": ("mass", "t", 3.11034768e-5), "金衡盎司": ("mass", "t", 3.11034768e-5),
     "%": ("percent", "%", 1.0), "‰": ("percent", "%", 0.1),
     "人": ("count", "person", 1.0), "名": ("count", "person", 1.0), "位": ("count", "person", 1.0),
     "人口": ("count", "person", 1.0), "例": ("count", "person", 1.0),
@@ -351,12 +353,13 @@ def _tokens(t: str) -> list[_Tok]:
                 and s >= keep_plain_before:
             continue  # a plain number (a year, a date) that plays no part
         if ar:
-            value = float(_GROUPING.sub("", ar))
+            value = float(_GROUPING.sub("", ar)) * _MULT.get(mult or "", 1.0)
         else:
-            value = _cn_number(cn)
+            if len(cn) >= 2 and not _CN_UNIT_CHARS.intersection(cn):
+                continue  # 一一, 三四名 (three or four), 二〇: digit strings, not one number
+            value = _cn_value_with_mult(cn, mult)
             if value is None:
                 continue
-        value *= _MULT.get(mult or "", 1.0)
         if tail:
             # 12亿4676.9万, 1万2千, 14万7500: the tail must be a smaller order of magnitude than the head
             tail = tail.replace(",", "")
@@ -369,6 +372,21 @@ def _tokens(t: str) -> list[_Tok]:
                          unit_key, unit_end, noun))
         keep_plain_before = n + 1 if unit_key is None and has_mult else (unit_end or 0)
     return toks
+
+
+_CN_UNIT_CHARS = frozenset("十百千万亿点")
+
+
+def _cn_value_with_mult(cn: str, mult: str | None) -> float | None:
+    """A Chinese numeral times the multiplier written after it. After 亿, a smaller multiplier applies
+    to the part after 亿 only: 一亿零五百多万 is 1亿 + 500万, not (1亿零500) × 万."""
+    factor = _MULT.get(mult or "", 1.0)
+    k = cn.rfind("亿")
+    if k >= 0 and k < len(cn) - 1 and factor < 1e8:
+        head, rest = _cn_number(cn[:k + 1]), _cn_number(cn[k + 1:].lstrip("零〇"))
+        return None if head is None or rest is None else head + rest * factor
+    value = _cn_number(cn)
+    return None if value is None else value * factor
 
 
 @functools.lru_cache(maxsize=4096)

@@ -495,3 +495,20 @@ def test_inflation_written_out_and_more_verbs_of_decline():
     assert [(f.kind, f.value_low) for f in extract_figures("阿根廷通货膨胀高达140%。")] == [("growth", 140.0)]
     assert [(f.kind, f.value_low) for f in extract_figures("恒大股价滑落18%。")] == [("growth", -18.0)]
     assert [(f.kind, f.value_low) for f in extract_figures("公司市值蒸发了30%。")] == [("growth", -30.0)]
+
+
+def test_wan_after_yi_multiplies_only_the_part_after_yi():
+    got = [(f.value_low, f.approx) for f in extract_figures("全球已有一亿零五百多万人感染。")]
+    assert got == [(1.05e8, True)]
+    assert [f.value_low for f in extract_figures("一亿五千万人口")] == [1.5e8]
+
+
+def test_strings_of_chinese_digits_are_no_number():
+    assert not extract_figures("约有三四名士兵受伤。")
+    assert not extract_figures("他们一一名列前茅。")
+
+
+def test_gold_in_troy_ounces():
+    got = [(f.kind, round(f.value_low, 2), f.unit) for f in extract_figures("央行黄金储备达7402万盎司。")]
+    assert got == [("mass", 2302.28, "t")]
+    assert [f.kind for f in extract_figures("金价升至2000美元/盎司。")] == ["money"]
