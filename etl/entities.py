@@ -2251,7 +2251,7 @@ def _rare_char_name(token: tuple[str, str]) -> bool:
 
 # A photo credit (新华社记者王昊飞摄, 记者燕雁摄: the segmenter glues 摄 to the name) and the author
 # closing a bracketed byline (【文/观察者网专栏作者月咏幻】: pen names are no dictionary names).
-_PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)[ \u3000]*([\u4e00-\u9fff]{2,3}?)[ \u3000]*(?:拍摄|摄)(?![\u4e00-\u9fff])"
+_PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)[ \u3000]*([\u4e00-\u9fff]{2,3}?)[ \u3000]*(?:拍摄|摄|编译)(?![\u4e00-\u9fff])"
                            r"|(?<=[【/])[^【】\n]{0,16}?(?:作者|记者|编辑|编译)[ \u3000：:]*([\u4e00-\u9fff]{2,4})(?=】)"
                            # (中评社 海涵摄): an outlet, a space and the photographer in parentheses
                            r"|[(（](?:[^()（）\n]{1,12}?[ \u3000])?([\u4e00-\u9fff]{2,3})[ \u3000]?(?:拍摄|摄)(?=[)）])")
@@ -2311,9 +2311,11 @@ _CREDIT_ROLES = ("记者", "编辑", "责编", "责任编辑", "剪辑", "动画
                  "撰文", "实习生", "通讯员", "制片人", "出品人", "文字", "图片", "文案", "插画", "配图", "撰稿")
 _CREDIT_ROLES_ALT = "|".join(sorted(_CREDIT_ROLES, key=len, reverse=True))
 _CREDIT_NAMES = "(?:[\u4e00-\u9fff]{2,4}[ \u3000/／、]+)*(?:[\u4e00-\u9fff]{6}(?=[)）】])|[\u4e00-\u9fff]{2,4})"
-_CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT})(?:[:：/／|｜][ \u3000]*|[ \u3000]+|(?={_CREDIT_NAMES}[)）】]))"
+_CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT}|(?<![\u4e00-\u9fff])文(?=[|｜/／]))"
+                           f"(?:[:：/／|｜][ \u3000]*|[ \u3000]+|(?={_CREDIT_NAMES}[ \u3000]*[)）】“]))"
                            f"({_CREDIT_NAMES})"
-                           f"(?=(?:[ \u3000]*(?:$|\n|[|｜，,。;；)）】/／]|{_CREDIT_ROLES_ALT})|[ \u3000]+[0-9]))", re.M)
+                           f"(?=(?:[ \u3000]*(?:$|\n|[|｜，,。;；)）】/／“]|{_CREDIT_ROLES_ALT})"
+                           f"|[ \u3000]+[0-9]|[ \u3000]{{2,}}))", re.M)
 
 
 # The editor in brackets closing a paragraph (…撤回其驻该国外交使团。(吴子钰)).
@@ -2696,7 +2698,7 @@ def _take_back_from_place(d: _Doc, person: _Ent, s: int, form: str) -> None:
 # Characters that end a name rather than continue it: what may follow a name in running text.
 _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
              "|今日|今天|昨日|昨天|日前|近日|当天|当日|此前|随后"
-             "|分别|共同|一起|一同|指(?=[，,：:])|[，。、：；！？,.!?\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
+             "|分别|共同|一起|一同|以及|指(?=[，,：:])|[，。、：；！？,.!?\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
 _GIVEN_BAD = set("一二三四五六七八九十百千万两日月年天周们等都也又再将说称的了是在和与对及表示指认告透强上下里中"
                  "国省市县区部局方面曾我你他她它其记者装照")

@@ -1520,3 +1520,18 @@ def test_facilities_whose_head_the_segmenter_takes_for_a_name_or_cuts_off(text, 
 
 def test_a_navy_word_in_a_cut_name_makes_no_facility():
     assert "戈海军基地" not in names("弗拉明戈海军基地是苏丹最大海军基地。")
+
+
+@pytest.mark.parametrize("text, people", [
+    ("正式开通运营 新华社记者乔继红 汪奥娜 余谦梁 “高铁是合作的金字招牌”", {"乔继红", "汪奥娜", "余谦梁"}),
+    ("(本报记者程雯编译/综合报导)感恩节后的周五", {"程雯"}),
+    ("*本文为周刊原创内容 文|刘怡 4月14日，国防部发布消息", {"刘怡"}),
+    ("新京报记者 栾若曦 编辑 张磊 校对 贾宁  据报道，当地时间", {"栾若曦", "张磊", "贾宁"}),
+])
+def test_more_credit_line_shapes(text, people):
+    assert people <= names(text, "person")
+
+
+def test_a_name_ends_before_yiji():
+    got = names("军方扣押了国务资政昂山素季、总统温敏以及其他官员。", "person")
+    assert "温敏" in got and "温敏以" not in got
