@@ -2334,6 +2334,8 @@ def _credit_lines(d: _Doc):
     for m in _CREDIT_BLOCK.finditer(text):
         for n in re.finditer("[\u4e00-\u9fff]+", m.group(1)):
             item, at = n.group(), m.start(1) + n.start()
+            if len(item) >= 4 and item.endswith(_CREDIT_ROLE_ENDS):
+                item = item[:-2]   # 程雯 + 编译/: the role after the name
             parts = [(item, at)] if len(item) <= 4 else [(item[:3], at), (item[3:], at + 3)]
             for name, s in parts:
                 known = lex.by_surface.get(name)
@@ -2716,6 +2718,7 @@ _JP_NAME_VERB = re.compile(f"({_JP_ALT})([{_HAN}]{{1,3}}?)(?=" + _alt(
     sorted(SPEECH_VERBS, key=len, reverse=True)) + ")")
 # After a role word, given names may hold 国, 天 and 强 (王国祥, 李强), which elsewhere make words (X国).
 _GIVEN_BAD_AFTER_ROLE = frozenset(_GIVEN_BAD - set("国天强"))
+_CREDIT_ROLE_ENDS = tuple(w for w in _CREDIT_ROLES if len(w) == 2)
 # Given names may hold numerals (路一凡, 王一博); in a credit line nothing else can be meant.
 _GIVEN_BAD_IN_CREDIT = frozenset(_GIVEN_BAD_AFTER_ROLE - set("一二三四五六七八九十中"))
 
