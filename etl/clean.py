@@ -83,13 +83,16 @@ def _is_caption(node, tag: str, attrs: dict) -> bool:
     return False
 
 
-# Spaces that sit between two CJK characters are layout, not content.
-_CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
+# A space next to a CJK punctuation mark (步骤 。, ， 他) is layout; a space between two Han characters
+# separates things and is kept: headline parts (学党史 悟思想), bylines (记者 徐钦 摄, 编辑 张磊 校对 贾宁),
+# names in a list. Gluing them makes words and names that are not in the text (blind rounds: entity
+# recall +0.1 to +1.0 points, nothing lost on the dev or held-out gold).
+_PUNCT_SPACE = re.compile(r"(?<=[\u3000-\u303f\uff00-\uffef]) | (?=[\u3000-\u303f\uff00-\uffef])")
 
 
 def _normalise_line(line: str) -> str:
     line = _WS.sub(" ", line).strip()
-    return _CJK_SPACE.sub("", line) if " " in line else line
+    return _PUNCT_SPACE.sub("", line) if " " in line else line
 
 
 _BLANK_LINE = re.compile(r"\n\s*\n")

@@ -139,7 +139,13 @@ def test_markdown_body_is_rendered_then_cleaned():
 
 def test_br_separated_text_and_double_escaped_entities():
     body = clean_html("第一行文字<br>第二行&amp;nbsp;文字<br><br>第三行 &lt;b&gt; 不是标签")
-    assert body.paragraphs == ["第一行文字", "第二行文字", "第三行 <b> 不是标签"]
+    # the twice-escaped &nbsp; is a space; between two Han characters a space separates (记者 徐钦 摄)
+    assert body.paragraphs == ["第一行文字", "第二行 文字", "第三行 <b> 不是标签"]
+
+
+def test_spaces_between_han_characters_are_kept_and_spaces_at_punctuation_dropped():
+    body = clean_html("<p>新华社记者 徐钦 摄</p><p>学党史 悟思想 办实事；讨论后续步骤&nbsp;。 他说，  好</p>")
+    assert body.paragraphs == ["新华社记者 徐钦 摄", "学党史 悟思想 办实事；讨论后续步骤。他说，好"]
 
 
 def test_hidden_elements_dropped():
