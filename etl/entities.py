@@ -1464,6 +1464,12 @@ def _sub_unit(d: _Doc, j: int, i: int, end: int):
                 return
 
 
+# Words that make a phrase describe bodies rather than name one (美国同类公司, 大型国有企业).
+_DESCRIPTIVE_WORDS = re.compile("同类|类似|大型|小型|知名|著名|其他|相关|当地|本地|私营|民营|跨国")
+# Fields after a known body and before a kind of body: a description of the known one (北约军事联盟).
+_DESCRIPTIVE_FIELDS = frozenset(("军事", "政治", "经济", "安全", "防务", "贸易"))
+
+
 # Energy and nuclear sites: named after a city (布什尔核设施) the city counts too; after a region they are
 # the region's sites, no name (西伯利亚气田).
 _ENERGY_SITES = frozenset(("核设施", "浓缩厂", "燃料浓缩厂", "炼油厂", "发电厂", "核电厂", "气田", "油田", "计量站"))
@@ -1762,6 +1768,10 @@ def _suffix_names(d: _Doc):
         if ent is None and (tail.endswith(_GENERIC_BODIES_T) or tail in BARE_SUFFIXES and
                             isinstance(head, _Ent) and head.subtype in ("country", "region")):
             continue  # 美国特种部队, 伊朗驻维也纳国际组织, 美国公司: generic bodies are no names
+        if ent is None and kind == "org" and isinstance(head, _Ent) and (
+                _DESCRIPTIVE_WORDS.search(tail) or head.type == "org" and suffix in ("联盟", "组织", "集团")
+                and tail[:-len(suffix)] in _DESCRIPTIVE_FIELDS):
+            continue  # 美国同类公司, 北约 + 军事 + 联盟, 美国海军 + 舰队: descriptions of bodies, not names
         head_ent = head if isinstance(head, _Ent) else None
         if ent is None and head_ent is not None and head_ent.type == "place" and kind == "place" \
                 and name == head_ent_surface(d, start, head_ent) + suffix and suffix in ADMIN_SUFFIXES:
@@ -3380,6 +3390,12 @@ def _orgs_after_kinds(d: _Doc):
         if known is not None and known.type != "org":
             continue
         d.add(known or _Ent("org:" + name, name, "org", None, False), s, name)
+        # 德国半导体技术公司 + 艾尔默斯: the phrase before the name describes it, it names nothing
+        for ent, hits in list(d.found.values()):
+            if ent.type == "org" and not ent.known and ent.key != "org:" + name:
+                for at, surface in list(hits.items()):
+                    if at + len(surface) == s:
+                        _drop_mention(d, ent, at)
 
 
 # What may follow a place's name in running text.

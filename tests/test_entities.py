@@ -1535,3 +1535,17 @@ def test_more_credit_line_shapes(text, people):
 def test_a_name_ends_before_yiji():
     got = names("军方扣押了国务资政昂山素季、总统温敏以及其他官员。", "person")
     assert "温敏" in got and "温敏以" not in got
+
+
+@pytest.mark.parametrize("text, bad, good", [
+    ("钢铁产量远远落后于其他美国同类公司。", "美国同类公司", "美国"),
+    ("北约军事联盟的实力将显著增加。", "北约军事联盟", "北大西洋公约组织"),
+    ("德国半导体技术公司艾尔默斯(Elmos)周一表示，政府可能禁止出售。", "德国半导体技术公司", "艾尔默斯"),
+])
+def test_descriptions_of_bodies_are_no_names(text, bad, good):
+    got = names(text)
+    assert bad not in got and good in got
+
+
+def test_a_known_body_s_own_committee_is_still_a_body():
+    assert "塔利班政治委员会" in names("塔利班政治委员会负责人表示，谈判仍在继续。", "org")
