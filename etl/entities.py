@@ -1009,7 +1009,8 @@ _COMPOSE_NEXT = frozenset(GOV_BODIES + ("驻", "常驻", "理事会", "委员会
 # name counts, the rest is no entity of its own.
 _PREFIX_TAILS = frozenset(ROLE_WORDS + ("政府", "军队", "当局", "方面", "国内", "境内", "舰艇编队", "编队", "队",
                                         "军方", "官方", "民众", "全境", "各地", "警方", "媒体", "代表团",
-                                        "核"))   # 伊朗核(问题), 朝核: the country's nuclear file
+                                        "核",    # 伊朗核(问题), 朝核: the country's nuclear file
+                                        "问题"))  # 中东问题, 巴勒斯坦问题: the place is what the question is about
 
 
 _PREFIX_TAILS_T = tuple(_PREFIX_TAILS)

@@ -1549,3 +1549,15 @@ def test_descriptions_of_bodies_are_no_names(text, bad, good):
 
 def test_a_known_body_s_own_committee_is_still_a_body():
     assert "塔利班政治委员会" in names("塔利班政治委员会负责人表示，谈判仍在继续。", "org")
+
+
+def test_a_question_about_a_place_names_the_place():
+    # the segmenter may keep 中东问题 as one word
+    assert _known_prefix_words("中东问题") == ["中东"]
+
+
+def _known_prefix_words(word):
+    from etl.entities import _Doc, _known_prefix
+    d = _Doc(word, lexicon(), [(word, "n")])
+    _known_prefix(d, word, 0)
+    return [ent.name for ent, _ in d.found.values()]
