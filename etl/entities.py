@@ -2321,6 +2321,7 @@ _CREDIT_ROLES = ("记者", "编辑", "责编", "责任编辑", "剪辑", "动画
                  "统筹", "策划", "监制", "主编", "审核", "审校", "作者", "翻译", "编译", "视频", "后期", "配音", "美编",
                  "撰文", "实习生", "通讯员", "制片人", "出品人", "文字", "图片", "文案", "插画", "配图", "撰稿")
 _CREDIT_ROLES_ALT = "|".join(sorted(_CREDIT_ROLES, key=len, reverse=True))
+_CREDIT_ROLE_ENDS = tuple(w for w in _CREDIT_ROLES if len(w) == 2)
 _CREDIT_NAMES = "(?:[\u4e00-\u9fff]{2,4}[ \u3000/／、]+)*(?:[\u4e00-\u9fff]{6}(?=[)）】])|[\u4e00-\u9fff]{2,4})"
 _CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT}|(?<![\u4e00-\u9fff])文(?=[|｜/／]))"
                            f"(?:[:：/／|｜][ \u3000]*|[ \u3000]+|(?={_CREDIT_NAMES}[ \u3000]*[)）】“]))"
@@ -2334,14 +2335,9 @@ _CLOSING_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,3})[)）][ \u3000]*$", r
 
 
 def _credit_lines(d: _Doc):
-    text, lex = d.text, d.lex
+    text = d.text
     for m in _CLOSING_CREDIT.finditer(text):
-        name, s = m.group(1), m.start(1)
-        known = lex.by_surface.get(name)
-        if (name[0] in SURNAMES or name[:2] in DOUBLE_SURNAMES) and d.free(s, s + len(name)) \
-                and name not in lex.stopnames and (known is None or known.type == "person") \
-                and not _ROLE_IN.search(name) and not any(c in _GIVEN_BAD_IN_CREDIT for c in name[1:]):
-            _add_person(d, s, name)
+        _add_credited(d, m.start(1), m.group(1))
     for m in _CREDIT_BLOCK.finditer(text):
         for n in re.finditer("[\u4e00-\u9fff]+", m.group(1)):
             item, at = n.group(), m.start(1) + n.start()
@@ -2349,12 +2345,17 @@ def _credit_lines(d: _Doc):
                 item = item[:-2]   # 程雯 + 编译/: the role after the name
             parts = [(item, at)] if len(item) <= 4 else [(item[:3], at), (item[3:], at + 3)]
             for name, s in parts:
-                known = lex.by_surface.get(name)
-                if not (name[0] in SURNAMES or name[:2] in DOUBLE_SURNAMES) or not d.free(s, s + len(name)) \
-                        or name in lex.stopnames or known is not None and known.type != "person" \
-                        or _ROLE_IN.search(name) or any(c in _GIVEN_BAD_IN_CREDIT for c in name[1:]):
-                    continue
-                _add_person(d, s, name)
+                _add_credited(d, s, name)
+
+
+def _add_credited(d: _Doc, s: int, name: str) -> None:
+    """A name in a credit: a person when it starts with a surname and is no known non-person, role or word."""
+    lex = d.lex
+    known = lex.by_surface.get(name)
+    if (name[0] in SURNAMES or name[:2] in DOUBLE_SURNAMES) and d.free(s, s + len(name)) \
+            and name not in lex.stopnames and (known is None or known.type == "person") \
+            and not _ROLE_IN.search(name) and not any(c in _GIVEN_BAD_IN_CREDIT for c in name[1:]):
+        _add_person(d, s, name)
 
 
 def _photo_credits(d: _Doc):
@@ -2729,7 +2730,6 @@ _JP_NAME_VERB = re.compile(f"({_JP_ALT})([{_HAN}]{{1,3}}?)(?=" + _alt(
     sorted(SPEECH_VERBS, key=len, reverse=True)) + ")")
 # After a role word, given names may hold 国, 天 and 强 (王国祥, 李强), which elsewhere make words (X国).
 _GIVEN_BAD_AFTER_ROLE = frozenset(_GIVEN_BAD - set("国天强"))
-_CREDIT_ROLE_ENDS = tuple(w for w in _CREDIT_ROLES if len(w) == 2)
 # Given names may hold numerals (路一凡, 王一博); in a credit line nothing else can be meant.
 _GIVEN_BAD_IN_CREDIT = frozenset(_GIVEN_BAD_AFTER_ROLE - set("一二三四五六七八九十中"))
 
