@@ -53,10 +53,14 @@ _IS_HAN = re.compile(f"^[{_HAN}]+$")
 # The chars that name a country inside compounds (中俄, 美日韩, 巴以). Others listed in the gazetteer
 # (新, 马, 格, 斯 ...) are far more often ordinary morphemes, so they only count in the explicit
 # "X方" / "驻X" patterns below, never in free compounds.
-COMPOUND_CHARS = set("中俄美乌英法德日韩朝印伊以巴土台越菲澳叙")
+COMPOUND_CHARS = set("中俄美乌英法德日韩朝印伊以巴土台越菲澳叙加墨")
+# Of these, 加 (add) and 墨 (ink) are words on their own: they name Canada and Mexico only inside a
+# compound (美加, 美墨加, 中加) or before a suffix (加方, 墨方), never as a token alone.
+_NOT_ALONE_COUNTRY = frozenset("加墨")
 # Real words made only of compound chars: not country pairs.
 COMPOUND_WORDS = {"美德", "日中", "以德", "朝日", "中台", "以日", "以法", "中土", "以巴为", "土方", "德日",
-                  "中以", "以美", "法日", "以英", "日以", "巴中"}
+                  "中以", "以美", "法日", "以英", "日以", "巴中",
+                  "加以", "印加", "加法", "加印", "加德", "加土", "加菲", "加台", "墨印", "印墨"}
 # Forms that name a place only after a prefix (驻华, 访华, 涉港, 涉疆, 涉藏).
 PREFIX_ONLY_CHARS = set("华港澳疆藏")
 # After a one-char country inside the same token or as the next token, these make it a country name.
@@ -856,7 +860,7 @@ _ALWAYS_COUNTRY = frozenset("俄")
 
 def _single_country(d: _Doc, i: int, tok: str, start: int) -> bool:
     """A one-char country token next to a cue: 乌 + 国防部, 对 + 俄, 美 、 英 、 法."""
-    if tok not in d.lex.one_char or tok not in COMPOUND_CHARS:
+    if tok not in d.lex.one_char or tok not in COMPOUND_CHARS or tok in _NOT_ALONE_COUNTRY:
         return False
     if tok == "日" and _after_number(d, i):
         return False
@@ -1483,6 +1487,39 @@ _RANKS = {"上将", "中将", "少将", "上校", "中校", "少校", "元帅", 
 _NUMERALS = set("一二三四五六七八九十百千万亿两几多数第首")
 
 
+# A state body named "national" + its field + its kind (国家教育部, 国家司法委员会, 国家警察联合司令部,
+# 联邦选举委员会): the name of a government body abroad, though its head word is generic.
+_STATE_BODY_SUFFIXES = frozenset(("部", "局", "署", "委员会", "委", "司令部", "研究院", "办公室", "理事会", "法院"))
+_NATIONAL_HEADS = ("国家", "联邦")
+_FIELD_TAGS = ("n", "vn", "v", "an", "j", "nz", "b")
+
+
+def _national_body_start(d: _Doc, i: int, tok: str, suffix: str) -> int | None:
+    """Where the name of a national body ending in token i starts, or None: 国家 or 联邦 right before one
+    to three field words and the suffix (国家/n 警察/v 联合/v 司令部/n), or heading the token itself
+    (国家教育部/nt). A country just before it leads the name (秘鲁国家警察局)."""
+    toks, lex = d.toks, d.lex
+    if tok.startswith(_NATIONAL_HEADS) and len(tok) - len(suffix) >= 4 and toks[i][1] == "nt":
+        k = i
+    elif tok == suffix:
+        k = i - 1
+        while k >= 0 and i - k <= 3 and toks[k][0] not in _NATIONAL_HEADS:
+            w, p = toks[k]
+            if not (_IS_HAN.match(w) and (p in _FIELD_TAGS or w in ("和", "与", "及") and k < i - 1)) \
+                    or w in GENERIC_BODIES or w in SUFFIX_WORDS:
+                return None
+            k -= 1
+        if k < 0 or i - k > 3 or toks[k][0] not in _NATIONAL_HEADS or k == i - 1:
+            return None
+    else:
+        return None
+    start = d.starts[k]
+    country = lex.countries.get(toks[k - 1][0]) if k > 0 else None
+    if country is not None and d.free(d.starts[k - 1], start):
+        start = d.starts[k - 1]
+    return start if d.free(start, d.ends[i]) else None
+
+
 def _proper(d: _Doc, w: str, pos: str | None, short_ok: bool = True) -> _Ent | bool:
     """Whether a word can head a name: a known name (returned), a transliteration, or a name tag."""
     if len(w) < 2 or w in GENERIC_HEADS or w in d.lex.stopnames or not _IS_HAN.match(w):
@@ -1733,6 +1770,10 @@ def _suffix_names(d: _Doc):
                 s -= 1
             if k - s >= (2 if kind == "place" else 3) and d.is_start(s):
                 head, start = True, s
+        if head is None and kind == "org" and suffix in _STATE_BODY_SUFFIXES:
+            start = _national_body_start(d, i, tok, suffix)
+            if start is not None:
+                head = True
         if head is None and kind == "org" and tok == suffix and suffix in _UNIT_SUFFIXES and j < i:
             _sub_unit(d, j, i, end)  # 哈佛大学肯尼迪学院 + 政治 + 研究所
             continue
@@ -2813,7 +2854,7 @@ def _add_cued_name(d: _Doc, s: int, name: str, given: str, japanese: bool = Fals
     if not japanese and len(d.toks[i][0]) >= 2 and d.toks[i][1] in ("n", "v", "vn", "a", "ad", "an", "d", "t") \
             and d.ends[i] < e:
         return  # 总理 + 任期/n + 后: an ordinary word, not a surname and a given name
-    if len(name) == 2 and not (d.ends[i] == e and d.toks[i][1].startswith("nr")
+    if len(name) == 2 and not (d.ends[i] == e and (d.toks[i][1].startswith("nr") or _said_after(d, i, e))
                                or d.ends[i] == s + 1 and d.is_end(e) and d.toks[i + 1][1][:1] not in "vpcdumrf"
                                # 创始人 + 马/n + 健在/v: the given name glued to the 在 after it
                                or d.ends[i] == s + 1 and d.is_end(e + 1) and d.text[e:e + 1] in "在是和与"
@@ -2822,6 +2863,17 @@ def _add_cued_name(d: _Doc, s: int, name: str, given: str, japanese: bool = Fals
     if s > 0 and d.text[s - 1] in _FREE_TRANSLIT and not d.taken[s - 1] and not d.is_start(s):
         return  # the tail of a longer unknown word
     d.add(_Ent("person:" + name, name, "person", None, False), s, name)
+
+
+# Tags the segmenter gives unknown two-character names it does not see as names (温彬/nz, 秦天/t, 海涵/nt).
+_NAME_LIKE_TAGS = frozenset(("nz", "t", "nt", "ns", "j", "nrt", "nrfg"))
+_SAID = re.compile(f"[ \u3000]?(?:{_VERB_ALT})")
+
+
+def _said_after(d: _Doc, i: int, e: int) -> bool:
+    """Token i (a role word before it) is a two-character name the segmenter mistagged when a verb of
+    saying follows at once: 经济学家温彬表示, 副所长秦天指出."""
+    return d.toks[i][1] in _NAME_LIKE_TAGS and _SAID.match(d.text, e) is not None
 
 
 # --- lists: the items of an enumeration share a type ---------------------------------------------------

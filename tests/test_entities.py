@@ -1561,3 +1561,44 @@ def _known_prefix_words(word):
     d = _Doc(word, lexicon(), [(word, "n")])
     _known_prefix(d, word, 0)
     return [ent.name for ent, _ in d.found.values()]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("某银行首席经济学家温彬表示，美元走弱。", "温彬"),      # 温彬/nz
+    ("研究所副所长秦天指出，局势仍然紧张。", "秦天"),      # 秦天/t
+])
+def test_a_two_character_name_between_a_role_and_a_verb_of_saying(text, name):
+    assert name in names(text, "person")
+
+
+def test_a_two_character_word_after_a_role_is_no_name_without_a_verb_of_saying():
+    assert "秦天" not in names("副所长秦天气预报说明会。", "person")
+
+
+@pytest.mark.parametrize("text,body", [
+    ("全国学校停课，国家教育部下令关闭寄宿学校。", "国家教育部"),
+    ("包括更换国家司法委员会的所有成员。", "国家司法委员会"),
+    ("军方与国家警察联合司令部发表联合声明。", "国家警察联合司令部"),
+    ("根据联邦选举委员会公布的计票结果，反对党落败。", "联邦选举委员会"),
+    ("代表团中还有国家情报局局长。", "国家情报局"),
+])
+def test_a_national_body_named_by_its_field(text, body):
+    assert body in names(text, "org")
+
+
+@pytest.mark.parametrize("text", ["国家有关部门正在调查。", "这是国家层面的决定。", "国家机关已经解散。"])
+def test_national_words_without_a_body_name_nothing(text):
+    assert not names(text, "org")
+
+
+@pytest.mark.parametrize("text,places", [
+    ("大批移民涌向美墨边境。", {"美国", "墨西哥"}),
+    ("中加关系出现转机，墨方表示欢迎。", {"中国", "加拿大", "墨西哥"}),
+])
+def test_canada_and_mexico_in_compounds(text, places):
+    assert places <= names(text, "place")
+
+
+@pytest.mark.parametrize("text", ["对进口设备加以限制。", "印加人翻越高山。", "他用墨写字，再加上印章。"])
+def test_add_and_ink_are_no_countries(text):
+    assert not names(text, "place")
