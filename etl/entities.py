@@ -2309,7 +2309,9 @@ _PHOTO_CREDIT = re.compile(r"(?=[记摄通【/(（])(?:"
                            r"(?:记者|摄影|通讯员)[ \u3000]*([\u4e00-\u9fff]{2,3}?)[ \u3000]*(?:拍摄|摄|编译)(?![\u4e00-\u9fff])"
                            r"|[【/][^【】\n]{0,16}?(?:作者|记者|编辑|编译)[ \u3000：:]*([\u4e00-\u9fff]{2,4})(?=】)"
                            # (中评社 海涵摄): an outlet, a space and the photographer in parentheses
-                           r"|[(（](?:[^()（）\n]{1,12}?[ \u3000])?([\u4e00-\u9fff]{2,3})[ \u3000]?(?:拍摄|摄)(?=[)）]))")
+                           r"|[(（](?:[^()（）\n]{1,12}?[ \u3000])?([\u4e00-\u9fff]{2,3})[ \u3000]?(?:拍摄|摄)(?=[)）])"
+                           # (图/陈锐勤): the photographer after 图 and a slash, alone in parentheses
+                           r"|[(（]图[/／:：]([\u4e00-\u9fff]{2,3})(?=[)）]))")
 
 
 # A body named in Chinese and then by its Latin acronym in parentheses (英国海上贸易运营中心(UKMTO),
@@ -2375,7 +2377,9 @@ _CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT}|文(?<![\u4e00-\u9fff]文)(?
                            f"(?:[:：/／|｜][ \u3000]*|[ \u3000]+|(?={_CREDIT_NAMES}[ \u3000]*[)）】“]))"
                            f"({_CREDIT_NAMES})"
                            f"(?=(?:[ \u3000]*(?:$|\n|[|｜，,。;；)）】/／“]|{_CREDIT_ROLES_ALT})"
-                           f"|[ \u3000]+[0-9]|[ \u3000]{{2,}}))", re.M)
+                           f"|[ \u3000]+[0-9]|[ \u3000]{{2,}}"
+                           # 撰文: 萧通 出版:更新: (the next field of the byline)
+                           f"|[ \u3000]+(?:出版|更新|发布|来源|时间|日期)[:：]))", re.M)
 
 
 # The editor in brackets closing a paragraph (…撤回其驻该国外交使团。(吴子钰)).
@@ -2407,17 +2411,17 @@ def _add_credited(d: _Doc, s: int, name: str) -> None:
 
 
 def _photo_credits(d: _Doc):
-    if "摄" not in d.text and "】" not in d.text:
+    if "摄" not in d.text and "】" not in d.text and "图" not in d.text:
         return
     for m in _PHOTO_CREDIT.finditer(d.text):
-        group = next(g for g in (1, 2, 3) if m.group(g))
+        group = next(g for g in (1, 2, 3, 4) if m.group(g))
         s, e = m.span(group)
         name = m.group(group)
         ent = d.lex.by_surface.get(name)
         if not d.free(s, e) or ent is not None and ent.type != "person" or name in d.lex.stopnames \
-                or any(c in (_GIVEN_BAD_IN_CREDIT if group == 3 else _GIVEN_BAD) for c in name[1:]):
+                or any(c in (_GIVEN_BAD_IN_CREDIT if group >= 3 else _GIVEN_BAD) for c in name[1:]):
             continue
-        if group == 3:
+        if group >= 3:
             if ent is None and name[0] not in SURNAMES:
                 continue   # (资料图 现场摄): no surname, no name
         elif ent is None and len(words := segment.tag(name)) == 1 and words[0][1] not in _NR_TAGS \

@@ -1527,6 +1527,8 @@ def test_a_navy_word_in_a_cut_name_makes_no_facility():
     ("(本报记者程雯编译/综合报导)感恩节后的周五", {"程雯"}),
     ("*本文为周刊原创内容 文|刘怡 4月14日，国防部发布消息", {"刘怡"}),
     ("新京报记者 栾若曦 编辑 张磊 校对 贾宁  据报道，当地时间", {"栾若曦", "张磊", "贾宁"}),
+    ("反对派重返政坛中心。(图/林海峰)\n新首相今天宣誓。", {"林海峰"}),
+    ("撰文: 李晓东 出版:更新:  总统周二表示", {"李晓东"}),
 ])
 def test_more_credit_line_shapes(text, people):
     assert people <= names(text, "person")
@@ -1602,3 +1604,8 @@ def test_canada_and_mexico_in_compounds(text, places):
 @pytest.mark.parametrize("text", ["对进口设备加以限制。", "印加人翻越高山。", "他用墨写字，再加上印章。"])
 def test_add_and_ink_are_no_countries(text):
     assert not names(text, "place")
+
+
+@pytest.mark.parametrize("text", ["(图/视觉中国)会谈现场", "(图/路透社)总统抵达"])
+def test_an_agency_credited_for_a_photo_is_no_person(text):
+    assert not names(text, "person")
