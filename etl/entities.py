@@ -263,6 +263,9 @@ COUNTRY_APART_SUFFIXES = frozenset(("大学", "学院", "新闻社", "新闻网"
 LATIN_HEAD_SUFFIXES = frozenset(("电视台", "电台", "广播公司", "新闻网", "公司", "集团", "银行", "基金会", "研究所",
                                  "大学", "学院", "协会"))
 _ACRONYM = re.compile("[A-Z][A-Z0-9&]{1,7}")
+# Acronyms of things, not of names: AI公司, EV企业, LNG公司 are descriptions.
+_GENERIC_ACRONYMS = frozenset(("AI", "IT", "EV", "GPU", "CPU", "LNG", "LPG", "PC", "5G", "4G", "VR", "AR", "APP", "TV",
+                               "NGO", "CEO", "IPO", "ETF", "VC", "PE", "ESG", "OEM", "AIGC", "SaaS", "IoT"))
 # Suffixes whose head may be a brand word the segmenter tags nz/nr/j, when the suffix stands alone.
 BRAND_SUFFIXES = frozenset(("银行", "集团"))
 GENERIC_COMPANY = {"有价证券", "民用航空", "民航", "商业航空", "通用航空", "航空航天", "证券", "航空", "控股", "金融控股",
@@ -897,6 +900,10 @@ def _single_country(d: _Doc, i: int, tok: str, start: int) -> bool:
     return True
 
 
+# Second characters of words that start with 报 (报价, 报道, 报告, 报复, 报名, 报销, 报警, 报案).
+_BAO_WORD_ENDS = frozenset("价道告复名销警案")
+
+
 def _token_pass(d: _Doc):
     lex = d.lex
     toks, starts = d.toks, d.starts
@@ -918,12 +925,20 @@ def _token_pass(d: _Doc):
                                      or d.text[start + len(tok):start + len(tok) + 1].isascii()
                                      and d.text[start + len(tok):start + len(tok) + 1].isalnum()):
                 continue  # PowerShell (cut into Power + Shell): a Latin name inside a longer word is not that name
+            if tok[-1] == "报" and ent.type == "org" and d.text[start + len(tok):start + len(tok) + 1] in _BAO_WORD_ENDS:
+                # 俄罗斯报 + 价高: 俄罗斯 + 报价, not the newspaper (报道, 报告, 报复 alike)
+                short = known.get(tok[:-1])
+                if short is not None and short.type != "org":
+                    d.add(short, start, tok[:-1])
+                continue
             nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
             if tok in _BOUNDED and not (nxt.startswith(_BOUNDED[tok]) or not nxt.strip() or toks[i + 1][1] == "x"
                                         or i == 0 or toks[i - 1][1][:1] in "xpc" or not toks[i - 1][0].strip()):
                 continue  # 战争中共投入, 500强中共计有: 中 + 共计, not the party
             if ent.type == "place" and nxt == "人" and ent.subtype in ("country", "territory"):
                 continue  # demonym: 俄罗斯人
+            if ent.type == "place" and nxt == "班列" and ent.subtype == "region":
+                continue  # 中欧班列: a train service named after the route, not Central Europe
             if ent.type == "place" and nxt == "军" and tok.endswith("海") \
                     and (country := lex.countries.get(tok[:-1])) is not None:
                 # 菲律宾海/ns + 军: the country's navy (菲律宾海军), not the sea
@@ -1367,7 +1382,8 @@ NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "宣�
 # Ordinary words that end in a suffix (北部 ends in 部, 签署 in 署) and bodies no name makes specific.
 SUFFIX_WORDS = {"自治州", "自治区", "自治县", "自治市",
                 "北部", "南部", "东部", "西部", "中部", "西北部", "东北部", "西南部", "东南部", "内部", "外部",
-                "各市县", "各市", "各县", "各区", "各省", "各州", "市县", "县市", "区县", "各地区",
+                "各市县", "各市", "各县", "各区", "各省", "各州", "市县", "县市", "区县", "各地区", "省区市", "省市区",
+                "百强县", "百强市", "百强区",
                 "避风港", "港口", "军港", "商港", "渔港", "海港", "空港", "良港", "深水港", "自由港", "自贸港", "内河港",
                 "中北部", "中南部", "中西部", "中东部", "北中部", "南中部", "东中部", "西中部",
                 "市郊区", "市郊", "近郊", "远郊", "城郊", "市中心",
@@ -1563,7 +1579,8 @@ def _known_org_core(lex: _Lexicon, name: str) -> _Ent | None:
 
 
 # Words that count countries or sides inside a phrase: the phrase describes bodies, it names none.
-_COUNTING_HEADS = re.compile("两国|三国|多国|各国|双方|两岸|两家|多家")
+# Words that make a body's name a description: 中卡两国国有能源公司, 土耳其官方通讯社 (the agency is named after it)
+_COUNTING_HEADS = re.compile("两国|三国|多国|各国|双方|两岸|两家|多家|官方")
 _EVENT_ENDS = ("奥运会", "冬奥会", "残奥会", "亚运会", "运动会", "世界杯", "锦标赛", "峰会", "气候变化大会", "气候大会",
                "缔约方大会")
 _MISSION_SUFFIXES = frozenset(("大使馆", "使馆", "领事馆", "总领馆", "总领事馆"))
@@ -1664,7 +1681,7 @@ def _suffix_names(d: _Doc):
                     and end - starts[j - 2] <= SPLIT_LIMIT and d.free(starts[j - 2], starts[j]):
                 j -= 2   # 卡塔尔 电力 与 水务 公司: a body of two fields
                 continue
-            if j == i and suffix in LATIN_HEAD_SUFFIXES and _ACRONYM.fullmatch(w) \
+            if j == i and suffix in LATIN_HEAD_SUFFIXES and _ACRONYM.fullmatch(w) and w not in _GENERIC_ACRONYMS \
                     and d.free(starts[j - 1], starts[j]) and (j < 2 or not toks[j - 2][0].isascii()):
                 j -= 1   # WABC 电视台, KKR 集团: an acronym names the station or the company
                 break
@@ -1710,7 +1727,8 @@ def _suffix_names(d: _Doc):
                      and p.startswith(("nz", "nr", "j")) and w not in GENERIC_HEADS
                      or h == i - 1 and tok != suffix and _brand_before_trade(d, i, tok, suffix))   # 博思格 + 钢铁公司
             # 鄱阳湖/ns: a lake, river or island jieba knows as a place, whatever its head
-            acronym = h < i and suffix in LATIN_HEAD_SUFFIXES and _ACRONYM.fullmatch(w) is not None
+            acronym = h < i and suffix in LATIN_HEAD_SUFFIXES and _ACRONYM.fullmatch(w) is not None \
+                and w not in _GENERIC_ACRONYMS
             # 阿留申/nr 群岛: jieba tags many foreign places as person names
             natural_nr = (h < i and kind == "place" and suffix in NATURAL_SUFFIXES and len(w) >= 2
                           and p is not None and p.startswith("nr") and w not in lex.stopnames)
@@ -1781,6 +1799,10 @@ def _suffix_names(d: _Doc):
             continue
         if len(tok) == 1 and kind == "place" and isinstance(head, _Ent) and head.subtype in ("country", "territory"):
             continue  # 美国 + 州: a country and a word, not a place named after it
+        if tok in _GOV_BODY_SET and tok[-1] == "部" and isinstance(head, _Ent) and head.type == "place" \
+                and head.subtype == "city" \
+                and start + len(head.name) == starts[i]:
+            continue  # 北京 + 外交部: the capital stands for its government; the city and the ministry count apart
         if suffix in _GENERIC_VENUES and isinstance(head, _Ent) and head.subtype == "country":
             continue  # 匈牙利球场: a country's stadiums, not a named one
         if suffix in _ENERGY_SITES and isinstance(head, _Ent) and head.type == "place" and head.subtype != "city":
@@ -2257,6 +2279,8 @@ def _chinese_names(d: _Doc):
                 tok = tok + nxt
         if not 2 <= len(tok) <= 4 or not _IS_HAN.match(tok):
             continue
+        if len(tok) == 3 and tok[2] in "及与":
+            tok = tok[:2]   # 李柯及/nr + 比亚迪: the conjunction of a list glued to a two-character name
         s = d.starts[i]
         if not d.free(s, s + len(tok)) or tok in lex.stopnames or tok in lex.by_surface:
             continue
@@ -3687,6 +3711,45 @@ def _city_chars(d: _Doc):
             d.add(city, s, m.group())
 
 
+_ADMIN_TAILS = ("省", "州", "县", "市", "镇", "区")
+
+
+def _merge_admin_forms(d: _Doc):
+    """One place named with and without its administrative word (拉塔基亚省 … 拉塔基亚, 福岛县 … 福岛)
+    is one entity: the mentions of the form no gazetteer knows go to the other (to the short form when
+    neither is known); two known places (a province and its capital) stay apart."""
+    found, text = d.found, d.text
+    for ent, offsets in list(found.values()):
+        # 卡尔米亚市 … 卡尔米亚: the place without its administrative word later in the text, where it
+        # is a whole token (or tokens) of its own
+        if ent.type != "place" or ent.known or len(ent.name) < 4 or not ent.name.endswith(_ADMIN_TAILS):
+            continue
+        stem = ent.name[:-1]
+        if stem in d.lex.by_surface or stem in d.lex.stopnames or not _IS_HAN.match(stem):
+            continue
+        at = text.find(stem)
+        while at >= 0:
+            end = at + len(stem)
+            if at not in offsets and d.free(at, end) and d.is_start(at) and d.is_end(end) \
+                    and not text.startswith(_ADMIN_TAILS, end):
+                d.add(ent, at, stem)
+            at = text.find(stem, end)
+    places = {ent.name: key for key, (ent, _) in found.items() if ent.type == "place"}
+    for name, key in places.items():
+        if len(name) < 3 or not name.endswith(_ADMIN_TAILS):
+            continue
+        stem_key = places.get(name[:-1])
+        if stem_key is None or stem_key not in found or key not in found:
+            continue
+        ent, stem = found[key][0], found[stem_key][0]
+        if ent.known and stem.known:
+            continue
+        keep, drop = (key, stem_key) if ent.known else (stem_key, key)
+        for off, surface in found[drop][1].items():
+            found[keep][1].setdefault(off, surface)
+        del found[drop]
+
+
 def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> list[EntityMention]:
     """Every person, place and organisation named in `doc`, once each, with all its mentions.
 
@@ -3738,6 +3801,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _paren_aliases(d, create=False)  # Latin forms of names the later passes found (李明（Li Ming）)
     _longer_forms(d)
     _company_tails(d)
+    _merge_admin_forms(d)
     out = []
     for ent, found in d.found.values():
         offsets = sorted(found)   # offsets are unique keys: the order of sorting the (offset, surface) pairs

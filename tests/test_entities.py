@@ -1609,3 +1609,30 @@ def test_add_and_ink_are_no_countries(text):
 @pytest.mark.parametrize("text", ["(图/视觉中国)会谈现场", "(图/路透社)总统抵达"])
 def test_an_agency_credited_for_a_photo_is_no_person(text):
     assert not names(text, "person")
+
+
+def test_a_place_named_with_and_without_its_administrative_word_is_one_entity():
+    got = by_name("叛军包围了卡尔米亚市。卡尔米亚位于首都以北。")
+    places = [m for m in got.values() if m.type == "place"]
+    assert len(places) == 1 and set(places[0].surfaces) == {"卡尔米亚市", "卡尔米亚"}
+
+
+def test_a_capital_before_a_ministry_stands_for_the_government():
+    got = extract_entities("北京外交部表示，欢迎各方通过对话解决分歧。")
+    assert {(m.type, tuple(m.surfaces)) for m in got} == {("place", ("北京",)), ("org", ("外交部",))}
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("双方在气价上谈不拢，俄罗斯报价高。", "俄罗斯报"),          # 俄罗斯 + 报价, not the newspaper
+    ("中欧班列开行数量突破十万列。", "中欧"),                    # a train service
+    ("31个省区市已经出台细则。", "省区市"),
+    ("外国AI公司的推理需要大量芯片。", "AI公司"),
+    ("据土耳其官方通讯社报道，警方拘留了49人。", "土耳其官方通讯社"),
+])
+def test_words_that_only_look_like_names(text, bad):
+    assert bad not in names(text)
+
+
+def test_a_list_conjunction_glued_to_a_name_is_cut_off():
+    got = names("公司执行副总裁李柯及总经理李铁出席仪式。", "person")
+    assert "李柯" in got and "李柯及" not in got
