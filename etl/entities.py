@@ -250,6 +250,9 @@ ORG_SUFFIXES = (
     "国防军", "警卫队", "救援队", "医疗队",
     # formal military units (沈阳军区, 东部战区, 东北野战军, 第七十一集团军)
     "军区", "战区", "野战军", "集团军", "纵队",
+    # bodies named after their city (义乌海关, 瓜达尔地区警局, 拉塔基亚省安全总局, 韩国国际广播电台) and a
+    # company's branch named after its country (比亚迪巴西分公司)
+    "海关", "警局", "总局", "电台", "广播电台", "分公司",
 )
 # Company suffixes whose head is a brand (中泰证券, 宏源证券, 海南航空): any name-like head word counts,
 # generic kinds (有价证券, 民用航空) do not.
@@ -298,6 +301,8 @@ PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     "国际机场", "高尔夫球场", "球场", "迎宾馆", "宾馆", "城堡",
     # energy and nuclear sites (福尔道核设施, 纳坦兹燃料浓缩厂, 瓦迪纳炼油厂, 南帕尔斯气田)
     "核设施", "浓缩厂", "燃料浓缩厂", "炼油厂", "发电厂", "核电厂", "气田", "油田", "计量站",
+    # parks, trade centres and rail ports named after their city (莫罗瓦利工业园, 义乌国际商贸城, 西安国际港站)
+    "工业园区", "工业园", "产业园", "产业园区", "科技园", "科技城", "商贸城", "港站", "物流园", "铁路港",
 )
 # Words that never head a name before a suffix (该公司, 政府部门, 两国外交部).
 GENERIC_HEADS = {
@@ -1496,11 +1501,17 @@ _DESCRIPTIVE_FIELDS = frozenset(("军事", "政治", "经济", "安全", "防务
 _ENERGY_SITES = frozenset(("核设施", "浓缩厂", "燃料浓缩厂", "炼油厂", "发电厂", "核电厂", "气田", "油田", "计量站"))
 # Venues and sites that a country's name before them does not name (匈牙利球场, 伊朗核设施).
 _GENERIC_VENUES = frozenset(("球场", "宾馆", "城堡", "高尔夫球场", "体育场")) | _ENERGY_SITES
-_FACILITIES = frozenset(("核心舱", "实验舱", "空间站", "空间实验室", "着陆场", "发射中心", "滑雪中心"))
+_FACILITIES = frozenset(("核心舱", "实验舱", "空间站", "空间实验室", "着陆场", "发射中心", "滑雪中心",
+                         "工业园区", "工业园", "产业园", "产业园区", "科技园", "科技城", "商贸城", "物流园"))
 # After an armed service, a role: 空军 + 司令 names a commander, not the service.
 _COMMANDERS = frozenset(("司令", "司令员", "指挥官", "参谋长"))
 _RANKS = {"上将", "中将", "少将", "上校", "中校", "少校", "元帅", "司令", "司令员", "陆战队"}
 _NUMERALS = set("一二三四五六七八九十百千万亿两几多数第首")
+
+
+# Words between a city and the kind of its facility or zone (西安国际港站, 重庆铁路港, 海门经济技术开发区).
+_FACILITY_MODIFIERS = frozenset(("国际", "铁路", "经济技术", "经济", "高新技术", "高新", "生态", "综合", "国家级", "保税",
+                                 "临空", "空港", "工业", "物流", "国际商贸", "科技"))
 
 
 # A state body named "national" + its field + its kind (国家教育部, 国家司法委员会, 国家警察联合司令部,
@@ -1788,6 +1799,10 @@ def _suffix_names(d: _Doc):
                 s -= 1
             if k - s >= (2 if kind == "place" else 3) and d.is_start(s):
                 head, start = True, s
+        if head is None and kind == "place" and i >= 2 and toks[i - 1][0] in _FACILITY_MODIFIERS \
+                and _in_province(lex, toks[i - 2][0]) and d.free(starts[i - 2], end):
+            # 西安 + 国际 + 港站, 重庆 + 铁路 + 港, 海门 + 经济技术 + 开发区: a city's facility or zone
+            head, start = lex.by_surface[toks[i - 2][0]], starts[i - 2]
         if head is None and kind == "org" and suffix in _STATE_BODY_SUFFIXES:
             start = _national_body_start(d, i, tok, suffix)
             if start is not None:

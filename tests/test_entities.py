@@ -1636,3 +1636,28 @@ def test_words_that_only_look_like_names(text, bad):
 def test_a_list_conjunction_glued_to_a_name_is_cut_off():
     got = names("公司执行副总裁李柯及总经理李铁出席仪式。", "person")
     assert "李柯" in got and "李柯及" not in got
+
+
+@pytest.mark.parametrize("text,place", [
+    ("西安国际港站开出首趟班列。", "西安国际港站"),
+    ("重庆铁路港是班列的起点。", "重庆铁路港"),
+    ("义乌国际商贸城的商户忙着发货。", "义乌国际商贸城"),
+    ("无锡经济技术开发区引进了新项目。", "无锡经济技术开发区"),
+    ("印尼莫罗瓦利工业园区有大量投资。", "莫罗瓦利工业园区"),
+])
+def test_a_city_s_facilities_and_zones(text, place):
+    assert place in names(text, "place")
+
+
+@pytest.mark.parametrize("text,body", [
+    ("义乌海关数据显示出口增长。", "义乌海关"),
+    ("据韩国国际广播电台报道，会谈结束。", "韩国国际广播电台"),
+    ("拉塔基亚省安全总局负责人表示。", "拉塔基亚省安全总局"),
+])
+def test_bodies_named_after_their_city_or_country(text, body):
+    assert body in names(text, "org")
+
+
+@pytest.mark.parametrize("text", ["该工业园区有企业一百家。", "这个产业园很大。", "海信南非工业园建成投产。"])
+def test_a_park_without_a_proper_head_or_of_a_whole_country_is_no_place_name(text):
+    assert not {n for n in names(text, "place") if n.endswith(("园", "园区"))}
