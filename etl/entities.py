@@ -86,7 +86,7 @@ AMBIGUOUS = {"巴": ("巴勒斯坦", "巴基斯坦", "巴西"), "伊": ("伊朗"
 
 # --- cues for unknown people ----------------------------------------------------------------------
 ROLE_WORDS = (
-    "总统", "副总统", "总理", "副总理", "首相", "外长", "副外长", "防长", "副防长", "部长", "副部长", "国务卿",
+    "总统", "副总统", "总理", "副总理", "首相", "外长", "副外长", "防长", "副防长", "财长", "副财长", "部长", "副部长", "国务卿",
     "副国务卿", "发言人", "秘书长", "副秘书长", "主席", "副主席", "大使", "特使", "议员", "参议员", "众议员",
     "议长", "分析师", "专家", "教授", "副教授", "研究员", "学者", "记者", "通讯员", "主编", "编辑", "作家",
     "主任", "局长", "署长", "司令", "指挥官", "将军", "上将", "中将", "少将", "上校", "官员", "领导人", "首领",
@@ -2412,8 +2412,8 @@ _CREDIT_ROLE_ENDS = tuple(w for w in _CREDIT_ROLES if len(w) == 2)
 _CREDIT_NAMES = "(?:[\u4e00-\u9fff]{2,4}[ \u3000/／、]+)*(?:[\u4e00-\u9fff]{6}(?=[)）】])|[\u4e00-\u9fff]{2,4})"
 # Every alternative starts with a literal character (the look-behind of 文 comes after it), so the regex
 # engine jumps to those characters instead of trying every position: ten times faster.
-_CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT}|文(?<![\u4e00-\u9fff]文)(?=[|｜/／]))"
-                           f"(?:[:：/／|｜][ \u3000]*|[ \u3000]+|(?={_CREDIT_NAMES}[ \u3000]*[)）】“]))"
+_CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT}|文(?<![\u4e00-\u9fff]文)(?=[ \u3000]?[|｜/／]))"
+                           f"(?:[ \u3000]?[:：/／|｜][ \u3000]*|[ \u3000]+|(?={_CREDIT_NAMES}[ \u3000]*[)）】“]))"
                            f"({_CREDIT_NAMES})"
                            f"(?=(?:[ \u3000]*(?:$|\n|[|｜，,。;；)）】/／“]|{_CREDIT_ROLES_ALT})"
                            f"|[ \u3000]+[0-9]|[ \u3000]{{2,}}"
@@ -2443,7 +2443,9 @@ def _add_credited(d: _Doc, s: int, name: str) -> None:
     """A name in a credit: a person when it starts with a surname and is no known non-person, role or word."""
     lex = d.lex
     known = lex.by_surface.get(name)
-    if (name[0] in SURNAMES or name[:2] in DOUBLE_SURNAMES) and d.free(s, s + len(name)) \
+    # a transliterated name of three characters (记者 张远 阿琳娜) is a name in a credit too
+    if (name[0] in SURNAMES or name[:2] in DOUBLE_SURNAMES or len(name) == 3 and all(c in lex.translit for c in name)) \
+            and d.free(s, s + len(name)) \
             and name not in lex.stopnames and (known is None or known.type == "person") \
             and not _ROLE_IN.search(name) and not any(c in _GIVEN_BAD_IN_CREDIT for c in name[1:]):
         _add_person(d, s, name)
@@ -3163,6 +3165,14 @@ _LATIN_BODY_WORDS = frozenset((
     "Board", "Bureau", "Office", "Service", "Watch", "Institution", "Federation", "Consortium", "Partnership"))
 
 
+def _translit_tail(d: _Doc, phrase: str) -> int:
+    """The length of the transliteration at the end of phrase (2 to 8 characters), else 0."""
+    k = 0
+    while k < len(phrase) and k < 8 and phrase[-1 - k] in d.lex.translit:
+        k += 1
+    return k if k >= 2 else 0
+
+
 def _paren_aliases(d: _Doc, create: bool = True):
     """`X（Latin name）`: the Latin form is another name of X, not an entity of its own (斯蒂芬·斯坦利
     （Stephen Stanley）, "加密货币市场诚信联盟"（CMIC）). If X was not found yet (and `create`), the
@@ -3228,6 +3238,14 @@ def _paren_aliases(d: _Doc, create: bool = True):
             while s > 0 and p - s < 8 and text[s - 1] in _FREE_TRANSLIT and not d.taken[s - 1]:
                 s -= 1  # 卡尔 + 代拉: the segmenter cut the transliteration
             phrase = text[s:p]
+            ent = _Ent("person:" + phrase, phrase, "person", None, False)
+        elif _PERSONISH.match(latin) and (k := _translit_tail(d, phrase)) \
+                and _ROLE_RE.search(text[max(0, p - k - 6):p - k]):
+            # 财政部长班森特（Scott Bessent）: the segmenter glued the role's last character to the name
+            # (部/长班/森特); the transliteration after the role is the name
+            s, phrase = p - k, text[p - k:p]
+            if not d.free(s, p):
+                continue
             ent = _Ent("person:" + phrase, phrase, "person", None, False)
         else:
             continue

@@ -1529,6 +1529,8 @@ def test_a_navy_word_in_a_cut_name_makes_no_facility():
     ("新京报记者 栾若曦 编辑 张磊 校对 贾宁  据报道，当地时间", {"栾若曦", "张磊", "贾宁"}),
     ("反对派重返政坛中心。(图/林海峰)\n新首相今天宣誓。", {"林海峰"}),
     ("撰文: 李晓东 出版:更新:  总统周二表示", {"李晓东"}),
+    ("光伏的全球地位 文 | 江涛 徐立宇 编辑 | 马克 7月7日，机构发布报告", {"江涛", "徐立宇"}),
+    ("新华社 西安电 (记者 张远 阿依娜)满载货物的班列", {"张远", "阿依娜"}),
 ])
 def test_more_credit_line_shapes(text, people):
     assert people <= names(text, "person")
@@ -1661,3 +1663,13 @@ def test_bodies_named_after_their_city_or_country(text, body):
 @pytest.mark.parametrize("text", ["该工业园区有企业一百家。", "这个产业园很大。", "海信南非工业园建成投产。"])
 def test_a_park_without_a_proper_head_or_of_a_whole_country_is_no_place_name(text):
     assert not {n for n in names(text, "place") if n.endswith(("园", "园区"))}
+
+
+@pytest.mark.parametrize("text,name,latin", [
+    ("美国财政部长班森特（Scott Bessent）周四发文表示。", "班森特", "Scott Bessent"),   # 部/长班/森特
+    ("印尼防长夏弗里（Sjafrie Sjamsoeddin）今天在记者会上说。", "夏弗里", "Sjafrie Sjamsoeddin"),
+    ("印尼财长穆里亚尼（Sri Mulyani Indrawati）的住宅遭洗劫。", "穆里亚尼", "Sri Mulyani Indrawati"),
+])
+def test_a_transliterated_name_glued_to_its_role_with_its_latin_form(text, name, latin):
+    got = by_name(text)
+    assert name in got and got[name].type == "person" and latin in got[name].surfaces
