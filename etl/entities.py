@@ -2979,11 +2979,13 @@ def _word_after_name(d: _Doc, j: int) -> bool:
 
 def _enumerations(d: _Doc):
     """In a list (A、B和C) with a found person, the name-like items (transliterations, name-tagged words)
-    are people too: squad lists, lists of speakers. Walks the list both ways from every found name."""
+    are people too: squad lists, lists of speakers; in a list with a town, transliterations are towns.
+    Walks the list both ways from every found name."""
     text = d.text
     queue = []
     for ent, hits in list(d.found.values()):
-        if ent.type == "person":
+        # towns listed with a town (帕坦科特和乌德汉普尔市), not with a country or a region
+        if ent.type == "person" or ent.type == "place" and ent.subtype not in ("country", "territory", "region"):
             queue.extend((s, s + len(surf), ent) for s, surf in hits.items())
     seen = set()
     while queue:
@@ -2995,22 +2997,24 @@ def _enumerations(d: _Doc):
             if text.startswith(sep, e):
                 got = _list_item(d, e + len(sep), True)
                 if got:
-                    _add_listed(d, got, queue)
+                    _add_listed(d, got, queue, ent.type)
                 break
         for sep in _LIST_SEPS if s and text[s - 1] in _LIST_LAST else ():
             if text.endswith(sep, 0, s):
                 got = _list_item(d, s - len(sep), False)
                 if got:
-                    _add_listed(d, got, queue)
+                    _add_listed(d, got, queue, ent.type)
                 break
 
 
-def _add_listed(d: _Doc, span: tuple[int, int], queue: list):
+def _add_listed(d: _Doc, span: tuple[int, int], queue: list, kind: str = "person"):
     s, e = span
     name = d.text[s:e]
     if name in d.lex.stopnames:
         return
-    ent = _Ent("person:" + name, name, "person", None, False)
+    if kind == "place" and (len(name) < 3 or not all(c in d.lex.translit for c in name)):
+        return   # a place in a list of places: a transliteration of three or more characters
+    ent = _Ent(f"{kind}:{name}", name, kind, None, False)
     d.add(ent, s, name)
     queue.append((s, e, ent))
 
@@ -3520,7 +3524,7 @@ def _orgs_after_kinds(d: _Doc):
 
 
 # What may follow a place's name in running text.
-_PLACE_NAME_END = re.compile(r"[，。、；：,;:\s的和与及（(]|附近|一带|郊区|周边|市中心|地区|以[东南西北]|发生|遭|举行|爆发|$")
+_PLACE_NAME_END = re.compile(r"[，。、；：,;:\s的和与及（()）—“”\"]|附近|一带|郊区|周边|市中心|地区|以[东南西北]|发生|遭|举行|爆发|$")
 
 
 def _towns_after_regions(d: _Doc):

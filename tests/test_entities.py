@@ -1673,3 +1673,12 @@ def test_a_park_without_a_proper_head_or_of_a_whole_country_is_no_place_name(tex
 def test_a_transliterated_name_glued_to_its_role_with_its_latin_form(text, name, latin):
     got = by_name(text)
     assert name in got and got[name].type == "person" and latin in got[name].surfaces
+
+
+def test_a_town_listed_with_a_found_town_is_a_place():
+    got = names("导弹袭击了位于帕坦科特和乌德汉普尔市的空军基地。", "place")
+    assert {"帕坦科特", "乌德汉普尔市"} <= got
+
+
+def test_a_town_after_its_kind_before_a_dash():
+    assert "奈瓦沙" in names("他们只能前往肯尼亚城市奈瓦沙——距离首都120公里。", "place")
