@@ -2965,7 +2965,7 @@ def _list_item(d: _Doc, start: int, forward: bool) -> tuple[int, int] | None:
         return None
     if forward and not (_LIST_END.match(d.text, e) or tagged and n == 1 and _word_after_name(d, hi + 1)):
         return None
-    if not forward and s > 0 and d.text[s - 1] not in "，。：；！？、 \n\t（(“\"《【的与和及了在是将被对由把让给向从":
+    if not forward and s > 0 and d.text[s - 1] not in "，。：；！？、 \n\t（(“\"《【的与和及了在是将被对由把让给向从于至往到经自":
         if not _ROLE_RE.search(d.text[max(0, s - 8):s]):
             return None
     return s, e
