@@ -959,6 +959,12 @@ def _token_pass(d: _Doc):
                 name = tok + nxt  # 所长 + 黄海 + 平: a Chinese name that starts like a place
                 d.add(_Ent("person:" + name, name, "person", None, False), start, name)
                 continue
+            if ent.type == "place" and len(tok) == 2 and ent.subtype not in ("country", "territory") and i > 0 \
+                    and toks[i - 1][0] in SURNAMES and d.free(starts[i - 1], start) \
+                    and _cued(d, starts[i - 1], starts[i - 1])[0]:
+                name = toks[i - 1][0] + tok  # 院长 + 黄 + 桂平: a surname and a given name that is a town's name
+                d.add(_Ent("person:" + name, name, "person", None, False), starts[i - 1], name)
+                continue
             if tok in WEAK_ALIASES and (WEAK_ALIASES[tok] not in d.text or i > 0 and known.get(toks[i - 1][0])):
                 continue  # 大陆 / 我国 stand for 中国 only where the text is about China (not 法国大陆)
             if ent.type == "org" and _is_chief(nxt) and tok[-1] in "部局署":
