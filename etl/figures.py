@@ -80,6 +80,11 @@ _CURRENCIES = {
 }
 _CURRENCY_BEFORE_RE = re.compile(
     "(" + "|".join(sorted((k for k in _CURRENCIES if k not in ("元", "块钱")), key=len, reverse=True)) + ")[ \u3000\xa0]*$")
+# A currency before a number with 万/亿 and no unit after it (外币美元6.5亿、欧元10亿, 折合人民币约71亿)
+_RANK_BEFORE_RE = re.compile("(?:跌至|升至|降至|滑落至|上升至|下降至|排至|排在|位列|位居|排名|跃居|跃升至|名列)(?:第)?$")
+_CURRENCY_LEAD_RE = re.compile(
+    "(" + "|".join(sorted((k for k in _CURRENCIES if k not in ("元", "块钱")), key=len, reverse=True)) + ")"
+    "(?:约|逾|超过|超|近|达|共计|共|合计)?[ \u3000\xa0]*$")
 _UNITS: dict[str, tuple[str, str, float]] = {k: ("money", v, 1.0) for k, v in _CURRENCIES.items()}
 _UNITS.update({
     "美分": ("money", "USD", 0.01),
@@ -151,7 +156,7 @@ _POS_VERBS = ("增长 上涨 提高 增加 上升 扩大 上调 升值 攀升 �
               "暴涨 涨价 提价 增 涨 升 多").split()
 _VERB_RE = re.compile(
     "(?P<verb>" + "|".join(sorted(_NEG_VERBS + _POS_VERBS, key=len, reverse=True)) + ")"
-    r"(?:了|约|近|逾|超过|超|达|幅度为|幅度达|幅达|幅为|[" + _SPACE + r"]){0,3}[-负]?$")
+    r"(?:了|约|近|逾|超过|超|达|高达|已达|已|幅度为|幅度达|幅达|幅为|[" + _SPACE + r"]){0,3}[-负]?$")
 # 多/少 before a percentage are changes only in a comparison (比去年多5%)
 _SMALL_VERBS = {"少", "多"}
 _COMPARE_RE = re.compile(r"比|较|相比|相较|同比|环比")
@@ -577,9 +582,13 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     before = t[max(s_start, lo.start - 2):lo.start].rstrip(_SPACE)
     if before.endswith("第") or before.endswith("分之") and not before.endswith("百分之"):
         return None  # ordinals, fractions (四分之三)
-    if t[max(s_start, lo.start - 1):lo.start] in ("数", "几"):
-        return None  # vague amounts: 数十万亿日元, 几百人
+    if t[max(s_start, lo.start - 1):lo.start] in ("数", "几") or t[hi.end:hi.end + 1] == "几":
+        return None  # vague amounts: 数十万亿日元, 几百人, 十几名记者
+    if key == "位" and _RANK_BEFORE_RE.search(t[max(s_start, lo.start - 4):lo.start]):
+        return None  # 从第10位跌至17位: a rank, not people
     if key is None:
+        if hi.has_mult and (cur := _CURRENCY_LEAD_RE.search(t[max(s_start, lo.start - 8):lo.start])):
+            return "money", _CURRENCIES[cur.group(1)], lo.value, hi.value
         return _bare_count(t, lo, hi, num_end, left, s_start, chained)
     kind, unit, factor = _UNITS.get(key, ("count", "person", 1.0))
     low, high = lo.value * factor, hi.value * factor
@@ -681,6 +690,9 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
         return _growth_sign(am.group("w"))
     gm = _GROWTH_NOUN_RE.search(left)
     if gm:
+        # the noun nearest the number decides (同比跌幅已达19%: 跌幅, not 同比)
+        while (nearer := _GROWTH_NOUN_RE.search(left, gm.end("noun"))) is not None:
+            gm = nearer
         return _growth_sign(gm.group("noun"))
     if prev_growth and prev_growth[2] == s_start:
         if _LIST_SEP_RE.match(t[prev_growth[0]:lo.start]):

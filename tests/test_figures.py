@@ -512,3 +512,21 @@ def test_gold_in_troy_ounces():
     got = [(f.kind, round(f.value_low, 2), f.unit) for f in extract_figures("央行黄金储备达7402万盎司。")]
     assert got == [("mass", 2302.28, "t")]
     assert [f.kind for f in extract_figures("金价升至2000美元/盎司。")] == ["money"]
+
+
+def test_the_change_noun_nearest_the_number_gives_the_sign():
+    assert [(f.kind, f.value_low) for f in extract_figures("油价同比跌幅已达19%。")] == [("growth", -19.0)]
+    assert [(f.kind, f.value_low) for f in extract_figures("比索贬值高达54%。")] == [("growth", -54.0)]
+
+
+def test_a_currency_named_before_an_amount_in_wan_or_yi():
+    got = [(f.value_low, f.unit) for f in extract_figures("合同金额外币美元6.5亿、欧元10亿。")]
+    assert got == [(6.5e8, "USD"), (1e9, "EUR")]
+    assert [(f.value_low, f.unit) for f in extract_figures("总投资55亿雷亚尔(折合人民币约71亿)。")][-1] == (7.1e9, "CNY")
+    assert not [f for f in extract_figures("美元指数升至105。") if f.kind == "money"]
+
+
+def test_vague_counts_and_ranks_are_no_figures():
+    assert not extract_figures("听众只有十几名记者。")
+    assert not extract_figures("他从富豪榜的第10位跌至17位。")
+    assert [f.value_low for f in extract_figures("共有17位代表出席。")] == [17.0]
