@@ -3648,6 +3648,51 @@ _NAME_TAIL_WORDS = frozenset("后时说称在和与将也都是对")
 # The legal form after a company's name (中国移动有限公司): the same company, under its full name.
 _COMPANY_TAIL = re.compile("集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司")
 
+# Carmakers whose short names are common words (大众 the public, 通用 general, 现代 modern): companies
+# only in a list with another company (通用、丰田、大众、现代等车企) or right after a word for carmakers.
+_WORD_BRANDS = {"大众": "大众汽车", "通用": "通用汽车", "现代": "现代汽车"}
+_WORD_BRAND_RE = re.compile("|".join(_WORD_BRANDS))
+_BRAND_SEPS = ("、", "和", "与", "及", "，")
+_MAKER_WORDS = ("车企如", "车企", "车厂", "汽车制造商", "汽车厂商", "车商")
+
+
+def _word_brands(d: _Doc):
+    text, lex = d.text, d.lex
+    if _WORD_BRAND_RE.search(text) is None:
+        return
+    spans = [m.span() for m in _WORD_BRAND_RE.finditer(text)
+             if d.free(*m.span()) and d.is_start(m.start()) and d.is_end(m.end())]
+    accepted: set[int] = set()   # starts of the brands taken: a brand listed next to one is taken too
+    grew = True
+    while grew:
+        grew = False
+        for s, e in spans:
+            if s not in accepted and (_listed_with_company(d, s, e, accepted) or text.endswith(_MAKER_WORDS, 0, s)):
+                accepted.add(s)
+                grew = True
+                d.add(lex.by_name[_WORD_BRANDS[text[s:e]]], s, text[s:e])
+
+
+def _listed_with_company(d: _Doc, s: int, e: int, accepted: set[int]) -> bool:
+    """Whether the item at [s, e) of a list stands next to a known company or a brand taken already."""
+    text, lex = d.text, d.lex
+    for sep in _BRAND_SEPS:
+        if text.endswith(sep, 0, s):
+            i = bisect.bisect_left(d.ends, s - len(sep))
+            if i < len(d.ends) and d.ends[i] == s - len(sep) and (
+                    _is_company(lex, d.toks[i][0]) or d.starts[i] in accepted):
+                return True
+        if text.startswith(sep, e):
+            i = d.index_at(e + len(sep))
+            if i is not None and (_is_company(lex, d.toks[i][0]) or d.starts[i] in accepted):
+                return True
+    return False
+
+
+def _is_company(lex: _Lexicon, word: str) -> bool:
+    ent = lex.by_surface.get(word)
+    return ent is not None and ent.type == "org" and ent.subtype == "company"
+
 
 def _company_tails(d: _Doc):
     """Organisations followed by their legal form keep it in the surface form (中国移动 + 有限公司)."""
@@ -3844,6 +3889,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _paren_aliases(d, create=False)  # Latin forms of names the later passes found (李明（Li Ming）)
     _longer_forms(d)
     _company_tails(d)
+    _word_brands(d)
     _merge_admin_forms(d)
     out = []
     for ent, found in d.found.values():

@@ -1699,3 +1699,16 @@ def test_county_level_cities_and_districts(text, place):
 
 def test_a_city_named_with_its_shi_does_not_cut_a_word_apart():
     assert not names("沿海城市的东方市场很热闹。", "place")
+
+
+@pytest.mark.parametrize("text,makers", [
+    ("通用、丰田、大众、现代等车企的行业协会发出联名信。", {"通用汽车", "丰田汽车", "大众汽车", "现代汽车"}),
+    ("欧洲本土车企如大众倍感压力。", {"大众汽车"}),
+])
+def test_carmakers_whose_names_are_words_in_a_list_of_companies(text, makers):
+    assert makers <= names(text, "org")
+
+
+@pytest.mark.parametrize("text", ["人民大众和现代社会。", "广大群众、大众和通用标准。"])
+def test_the_public_and_modern_times_are_no_carmakers(text):
+    assert not names(text, "org")
