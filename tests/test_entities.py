@@ -1648,7 +1648,7 @@ def test_a_list_conjunction_glued_to_a_name_is_cut_off():
     ("重庆铁路港是班列的起点。", "重庆铁路港"),
     ("义乌国际商贸城的商户忙着发货。", "义乌国际商贸城"),
     ("无锡经济技术开发区引进了新项目。", "无锡经济技术开发区"),
-    ("印尼莫罗瓦利工业园区有大量投资。", "莫罗瓦利工业园区"),
+    ("印尼巴塔克工业园区有大量投资。", "巴塔克工业园区"),
 ])
 def test_a_city_s_facilities_and_zones(text, place):
     assert place in names(text, "place")
@@ -1679,8 +1679,8 @@ def test_a_transliterated_name_glued_to_its_role_with_its_latin_form(text, name,
 
 
 def test_a_town_listed_with_a_found_town_is_a_place():
-    got = names("导弹袭击了位于帕坦科特和乌德汉普尔市的空军基地。", "place")
-    assert {"帕坦科特", "乌德汉普尔市"} <= got
+    got = names("导弹袭击了位于帕萨科特和乌德纳普尔市的空军基地。", "place")   # two towns no gazetteer knows
+    assert {"帕萨科特", "乌德纳普尔市"} <= got
 
 
 def test_a_town_after_its_kind_before_a_dash():
