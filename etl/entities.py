@@ -2858,6 +2858,65 @@ def _role_names(d: _Doc):
         _add_cued_name(d, m.start(), m.group(), m.group(2), True)
 
 
+# The party committees, congresses, departments and courts of Chinese provinces, cities and counties
+# (河南省委, 郑州市委, 中共北京市顺义区委, 辽宁省人大常委会, 广西壮族自治区政协, 浙江省民政厅,
+# 天津市第一中级人民法院): each a body of its own, the place counting as well. Without the place the
+# national body is meant (人大常委会, 政协); with it, never.
+_CN_DEPARTMENTS = ("民政", "公安", "教育", "财政", "商务", "司法", "水利", "交通运输", "农业农村", "自然资源", "生态环境",
+                   "住房和城乡建设", "住建", "人力资源和社会保障", "人社", "文化和旅游", "文旅", "卫生健康", "卫健",
+                   "应急管理", "审计", "统计", "市场监督管理", "市场监管", "科技", "工业和信息化", "工信", "发展和改革",
+                   "发改", "外事", "退役军人事务", "国资", "宣传", "组织", "统战", "政法", "网信")
+_CN_ADMIN = "(?:省|市|区|县|州|自治区|自治州|盟)"
+_CN_ADMIN_CHARS = "省市区县州盟"
+_CN_LOCAL_BODY = re.compile(
+    f"(?P<adm>{_CN_ADMIN}?)(?P<body>人大常委会|人民代表大会常务委员会|政协|人民检察院"
+    "|(?:第[一二三四五六七八九]+)?中级人民法院|高级人民法院|人民法院)"
+    f"|(?P<adm2>{_CN_ADMIN})(?P<body2>委(?![员托屈婉])|纪委|监委|(?:" + "|".join(_CN_DEPARTMENTS) + ")(?:厅|局|委(?!员)|办|部))")
+
+
+def _cn_place_before(d: _Doc, end: int) -> _Ent | None:
+    """The longest known Chinese place below the country that ends at `end`, and where it starts."""
+    text, lex = d.text, d.lex
+    for k in range(min(9, end), 1, -1):
+        cand = lex.by_surface.get(text[end - k:end])
+        if cand is not None and cand.type == "place" and cand.country == "CN" \
+                and cand.subtype not in ("country", "territory"):
+            return cand, end - k
+    return None
+
+
+def _cn_local_bodies(d: _Doc):
+    text = d.text
+    for m in _CN_LOCAL_BODY.finditer(text):
+        adm, body = ("adm", "body") if m.group("body") else ("adm2", "body2")
+        s, b, e = m.start(), m.start(body), m.end()
+        if s and text[s - 1] in "省市" and m.group(adm):
+            continue   # 省市委书记, 省市区: the bodies of several levels, no name
+        # the place with its administrative word (广西壮族自治区 + 政协, 顺义区 + 委), else without it
+        found = _cn_place_before(d, b) or (_cn_place_before(d, s) if s < b else None)
+        if found is None:
+            continue
+        place, ps = found
+        places = [(place, ps, text[ps:b] if text[ps:b] in d.lex.by_surface else text[ps:s])]
+        start = ps
+        # a higher level before it (中共北京市 + 顺义区委): part of the name, and a place too
+        outer = _cn_place_before(d, start) or (_cn_place_before(d, start - 1)
+                                               if start and text[start - 1] in _CN_ADMIN_CHARS else None)
+        if outer is not None:
+            places.append((outer[0], outer[1], text[outer[1]:start]))
+            start = outer[1]
+        if text.startswith("中共", start - 2):
+            start -= 2
+        if not d.free(start, e):
+            continue
+        name = text[start:e]
+        ent = d.lex.by_surface.get(name)
+        d.add(ent if ent is not None and ent.type == "org" else
+              _Ent("org:" + name, name, "org", "CN", False, "government"), start, name)
+        for p, at, surface in places:
+            d.add(p, at, surface, take=False)
+
+
 def _appointees(d: _Doc):
     """任命郭振华为…主任: the appointee between the verb and the post. Runs before the suffix pass, which
     would otherwise read 华为 + 全国人大常委会… as one body."""
@@ -3849,6 +3908,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     if tags is not None and (d.ends[-1] if d.ends else 0) != len(doc):
         raise ValueError("tags do not cover the document")
     _appointees(d)
+    _cn_local_bodies(d)
     _non_entities(d)   # first: the names of ships and agreements are nobody's
     _registered_companies(d)
     _quoted_outlets(d)

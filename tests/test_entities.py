@@ -1715,3 +1715,25 @@ def test_carmakers_whose_names_are_words_in_a_list_of_companies(text, makers):
 @pytest.mark.parametrize("text", ["人民大众和现代社会。", "广大群众、大众和通用标准。"])
 def test_the_public_and_modern_times_are_no_carmakers(text):
     assert not names(text, "org")
+
+
+@pytest.mark.parametrize("text,body,place", [
+    ("河南省委对此高度重视。", "河南省委", "河南"),
+    ("郑州市委书记表示。", "郑州市委", "郑州"),
+    ("中共吉林省委决定。", "中共吉林省委", "吉林"),
+    ("中共北京市顺义区委书记出席。", "中共北京市顺义区委", "顺义区"),
+    ("辽宁省人大常委会副主任被查。", "辽宁省人大常委会", "辽宁"),
+    ("广西壮族自治区政协原副主席被查。", "广西壮族自治区政协", "广西"),
+    ("浙江省民政厅下拨救灾资金。", "浙江省民政厅", "浙江"),
+    ("天津市第一中级人民法院公开宣判。", "天津市第一中级人民法院", "天津"),
+    ("上海市卫生健康委员会通报病例。", "上海市卫生健康委员会", "上海"),
+])
+def test_the_bodies_of_chinese_provinces_and_cities(text, body, place):
+    got = extract_entities(text)
+    assert body in {m.name for m in got if m.type == "org"}
+    assert place in {m.name for m in got if m.type == "place"}
+
+
+def test_national_bodies_stay_national_and_levels_together_are_no_name():
+    assert "全国人民代表大会常务委员会" in names("全国人大常委会表决通过。", "org")
+    assert not names("在江苏省市委书记会议上。", "org")
