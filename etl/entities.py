@@ -214,7 +214,7 @@ SURNAMES = set(
     "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
     "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
     "明佘池查麻苑迟邝鞠阚郜揭逯邸茅訾宓芮扈冀晁钮储靖汲邴糜隗郗钭厉戎束韶蔺屠胥贡逄堵郦雍濮茹庾匡阙夔蒯竺"
-    "桓谌粟郁荀鄢邰")
+    "桓谌粟郁荀鄢邰赖栗冼")
 # Common Japanese surnames (two characters), for Japanese names written in kanji (小池百合子, 松井一郎):
 # surname + a one- to three-character given name, found by the same cues as Chinese names.
 JAPANESE_SURNAMES = (
@@ -1025,6 +1025,8 @@ def _cut_from_longer_name(d: _Doc, i: int, ent: _Ent) -> bool:
     if ent.type != "person" or i + 1 >= len(d.toks):
         return False
     w, pos = d.toks[i + 1]
+    if len(w) == 1 and pos.startswith("nr") and d.toks[i][0][0] in SURNAMES and w not in _NOT_NAME_CHARS:
+        return True   # 赖德/nr + 荣/nr: a Chinese name (赖德荣) that starts like a foreigner's short name
     return len(w) == 1 and w in d.lex.translit and w not in _NOT_NAME_CHARS and pos[:1] not in "vpcdu"
 
 
@@ -2811,7 +2813,7 @@ def _take_back_from_place(d: _Doc, person: _Ent, s: int, form: str) -> None:
 # Characters that end a name rather than continue it: what may follow a name in running text.
 _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
              "|今日|今天|昨日|昨天|日前|近日|当天|当日|此前|随后"
-             "|分别|共同|一起|一同|以及|指(?=[，,：:])|[，。、：；！？,.!?\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
+             "|分别|共同|一起|一同|以及|指(?=[，,：:])|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
 _GIVEN_BAD = set("一二三四五六七八九十百千万两日月年天周们等都也又再将说称的了是在和与对及表示指认告透强上下里中"
                  "国省市县区部局方面曾我你他她它其记者装照")

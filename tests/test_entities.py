@@ -1737,3 +1737,16 @@ def test_the_bodies_of_chinese_provinces_and_cities(text, body, place):
 def test_national_bodies_stay_national_and_levels_together_are_no_name():
     assert "全国人民代表大会常务委员会" in names("全国人大常委会表决通过。", "org")
     assert not names("在江苏省市委书记会议上。", "org")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("浙江省宁波市原市委副书记、市长卢子跃;", "卢子跃"),              # a name before an ASCII semicolon
+    ("原副主席赖德荣;另一名官员", "赖德荣"),                           # not 赖德 (Pat Ryder's short name)
+    ("石门县第二中学大门。(南方周末记者粟满莺/图)", "粟满莺"),
+])
+def test_three_character_names_the_segmenter_cuts_before_a_mark(text, name):
+    assert name in names(text, "person")
+
+
+def test_guanyu_after_a_reporter_is_no_name():
+    assert not names("部长在回答记者关于提速降费的问题时表示。", "person")
