@@ -1756,7 +1756,8 @@ def _suffix_names(d: _Doc):
                        and not _COMPANY_AFTER.match(d.text, end))   # 福德士河 + 金属集团: a company's name
             # 静安区/ns, 忻州市/ns, 辽宁 + 铁岭市/n: a city, district or county the segmenter knows, or one
             # written right after its province
-            admin = (h == i and kind == "place" and suffix in _ADMIN_UNITS and len(tok) >= 3
+            admin = (h == i and kind == "place" and suffix in _ADMIN_UNITS
+                     and (len(tok) >= 3 or suffix == "县" and pos == "ns" and i > 0 and _in_province(lex, toks[i - 1][0]))
                      and tok not in SUFFIX_WORDS and tok[:-len(suffix)] not in GENERIC_HEADS
                      and not tok.endswith(("城市", "城区", "市区", "地区", "社区", "辖区", "小区"))
                      and (pos == "ns" or i > 0 and _in_province(lex, toks[i - 1][0])
@@ -3032,7 +3033,7 @@ def _list_item(d: _Doc, start: int, forward: bool) -> tuple[int, int] | None:
         return None
     if forward and not (_LIST_END.match(d.text, e) or tagged and n == 1 and _word_after_name(d, hi + 1)):
         return None
-    if not forward and s > 0 and d.text[s - 1] not in "，。：；！？、 \n\t（(“\"《【的与和及了在是将被对由把让给向从于至往到经自":
+    if not forward and s > 0 and d.text[s - 1] not in "，。：；！？、,;: \n\t（(“\"《【的与和及了在是将被对由把让给向从于至往到经自":
         if not _ROLE_RE.search(d.text[max(0, s - 8):s]):
             return None
     return s, e
@@ -3079,9 +3080,15 @@ def _add_listed(d: _Doc, span: tuple[int, int], queue: list, kind: str = "person
     name = d.text[s:e]
     if name in d.lex.stopnames:
         return
-    if kind == "place" and (len(name) < 3 or not all(c in d.lex.translit for c in name)):
-        return   # a place in a list of places: a transliteration of three or more characters
-    ent = _Ent(f"{kind}:{name}", name, kind, None, False)
+    known = None
+    if kind == "place":
+        # a place in a list of places: a city the gazetteer knows with its 市 (吉安 for 吉安市, kept out
+        # of the dictionary because 吉安 is a given name too), or a transliteration of three characters
+        known = next((k for k in (d.lex.by_surface.get(name + a) for a in ("市", "县")) if k is not None
+                      and k.type == "place"), None)
+        if known is None and (len(name) < 3 or not all(c in d.lex.translit for c in name)):
+            return
+    ent = known or _Ent(f"{kind}:{name}", name, kind, None, False)
     d.add(ent, s, name)
     queue.append((s, e, ent))
 

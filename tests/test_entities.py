@@ -1750,3 +1750,13 @@ def test_three_character_names_the_segmenter_cuts_before_a_mark(text, name):
 
 def test_guanyu_after_a_reporter_is_no_name():
     assert not names("部长在回答记者关于提速降费的问题时表示。", "person")
+
+
+def test_cities_known_with_their_shi_in_a_list_of_cities():
+    got = extract_entities("据湖北省民政厅报告,黄石、黄冈2市1.4万人受灾。")
+    city = next(m for m in got if "黄石" in m.surfaces)
+    assert city.type == "place" and city.name == "黄石市"
+
+
+def test_a_two_character_county_after_its_city():
+    assert "歙县" in names("据报告，黄山市歙县5400余人受灾。", "place")
