@@ -86,6 +86,7 @@ AMBIGUOUS = {"巴": ("巴勒斯坦", "巴基斯坦", "巴西"), "伊": ("伊朗"
 
 # --- cues for unknown people ----------------------------------------------------------------------
 ROLE_WORDS = (
+    "代市长", "代省长", "代理市长", "代理省长",
     "总统", "副总统", "总理", "副总理", "首相", "外长", "副外长", "防长", "副防长", "财长", "副财长", "部长", "副部长", "国务卿",
     "副国务卿", "发言人", "秘书长", "副秘书长", "主席", "副主席", "大使", "特使", "议员", "参议员", "众议员",
     "议长", "分析师", "专家", "教授", "副教授", "研究员", "学者", "记者", "通讯员", "主编", "编辑", "作家",
@@ -214,7 +215,7 @@ SURNAMES = set(
     "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
     "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
     "明佘池查麻苑迟邝鞠阚郜揭逯邸茅訾宓芮扈冀晁钮储靖汲邴糜隗郗钭厉戎束韶蔺屠胥贡逄堵郦雍濮茹庾匡阙夔蒯竺"
-    "桓谌粟郁荀鄢邰赖栗冼")
+    "桓谌粟郁荀鄢邰赖栗冼傅阎丘")
 # Common Japanese surnames (two characters), for Japanese names written in kanji (小池百合子, 松井一郎):
 # surname + a one- to three-character given name, found by the same cues as Chinese names.
 JAPANESE_SURNAMES = (
@@ -2316,7 +2317,8 @@ def _chinese_names(d: _Doc):
             d.add(ent if ent is not None and ent.type == "person" else
                   _Ent("person:" + tok[1:], tok[1:], "person", None, False), s + 1, tok[1:])
             continue
-        if len(tok) == 2 and not _ROLE_IN.search(tok) and (_cued(d, s, s)[0] or _VERB_RE.match(d.text[s + 3:s + 9])) \
+        if len(tok) == 2 and not _ROLE_IN.search(tok) and (_cued(d, s, s)[0] or _VERB_RE.match(d.text[s + 3:s + 9])
+                                                           or "、" in (d.text[s - 1:s], d.text[s + 3:s + 4])) \
                 and not _NAME_END_RE.match(d.text, s + 2) \
                 and _NAME_END_RE.match(d.text, s + 3) and d.text[s + 2] not in _GIVEN_BAD_AFTER_ROLE \
                 and _IS_HAN.match(d.text[s + 2]) and d.free(s, s + 3) \
@@ -2814,7 +2816,7 @@ def _take_back_from_place(d: _Doc, person: _Ent, s: int, form: str) -> None:
 # Characters that end a name rather than continue it: what may follow a name in running text.
 _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
              "|今日|今天|昨日|昨天|日前|近日|当天|当日|此前|随后"
-             "|分别|共同|一起|一同|以及|指(?=[，,：:])|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
+             "|分别|共同|一起|一同|以及|涉嫌|指(?=[，,：:])|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
 _GIVEN_BAD = set("一二三四五六七八九十百千万两日月年天周们等都也又再将说称的了是在和与对及表示指认告透强上下里中"
                  "国省市县区部局方面曾我你他她它其记者装照")
@@ -2923,6 +2925,13 @@ def _cn_local_bodies(d: _Doc):
 def _appointees(d: _Doc):
     """任命郭振华为…主任: the appointee between the verb and the post. Runs before the suffix pass, which
     would otherwise read 华为 + 全国人大常委会… as one body."""
+    if "担任" in d.text or "出任" in d.text or "接任" in d.text or "兼任" in d.text:
+        for m in _APPOINTEE_BEFORE.finditer(d.text):
+            s, name = m.start(1), m.group(1)
+            if d.free(s, s + len(name)) and name not in d.lex.stopnames and name not in d.lex.by_surface \
+                    and not _ROLE_IN.search(name) and not any(c in _GIVEN_BAD_AFTER_ROLE for c in m.group(2)) \
+                    and d.is_start(s) and d.toks[d.index_at(s)][1][:1] not in "dpcvau":   # 曾/d 短暂: not 曾短暂
+                _add_person(d, s, name)
     if "任命" in d.text or "提名" in d.text:
         for m in _APPOINTED.finditer(d.text):
             s, name = m.start(1), m.group(1)
@@ -2932,6 +2941,9 @@ def _appointees(d: _Doc):
 
 
 # An appointment names its appointee between the verb and the post: 任命郭振华为…主任, 提名李明担任….
+# In a list of appointments the people stand before the verb (鹿心社担任江西省委书记、王儒林不再担任…).
+_APPOINTEE_BEFORE = re.compile("(?:(?<=[、；;，,。\n])|^)((?:" + "|".join(DOUBLE_SURNAMES) + f"|[{''.join(sorted(SURNAMES))}])"
+                               f"([{_HAN}]{{1,2}}))(?=(?:不再)?(?:担任|出任|兼任|接任))", re.M)
 _APPOINTED = re.compile("(?:任命|提名)((?:" + "|".join(DOUBLE_SURNAMES) + f"|[{''.join(sorted(SURNAMES))}])"
                         f"([{_HAN}]{{1,2}}?))(?=为|担任|出任)")
 

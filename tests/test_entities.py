@@ -1760,3 +1760,18 @@ def test_cities_known_with_their_shi_in_a_list_of_cities():
 
 def test_a_two_character_county_after_its_city():
     assert "歙县" in names("据报告，黄山市歙县5400余人受灾。", "place")
+
+
+def test_a_rare_last_character_of_a_listed_name_stays_with_it():
+    got = names("包括王鸿薇、傅昆萁、徐巧芯、赖士葆、叶元之等等，多名立委宣布。", "person")
+    assert {"王鸿薇", "傅昆萁", "徐巧芯", "赖士葆", "叶元之"} <= got and "傅昆" not in got
+
+
+def test_people_before_an_appointment_verb_and_after_an_acting_title():
+    got = names("鹿心社担任江西省委书记、王儒林不再担任山西省委书记。代市长傅明先,市委副书记刘中会出席。", "person")
+    assert {"鹿心社", "王儒林", "傅明先", "刘中会"} <= got
+    assert not names("这位亿万富翁曾短暂担任总理。", "person")
+
+
+def test_a_name_before_shexian():
+    assert "黄兴国" in names("天津市原市长黄兴国涉嫌严重违纪被查。", "person")
