@@ -2873,10 +2873,11 @@ _CN_DEPARTMENTS = ("民政", "公安", "教育", "财政", "商务", "司法", "
                    "发改", "外事", "退役军人事务", "国资", "宣传", "组织", "统战", "政法", "网信")
 _CN_ADMIN = "(?:省|市|区|县|州|自治区|自治州|盟)"
 _CN_ADMIN_CHARS = "省市区县州盟"
+# (the look-ahead names every character a match can start with: the regex engine skips other positions)
 _CN_LOCAL_BODY = re.compile(
-    f"(?P<adm>{_CN_ADMIN}?)(?P<body>人大常委会|人民代表大会常务委员会|政协|人民检察院"
+    f"(?=[省市区县州自盟人政第中高])(?:(?P<adm>{_CN_ADMIN}?)(?P<body>人大常委会|人民代表大会常务委员会|政协|人民检察院"
     "|(?:第[一二三四五六七八九]+)?中级人民法院|高级人民法院|人民法院)"
-    f"|(?P<adm2>{_CN_ADMIN})(?P<body2>委(?![员托屈婉])|纪委|监委|(?:" + "|".join(_CN_DEPARTMENTS) + ")(?:厅|局|委(?!员)|办|部))")
+    f"|(?P<adm2>{_CN_ADMIN})(?P<body2>委(?![员托屈婉])|纪委|监委|(?:" + "|".join(_CN_DEPARTMENTS) + ")(?:厅|局|委(?!员)|办|部)))")
 
 
 def _cn_place_before(d: _Doc, end: int) -> _Ent | None:
@@ -2942,7 +2943,8 @@ def _appointees(d: _Doc):
 
 # An appointment names its appointee between the verb and the post: 任命郭振华为…主任, 提名李明担任….
 # In a list of appointments the people stand before the verb (鹿心社担任江西省委书记、王儒林不再担任…).
-_APPOINTEE_BEFORE = re.compile("(?:(?<=[、；;，,。\n])|^)((?:" + "|".join(DOUBLE_SURNAMES) + f"|[{''.join(sorted(SURNAMES))}])"
+_APPOINTEE_BEFORE = re.compile(f"(?=[{''.join(sorted(SURNAMES | {s[0] for s in DOUBLE_SURNAMES}))}])"
+                               "(?:(?<=[、；;，,。\n])|^)((?:" + "|".join(DOUBLE_SURNAMES) + f"|[{''.join(sorted(SURNAMES))}])"
                                f"([{_HAN}]{{1,2}}))(?=(?:不再)?(?:担任|出任|兼任|接任))", re.M)
 _APPOINTED = re.compile("(?:任命|提名)((?:" + "|".join(DOUBLE_SURNAMES) + f"|[{''.join(sorted(SURNAMES))}])"
                         f"([{_HAN}]{{1,2}}?))(?=为|担任|出任)")
