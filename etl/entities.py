@@ -2880,7 +2880,7 @@ _CN_LOCAL_BODY = re.compile(
     f"|(?P<adm2>{_CN_ADMIN})(?P<body2>委(?![员托屈婉])|纪委|监委|(?:" + "|".join(_CN_DEPARTMENTS) + ")(?:厅|局|委(?!员)|办|部)))")
 
 
-def _cn_place_before(d: _Doc, end: int) -> _Ent | None:
+def _cn_place_before(d: _Doc, end: int) -> tuple[_Ent, int] | None:
     """The longest known Chinese place below the country that ends at `end`, and where it starts."""
     text, lex = d.text, d.lex
     for k in range(min(9, end), 1, -1):
@@ -3886,8 +3886,9 @@ _ADMIN_TAILS = ("省", "州", "县", "市", "镇", "区")
 
 def _merge_admin_forms(d: _Doc):
     """One place named with and without its administrative word (拉塔基亚省 … 拉塔基亚, 福岛县 … 福岛)
-    is one entity: the mentions of the form no gazetteer knows go to the other (to the short form when
-    neither is known); two known places (a province and its capital) stay apart."""
+    is one entity. An unknown place found with the word is found without it too (卡尔米亚市 … 卡尔米亚);
+    when both forms were found, the mentions of the form no gazetteer knows go to the other (to the short
+    form when neither is known); two known places (a province and its capital) stay apart."""
     found, text = d.found, d.text
     for ent, offsets in list(found.values()):
         # 卡尔米亚市 … 卡尔米亚: the place without its administrative word later in the text, where it

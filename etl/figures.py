@@ -78,13 +78,12 @@ _CURRENCIES = {
     "塞地": "GHS", "阿尔及利亚第纳尔": "DZD", "突尼斯第纳尔": "TND", "利比亚第纳尔": "LYD",
     "元": "CNY", "块钱": "CNY",   # 块钱: the spoken yuan (300块钱补贴); bare 块 is a measure word
 }
-_CURRENCY_BEFORE_RE = re.compile(
-    "(" + "|".join(sorted((k for k in _CURRENCIES if k not in ("元", "块钱")), key=len, reverse=True)) + ")[ \u3000\xa0]*$")
+_NAMED_CURRENCIES = "(" + "|".join(sorted((k for k in _CURRENCIES if k not in ("元", "块钱")), key=len, reverse=True)) + ")"
+_CURRENCY_BEFORE_RE = re.compile(_NAMED_CURRENCIES + "[ \u3000\xa0]*$")
 # A currency before a number with 万/亿 and no unit after it (外币美元6.5亿、欧元10亿, 折合人民币约71亿)
+_CURRENCY_LEAD_RE = re.compile(_NAMED_CURRENCIES + "(?:约|逾|超过|超|近|达|共计|共|合计)?[ \u3000\xa0]*$")
+# A place in a ranking before 位 (从第10位跌至17位)
 _RANK_BEFORE_RE = re.compile("(?:跌至|升至|降至|滑落至|上升至|下降至|排至|排在|位列|位居|排名|跃居|跃升至|名列)(?:第)?$")
-_CURRENCY_LEAD_RE = re.compile(
-    "(" + "|".join(sorted((k for k in _CURRENCIES if k not in ("元", "块钱")), key=len, reverse=True)) + ")"
-    "(?:约|逾|超过|超|近|达|共计|共|合计)?[ \u3000\xa0]*$")
 _UNITS: dict[str, tuple[str, str, float]] = {k: ("money", v, 1.0) for k, v in _CURRENCIES.items()}
 _UNITS.update({
     "美分": ("money", "USD", 0.01),
