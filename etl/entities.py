@@ -1043,7 +1043,8 @@ _COMPOSE_NEXT = frozenset(GOV_BODIES + ("驻", "常驻", "理事会", "委员会
 _PREFIX_TAILS = frozenset(ROLE_WORDS + ("政府", "军队", "当局", "方面", "国内", "境内", "舰艇编队", "编队", "队",
                                         "军方", "官方", "民众", "全境", "各地", "警方", "媒体", "代表团",
                                         "核",    # 伊朗核(问题), 朝核: the country's nuclear file
-                                        "问题"))  # 中东问题, 巴勒斯坦问题: the place is what the question is about
+                                        "问题",  # 中东问题, 巴勒斯坦问题: the place is what the question is about
+                                        "党组", "党委"))  # 教育部党组: the ministry's party group
 
 
 _PREFIX_TAILS_T = tuple(_PREFIX_TAILS)
@@ -1525,9 +1526,9 @@ _FACILITY_MODIFIERS = frozenset(("国际", "铁路", "经济技术", "经济", "
 
 # A state body named "national" + its field + its kind (国家教育部, 国家司法委员会, 国家警察联合司令部,
 # 联邦选举委员会): the name of a government body abroad, though its head word is generic.
-_STATE_BODY_SUFFIXES = frozenset(("部", "局", "署", "委员会", "委", "司令部", "研究院", "办公室", "理事会", "法院"))
-_NATIONAL_HEADS = ("国家", "联邦")
-_FIELD_TAGS = ("n", "vn", "v", "an", "j", "nz", "b")
+_STATE_BODY_SUFFIXES = frozenset(("部", "局", "署", "委员会", "委", "司令部", "研究院", "办公室", "理事会", "法院", "学院"))
+_NATIONAL_HEADS = ("国家", "联邦", "中央")   # 中央选举委员会 (the central election commission)
+_FIELD_TAGS = ("n", "vn", "v", "an", "j", "nz", "b", "l")
 
 
 def _national_body_start(d: _Doc, i: int, tok: str, suffix: str) -> int | None:
@@ -2903,7 +2904,7 @@ def _cn_local_bodies(d: _Doc):
         if found is None:
             continue
         place, ps = found
-        places = [(place, ps, text[ps:b] if text[ps:b] in d.lex.by_surface else text[ps:s])]
+        places = [(place, ps, text[ps:b])]   # as written, with its administrative word (洛阳市 + 委)
         start = ps
         # a higher level before it (中共北京市 + 顺义区委): part of the name, and a place too
         outer = _cn_place_before(d, start) or (_cn_place_before(d, start - 1)
@@ -3728,7 +3729,7 @@ _NAME_TAIL_WORDS = frozenset("后时说称在和与将也都是对")
 
 
 # The legal form after a company's name (中国移动有限公司): the same company, under its full name.
-_COMPANY_TAIL = re.compile("集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司")
+_COMPANY_TAIL = re.compile("集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司")
 
 # Carmakers whose short names are common words (大众 the public, 通用 general, 现代 modern): companies
 # only in a list with another company (通用、丰田、大众、现代等车企) or right after a word for carmakers.
@@ -3777,8 +3778,9 @@ def _is_company(lex: _Lexicon, word: str) -> bool:
 
 
 def _company_tails(d: _Doc):
-    """Organisations followed by their legal form keep it in the surface form (中国移动 + 有限公司)."""
-    if "有限" not in d.text:
+    """Organisations followed by their legal form keep it in the surface form (中国移动 + 有限公司,
+    中国中化 + 集团公司)."""
+    if "有限" not in d.text and "集团公司" not in d.text:
         return
     for ent, hits in d.found.values():
         if ent.type != "org":

@@ -1775,3 +1775,17 @@ def test_people_before_an_appointment_verb_and_after_an_acting_title():
 
 def test_a_name_before_shexian():
     assert "黄兴国" in names("天津市原市长黄兴国涉嫌严重违纪被查。", "person")
+
+
+@pytest.mark.parametrize("text,body", [
+    ("国家自然灾害防治研究院院长表示。", "国家自然灾害防治研究院"),
+    ("他由国家行政学院党委书记调任。", "国家行政学院"),
+    ("中央选举委员会表示，开票已经完成。", "中央选举委员会"),
+])
+def test_more_national_and_central_bodies(text, body):
+    assert body in names(text, "org")
+
+
+def test_a_company_keeps_its_jituan_gongsi():
+    got = by_name("中国中化集团公司原总经理被查。")
+    assert "中国中化集团公司" in got["中国中化"].surfaces
