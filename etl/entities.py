@@ -3142,6 +3142,10 @@ _LATIN_NOT_ORG = {"CEO", "CFO", "CTO", "COO", "AI", "NFT", "NFTs", "GDP", "CPI",
 # 与Mauer建立合作伙伴关系: a partnership is between bodies.
 _PARTNER_RE = re.compile("^(?:正式|已|已经)?(?:建立|达成|签署|开展|宣布)?(?:了)?(?:战略)?(?:合作伙伴|合作关系|合作协议|伙伴关系)")
 _PERSONISH = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$")
+# The same with hyphenated parts and particles (Parnpree Bahiddha-Nukara, Mohammed bin Salman): after a
+# role the Latin form only confirms what the role already says.
+_PERSONISH_LOOSE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
+                              r"(?: (?:(?:al|el)-)?(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|bin|al|van|de|von|der|da)){1,3}$")
 
 
 _LATIN_NAME_RUN = re.compile(rf"[A-Za-z0-9](?<![A-Za-z0-9][A-Za-z0-9])[A-Za-z0-9{_LATIN_EXTRA}&.+\-]*(?: [A-Za-z0-9][A-Za-z0-9{_LATIN_EXTRA}&.+\-]*)*")
@@ -3258,12 +3262,14 @@ _LATIN_BODY_WORDS = frozenset((
     "Board", "Bureau", "Office", "Service", "Watch", "Institution", "Federation", "Consortium", "Partnership"))
 
 
-def _translit_tail(d: _Doc, phrase: str) -> int:
-    """The length of the transliteration at the end of phrase (2 to 8 characters), else 0."""
-    k = 0
-    while k < len(phrase) and k < 8 and phrase[-1 - k] in d.lex.translit:
-        k += 1
-    return k if k >= 2 else 0
+def _name_after_role(text: str, p: int) -> int:
+    """The length of the name (2 to 6 Han characters) that ends at p right after a role word, else 0."""
+    for k in range(2, 7):
+        if p - k < 0 or not _IS_HAN.match(text[p - k:p]):
+            return 0
+        if _ROLE_RE.search(text[max(0, p - k - 8):p - k]) and not _ROLE_IN.search(text[p - k:p]):
+            return k
+    return 0
 
 
 def _paren_aliases(d: _Doc, create: bool = True):
@@ -3332,11 +3338,14 @@ def _paren_aliases(d: _Doc, create: bool = True):
                 s -= 1  # 卡尔 + 代拉: the segmenter cut the transliteration
             phrase = text[s:p]
             ent = _Ent("person:" + phrase, phrase, "person", None, False)
-        elif _PERSONISH.match(latin) and (k := _translit_tail(d, phrase)) \
-                and _ROLE_RE.search(text[max(0, p - k - 6):p - k]):
-            # 财政部长班森特（Scott Bessent）: the segmenter glued the role's last character to the name
-            # (部/长班/森特); the transliteration after the role is the name
+        elif _PERSONISH_LOOSE.match(latin) and (k := _name_after_role(text, p)):
+            # 财政部长班森特（Scott Bessent）, 军方发言人佐敏敦(Zaw Min Tun): the Han characters between a role
+            # and a personal name in Latin letters are that person's name, whatever the segmenter cut
+            # (部/长班/森特) and whatever characters it has
             s, phrase = p - k, text[p - k:p]
+            for title in ("阁下", "先生", "女士", "夫人"):
+                if phrase.endswith(title) and len(phrase) - len(title) >= 2:
+                    phrase = phrase[:-len(title)]   # 卡阿比 + 阁下 (Saad Sherida al-Kaabi)
             if not d.free(s, p):
                 continue
             ent = _Ent("person:" + phrase, phrase, "person", None, False)

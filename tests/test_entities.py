@@ -1672,6 +1672,9 @@ def test_a_park_without_a_proper_head_or_of_a_whole_country_is_no_place_name(tex
     ("美国财政部长班森特（Scott Bessent）周四发文表示。", "班森特", "Scott Bessent"),   # 部/长班/森特
     ("印尼防长夏弗里（Sjafrie Sjamsoeddin）今天在记者会上说。", "夏弗里", "Sjafrie Sjamsoeddin"),
     ("印尼财长穆里亚尼（Sri Mulyani Indrawati）的住宅遭洗劫。", "穆里亚尼", "Sri Mulyani Indrawati"),
+    ("缅甸军方发言人佐敏敦(Zaw Min Tun)周五表示。", "佐敏敦", "Zaw Min Tun"),          # 佐 is no transliteration character
+    ("泰国外长蓬集格（Parnpree Bahiddha-Nukara）表示。", "蓬集格", "Parnpree Bahiddha-Nukara"),
+    ("首席执行官卡阿比阁下(Saad Sherida al-Kaabi)出席。", "卡阿比", "Saad Sherida al-Kaabi"),
 ])
 def test_a_transliterated_name_glued_to_its_role_with_its_latin_form(text, name, latin):
     got = by_name(text)
