@@ -2871,14 +2871,15 @@ def _role_names(d: _Doc):
 _CN_DEPARTMENTS = ("民政", "公安", "教育", "财政", "商务", "司法", "水利", "交通运输", "农业农村", "自然资源", "生态环境",
                    "住房和城乡建设", "住建", "人力资源和社会保障", "人社", "文化和旅游", "文旅", "卫生健康", "卫健",
                    "应急管理", "审计", "统计", "市场监督管理", "市场监管", "科技", "工业和信息化", "工信", "发展和改革",
-                   "发改", "外事", "退役军人事务", "国资", "宣传", "组织", "统战", "政法", "网信")
+                   "发改", "外事", "退役军人事务", "国资", "宣传", "组织", "统战", "政法", "网信", "林草", "林业和草原",
+                   "政府新闻", "人民政府新闻", "政府", "人民政府")   # (政府 + 办: 省政府办, 省政府新闻办)
 _CN_ADMIN = "(?:省|市|区|县|州|自治区|自治州|盟)"
 _CN_ADMIN_CHARS = "省市区县州盟"
 # (the look-ahead names every character a match can start with: the regex engine skips other positions)
 _CN_LOCAL_BODY = re.compile(
     f"(?=[省市区县州自盟人政第中高])(?:(?P<adm>{_CN_ADMIN}?)(?P<body>人大常委会|人民代表大会常务委员会|政协|人民检察院"
     "|(?:第[一二三四五六七八九]+)?中级人民法院|高级人民法院|人民法院)"
-    f"|(?P<adm2>{_CN_ADMIN})(?P<body2>委(?![员托屈婉])|纪委|监委|(?:" + "|".join(_CN_DEPARTMENTS) + ")(?:厅|局|委(?!员)|办|部)))")
+    f"|(?P<adm2>{_CN_ADMIN})(?P<body2>委(?![员托屈婉])|纪委|监委|(?:" + "|".join(_CN_DEPARTMENTS) + ")(?:办公厅|办公室|厅(?!长)|局(?!长)|委(?![员托])|办(?![法理事学])|部(?![门长分署]))))")
 
 
 def _cn_place_before(d: _Doc, end: int) -> tuple[_Ent, int] | None:
@@ -2901,6 +2902,12 @@ def _cn_local_bodies(d: _Doc):
             continue   # 省市委书记, 省市区: the bodies of several levels, no name
         # the place with its administrative word (广西壮族自治区 + 政协, 顺义区 + 委), else without it
         found = _cn_place_before(d, b) or (_cn_place_before(d, s) if s < b else None)
+        if found is None and (i := bisect.bisect_left(d.ends, b)) < len(d.ends) and d.ends[i] == b \
+                and d.toks[i][1] == "ns" and len(d.toks[i][0]) >= 3 and d.toks[i][0][-1] in "县市州" \
+                and not d.toks[i][0].endswith(("地区", "城市", "都市")):
+            # 榕江县/ns + 宣传部: a county the gazetteer lacks, named by the segmenter
+            name = d.toks[i][0]
+            found = _Ent("place:" + name, name, "place", "CN", False), d.starts[i]
         if found is None:
             continue
         place, ps = found
@@ -3006,7 +3013,7 @@ def _said_after(d: _Doc, i: int, e: int) -> bool:
 
 # --- lists: the items of an enumeration share a type ---------------------------------------------------
 
-_LIST_SEPS = ("以及", "、", "和", "与", "及", "同")
+_LIST_SEPS = ("以及", "、", "和", "与", "及", "同", "/")   # 陈芋汐/掌敏洁: a pair of athletes
 _LIST_FIRST = frozenset(w[0] for w in _LIST_SEPS)   # cheap tests before the separator look-ups
 _LIST_LAST = frozenset(w[-1] for w in _LIST_SEPS)
 _LIST_END = re.compile(f"(?:{_VERB_ALT}|一同|一起|共同|分别|均|先后|相继|两人|二人|三人"

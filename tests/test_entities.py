@@ -1730,6 +1730,9 @@ def test_the_public_and_modern_times_are_no_carmakers(text):
     ("浙江省民政厅下拨救灾资金。", "浙江省民政厅", "浙江"),
     ("天津市第一中级人民法院公开宣判。", "天津市第一中级人民法院", "天津"),
     ("上海市卫生健康委员会通报病例。", "上海市卫生健康委员会", "上海"),
+    ("江苏省政府办公厅发文。", "江苏省政府办公厅", "江苏"),
+    ("四川省林草局表示。", "四川省林草局", "四川"),
+    ("榕江县宣传部相关人士说。", "榕江县宣传部", "榕江县"),   # a county the gazetteer lacks
 ])
 def test_the_bodies_of_chinese_provinces_and_cities(text, body, place):
     got = extract_entities(text)
@@ -1792,3 +1795,11 @@ def test_more_national_and_central_bodies(text, body):
 def test_a_company_keeps_its_jituan_gongsi():
     got = by_name("中国中化集团公司原总经理被查。")
     assert "中国中化集团公司" in got["中国中化"].surfaces
+
+
+def test_departments_end_where_their_name_ends():
+    assert not names("台湾地区外事部门发表声明。", "org")
+
+
+def test_pairs_of_athletes_joined_by_a_slash():
+    assert {"陈芋汐", "掌敏洁"} <= names("上海组合陈芋汐/掌敏洁夺得冠军。", "person")
