@@ -910,6 +910,12 @@ def _single_country(d: _Doc, i: int, tok: str, start: int) -> bool:
 _BAO_WORD_ENDS = frozenset("价道告复名销警案")
 
 
+# The regions of China named by a compass point (东北 = Northeast China) unless they are a direction.
+_COMPASS_REGIONS = frozenset(("东北",))
+_COMPASS_AFTER = ("方向", "风", "方", "侧", "角", "端", "缘", "面", "向", "部", "亚", "欧", "非", "季风", "偏")
+_COMPASS_BEFORE = frozenset(("向", "往", "朝", "偏", "以", "的", "正", "在"))
+
+
 def _token_pass(d: _Doc):
     lex = d.lex
     toks, starts = d.toks, d.starts
@@ -943,6 +949,9 @@ def _token_pass(d: _Doc):
                 continue  # 战争中共投入, 500强中共计有: 中 + 共计, not the party
             if ent.type == "place" and nxt == "人" and ent.subtype in ("country", "territory"):
                 continue  # demonym: 俄罗斯人
+            if tok in _COMPASS_REGIONS and (nxt.startswith(_COMPASS_AFTER) or i > 0 and (
+                    toks[i - 1][0] in _COMPASS_BEFORE or known.get(toks[i - 1][0], _NO_ENT).type == "place")):
+                continue  # 向东北方向, 福建东北: a direction, not Northeast China
             if ent.type == "place" and nxt == "班列" and ent.subtype == "region":
                 continue  # 中欧班列: a train service named after the route, not Central Europe
             if ent.type == "place" and nxt == "军" and tok.endswith("海") \
@@ -1158,7 +1167,7 @@ _CHANG_PREFIXES = tuple(_CHANG_WORDS)
 
 
 # Aliases that name a country only in texts about it: 大陆 in 法国大陆 is not China.
-WEAK_ALIASES = {"大陆": "中国", "我国": "中国", "内地": "中国"}
+WEAK_ALIASES = {"大陆": "中国", "我国": "中国", "内地": "中国", "东北": "中国"}   # (东北: Northeast China)
 
 
 def _glued_name_char(d: _Doc, i: int) -> bool:

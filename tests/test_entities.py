@@ -1803,3 +1803,9 @@ def test_departments_end_where_their_name_ends():
 
 def test_pairs_of_athletes_joined_by_a_slash():
     assert {"陈芋汐", "掌敏洁"} <= names("上海组合陈芋汐/掌敏洁夺得冠军。", "person")
+
+
+def test_northeast_china_but_not_a_direction():
+    assert "东北地区" in names("中国游客纷纷结伴前往东北，东北冰雪旅游堪称火爆。", "place")
+    assert not names("台风向东北方向移动，刮起东北风。", "place")
+    assert names("叛军控制了该国东北的几个城镇。", "place") == set()   # no China in the text: a direction
