@@ -1733,6 +1733,7 @@ def test_the_public_and_modern_times_are_no_carmakers(text):
     ("江苏省政府办公厅发文。", "江苏省政府办公厅", "江苏"),
     ("四川省林草局表示。", "四川省林草局", "四川"),
     ("榕江县宣传部相关人士说。", "榕江县宣传部", "榕江县"),   # a county the gazetteer lacks
+    ("郑州市防汛抗旱指挥部启动应急响应。", "郑州市防汛抗旱指挥部", "郑州"),
 ])
 def test_the_bodies_of_chinese_provinces_and_cities(text, body, place):
     got = extract_entities(text)
