@@ -1561,7 +1561,8 @@ def _national_body_start(d: _Doc, i: int, tok: str, suffix: str) -> int | None:
         return None
     start = d.starts[k]
     country = lex.countries.get(toks[k - 1][0]) if k > 0 else None
-    if country is not None and d.free(d.starts[k - 1], start):
+    if country is not None and d.free(d.starts[k - 1], start) and d.free(start, d.ends[i]):
+        d.add(country, d.starts[k - 1], toks[k - 1][0], take=False)   # the country counts as well
         start = d.starts[k - 1]
     return start if d.free(start, d.ends[i]) else None
 
@@ -1821,8 +1822,10 @@ def _suffix_names(d: _Doc):
                 head, start = True, s
         if head is None and kind == "place" and i >= 2 and toks[i - 1][0] in _FACILITY_MODIFIERS \
                 and _in_province(lex, toks[i - 2][0]) and d.free(starts[i - 2], end):
-            # 西安 + 国际 + 港站, 重庆 + 铁路 + 港, 海门 + 经济技术 + 开发区: a city's facility or zone
+            # 西安 + 国际 + 港站, 重庆 + 铁路 + 港, 海门 + 经济技术 + 开发区: a city's facility or zone (the
+            # city is named too)
             head, start = lex.by_surface[toks[i - 2][0]], starts[i - 2]
+            d.add(head, start, toks[i - 2][0], take=False)
         if head is None and kind == "org" and suffix in _STATE_BODY_SUFFIXES:
             start = _national_body_start(d, i, tok, suffix)
             if start is not None:
