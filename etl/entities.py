@@ -269,7 +269,7 @@ LATIN_HEAD_SUFFIXES = frozenset(("电视台", "电台", "广播公司", "新闻�
 _ACRONYM = re.compile("[A-Z][A-Z0-9&]{1,7}")
 # Acronyms of things, not of names: AI公司, EV企业, LNG公司 are descriptions.
 _GENERIC_ACRONYMS = frozenset(("AI", "IT", "EV", "GPU", "CPU", "LNG", "LPG", "PC", "5G", "4G", "VR", "AR", "APP", "TV",
-                               "NGO", "CEO", "IPO", "ETF", "VC", "PE", "ESG", "OEM", "AIGC", "SaaS", "IoT"))
+                               "NGO", "CEO", "IPO", "ETF", "VC", "PE", "ESG", "OEM", "AIGC", "SaaS", "IoT", "ST"))
 # Suffixes whose head may be a brand word the segmenter tags nz/nr/j, when the suffix stands alone.
 BRAND_SUFFIXES = frozenset(("银行", "集团"))
 GENERIC_COMPANY = {"有价证券", "民用航空", "民航", "商业航空", "通用航空", "航空航天", "证券", "航空", "控股", "金融控股",
@@ -3759,6 +3759,65 @@ _NAME_TAIL_WORDS = frozenset("后时说称在和与将也都是对")
 # The legal form after a company's name (中国移动有限公司): the same company, under its full name.
 _COMPANY_TAIL = re.compile("集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司")
 
+# Listed companies by their stock names: a name before its stock code (格力地产(600185.SH), 完美世界(002624))
+# and the special-treatment names (ST萃华, *ST日海). Their names are often words (倍轻松, 东方园林); the code
+# or the ST says they are companies.
+_STOCK_CODE = re.compile(r"[（(](?:\d{6}(?:\.(?:SH|SZ|BJ|sh|sz))?|\d{4,5}\.HK)[)）]")
+_ST_NAME = re.compile(f"(?:\\*ST|S(?<![A-Za-z]S)T)[{_HAN}]{{2,4}}?(?=[、，,。；;\\s)）(（”\\d]|$)")
+_STOCK_NAME_LEADS = ("包括", "共有", "其中", "例如", "比如", "如", "及", "和", "与", "或", "是", "为", "有", "由", "被",
+                     "对", "在", "据", "称")
+
+
+def _listed_companies(d: _Doc):
+    text, lex = d.text, d.lex
+    if "ST" not in text and _STOCK_CODE.search(text) is None:
+        return
+    for m in _ST_NAME.finditer(text):
+        s, e = m.span()
+        if text[s:e].lstrip("*")[2:] not in ("公司", "股", "板块") and d.free(s, e):
+            _add_stock(d, s, text[s:e])
+    for m in _STOCK_CODE.finditer(text):
+        e = m.start()
+        s = e
+        while s > 0 and e - s < 10 and _IS_HAN.match(text[s - 1]):
+            s -= 1
+        name = text[s:e]
+        lead = next((w for w in _STOCK_NAME_LEADS if name.startswith(w) and len(name) - len(w) >= 2), None)
+        if lead:
+            s, name = s + len(lead), name[len(lead):]
+        if text.endswith(("ST", "*ST"), 0, s):
+            s -= 3 if text.endswith("*ST", 0, s) else 2   # ST萃华(002731.SZ)
+            name = text[s:e]
+        if 2 <= len(name) <= 8 and d.free(s, e):
+            _add_stock(d, s, name)
+
+
+# People named by their surname and 某 in court and police news (法定代表人刘某, 被告人孙某某): after a
+# role or a separator, never before a noun (某国, 某地, 某部).
+_REDACTED = re.compile(f"([{''.join(sorted(SURNAMES))}]某{{1,2}})(?![某国地部市县省处种些类样方面位项家个人])")
+
+
+def _redacted_names(d: _Doc):
+    text = d.text
+    if "某" not in text:
+        return
+    for m in _REDACTED.finditer(text):
+        s, e = m.span(1)
+        before = text[max(0, s - 8):s]
+        if not (s == 0 or not _IS_HAN.match(text[s - 1]) or _ROLE_RE.search(before)
+                or before.endswith(("被告人", "嫌疑人", "代表人", "男子", "女子", "当事人", "司机", "员工"))):
+            continue
+        if d.free(s, e) and d.is_start(s):
+            _add_person(d, s, m.group(1))
+
+
+def _add_stock(d: _Doc, s: int, name: str):
+    known = d.lex.by_surface.get(name)
+    if name in d.lex.stopnames or known is not None and known.type != "org":
+        return
+    d.add(known or _Ent("org:" + name, name, "org", "CN", False, "company"), s, name)
+
+
 # Carmakers whose short names are common words (大众 the public, 通用 general, 现代 modern): companies
 # only in a list with another company (通用、丰田、大众、现代等车企) or right after a word for carmakers.
 _WORD_BRANDS = {"大众": "大众汽车", "通用": "通用汽车", "现代": "现代汽车"}
@@ -3962,6 +4021,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     if tags is not None and (d.ends[-1] if d.ends else 0) != len(doc):
         raise ValueError("tags do not cover the document")
     _appointees(d)
+    _listed_companies(d)
+    _redacted_names(d)
     _cn_local_bodies(d)
     _non_entities(d)   # first: the names of ships and agreements are nobody's
     _registered_companies(d)

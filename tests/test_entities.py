@@ -1816,3 +1816,28 @@ def test_northeast_china_but_not_a_direction():
     assert "东北地区" in names("中国游客纷纷结伴前往东北，东北冰雪旅游堪称火爆。", "place")
     assert not names("台风向东北方向移动，刮起东北风。", "place")
     assert names("叛军控制了该国东北的几个城镇。", "place") == set()   # no China in the text: a direction
+
+
+@pytest.mark.parametrize("text,companies", [
+    ("共有ST萃华(002731.SZ)亚辉龙(688575.SH)倍轻松(688793.SH)等18家公司被立案。", {"ST萃华", "亚辉龙", "倍轻松"}),
+    ("违规公司如格力地产(600185.SH)、*ST日海(002313.SZ)、ST旭蓝5家被立案。", {"格力地产", "*ST日海", "ST旭蓝"}),
+])
+def test_listed_companies_by_their_stock_names(text, companies):
+    assert companies <= names(text, "org")
+
+
+@pytest.mark.parametrize("text", ["一批ST公司被处罚。", "走进EAST大厅，看到紧张的工作。"])
+def test_st_is_no_company_by_itself(text):
+    assert not {n for n in names(text, "org") if "ST" in n and n != "EAST"}
+
+
+@pytest.mark.parametrize("text,people", [
+    ("公司法定代表人刘某、负责人郭某等人在办理手续时行贿。", {"刘某", "郭某"}),
+    ("被告人孙某某犯受贿罪。", {"孙某某"}),
+])
+def test_people_named_by_surname_and_mou(text, people):
+    assert people <= names(text, "person")
+
+
+def test_mou_before_a_noun_names_nobody():
+    assert "王某" not in names("据报道，王某部门负责人表示。", "person")   # 王 + 某部门 (some department)
