@@ -2885,11 +2885,11 @@ _CN_DEPARTMENTS = ("民政", "公安", "教育", "财政", "商务", "司法", "
                    "应急管理", "审计", "统计", "市场监督管理", "市场监管", "科技", "工业和信息化", "工信", "发展和改革",
                    "发改", "外事", "退役军人事务", "国资", "宣传", "组织", "统战", "政法", "网信", "林草", "林业和草原",
                    "政府新闻", "人民政府新闻", "政府", "人民政府")   # (政府 + 办: 省政府办, 省政府新闻办)
-_CN_ADMIN = "(?:省|市|区|县|州|自治区|自治州|盟)"
-_CN_ADMIN_CHARS = "省市区县州盟"
+_CN_ADMIN = "(?:省|市|区|县|州|自治区|自治州|盟|旗)"
+_CN_ADMIN_CHARS = "省市区县州盟旗"
 # (the look-ahead names every character a match can start with: the regex engine skips other positions)
 _CN_LOCAL_BODY = re.compile(
-    f"(?=[省市区县州自盟人政第中高防])(?:(?P<adm>{_CN_ADMIN}?)(?P<body>人大常委会|人民代表大会常务委员会|政协|人民检察院|防汛抗旱指挥部"
+    f"(?=[省市区县州自盟旗人政第中高防党])(?:(?P<adm>{_CN_ADMIN}?)(?P<body>人大常委会|人民代表大会常务委员会|政协|人民检察院|防汛抗旱指挥部|党委"
     "|(?:第[一二三四五六七八九]+)?中级人民法院|高级人民法院|人民法院)"
     f"|(?P<adm2>{_CN_ADMIN})(?P<body2>委(?![员托屈婉])|纪委|监委|(?:" + "|".join(_CN_DEPARTMENTS) + ")(?:办公厅|办公室|厅(?!长)|局(?!长)|委(?![员托])|办(?![法理事学])|部(?![门长分署]))))")
 
@@ -2915,7 +2915,8 @@ def _cn_local_bodies(d: _Doc):
         # the place with its administrative word (广西壮族自治区 + 政协, 顺义区 + 委), else without it
         found = _cn_place_before(d, b) or (_cn_place_before(d, s) if s < b else None)
         if found is None and (i := bisect.bisect_left(d.ends, b)) < len(d.ends) and d.ends[i] == b \
-                and d.toks[i][1] == "ns" and len(d.toks[i][0]) >= 3 and d.toks[i][0][-1] in "县市州" \
+                and len(d.toks[i][0]) >= 3 and (d.toks[i][1] == "ns" and d.toks[i][0][-1] in "县市州"
+                                                or d.toks[i][0][-1] in "旗盟") \
                 and not d.toks[i][0].endswith(("地区", "城市", "都市")):
             # 榕江县/ns + 宣传部: a county the gazetteer lacks, named by the segmenter
             name = d.toks[i][0]
@@ -3888,6 +3889,11 @@ _COMPANY_HEAD_POS = ("nz", "nt", "ns", "nr", "j")
 _COMPANY_NAME_MAX = 20   # chars before the legal form (名称 = 行政区划 + 字号 + 行业 + 组织形式)
 
 
+# An address of two or more administrative units (省/自治区/市/盟/旗/县/区/镇/乡), and one unit of it.
+_ADMIN_UNIT = re.compile(f"[{_HAN}]{{2,6}}?(?:自治区|省|市|盟|旗|县|区|镇|乡)")
+_ADDRESS_CHAIN = re.compile(f"(?:[{_HAN}]{{2,6}}?(?:自治区|省|市|盟|旗|县|区|镇|乡)){{2,}}")
+
+
 def _registered_companies(d: _Doc):
     """Companies under their registered name: place + brand + trade + legal form (北京万泰生物药业股份有限公司,
     天津博奥赛斯生物科技股份有限公司). The place inside is part of the name, not a place of its own (the gold
@@ -3925,6 +3931,16 @@ def _registered_companies(d: _Doc):
         surface = text[start:m.end()]
         if not d.free(start, m.end()):
             continue
+        address = _ADDRESS_CHAIN.match(surface)
+        if address and m.start() - (start + address.end()) >= 4:
+            # 内蒙古自治区赤峰市敖汉旗四家子镇 + 鑫鑫花炮有限责任公司: two or more administrative units before
+            # the name are where the company is, each a place of its own
+            for unit in _ADMIN_UNIT.finditer(address.group()):
+                name = unit.group()
+                d.add(lex.by_surface.get(name) or _Ent("place:" + name, name, "place", "CN", False),
+                      start + unit.start(), name)
+            start += address.end()
+            surface = text[start:m.end()]
         # a known company after its city (北京 + 字节跳动 + 科技有限公司) is that company
         inner = next((lex.by_surface[toks[k][0]] for k in range(j + 1, i) if toks[k][0] in lex.by_surface
                       and lex.by_surface[toks[k][0]].type == "org"), None)

@@ -1740,6 +1740,8 @@ def test_the_public_and_modern_times_are_no_carmakers(text):
     ("四川省林草局表示。", "四川省林草局", "四川"),
     ("榕江县宣传部相关人士说。", "榕江县宣传部", "榕江县"),   # a county the gazetteer lacks
     ("郑州市防汛抗旱指挥部启动应急响应。", "郑州市防汛抗旱指挥部", "郑州"),
+    ("西藏自治区党委书记表示。", "西藏自治区党委", "西藏"),
+    ("敖汉旗委书记表示。", "敖汉旗委", "敖汉旗"),
 ])
 def test_the_bodies_of_chinese_provinces_and_cities(text, body, place):
     got = extract_entities(text)
@@ -1841,3 +1843,10 @@ def test_people_named_by_surname_and_mou(text, people):
 
 def test_mou_before_a_noun_names_nobody():
     assert "王某" not in names("据报道，王某部门负责人表示。", "person")   # 王 + 某部门 (some department)
+
+
+def test_an_address_before_a_registered_company_is_places():
+    got = extract_entities("内蒙古自治区赤峰市敖汉旗四家子镇鑫鑫花炮有限责任公司发生爆炸。")
+    assert ("org", "鑫鑫花炮有限责任公司") in {(m.type, m.name) for m in got}
+    assert {"敖汉旗", "四家子镇"} <= {m.name for m in got if m.type == "place"}
+    assert "北京万泰生物药业股份有限公司" in names("北京万泰生物药业股份有限公司发布公告。", "org")   # one place: the name
