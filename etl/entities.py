@@ -2889,7 +2889,7 @@ _CN_ADMIN = "(?:省|市|区|县|州|自治区|自治州|盟|旗)"
 _CN_ADMIN_CHARS = "省市区县州盟旗"
 # (the look-ahead names every character a match can start with: the regex engine skips other positions)
 _CN_LOCAL_BODY = re.compile(
-    f"(?=[省市区县州自盟旗人政第中高防党])(?:(?P<adm>{_CN_ADMIN}?)(?P<body>人大常委会|人民代表大会常务委员会|政协|人民检察院|防汛抗旱指挥部|党委"
+    f"(?=[省市区县州自盟旗人政第中高防党证银税])(?:(?P<adm>{_CN_ADMIN}?)(?P<body>人大常委会|人民代表大会常务委员会|政协|人民检察院|防汛抗旱指挥部|党委|证监局|银保监局|税务局"
     "|(?:第[一二三四五六七八九]+)?中级人民法院|高级人民法院|人民法院)"
     f"|(?P<adm2>{_CN_ADMIN})(?P<body2>委(?![员托屈婉])|纪委|监委|(?:" + "|".join(_CN_DEPARTMENTS) + ")(?:办公厅|办公室|厅(?!长)|局(?!长)|委(?![员托])|办(?![法理事学])|部(?![门长分署]))))")
 

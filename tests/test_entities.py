@@ -1850,3 +1850,12 @@ def test_an_address_before_a_registered_company_is_places():
     assert ("org", "鑫鑫花炮有限责任公司") in {(m.type, m.name) for m in got}
     assert {"敖汉旗", "四家子镇"} <= {m.name for m in got if m.type == "place"}
     assert "北京万泰生物药业股份有限公司" in names("北京万泰生物药业股份有限公司发布公告。", "org")   # one place: the name
+
+
+def test_vietnam_s_party_centre_is_not_china_s():
+    got = names("越共中央政治局发布公报。", "org")
+    assert "越南共产党中央政治局" in got and "中共中央政治局" not in got
+
+
+def test_a_provincial_securities_regulator():
+    assert "吉林证监局" in names("吉林证监局对公司立案调查。", "org")
