@@ -666,11 +666,7 @@ def _caps_credits(d: _Doc):
     """Photographers credited in Latin: in capitals before the agency, or after "photo by"."""
     if not _has_latin(d):
         return
-    for m in _PHOTO_BY.finditer(d.text):
-        name, s = m.group(1), m.start(1)
-        if d.free(s, s + len(name)) and name not in d.lex.latin:
-            d.add(_Ent("person:" + name, name, "person", None, False), s, name)
-    for m in _CAPS_CREDIT.finditer(d.text):
+    for m in itertools.chain(_PHOTO_BY.finditer(d.text), _CAPS_CREDIT.finditer(d.text)):
         name, s = m.group(1), m.start(1)
         if d.free(s, s + len(name)) and name not in d.lex.latin:
             d.add(_Ent("person:" + name, name, "person", None, False), s, name)
@@ -3770,7 +3766,7 @@ _STOCK_NAME_LEADS = ("包括", "共有", "其中", "例如", "比如", "如", "�
 
 
 def _listed_companies(d: _Doc):
-    text, lex = d.text, d.lex
+    text = d.text
     if "ST" not in text and _STOCK_CODE.search(text) is None:
         return
     for m in _ST_NAME.finditer(text):
