@@ -226,7 +226,10 @@ JAPANESE_SURNAMES = (
     "野田 菅原 岸田 小池 松井 岩田 小泉 石破 茂木 甘利 细田 稻田 枝野 玉木 志位 吉村 松野 浜田 木原 上川 岩屋 "
     "二阶 麻生 河村 桥下 宫泽 竹下 森山 萩生田 西田 片山 世耕 黑田 植田 三木 三浦 土屋 辻本 大友 安倍 石原 "
     "小渕 高市 岸本 北村 宫崎 大谷 羽生 浅田 本田 香川 长友 吉川 小栗 绫濑 新垣 石田 上野 堀江 石黑 大江 "
-    "坂口 桥本 东野 是枝 黑泽 北野 宫部 伊东 隈研 安藤"
+    "坂口 桥本 东野 是枝 黑泽 北野 宫部 伊东 隈研 安藤 "
+    "川口 川上 川崎 松原 岩崎 高野 小松 大西 小西 中西 西川 北川 荒井 平田 菅野 新藤 福井 吉冈 宫下 野村 浅野 望月 "
+    "松冈 西尾 三宅 今村 中谷 岩井 服部 古川 市川 赤松 大岛 永井 秋山 增田 星野 田村 武田 林田 金田 浅井 桑原 藤本 "
+    "大石 森本 齐藤 斉藤 樱井 青山 小野寺 萩原 岩本 石桥 松山 松村 榎本 荻原 长岛 长泽 小仓 竹中"
 ).split()
 DOUBLE_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯")
 
@@ -1163,7 +1166,9 @@ _CHANG_PREFIXES = tuple(_CHANG_WORDS)
 
 
 # Aliases that name a country only in texts about it: 大陆 in 法国大陆 is not China.
-WEAK_ALIASES = {"大陆": "中国", "我国": "中国", "内地": "中国", "东北": "中国"}   # (东北: Northeast China)
+# A weak alias counts only where the text names what it stands for (东北: Northeast China; 中西部: the US
+# Midwest, which a story about Sudan's 中西部 must not become)
+WEAK_ALIASES = {"大陆": "中国", "我国": "中国", "内地": "中国", "东北": "中国", "中西部": "美国"}
 
 
 def _glued_name_char(d: _Doc, i: int) -> bool:
@@ -1398,7 +1403,7 @@ GOV_SUFFIXES = ("部", "局", "署", "委员会", "理事会", "议会", "议院
                 "大使馆", "使馆", "领事馆", "总领馆", "国会", "海军", "空军", "陆军", "省")
 # After a place these make something that is neither the place nor an entity (拉萨舰, 明斯克协议).
 # The host city of an event (北京冬奥会, 马德里峰会) is a place: most held-out annotators count it.
-NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "宣言", "进程", "时间")
+NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "公约", "规约", "宣言", "进程", "时间")
 # Ordinary words that end in a suffix (北部 ends in 部, 签署 in 署) and bodies no name makes specific.
 SUFFIX_WORDS = {"自治州", "自治区", "自治县", "自治市",
                 "北部", "南部", "东部", "西部", "中部", "西北部", "东北部", "西南部", "东南部", "内部", "外部",
@@ -1615,26 +1620,79 @@ _MISSION_SUFFIXES = frozenset(("大使馆", "使馆", "领事馆", "总领馆", 
 
 # A township or village written right after its county or town (兴国县 + 崇贤乡 + 霞光村): Chinese addresses
 # go from the larger unit to the smaller, so the next unit in the chain is a place too.
-_SMALLER_UNIT = re.compile("[^\\W\\d乡镇村街的在和与及了是等县市区省]{2,4}(?:乡|镇|村|街道)")
-_CHAIN_ENDS = ("省", "市", "县", "区", "镇", "乡", "旗")
+_SMALLER_UNIT = re.compile("[^\\W\\d乡镇村街的在和与及了是等县市区省州]{2,4}(?:乡|镇|村|街道|县)")
+_CHAIN_ENDS = ("省", "市", "县", "区", "镇", "乡", "旗", "州")
+# Tags of words that make a "…县" a kind of county, not one (贫困/a 县, 下辖/v 县, 所有/b 县)
+_NOT_COUNTY_TAGS = ("v", "a", "b", "d", "m", "r", "p", "c", "u", "f", "q", "t")
 _GENERIC_UNITS = ("农村", "乡村", "山村", "渔村", "城镇", "乡镇", "村镇", "小镇", "新村")   # 新农村 is no village
+
+
+def _county_named(d: _Doc, s: int, e: int) -> bool:
+    """Whether text[s:e] (木里县, 贞丰县/nr) names a county rather than a kind of one (贫困县/n, 下辖/v 县)."""
+    i = d.index_at(s)
+    if i is None or not d.is_end(e):
+        return False
+    if d.ends[i] == e:
+        return d.toks[i][1][:2] in ("ns", "nr", "nz")   # one word: a name, or an ordinary word (重点县/n)
+    while d.ends[i] < e:
+        if d.toks[i][1].startswith(_NOT_COUNTY_TAGS):
+            return False
+        i += 1
+    return True
 
 
 def _address_chains(d: _Doc):
     text = d.text
-    if "乡" not in text and "镇" not in text and "村" not in text and "街道" not in text:
+    if "乡" not in text and "镇" not in text and "村" not in text and "街道" not in text and "县" not in text:
         return
     for ent, hits in list(d.found.values()):
-        if ent.type != "place":
+        if ent.type != "place" or ent.country != "CN" and ent.country is not None:
             continue
         for s, surface in list(hits.items()):
             e = s + len(surface)
+            if not surface.endswith(_CHAIN_ENDS) and text[e:e + 1] == "县" and ent.country in ("CN", None):
+                e += 1   # 积石山 + 县 + 柳沟乡: the county's word left out of its name
+                surface = text[s:e]
             while surface.endswith(_CHAIN_ENDS) and (m := _SMALLER_UNIT.match(text, e)) and d.free(e, m.end()):
                 name = m.group()
-                if name.endswith(_GENERIC_UNITS) or name[:-1] in GENERIC_HEADS or not d.is_start(e):
+                # (县柳沟/n + 乡: the segmenter glued the county's word to the township's name)
+                starts_here = d.is_start(e) or d.is_start(e - 1) and not d.is_end(e)
+                if name.endswith(_GENERIC_UNITS) or name[:-1] in GENERIC_HEADS or not starts_here \
+                        or name.endswith("县") and not _county_named(d, e, m.end()):
                     break
                 d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", ent.country, False), e, name)
                 e, surface = m.end(), name
+
+
+# 宁南、德昌等县, 黄石、黄冈两市: the items of a list that ends in the kind of unit they are
+_UNITS_AFTER_LIST = re.compile("、([^、]{2,3}?)(?:等|[两三四五六七八九十])个?(?:县|市|区|乡|镇|州)")
+
+
+def _listed_units(d: _Doc):
+    text, toks = d.text, d.toks
+    if "、" not in text:
+        return
+    for m in _UNITS_AFTER_LIST.finditer(text):
+        end = m.end(1)   # where the last item ends
+        j = bisect.bisect_left(d.ends, end)
+        if j >= len(toks) or d.ends[j] != end:
+            continue
+        items = []
+        while j >= 0:
+            w, pos = toks[j]
+            known = d.lex.by_surface.get(w)
+            if not (2 <= len(w) <= 3 and (known is not None and known.type == "place" or pos == "ns")):
+                items = []   # every item a place (the segmenter's or ours), else it is no list of units
+                break
+            items.append((known, d.starts[j], w))
+            if j < 2 or toks[j - 1][0] != "、":
+                break
+            j -= 2
+        if len(items) < 2:
+            continue
+        for known, at, name in items:
+            if d.free(at, at + len(name)):
+                d.add(known or _Ent("place:" + name, name, "place", "CN", False), at, name)
 
 
 def _listed_with_places(d: _Doc, i: int, suffix: str) -> bool:
@@ -1686,6 +1744,8 @@ def _suffix_names(d: _Doc):
         end = starts[i] + len(tok)
         if tok in SUFFIX_WORDS:
             continue
+        if tok == "部" and i > 0 and toks[i - 1][0][-1] in "东南西北":
+            continue   # 中国西北 + 部: a part of the country, no department
         nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
         if kind == "org" and (suffix[-1] in "部局署" and _is_chief(nxt) or nxt in _RANKS or nxt in _COMMANDERS):
             continue  # 外交部 + 长, 海军 + 上将: a role, not the body
@@ -2318,6 +2378,8 @@ def _chinese_names(d: _Doc):
         s = d.starts[i]
         if not d.free(s, s + len(tok)) or tok in lex.stopnames or tok in lex.by_surface:
             continue
+        if tok[0] in "万亿千百" and s and (d.text[s - 1].isdigit() or d.text[s - 1] in _NUMERALS):
+            continue   # 17 + 万菲军: the unit of a number, not the surname 万
         if not (len(tok) <= 3 or tok[:2] in DOUBLE_SURNAMES) or _ROLE_IN.search(tok):
             continue
         if len(tok) == 3 and _person_named(d, tok[1:]):
@@ -2426,7 +2488,7 @@ def _acronym_bodies(d: _Doc):
 # bracket ((记者路一凡陈君清)) are split.
 _CREDIT_ROLES = ("记者", "编辑", "责编", "责任编辑", "剪辑", "动画", "调色", "海报", "摄影", "摄像", "设计", "制图", "校对",
                  "统筹", "策划", "监制", "主编", "审核", "审校", "作者", "翻译", "编译", "视频", "后期", "配音", "美编",
-                 "撰文", "实习生", "通讯员", "制片人", "出品人", "文字", "图片", "文案", "插画", "配图", "撰稿")
+                 "撰文", "实习生", "通讯员", "制片人", "出品人", "文字", "图片", "文案", "插画", "配图", "撰稿", "发布人")
 _CREDIT_ROLES_ALT = "|".join(sorted(_CREDIT_ROLES, key=len, reverse=True))
 _CREDIT_ROLE_ENDS = tuple(w for w in _CREDIT_ROLES if len(w) == 2)
 _CREDIT_NAMES = "(?:[\u4e00-\u9fff]{2,4}[ \u3000/／、]+)*(?:[\u4e00-\u9fff]{6}(?=[)）】])|[\u4e00-\u9fff]{2,4})"
@@ -2438,7 +2500,7 @@ _CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT}|文(?<![\u4e00-\u9fff]文)(?
                            f"(?=(?:[ \u3000]*(?:$|\n|[|｜，,。;；)）】/／“]|{_CREDIT_ROLES_ALT})"
                            f"|[ \u3000]+[0-9]|[ \u3000]{{2,}}"
                            # 撰文: 萧通 出版:更新: (the next field of the byline)
-                           f"|[ \u3000]+(?:出版|更新|发布|来源|时间|日期)[:：]))", re.M)
+                           f"|[ \u3000]+(?:出版|更新|发布|发布时间|来源|时间|日期)[:：]))", re.M)
 
 
 # The editor in brackets closing a paragraph (…撤回其驻该国外交使团。(吴子钰)).
@@ -2825,7 +2887,7 @@ def _take_back_from_place(d: _Doc, person: _Ent, s: int, form: str) -> None:
 # Characters that end a name rather than continue it: what may follow a name in running text.
 _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
              "|今日|今天|昨日|昨天|日前|近日|当天|当日|此前|随后"
-             "|分别|共同|一起|一同|以及|涉嫌|指(?=[，,：:])|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
+             "|分别|共同|一起|一同|以及|涉嫌|多次|再次|亲自|首次|连夜|紧急|专程|一行|率队|率团|带队|女士|先生|夫人|小姐|指(?=[，,：:])|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
 _GIVEN_BAD = set("一二三四五六七八九十百千万两日月年天周们等都也又再将说称的了是在和与对及表示指认告透强上下里中"
                  "国省市县区部局方面曾我你他她它其记者装照")
@@ -2880,14 +2942,23 @@ _CN_DEPARTMENTS = ("民政", "公安", "教育", "财政", "商务", "司法", "
                    "住房和城乡建设", "住建", "人力资源和社会保障", "人社", "文化和旅游", "文旅", "卫生健康", "卫健",
                    "应急管理", "审计", "统计", "市场监督管理", "市场监管", "科技", "工业和信息化", "工信", "发展和改革",
                    "发改", "外事", "退役军人事务", "国资", "宣传", "组织", "统战", "政法", "网信", "林草", "林业和草原",
-                   "政府新闻", "人民政府新闻", "政府", "人民政府")   # (政府 + 办: 省政府办, 省政府新闻办)
+                   "政府新闻", "人民政府新闻", "政府", "人民政府",   # (政府 + 办: 省政府办, 省政府新闻办)
+                   "能源", "应急", "医疗保障", "医保", "体育", "广播电视", "广电", "地震", "气象", "粮食和物资储备",
+                   "信访", "侨务", "台湾事务", "台办", "民族宗教事务", "民宗", "海洋", "药品监督管理", "药监")
 _CN_ADMIN = "(?:省|市|区|县|州|自治区|自治州|盟|旗)"
 _CN_ADMIN_CHARS = "省市区县州盟旗"
 # (the look-ahead names every character a match can start with: the regex engine skips other positions)
 _CN_LOCAL_BODY = re.compile(
-    f"(?=[省市区县州自盟旗人政第中高防党证银税])(?:(?P<adm>{_CN_ADMIN}?)(?P<body>人大常委会|人民代表大会常务委员会|政协|人民检察院|防汛抗旱指挥部|党委|证监局|银保监局|税务局"
+    f"(?=[省市区县州自盟旗人政第中高防党证银税消抗护森疫应总妇红])(?:(?P<adm>{_CN_ADMIN}?)(?P<body>人大常委会|人民代表大会常务委员会|政协|人民检察院"
+    "|(?:防汛抗旱|抗震救灾|护林防火|森林防灭火|森林草原防灭火|疫情防控|应急)指挥部(?:办公室)?|党委|证监局|银保监局|税务局"
+    "|消防救援(?:总队|支队|大队)|总工会|妇联|红十字会"
     "|(?:第[一二三四五六七八九]+)?中级人民法院|高级人民法院|人民法院)"
-    f"|(?P<adm2>{_CN_ADMIN})(?P<body2>委(?![员托屈婉])|纪委|监委|(?:" + "|".join(_CN_DEPARTMENTS) + ")(?:办公厅|办公室|厅(?!长)|局(?!长)|委(?![员托])|办(?![法理事学])|部(?![门长分署]))))")
+    f"|(?P<adm2>{_CN_ADMIN})(?P<body2>委(?:宣传部|组织部|统战部|政法委|办公厅|网信办|外办)|委(?![员托屈婉])|纪委|监委|(?:" + "|".join(_CN_DEPARTMENTS) + ")(?:办公厅|办公室|厅(?!长)|局(?!长)|委(?![员托])|办(?![法理事学])|部(?![门长分署]))))")
+
+
+_COMMITTEE_BODIES = ("委", "纪委", "监委", "党委")
+# What may stand right before a department named by 省/市 alone: the start of a list item or a clause.
+_BODY_LIST_BEFORE = frozenset("、，,；;：:（(“\"\n 和与及由据向对从经")
 
 
 def _cn_place_before(d: _Doc, end: int) -> tuple[_Ent, int] | None:
@@ -2918,6 +2989,12 @@ def _cn_local_bodies(d: _Doc):
             name = d.toks[i][0]
             found = _Ent("place:" + name, name, "place", "CN", False), d.starts[i]
         if found is None:
+            if m.group(adm) in ("省", "市") and not m.group(body).startswith(_COMMITTEE_BODIES) \
+                    and (s == 0 or text[s - 1] in _BODY_LIST_BEFORE) and d.free(s, e):
+                # 省能源局、省应急厅、省公安厅: the province's departments named without it (the text
+                # names it elsewhere; never the national 人大常委会); its party committee (省委) alone
+                # stays a role's word
+                d.add(_Ent("org:" + text[s:e], text[s:e], "org", "CN", False, "government"), s, text[s:e])
             continue
         place, ps = found
         places = [(place, ps, text[ps:b])]   # as written, with its administrative word (洛阳市 + 委)
@@ -4054,6 +4131,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _places_after_kinds(d)
     _orgs_after_kinds(d)
     _address_chains(d)
+    _listed_units(d)
     _org_tails(d)
     _bare_bodies(d)
     _local_bodies(d)

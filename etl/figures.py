@@ -106,7 +106,8 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
            "兵力 部队 民众 群众 人民 华人 华侨 侨民 穆斯林 美军 俄军 乌军 以军 英军 法军 德军 日军 韩军 朝鲜军 "
            "抗议者 示威者 志愿者 警察 医护人员 医生 护士 教师 官员 外交官 议员 运动员 雇佣兵 武装分子 "
            "战士 战斗人员 囚犯 人质 受害者 遇难者 死者 伤者 伤员 教徒 信徒 朝圣者 朝觐者 人员 从业人员 "
-           "工作人员 球迷 观众 游客 乘客 旅客 学者 记者").split()
+           "工作人员 球迷 观众 游客 乘客 旅客 学者 记者 流离失所者 无家可归者 幸存者 失踪者 被拘留者 "
+           "被捕者 移民工人 农民工 平民百姓").split()
 # Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
 # households), no date, age or fraction word.
 _MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之成]")
@@ -152,7 +153,7 @@ _CONNECTOR_RE = re.compile(r"[" + _SPACE + r"]*(?:到|至|-|~|—{1,2}|–)[" + 
 _NEG_VERBS = ("下降 下跌 减少 降低 下滑 萎缩 缩减 削减 缩水 流失 回落 下调 贬值 收缩 锐减 骤降 暴跌 "
               "大跌 下挫 走低 减排 降价 减价 缩小 滑落 跌落 跌去 蒸发 跌 降 减 少").split()
 _POS_VERBS = ("增长 上涨 提高 增加 上升 扩大 上调 升值 攀升 飙升 反弹 提升 高涨 大涨 跃升 猛增 激增 "
-              "暴涨 涨价 提价 增 涨 升 多").split()
+              "暴涨 涨价 提价 加薪 涨薪 增 涨 升 多").split()
 _VERB_RE = re.compile(
     "(?P<verb>" + "|".join(sorted(_NEG_VERBS + _POS_VERBS, key=len, reverse=True)) + ")"
     r"(?:了|约|近|逾|超过|超|达|高达|已达|已|幅度为|幅度达|幅达|幅为|[" + _SPACE + r"]){0,3}[-负]?$")
@@ -423,7 +424,9 @@ def _join_ranges(t: str, toks: list[_Tok]) -> list[tuple[_Tok, _Tok]]:
             gap = t[a_end:b.start]
             same_unit = a.unit_key is None or a.unit_key == b.unit_key
             lead = t[max(0, a.start - 3):a.start]
-            if same_unit and _CONNECTOR_RE.match(gap) and "从" not in lead:
+            # 8人或9人: two close values of one unit joined by 或 are a range too (not 2人或20人)
+            either = gap == "或" and a.unit_key == b.unit_key and a.value < b.value <= 2 * a.value
+            if same_unit and (_CONNECTOR_RE.match(gap) or either) and "从" not in lead:
                 low = a.value
                 bare = _bare_value(b) if a.unit_key is None and not a.has_mult and b.has_mult else 0
                 if bare:  # (0万人 has no multiplier to distribute)

@@ -1859,3 +1859,51 @@ def test_vietnam_s_party_centre_is_not_china_s():
 
 def test_a_provincial_securities_regulator():
     assert "吉林证监局" in names("吉林证监局对公司立案调查。", "org")
+
+
+def test_a_province_s_departments_named_without_it_in_a_list():
+    got = names("事故调查组由省能源局、省公安厅、省总工会和省人大常委会派员组成。", "org")
+    assert {"省能源局", "省公安厅", "省总工会", "省人大常委会"} <= got
+    assert "全国人民代表大会常务委员会" not in got   # the province's congress, not the national one
+    assert not names("全省公安厅系统开会，市委书记讲话。", "org")   # no list item: no name
+
+
+def test_local_command_centres_fire_brigades_and_party_departments():
+    got = names("云南省森林草原防灭火指挥部通报，昆明市消防救援支队和云南省委宣传部参与处置。", "org")
+    assert {"云南省森林草原防灭火指挥部", "昆明市消防救援支队", "云南省委宣传部"} <= got
+
+
+def test_counties_and_townships_after_their_prefecture():
+    assert "木里县" in names("四川省凉山州木里县通报称，火情已得到控制。", "place")   # 木里/n + 县
+    assert {"纳雍县", "张家湾镇"} <= names("贵州毕节市纳雍县张家湾镇发生山体滑坡。", "place")
+    assert "柳沟乡" in names("地震发生在积石山县柳沟乡，当地房屋受损。", "place")   # 县柳沟/n + 乡
+    assert not names("甘孜州贫困县和甘孜州下辖县都在努力。", "place") - {"甘孜州", "甘孜藏族自治州", "甘孜"}
+
+
+def test_places_listed_before_their_kind_of_unit():
+    assert {"宁南", "德昌"} <= names("当地政府调集宁南、德昌等县专业队伍支援。", "place")
+    assert not names("粮食、蔬菜等市场供应充足。", "place")
+
+
+def test_a_number_s_unit_is_no_surname():
+    assert not names("总统下令5万菲军进入戒备。", "person")
+
+
+def test_a_direction_of_a_country_is_no_department():
+    assert not {n for n in names("铁路连接中国西北部和中亚。", "org") if n.endswith("部")}
+
+
+def test_a_treaty_named_after_a_city_is_not_the_city():
+    assert "罗马" not in names("该国退出了《罗马规约》。", "place")
+
+
+def test_names_before_adverbs_and_honorifics_after_a_role():
+    assert "杜明远" in names("副局长杜明远多次赶赴现场。", "person")
+    assert "川口顺子" in names("前外务大臣川口顺子女士出席。", "person")
+    assert "周立" in names("发布人:周立 发布时间:2023-05-01", "person")
+
+
+def test_weak_aliases_need_their_country_in_the_text():
+    assert "中西部" not in names("苏丹中西部通信中断。", "place")
+    assert "中西部" in names("美国中西部遭遇暴风雪。", "place")
+    assert not names("全台大罢免活动即将登场。", "org")   # 台大 is no university here

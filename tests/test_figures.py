@@ -530,3 +530,13 @@ def test_vague_counts_and_ranks_are_no_figures():
     assert not extract_figures("听众只有十几名记者。")
     assert not extract_figures("他从富豪榜的第10位跌至17位。")
     assert [f.value_low for f in extract_figures("共有17位代表出席。")] == [17.0]
+
+
+def test_close_values_joined_by_or_are_a_range():
+    assert [(f.value_low, f.value_high) for f in extract_figures("事故造成6人或7人受伤。")] == [(6.0, 7.0)]
+    assert len(extract_figures("3人或30人？")) == 2
+
+
+def test_pay_rises_and_displaced_people():
+    assert [(f.kind, f.value_low) for f in extract_figures("司机要求加薪9%。")] == [("growth", 9.0)]
+    assert [(f.kind, f.value_low) for f in extract_figures("约40万流离失所者等待援助。")] == [("count", 4e5)]
