@@ -3061,6 +3061,50 @@ def _jp_name_before_verb(d: _Doc, s: int):
             return
 
 
+# What may end a transliterated name after a role besides _NAME_END: a day (发言人妙纽1日说).
+_DAY_AFTER = re.compile("[0-9０-９一二三四五六七八九十]{1,3}日")
+
+
+def _translit_after_role(d: _Doc):
+    """A foreign name the gazetteer lacks right after a role word, ending where a name ends
+    (发言人卡马尔迪说, 民主党领袖杰福瑞斯（Hakeem Jeffries）): read with every character transliterations
+    use, where the uncued pass takes only the rarer ones (瑞, 迪 are common in words)."""
+    text, translit = d.text, d.lex.translit
+    for i in d.role_idx:
+        if d.toks[i][1][:1] == "v":
+            continue   # 名为 + 汉斯的企业: a verb of naming, not a role
+        e = k = d.ends[i]
+        while k < len(text) and text[k] in translit and k - e < 7:
+            k += 1
+        # (a speech verb may be glued to the name's last character: 瑞德/nrt + 福说/v)
+        end = next((x for x in range(k, e + 1, -1) if d.is_end(x) and (_NAME_END_RE.match(text, x)
+                                                                       or _DAY_AFTER.match(text, x))
+                    or _SAID.match(text, x)), None)
+        if end is None or not d.is_start(e):
+            continue
+        name = text[e:end]
+        if not d.free(e, end):
+            # 发言人 + 杰福 (an earlier pass's short read) + 瑞斯表示: the longer name replaces it
+            shorter = next(((ent, hits[e]) for ent, hits in d.found.values() if ent.type == "person"
+                            and e in hits and len(hits[e]) < len(name)), None)
+            if shorter is None or len(shorter[1]) > 2 or not d.free(e + len(shorter[1]), end) or shorter[0].known \
+                    or not d.is_start(e + len(shorter[1])) or any(
+                        d.toks[t][1][:1] in "vadpcufmrtqb" for t in range(d.index_at(e + len(shorter[1])),
+                                                                           bisect.bisect_left(d.ends, end) + 1)
+                        if t < len(d.toks)):
+                continue   # 主持人齐普曼 + 立马/ns: a whole name already, before an adverb
+            _drop_mention(d, shorter[0], e)
+        known = d.lex.by_surface.get(name)
+        if name in d.lex.stopnames or known is not None and known.type != "person" or _ROLE_IN.search(name):
+            continue
+        j = d.index_at(e)
+        if d.ends[j] == end and d.toks[j][1][:1] in "vadpcufmrtqb":
+            continue   # one ordinary word (发言人 + 坦言/v, 总统 + 以来/f)
+        if text[end:end + 3].lstrip(" \u3000")[:1] in _SEP:
+            continue   # 亚历山大 · 王: the first part of a joined name, which the dotted-name pass reads
+        d.add(known or _Ent("person:" + name, name, "person", None, False), e, name)
+
+
 def _add_cued_name(d: _Doc, s: int, name: str, given: str, japanese: bool = False):
     lex = d.lex
     e = s + len(name)
@@ -3504,6 +3548,9 @@ _TITLED_PERIODICAL = re.compile("《([^》\n]{2,12})》(月刊|周刊|杂志|日
 _PERIODICAL_IN_MARKS = re.compile("《([^》\n]{1,10}?(?<!公|通|情|简|汇|预|捷|喜|战|快)(?:报|周刊|月刊|杂志|画报))》")
 
 
+_WIRE_DATELINE = re.compile(f"(?:^|(?<=[\n【]))[ \u3000]*((?!本)[{_HAN}]{{2,8}}(?:网|报|台|社|客户端))讯", re.M)
+
+
 def _quoted_outlets(d: _Doc):
     """Outlets named in quotes before their kind. Runs before the known names: the quoted name is one
     name (朝鲜 inside “朝鲜新闻” is no place of its own)."""
@@ -3521,6 +3568,14 @@ def _quoted_outlets(d: _Doc):
             if known is not None and known.type == "org" and d.free(s, e):
                 d.add(known, s, m.group())
         for m in _PERIODICAL_IN_MARKS.finditer(text):
+            s, e = m.span(1)
+            name = m.group(1)
+            known = d.lex.by_surface.get(name)
+            if d.free(s, e) and (known is None or known.type == "org") and name not in d.lex.stopnames:
+                d.add(known or _Ent("org:" + name, name, "org", None, False, "media"), s, name)
+    if "讯" in text:
+        # 华夏经纬网讯：, 【大众网讯】: the outlet that opens a report with its dateline (not 本报讯)
+        for m in _WIRE_DATELINE.finditer(text):
             s, e = m.span(1)
             name = m.group(1)
             known = d.lex.by_surface.get(name)
@@ -3967,6 +4022,9 @@ _ADMIN_UNIT = re.compile(f"[{_HAN}]{{2,6}}?(?:自治区|省|市|盟|旗|县|区|
 _ADDRESS_CHAIN = re.compile(f"(?:[{_HAN}]{{2,6}}?(?:自治区|省|市|盟|旗|县|区|镇|乡)){{2,}}")
 
 
+_PLACE_IN_PARENS = re.compile(f"[（(]([{_HAN}]{{2,4}})[)）]$")
+
+
 def _registered_companies(d: _Doc):
     """Companies under their registered name: place + brand + trade + legal form (北京万泰生物药业股份有限公司,
     天津博奥赛斯生物科技股份有限公司). The place inside is part of the name, not a place of its own (the gold
@@ -3977,6 +4035,9 @@ def _registered_companies(d: _Doc):
     lex, toks, starts = d.lex, d.toks, d.starts
     for m in _COMPANY_FORM.finditer(text):
         tail_at = m.start()   # 股份 and 集团 before it are words of the name (科技股份/n 有限公司)
+        paren = _PLACE_IN_PARENS.search(text, max(0, tail_at - 8), tail_at)
+        if paren and (lex.by_surface.get(paren.group(1)) or _NO_ENT).type == "place":
+            tail_at = paren.start()   # 西门子能源(海南)有限公司: the place of a branch, inside the name
         i = d.index_at(tail_at)
         if i is None or not d.free(tail_at, m.end()):
             continue
@@ -3984,7 +4045,9 @@ def _registered_companies(d: _Doc):
         while j > 0:
             w, pos = toks[j - 1]
             # brands are often words the segmenter takes for verbs (重庆 + 明道/v + 捷测/v + 生物科技)
-            if not (_IS_HAN.match(w) and (pos.startswith(_COMPANY_WORD_POS) or pos == "v" and len(w) == 2)) \
+            # (and brands taken for numbers: 宁夏 + 顺亿/m + 资产管理)
+            if not (_IS_HAN.match(w) and (pos.startswith(_COMPANY_WORD_POS) or pos == "v" and len(w) in (2, 3)
+                                          or pos == "m" and len(w) >= 2 and w[0] not in _NUMERALS)) \
                     or tail_at - starts[j - 1] > _COMPANY_NAME_MAX or w.endswith(("公司", "集团")):
                 break
             j -= 1
@@ -3994,6 +4057,9 @@ def _registered_companies(d: _Doc):
             j += 1
         if i - j < 2 or tail_at - starts[j] < 4:
             continue   # 该有限公司, 华为有限公司 (a known name with its legal form: _company_tails)
+        if j > 0 and len(toks[j - 1][0]) == 1 and _IS_HAN.match(toks[j - 1][0]) \
+                and toks[j - 1][0] not in "与和及在由向将被把为对从是等即的":
+            continue   # 飞/v + 力达物流: a character of the name left out, not a clean start
         start = starts[j]
         known = lex.by_surface.get(toks[j][0])
         if any(toks[k][1] == "v" for k in range(j, i)) and not (
@@ -4139,6 +4205,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _paren_aliases(d)
     _translit_names(d)
     _role_names(d)
+    _translit_after_role(d)
     _chinese_names(d)
     _name_lists(d)
     _translit_lists(d)

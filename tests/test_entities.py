@@ -1907,3 +1907,21 @@ def test_weak_aliases_need_their_country_in_the_text():
     assert "中西部" not in names("苏丹中西部通信中断。", "place")
     assert "中西部" in names("美国中西部遭遇暴风雪。", "place")
     assert not names("全台大罢免活动即将登场。", "org")   # 台大 is no university here
+
+
+def test_registered_companies_with_brands_the_segmenter_misreads():
+    assert "宁夏顺亿资产管理有限公司" in names("监管局认定宁夏顺亿资产管理有限公司配合造假。", "org")   # 顺亿/m
+    assert "深圳市全聚能实业有限公司" in names("深圳市全聚能实业有限公司被罚款。", "org")   # 全聚能/v
+    assert "力达物流有限公司" not in names("与飞力达物流有限公司签约。", "org")   # not cut inside its brand
+
+
+def test_an_outlet_opening_its_report_with_a_dateline():
+    assert "华夏经纬网" in names("华夏经纬网讯 记者从省交通厅获悉。", "org")
+    assert not names("本报讯 记者获悉。", "org")
+
+
+def test_foreign_names_after_a_role_read_with_common_transliteration_characters():
+    assert "杰福瑞斯" in names("发言人杰福瑞斯表示反对。", "person")   # not 杰福
+    assert "瑞德福" in names("外长瑞德福说，谈判继续。", "person")   # 福说/v glued
+    assert "齐普曼" in names("主持人齐普曼立马就注意到了他。", "person")
+    assert not names("总统府发言人坦言，总统上任以来局势好转。", "person")
