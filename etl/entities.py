@@ -1664,35 +1664,81 @@ def _address_chains(d: _Doc):
                 e, surface = m.end(), name
 
 
-# 宁南、德昌等县, 黄石、黄冈两市: the items of a list that ends in the kind of unit they are
-_UNITS_AFTER_LIST = re.compile("、([^、]{2,3}?)(?:等|[两三四五六七八九十])个?(?:县|市|区|乡|镇|州)")
+# 宁南、德昌等县, 黄石、黄冈两市, 努尔加尔、索基和查帕达拉等地区: the items of a list that ends in the
+# kind of unit they are
+_UNITS_AFTER_LIST = re.compile(f"[、和及与]([{_HAN}]{{2,6}}?)(?:等|[两三四五六七八九十]个?)"
+                               "(?:县|市|区|乡|镇|州|省|地区|城市|城镇|村庄|村|地)")
+_LIST_JOINERS = "、和及与"
+
+
+def _place_item(d: _Doc, s: int, e: int) -> tuple[_Ent | None, bool] | None:
+    """(known place or None, strong) when text[s:e] can be one item of a list of places: a known place or
+    the segmenter's (strong), or a run of transliteration characters cut at word boundaries."""
+    text = d.text
+    # (a joiner is a boundary even where the segmenter glued it to a name: 马诺吉和查/nr)
+    if not ((d.is_start(s) or s and text[s - 1] in _LIST_JOINERS)
+            and (d.is_end(e) or text[e:e + 1] in _LIST_JOINERS or text.startswith("等", e))):
+        return None
+    name = text[s:e]
+    known = d.lex.by_surface.get(name)
+    if known is not None:
+        return (known, True) if known.type == "place" else None
+    i = _token_index(d, s)
+    if d.starts[i] == s and d.ends[i] == e and d.toks[i][1] == "ns":
+        return None, True
+    if name not in d.lex.stopnames and all(c in d.lex.translit for c in name) \
+            and not any(d.toks[k][1][:1] in "vadpcufmrtq" for k in range(i, _token_index(d, e - 1) + 1)):
+        return None, False
+    return None
 
 
 def _listed_units(d: _Doc):
-    text, toks = d.text, d.toks
-    if "、" not in text:
+    text = d.text
+    if "、" not in text and "和" not in text:
         return
     for m in _UNITS_AFTER_LIST.finditer(text):
-        end = m.end(1)   # where the last item ends
-        j = bisect.bisect_left(d.ends, end)
-        if j >= len(toks) or d.ends[j] != end:
-            continue
-        items = []
-        while j >= 0:
-            w, pos = toks[j]
-            known = d.lex.by_surface.get(w)
-            if not (2 <= len(w) <= 3 and (known is not None and known.type == "place" or pos == "ns")):
-                items = []   # every item a place (the segmenter's or ours), else it is no list of units
+        items, end = [], m.end(1)
+        while True:
+            # the item that ends at `end`: the longest that starts at a joiner (or, for the first item of
+            # the list, anywhere a word starts)
+            s = end - 2
+            cut = None
+            while s >= max(0, end - 6):
+                if s == 0 or text[s - 1] in _LIST_JOINERS:
+                    got = _place_item(d, s, end)
+                    if got is not None:
+                        cut = (s, got)
+                        if s > 0 and text[s - 1] in _LIST_JOINERS:
+                            break
+                s -= 1
+            if cut is None:
+                # the first item of the list: after a word that is no joiner (库纳尔省的 + 努尔加尔)
+                for s in range(end - 2, max(-1, end - 7), -1):
+                    got = _place_item(d, s, end)
+                    if got is not None:
+                        cut = (s, got)
+                items.append((cut[0], end, cut[1])) if cut else None
                 break
-            items.append((known, d.starts[j], w))
-            if j < 2 or toks[j - 1][0] != "、":
+            items.append((cut[0], end, cut[1]))
+            s = cut[0]
+            if s == 0 or text[s - 1] not in _LIST_JOINERS:
                 break
-            j -= 2
-        if len(items) < 2:
-            continue
-        for known, at, name in items:
-            if d.free(at, at + len(name)):
-                d.add(known or _Ent("place:" + name, name, "place", "CN", False), at, name)
+            end = s - 1
+        strong = sum(1 for _s, _e, (_k, st) in items if st)
+        if len(items) < 2 or not strong and m.group()[-1] not in "县区乡镇" and not m.group().endswith("地区"):
+            continue   # a list of unknown words needs one place among them, or a kind of unit
+        for s, e, (known, _strong) in items:
+            name = text[s:e]
+            if not d.free(s, e) and known is None:
+                # 拉巴特 (Rabat) + 普尔: a known name read inside the item's longer one gives way to it
+                inside = [(ent, at) for ent, hits in d.found.values() for at, sf in hits.items()
+                          if s <= at and at + len(sf) <= e]
+                if len(inside) == 1 and inside[0][0].type == "place" and len(d.found[inside[0][0].key][1]) == 1:
+                    at = inside[0][1]
+                    _drop_mention(d, inside[0][0], at)
+                    d.taken[s:e] = bytes(e - s)
+            if d.free(s, e):
+                d.add(known or _Ent("place:" + name, name, "place", None, False), s, name)
 
 
 def _listed_with_places(d: _Doc, i: int, suffix: str) -> bool:

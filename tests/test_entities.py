@@ -1925,3 +1925,9 @@ def test_foreign_names_after_a_role_read_with_common_transliteration_characters(
     assert "瑞德福" in names("外长瑞德福说，谈判继续。", "person")   # 福说/v glued
     assert "齐普曼" in names("主持人齐普曼立马就注意到了他。", "person")
     assert not names("总统府发言人坦言，总统上任以来局势好转。", "person")
+
+
+def test_a_list_of_unknown_towns_before_their_kind_of_unit():
+    got = names("地震使巴德吉斯省的卡拉瓦、索尔基、拉巴特普尔和米尔达拉等地区受灾。", "place")
+    assert {"卡拉瓦", "索尔基", "拉巴特普尔", "米尔达拉"} <= got
+    assert not names("小麦、玉米和大豆等地区都有种植。", "place")
