@@ -1197,6 +1197,13 @@ BARE_BODIES = ("外交部", "国防部", "商务部", "财政部", "司法部", 
                "国民议会", "国民大会", "下议院", "上议院", "议会下院", "议会上院", "宪法委员会", "高等法院")
 
 
+# Bodies also named for their buildings, and the words that make the bare name the building.
+_BARE_BUILDINGS = frozenset(("总统府",))
+_TOWARDS_A_BUILDING = frozenset(("在", "闯入", "进入", "冲进", "冲入", "到", "至", "前往", "抵达", "离开", "包围",
+                                 "返回", "回到", "走出", "来到", "从", "于"))
+_INSIDE_A_BUILDING = re.compile("举行|召开|外|内|前|门|墙|邸|大楼|广场|附近|周围|周边")
+
+
 def _bare_bodies(d: _Doc):
     """外交部 → the 外交部 of the country this document is about: the country named with that body
     elsewhere in the text (俄罗斯国防部 ... 国防部), else the country it names most often."""
@@ -1224,6 +1231,9 @@ def _bare_bodies(d: _Doc):
             continue
         if i > 0 and (toks[i - 1][0] in _LOCAL_HEADS or toks[i - 1][0][-1:] in "州省市县"):
             continue  # 各州议会, 加州议会: a local body, not the national one
+        if body in _BARE_BUILDINGS and (i > 0 and toks[i - 1][0] in _TOWARDS_A_BUILDING
+                                        or _INSIDE_A_BUILDING.match(d.text, start + len(body))):
+            continue  # 在总统府举行, 闯入总统府: the building where something happens, no body that acts
         owner = _explained_body(d, start, start + len(body)) or next(
             (ent for ent, _ in d.found.values()
              if ent.type == "org" and ent.name.endswith(body) and ent.name[:-len(body)] in counts), None)

@@ -1931,3 +1931,8 @@ def test_a_list_of_unknown_towns_before_their_kind_of_unit():
     got = names("地震使巴德吉斯省的卡拉瓦、索尔基、拉巴特普尔和米尔达拉等地区受灾。", "place")
     assert {"卡拉瓦", "索尔基", "拉巴特普尔", "米尔达拉"} <= got
     assert not names("小麦、玉米和大豆等地区都有种植。", "place")
+
+
+def test_a_presidential_palace_as_a_building_is_no_body():
+    assert not names("就职典礼在总统府举行，示威者随后闯入总统府。", "org")
+    assert "埃及总统府" in names("埃及总统府发言人说，总统府支持停火。", "org")
