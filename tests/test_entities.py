@@ -510,8 +510,10 @@ def test_zhonggong_needs_a_boundary_or_a_party_word():
 
 
 def test_parent_at_the_head_of_an_organ_counts():
+    # a party or an international body at the head of its organ counts; a bare government body does not
+    # (国务院 + 新闻办公室: the blind rounds' annotators count it only where the text names it alone)
     got = _names("国务院港澳办发言人发表谈话。")
-    assert ("org", "中华人民共和国国务院") in got
+    assert ("org", "国务院港澳事务办公室") in got and ("org", "中华人民共和国国务院") not in got
     got = _names("中共中央政治局召开会议。")
     assert ("org", "中国共产党") in got
 
