@@ -3589,6 +3589,12 @@ _NAMED_AS = re.compile("(?:名为|名叫|叫做|称为)\\s*[“\"「《]([^”\"
 # “军事事务”网站, “朝鲜新闻”网站: a quoted name right before the kind of outlet it is.
 # “自由前进党”: a quoted party name is one name (前进党 inside it is no other party).
 _QUOTED_PARTY = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?的]{1,8}(?<!黑手)党)[”\"」]")
+# “机构过渡和恢复委员会”, “保卫祖国国家委员会”: a body's name in quotes, ending in a kind of body
+_QUOTED_BODY = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?的]{2,14}(?:委员会|理事会|联盟|阵线|运动|组织|联合会|协会"
+                          "|指挥部|司令部|基金会|研究所|研究院))[”\"」]")
+# Words that make a quoted phrase a statement about a body, not its name (“暂停参与集安组织”, “协助恐怖组织”)
+_ACTS_ON_A_BODY = frozenset(("参与", "参加", "加入", "退出", "支持", "反对", "协助", "暂停", "成立", "组建", "建立",
+                             "资助", "领导", "解散", "取缔"))
 _QUOTED_OUTLET = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?]{2,16})[”\"」](?=新闻网站|网站|杂志|周刊|智库|通讯社|电视台|电台|频道)")
 
 
@@ -3608,6 +3614,7 @@ def _quoted_outlets(d: _Doc):
         _quoted_orgs(d, _QUOTED_OUTLET, "media", outlet=True)
         if "党" in text:
             _quoted_orgs(d, _QUOTED_PARTY, "party", outlet=True)
+        _quoted_bodies(d)
     if "》" in text:
         # 《大西洋》月刊: a title in book marks before the kind of periodical; a known periodical of that
         # name is that one, in the surface as written
@@ -3646,6 +3653,25 @@ def _quoted_orgs(d: _Doc, pattern: re.Pattern, subtype: str = "", outlet: bool =
         ent = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", None, False, subtype)
         if not outlet or ent.type == "org":
             d.add(ent, s, name)
+
+
+def _quoted_bodies(d: _Doc):
+    """A body's name in quotes (“机构过渡和恢复委员会”, “哥伦比亚历史公约联盟”), not a kind of body in general
+    (“外国恐怖组织”) nor a statement about one; a country at its head counts as well."""
+    for m in _QUOTED_BODY.finditer(d.text):
+        name = m.group(1).strip()
+        s = m.start(1) + m.group(1).index(name)
+        e = s + len(name)
+        if name in d.lex.stopnames or not d.free(s, e) or any(name.endswith(g) for g in GENERIC_BODIES):
+            continue
+        i, last = d.index_at(s), bisect.bisect_left(d.ends, e)
+        if i is None or last >= len(d.toks) or d.ends[last] != e or any(
+                d.toks[k][1] == "r" or d.toks[k][0] in _ACTS_ON_A_BODY for k in range(i, last + 1)):
+            continue   # (a pronoun: “我们…该组织” is a quoted statement)
+        ent = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", None, False)
+        if ent.type == "org":
+            d.add(ent, s, name)
+            _country_head(d, ent, s, name)
 
 
 def _named_as(d: _Doc):

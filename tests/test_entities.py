@@ -1938,3 +1938,10 @@ def test_a_list_of_unknown_towns_before_their_kind_of_unit():
 def test_a_presidential_palace_as_a_building_is_no_body():
     assert not names("就职典礼在总统府举行，示威者随后闯入总统府。", "org")
     assert "埃及总统府" in names("埃及总统府发言人说，总统府支持停火。", "org")
+
+
+def test_a_body_named_in_quotes():
+    got = names("军方宣布由“国家团结与重建委员会”接管政权，反对派组建了“共同未来联盟”。", "org")
+    assert {"国家团结与重建委员会", "共同未来联盟"} <= got
+    assert "智利" in names("左翼竞选联盟“智利民主变革联盟”获胜。", "place")   # a country at its head counts
+    assert not names("他被指控“协助恐怖组织”，并表示“我们已经退出该组织”。", "org")
