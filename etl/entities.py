@@ -3591,7 +3591,9 @@ _NAMED_AS = re.compile("(?:名为|名叫|叫做|称为)\\s*[“\"「《]([^”\"
 _QUOTED_PARTY = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?的]{1,8}(?<!黑手)党)[”\"」]")
 # “机构过渡和恢复委员会”, “保卫祖国国家委员会”: a body's name in quotes, ending in a kind of body
 _QUOTED_BODY = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?的]{2,14}(?:委员会|理事会|联盟|阵线|运动|组织|联合会|协会"
-                          "|指挥部|司令部|基金会|研究所|研究院))[”\"」]")
+                          "|指挥部|司令部|基金会|研究所|研究院))[”\"」]"
+                          # (“东方联盟”天然气管道: the name of a pipeline, a project or an exercise)
+                          "(?![^，。、；\n]{0,3}?(?:管道|管线|项目|计划|倡议|行动|演习|工程))")
 # Words that make a quoted phrase a statement about a body, not its name (“暂停参与集安组织”, “协助恐怖组织”)
 _ACTS_ON_A_BODY = frozenset(("参与", "参加", "加入", "退出", "支持", "反对", "协助", "暂停", "成立", "组建", "建立",
                              "资助", "领导", "解散", "取缔"))
