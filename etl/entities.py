@@ -2546,7 +2546,9 @@ _CREDIT_NAMES = "(?:[\u4e00-\u9fff]{2,4}[ \u3000/／、]+)*(?:[\u4e00-\u9fff]{6}
 _CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT}|文(?<![\u4e00-\u9fff]文)(?=[ \u3000]?[|｜/／]))"
                            f"(?:[ \u3000]?[:：/／|｜][ \u3000]*|[ \u3000]+|(?={_CREDIT_NAMES}[ \u3000]*[)）】“]))"
                            f"({_CREDIT_NAMES})"
-                           f"(?=(?:[ \u3000]*(?:$|\n|[|｜，,。;；)）】/／“]|{_CREDIT_ROLES_ALT})"
+                           f"(?=(?:[ \u3000]*(?:$|\n|[|｜，,。;；()（）】/／“]|{_CREDIT_ROLES_ALT})"
+                           # 特派记者 杨一 环球时报驻柬埔寨特派记者: the next reporter's credit
+                           f"|[ \u3000]+[^ \u3000\n]{{2,12}}?记者"
                            f"|[ \u3000]+[0-9]|[ \u3000]{{2,}}"
                            # 撰文: 萧通 出版:更新: (the next field of the byline)
                            f"|[ \u3000]+(?:出版|更新|发布|发布时间|来源|时间|日期)[:：]))", re.M)
@@ -2556,10 +2558,23 @@ _CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT}|文(?<![\u4e00-\u9fff]文)(?
 _CLOSING_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,3})[)）][ \u3000]*$", re.M)
 
 
+# 翁惠娟 林洲璐 刘秋伟/文 周红声 莫荣宝/图: the names written before the role they credit
+_ROLE_AFTER_SLASH = re.compile("[/／](?:文|图|摄|摄影|视频)(?![\u4e00-\u9fff])")
+_NAMES_BEFORE_SLASH = re.compile("(?:^|(?<=[\s【（(]))((?:[\u4e00-\u9fff]{2,3}[ \u3000]+){0,4}[\u4e00-\u9fff]{2,3})[ \u3000]*$")
+
+
 def _credit_lines(d: _Doc):
     text = d.text
     for m in _CLOSING_CREDIT.finditer(text):
         _add_credited(d, m.start(1), m.group(1))
+    if "/" in text or "／" in text:
+        for m in _ROLE_AFTER_SLASH.finditer(text):
+            before = max(0, m.start() - 24)
+            n = _NAMES_BEFORE_SLASH.search(text, before, m.start())
+            if n is None or n.start(1) == before and before > 0 and not text[before - 1].isspace():
+                continue
+            for name in re.finditer("[\u4e00-\u9fff]+", n.group(1)):
+                _add_credited(d, n.start(1) + name.start(), name.group())
     for m in _CREDIT_BLOCK.finditer(text):
         for n in re.finditer("[\u4e00-\u9fff]+", m.group(1)):
             item, at = n.group(), m.start(1) + n.start()
@@ -2574,8 +2589,11 @@ def _add_credited(d: _Doc, s: int, name: str) -> None:
     """A name in a credit: a person when it starts with a surname and is no known non-person, role or word."""
     lex = d.lex
     known = lex.by_surface.get(name)
-    # a transliterated name of three characters (记者 张远 阿琳娜) is a name in a credit too
-    if (name[0] in SURNAMES or name[:2] in DOUBLE_SURNAMES or len(name) == 3 and all(c in lex.translit for c in name)) \
+    i = d.index_at(s)
+    # a transliterated name of three characters (记者 张远 阿琳娜) is a name in a credit too, and so is one
+    # the segmenter reads as a name whatever its surname (编辑/漆菲/nr)
+    if (name[0] in SURNAMES or name[:2] in DOUBLE_SURNAMES or len(name) == 3 and all(c in lex.translit for c in name)
+            or i is not None and d.ends[i] == s + len(name) and d.toks[i][1] in _NR_TAGS) \
             and d.free(s, s + len(name)) \
             and name not in lex.stopnames and (known is None or known.type == "person") \
             and not _ROLE_IN.search(name) and not any(c in _GIVEN_BAD_IN_CREDIT for c in name[1:]):

@@ -1945,3 +1945,11 @@ def test_a_body_named_in_quotes():
     assert {"国家团结与重建委员会", "共同未来联盟"} <= got
     assert "智利" in names("左翼竞选联盟“智利民主变革联盟”获胜。", "place")   # a country at its head counts
     assert not names("他被指控“协助恐怖组织”，并表示“我们已经退出该组织”。", "org")
+
+
+def test_credits_with_names_before_their_role_or_before_the_next_credit():
+    got = names("程丽华 邹明远/文 晏子川/图 2021年8月", "person")
+    assert {"程丽华", "邹明远", "晏子川"} <= got
+    assert {"孟凡", "宋雨桐"} <= names("【本报驻越南特派记者 孟凡 本报驻老挝特派记者 宋雨桐】", "person")
+    assert "漆菲" in names("文/齐然 编辑/漆菲 9月3日凌晨，总统抵达。", "person")   # no surname the list knows
+    assert not names("价格上涨/图表显示，编辑:本报 记者", "person")
