@@ -2560,7 +2560,7 @@ _CLOSING_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,3})[)）][ \u3000]*$", r
 
 # 翁惠娟 林洲璐 刘秋伟/文 周红声 莫荣宝/图: the names written before the role they credit
 _ROLE_AFTER_SLASH = re.compile("[/／](?:文|图|摄|摄影|视频)(?![\u4e00-\u9fff])")
-_NAMES_BEFORE_SLASH = re.compile("(?:^|(?<=[\s【（(]))((?:[\u4e00-\u9fff]{2,3}[ \u3000]+){0,4}[\u4e00-\u9fff]{2,3})[ \u3000]*$")
+_NAMES_BEFORE_SLASH = re.compile("(?:^|(?<=[\\s【（(]))((?:[\u4e00-\u9fff]{2,3}[ \u3000]+){0,4}[\u4e00-\u9fff]{2,3})[ \u3000]*$")
 
 
 def _credit_lines(d: _Doc):
