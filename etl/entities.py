@@ -2017,6 +2017,36 @@ def _suffix_names(d: _Doc):
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)  # 联合国 + 难民署
 
 
+# A country's force named by what it guards or does (印度 + 中央工业 + 安全部队, 黎巴嫩 + 国内 + 安全部队,
+# 西班牙 + 军事 + 紧急 + 部队): the qualifiers make a kind of force (安全部队) the name of one.
+_FORCE_KINDS = frozenset(("安全部队", "特种部队", "武装部队", "部队"))
+_QUALIFIER_TAGS = ("n", "s", "a", "vn", "nz", "b", "j")
+
+
+def _qualified_forces(d: _Doc):
+    if "部队" not in d.text:
+        return
+    toks, lex = d.toks, d.lex
+    for i, (w, _pos) in enumerate(toks):
+        if w not in _FORCE_KINDS or not d.free(d.starts[i], d.ends[i]):
+            continue
+        j = i
+        while j > 0 and i - j < 3 and toks[j - 1][1].startswith(_QUALIFIER_TAGS) and _IS_HAN.match(toks[j - 1][0]) \
+                and lex.countries.get(toks[j - 1][0]) is None and toks[j - 1][0] not in lex.by_surface \
+                and toks[j - 1][0] not in GENERIC_BODIES and not _COUNTING_WORD.match(toks[j - 1][0]):
+            j -= 1
+        if j == i or j == 0 or (w == "部队" and i - j < 2):
+            continue   # no qualifier, or one for a bare 部队 (美国军事部队 is a kind)
+        country = lex.countries.get(toks[j - 1][0])
+        if country is None or not d.free(d.starts[j], d.ends[i]):
+            continue   # (the country is taken already: it counts as well)
+        start, end = d.starts[j - 1], d.ends[i]
+        name = d.text[start:end]
+        d.add(lex.by_surface.get(name) or _Ent("org:" + name, name, "org", country.country, False, "military"),
+              start, name)
+        d.add(country, start, toks[j - 1][0], take=False)
+
+
 def _org_tails(d: _Doc):
     """Later mentions of an organisation without its country (人口普查局 after 美国人口普查局)."""
     text = d.text
@@ -4293,6 +4323,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _orgs_after_kinds(d)
     _address_chains(d)
     _listed_units(d)
+    _qualified_forces(d)
     _org_tails(d)
     _bare_bodies(d)
     _local_bodies(d)

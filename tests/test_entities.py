@@ -1953,3 +1953,9 @@ def test_credits_with_names_before_their_role_or_before_the_next_credit():
     assert {"孟凡", "宋雨桐"} <= names("【本报驻越南特派记者 孟凡 本报驻老挝特派记者 宋雨桐】", "person")
     assert "漆菲" in names("文/齐然 编辑/漆菲 9月3日凌晨，总统抵达。", "person")   # no surname the list knows
     assert not names("价格上涨/图表显示，编辑:本报 记者", "person")
+
+
+def test_a_country_s_force_named_by_what_it_guards():
+    assert "印度中央工业安全部队" in names("印度中央工业安全部队接管了机场安检。", "org")
+    assert "黎巴嫩国内安全部队" in names("据黎巴嫩国内安全部队称，多地发生爆炸。", "org")
+    assert not names("以色列安全部队在西岸开火，俄罗斯军队特种部队撤离。", "org")   # kinds of force
