@@ -2021,13 +2021,18 @@ def _suffix_names(d: _Doc):
 # 西班牙 + 军事 + 紧急 + 部队): the qualifiers make a kind of force (安全部队) the name of one.
 _FORCE_KINDS = frozenset(("安全部队", "特种部队", "武装部队", "部队"))
 _QUALIFIER_TAGS = ("n", "s", "a", "vn", "nz", "b", "j")
+_FORCE_END = re.compile("部队")
 
 
 def _qualified_forces(d: _Doc):
     if "部队" not in d.text:
         return
     toks, lex = d.toks, d.lex
-    for i, (w, _pos) in enumerate(toks):
+    for m in _FORCE_END.finditer(d.text):
+        i = bisect.bisect_left(d.ends, m.end())
+        if i >= len(toks) or d.ends[i] != m.end():
+            continue
+        w = toks[i][0]
         if w not in _FORCE_KINDS or not d.free(d.starts[i], d.ends[i]):
             continue
         j = i
@@ -3173,6 +3178,8 @@ def _translit_after_role(d: _Doc):
         e = k = d.ends[i]
         while k < len(text) and text[k] in translit and k - e < 7:
             k += 1
+        if k - e < 2:
+            continue
         # (a speech verb may be glued to the name's last character: 瑞德/nrt + 福说/v)
         end = next((x for x in range(k, e + 1, -1) if d.is_end(x) and (_NAME_END_RE.match(text, x)
                                                                        or _DAY_AFTER.match(text, x))
@@ -3653,7 +3660,8 @@ _TITLED_PERIODICAL = re.compile("《([^》\n]{2,12})》(月刊|周刊|杂志|日
 _PERIODICAL_IN_MARKS = re.compile("《([^》\n]{1,10}?(?<!公|通|情|简|汇|预|捷|喜|战|快)(?:报|周刊|月刊|杂志|画报))》")
 
 
-_WIRE_DATELINE = re.compile(f"(?:^|(?<=[\n【]))[ \u3000]*((?!本)[{_HAN}]{{2,8}}(?:网|报|台|社|客户端))讯", re.M)
+_WIRE_MARK = re.compile("(?<=[网报台社端])讯")
+_WIRE_DATELINE = re.compile(f"(?:^|[\n【])[ \u3000]*((?!本)[{_HAN}]{{2,8}}(?:网|报|台|社|客户端))$")
 
 
 def _quoted_outlets(d: _Doc):
@@ -3681,7 +3689,11 @@ def _quoted_outlets(d: _Doc):
                 d.add(known or _Ent("org:" + name, name, "org", None, False, "media"), s, name)
     if "讯" in text:
         # 华夏经纬网讯：, 【大众网讯】: the outlet that opens a report with its dateline (not 本报讯)
-        for m in _WIRE_DATELINE.finditer(text):
+        for mark in _WIRE_MARK.finditer(text):
+            # (read back from the 讯, which is rare: far faster than trying the regex at every position)
+            m = _WIRE_DATELINE.search(text, max(0, mark.start() - 14), mark.start())
+            if m is None:
+                continue
             s, e = m.span(1)
             name = m.group(1)
             known = d.lex.by_surface.get(name)
