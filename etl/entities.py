@@ -229,7 +229,9 @@ JAPANESE_SURNAMES = (
     "坂口 桥本 东野 是枝 黑泽 北野 宫部 伊东 隈研 安藤 "
     "川口 川上 川崎 松原 岩崎 高野 小松 大西 小西 中西 西川 北川 荒井 平田 菅野 新藤 福井 吉冈 宫下 野村 浅野 望月 "
     "松冈 西尾 三宅 今村 中谷 岩井 服部 古川 市川 赤松 大岛 永井 秋山 增田 星野 田村 武田 林田 金田 浅井 桑原 藤本 "
-    "大石 森本 齐藤 斉藤 樱井 青山 小野寺 萩原 岩本 石桥 松山 松村 榎本 荻原 长岛 长泽 小仓 竹中"
+    "大石 森本 齐藤 斉藤 樱井 青山 小野寺 萩原 岩本 石桥 松山 松村 榎本 荻原 长岛 长泽 小仓 竹中 "
+    "江藤 牧原 小里 牧野 平井 宫田 土井 武藤 内藤 佐野 矢野 西野 细野 熊谷 横井 关口 滨田 "
+    "盐谷 斋木 森下 岛田 冈村 川村 野中 福山 渡部 小田 坂井 赤泽 城内 古屋 国定 小渊"
 ).split()
 DOUBLE_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯")
 
@@ -2238,7 +2240,10 @@ _TIME_WORDS = {"昨天", "今天", "明天", "周一", "周二", "周三", "周�
 
 # What makes a `·` name the head of a body named after someone (詹姆斯·马丁核不扩散研究中心的).
 _NAMED_BODY_AFTER = re.compile(f"[{_HAN}]{{0,8}}?(?:研究中心|研究所|研究院|基金会|中心|学院|图书馆|博物馆)"
-                               "(?=[的，。、；：,.\\s）)]|$)")
+                               "(?=[的，。、；：,.\\s）)]|$)"
+                               # 安东尼奥·吉特拉斯 + 发电厂, 马克兹·泰耶巴 + 宗教学校: a site named after someone
+                               f"|[{_HAN}]{{0,4}}?(?:发电厂|炼油厂|核电站|水电站|电站|宗教学校|学校|国际机场|机场|医院|体育场"
+                               "|大桥|大坝|港口)")
 
 
 _EDGE_FUNCTION_WORDS = frozenset("当在以和与对被将据由向把从自于")
@@ -2316,7 +2321,10 @@ def _dot_names(d: _Doc):
             s += 1   # 商务部 + 长吉娜·雷蒙多
         # a speech verb glued to the name by the segmenter (库雷希说): keep the name only
         glued = _GLUED_VERB_END.search(text[d.starts[last]:e])
-        if glued and glued.start() > 0:
+        if glued is None and e - d.starts[last] >= 3 and text[e - 1] in "在将也曾已正则就又还便" \
+                and last + 1 < len(toks) and toks[last + 1][1][:1] == "v":
+            e -= 1   # 托马斯·谢弗在/nr + 解释/v: the adverb glued to the surname
+        elif glued and glued.start() > 0:
             e -= len(glued.group())
             if text[e - 1] == "所" and e - s > 3:
                 e -= 1   # 塔尔诺波尔斯基 + 所说: the 所 of 所说 is no part of the name
@@ -3003,8 +3011,9 @@ _CN_NAME_AT = re.compile("[：:\\s]*((?:" + "|".join(DOUBLE_SURNAMES) + f"|[{''.
 _JP_ALT = _alt(sorted(set(JAPANESE_SURNAMES), key=len, reverse=True))
 _JP_NAME_AT = re.compile(f"[：:\\s]*(({_JP_ALT})([{_HAN}]{{1,3}}?)){_NAME_END}")
 # A Japanese name needs no role word before it when a speech verb follows (松井一郎告诉记者).
+# (and an appointment: 铃木馨佑 + 接替 + 牧原秀树 + 出任法务大臣)
 _JP_NAME_VERB = re.compile(f"({_JP_ALT})([{_HAN}]{{1,3}}?)(?=" + _alt(
-    sorted(SPEECH_VERBS, key=len, reverse=True)) + ")")
+    sorted(SPEECH_VERBS, key=len, reverse=True)) + "|接替|出任|就任|留任|担任)")
 # After a role word, given names may hold 国, 天 and 强 (王国祥, 李强), which elsewhere make words (X国).
 _GIVEN_BAD_AFTER_ROLE = frozenset(_GIVEN_BAD - set("国天强"))
 # Given names may hold numerals (路一凡, 王一博); in a credit line nothing else can be meant.

@@ -164,12 +164,16 @@ _CHANGE_AFTER_RE = re.compile(
     r"[" + _SPACE + r"]*(?:的)?(?:速度|速率|年率|幅度)?(?P<w>增长|下降|增速|增幅|涨幅|降幅|跌幅|上涨|下跌|减少|递增|递减|增加|贬值|升值)"
     r"(?![到至为])")   # 从11.3%增长到18.5%: a level that changed, not a rate
 _GROWTH_NOUN_RE = re.compile(
-    r"(?P<noun>增长率|增速|增幅|涨幅|降幅|跌幅|通胀率|通货膨胀率|通货膨胀|通胀|CPI|消费价格指数|物价指数|生产者价格指数|PPI|同比|环比)"
-    r"[^\d，,。；;：:%]{0,8}$")
+    # (经济增长 + 预期下调至2.9%: economic growth is a rate of change, whatever level it is lowered to)
+    r"(?P<noun>增长率|增速|增幅|涨幅|降幅|跌幅|通胀率|通货膨胀率|通货膨胀|通胀|CPI|消费价格指数|物价指数|生产者价格指数|PPI|同比|环比"
+    r"|经济增长|GDP增长|增长预期|增长预测)"
+    # what lies between the noun and the number: no share word (占, 比重), a year allowed (从2022年的8.7%)
+    r"(?:(?!占|贡献|比重|份额)(?:\d{4}年|[^\d，,。；;：:%])){0,10}$")
 # 比国际价格低30%, 比官价贵了足足30%: a comparison stated as a relative difference
 _COMPARATIVE_RE = re.compile(r"(高出|低出|便宜|高|低|快|慢|贵)(?:了|约|近|足足|大约|将近|[" + _SPACE + r"]){0,3}$")
 _BENCHMARK_RE = re.compile(r"较|相比|不及|低于|高于|未达|好于|差于|超出|预期|前值|上一季度|上季度|上月|上年|去年")
 _MARGIN_AFTER_RE = re.compile(r"^[" + _SPACE + r"]*的(?:劣势|优势|差距|领先|差额)")
+_TO_LEVEL_RE = re.compile(r"^[" + _SPACE + r"]*(?:降|升|跌|涨|回落|下降|上升|提高|放缓|加快|下调|上调)(?:至|到)[" + _SPACE + r"]*$")
 _LIST_SEP_RE = re.compile(r"^[" + _SPACE + r"]*(?:、|和|及|与|或|以及|，|,)[" + _SPACE + r"]*$")
 
 # Casualty words that make an explicit "1人"/"两人" a figure.
@@ -578,6 +582,22 @@ def _per_of(word: str) -> str:
     return "day"
 
 
+# Currency names several countries use: the country the text names first decides (沙特阿美 … 975亿里亚尔 is
+# in Saudi riyals); without one, the unit of the table above stands.
+_SHARED_CURRENCIES = {
+    "里亚尔": (("沙特", "SAR"), ("卡塔尔", "QAR"), ("阿曼", "OMR"), ("也门", "YER"), ("伊朗", "IRR")),
+    "卢比": (("巴基斯坦", "PKR"), ("斯里兰卡", "LKR"), ("尼泊尔", "NPR"), ("毛里求斯", "MUR"), ("印度", "INR")),
+}
+
+
+def _currency_in_context(key: str, unit: str, t: str) -> str:
+    choices = _SHARED_CURRENCIES.get(key)
+    if choices is None:
+        return unit
+    found = [(t.find(country), code) for country, code in choices if country in t]
+    return min(found)[1] if found else unit
+
+
 def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth, chained=False):
     """(kind, unit, low, high) for a token pair, or None when it is not a figure."""
     key = hi.unit_key
@@ -596,6 +616,7 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     low, high = lo.value * factor, hi.value * factor
     after = t[num_end:min(s_end, num_end + 14)]
     if kind == "money":
+        unit = _currency_in_context(key, unit, t)
         if key == "元":
             if lo.cn and not lo.has_mult and lo.value < 10:  # 二元对立, 一元化: words, not money
                 return None
@@ -699,6 +720,8 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
     if prev_growth and prev_growth[2] == s_start:
         if _LIST_SEP_RE.match(t[prev_growth[0]:lo.start]):
             return prev_growth[1]
+        if _TO_LEVEL_RE.match(t[prev_growth[0]:lo.start]):
+            return 1   # 通胀从8.7%降至6.5%: the rate it falls to is a rate too (of 6.5%, not −6.5)
         # 同比增长6.8%，低于上季度的7.2%: a rate compared with a growth rate is a growth rate too
         if _BENCHMARK_RE.search(left):
             return 1

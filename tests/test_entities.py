@@ -1959,3 +1959,12 @@ def test_a_country_s_force_named_by_what_it_guards():
     assert "印度中央工业安全部队" in names("印度中央工业安全部队接管了机场安检。", "org")
     assert "黎巴嫩国内安全部队" in names("据黎巴嫩国内安全部队称，多地发生爆炸。", "org")
     assert not names("以色列安全部队在西岸开火，俄罗斯军队特种部队撤离。", "org")   # kinds of force
+
+
+def test_japanese_names_around_an_appointment():
+    got = names("内阁改组中，江藤拓接替平井伸治出任农林水产大臣。", "person")
+    assert {"江藤拓", "平井伸治"} <= got
+
+
+def test_a_site_named_after_someone_is_not_that_person():
+    assert "马克兹·泰耶巴" not in names("位于旁遮普省的马克兹·泰耶巴宗教学校遭到袭击。", "person")

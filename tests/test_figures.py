@@ -540,3 +540,17 @@ def test_close_values_joined_by_or_are_a_range():
 def test_pay_rises_and_displaced_people():
     assert [(f.kind, f.value_low) for f in extract_figures("司机要求加薪9%。")] == [("growth", 9.0)]
     assert [(f.kind, f.value_low) for f in extract_figures("约40万流离失所者等待援助。")] == [("count", 4e5)]
+
+
+def test_a_currency_several_countries_use_takes_the_country_of_the_text():
+    assert [f.unit for f in extract_figures("沙特阿美一季度净利润975亿里亚尔。")] == ["SAR"]
+    assert [f.unit for f in extract_figures("伊朗议会批准预算，总额50万亿里亚尔。")] == ["IRR"]
+    assert [f.unit for f in extract_figures("巴基斯坦央行注资300亿卢比。")] == ["PKR"]
+
+
+def test_economic_growth_and_inflation_are_growth_whatever_level_they_reach():
+    assert [(f.kind, f.value_low) for f in extract_figures("IMF将全球经济增长预期下调至2.9%。")] == [("growth", 2.9)]
+    got = [(f.kind, f.value_low) for f in extract_figures("预计通胀将从2022年的8.7%降至6.5%。")]
+    assert got == [("growth", 8.7), ("growth", 6.5)]
+    assert [f.kind for f in extract_figures("经济增长对就业的贡献占60%。")] == ["percent"]
+    assert [f.kind for f in extract_figures("市场份额从30%降至20%。")] == ["percent", "percent"]
