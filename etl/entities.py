@@ -4311,6 +4311,10 @@ def _merge_admin_forms(d: _Doc):
         del found[drop]
 
 
+# Delegations that are bodies: permanent missions and national sports teams.
+_STANDING_DELEGATION = re.compile("常驻|体育|奥运|奥林匹克|冬奥|亚运|残奥|运动会|联合国")
+
+
 def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> list[EntityMention]:
     """Every person, place and organisation named in `doc`, once each, with all its mentions.
 
@@ -4372,6 +4376,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _merge_admin_forms(d)
     out = []
     for ent, found in d.found.values():
+        if ent.type == "org" and not ent.known and ent.name.endswith("代表团") and not _STANDING_DELEGATION.search(ent.name):
+            continue   # 哈马斯代表团, 中方代表团: the people sent to a talk, no body (a mission or a team is one)
         offsets = sorted(found)   # offsets are unique keys: the order of sorting the (offset, surface) pairs
         surfaces = list(dict.fromkeys(map(found.__getitem__, offsets)))
         out.append(EntityMention(entity_id=ent.key, name=ent.name, type=ent.type, country=ent.country,

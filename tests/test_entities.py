@@ -1968,3 +1968,8 @@ def test_japanese_names_around_an_appointment():
 
 def test_a_site_named_after_someone_is_not_that_person():
     assert "马克兹·泰耶巴" not in names("位于旁遮普省的马克兹·泰耶巴宗教学校遭到袭击。", "person")
+
+
+def test_a_delegation_sent_to_talks_is_no_body():
+    assert not {n for n in names("哈马斯代表团抵达开罗，与埃及代表团会谈。", "org") if n.endswith("代表团")}
+    assert "中国体育代表团" in names("中国体育代表团在杭州亚运会上夺得201金。", "org")
