@@ -1973,3 +1973,8 @@ def test_a_site_named_after_someone_is_not_that_person():
 def test_a_delegation_sent_to_talks_is_no_body():
     assert not {n for n in names("哈马斯代表团抵达开罗，与埃及代表团会谈。", "org") if n.endswith("代表团")}
     assert "中国体育代表团" in names("中国体育代表团在杭州亚运会上夺得201金。", "org")
+
+
+def test_a_bare_parliament_is_the_one_chamber_the_text_names():
+    got = [m for m in extract_entities("法国国民议会周四表决，总理在议会中勉强过关。") if m.type == "org"]
+    assert [m.name for m in got] == ["法国国民议会"] and "议会" in got[0].surfaces
