@@ -113,7 +113,7 @@ ROLE_WORDS = (
     "司令员", "副司令员", "副司令", "政委", "副政委", "政治委员", "军长", "副军长", "师长", "旅长", "营长", "连长",
     "课长", "室长",
     # party leaders in Japanese politics (公明党党首石井启一), Taiwan's legislators (立委郑正钤)
-    "党首", "立委",
+    "党首", "立委", "党魁", "将领",
     # diplomats heading a mission between ambassadors (驻巴基斯坦使馆临时代办庞春雪)
     "临时代办", "代办",
     # companies' officers by their English titles (CEO张学政)
@@ -215,7 +215,7 @@ SURNAMES = set(
     "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
     "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
     "明佘池查麻苑迟邝鞠阚郜揭逯邸茅訾宓芮扈冀晁钮储靖汲邴糜隗郗钭厉戎束韶蔺屠胥贡逄堵郦雍濮茹庾匡阙夔蒯竺"
-    "桓谌粟郁荀鄢邰赖栗冼傅阎丘")
+    "桓谌粟郁荀鄢邰赖栗冼傅阎丘洪萧漆寿亓贲")
 # Common Japanese surnames (two characters), for Japanese names written in kanji (小池百合子, 松井一郎):
 # surname + a one- to three-character given name, found by the same cues as Chinese names.
 JAPANESE_SURNAMES = (
@@ -1234,11 +1234,13 @@ def _bare_bodies(d: _Doc):
         owner = _explained_body(d, start, start + len(body)) or next(
             (ent for ent, _ in d.found.values()
              if ent.type == "org" and ent.name.endswith(body) and ent.name[:-len(body)] in counts), None)
-        if owner is None and body in ("议会", "国会"):
-            # 法国国民议会 … 议会: the one chamber the text names is the parliament it means (the blind
-            # rounds' annotators list both under one name)
+        if owner is None and body == "议会" and ranked:
+            # 法国国民议会 … 议会: the one chamber of the main country the text names is the parliament it
+            # means (the blind rounds' annotators list both under one name); not 国会, which in many
+            # countries is both chambers (美国国会 = 参议院 + 众议院)
+            main = lex.by_name[ranked[0]].country
             chambers = {ent.key: ent for ent, _ in d.found.values() if ent.type == "org"
-                        and ent.name.endswith(_CHAMBER_ENDS) and ent.name not in ("欧洲议会", "欧盟议会")}
+                        and ent.country == main and ent.name.endswith(_CHAMBER_ENDS)}
             if len(chambers) == 1:
                 owner = next(iter(chambers.values()))
         home = _home_of_official(d, i) if owner is None else None
@@ -3050,7 +3052,8 @@ def _role_names(d: _Doc):
                 _add_cued_name(d, m.start(1), m.group(1), m.group(3) if jp else m.group(2), jp)
                 break
         else:
-            _jp_name_before_verb(d, e)
+            if not _name_before_action(d, i):
+                _jp_name_before_verb(d, e)
     for m in _JP_NAME_VERB.finditer(text):
         _add_cued_name(d, m.start(), m.group(), m.group(2), True)
 
@@ -3202,7 +3205,9 @@ def _translit_after_role(d: _Doc):
         # (a speech verb may be glued to the name's last character: 瑞德/nrt + 福说/v)
         end = next((x for x in range(k, e + 1, -1) if d.is_end(x) and (_NAME_END_RE.match(text, x)
                                                                        or _DAY_AFTER.match(text, x))
-                    or _SAID.match(text, x)), None)
+                    or _SAID.match(text, x)
+                    # 迪西 + 哈在/p: a function word glued to the name's last character
+                    or text[x:x + 1] in _GLUED_AFTER_NAME and d.is_end(x + 1) and not d.is_start(x)), None)
         if end is None or not d.is_start(e):
             continue
         name = text[e:end]
@@ -3226,6 +3231,25 @@ def _translit_after_role(d: _Doc):
         if text[end:end + 3].lstrip(" \u3000")[:1] in _SEP:
             continue   # 亚历山大 · 王: the first part of a joined name, which the dotted-name pass reads
         d.add(known or _Ent("person:" + name, name, "person", None, False), e, name)
+
+
+def _name_before_action(d: _Doc, i: int) -> bool:
+    """董事长 + 钱/n 群山/n + 给予/v: a surname and a two-character given name right after role token i, in
+    nouns the segmenter made of them, before a verb. True when a name was added."""
+    toks, j = d.toks, i + 1
+    if j >= len(toks) or toks[j][0][:1] not in SURNAMES:
+        return False
+    k, n = j, 0
+    while k < len(toks) and n < 3 and toks[k][1][:1] in "n" and _IS_HAN.match(toks[k][0]):
+        n += len(toks[k][0])
+        k += 1
+    if n != 3 or k >= len(toks) or toks[k][1][:1] != "v" or toks[k][0] in ("是", "为", "有"):
+        return False
+    s = d.starts[j]
+    name = d.text[s:s + 3]
+    before = len(d.found)
+    _add_cued_name(d, s, name, name[1:])
+    return len(d.found) > before
 
 
 def _add_cued_name(d: _Doc, s: int, name: str, given: str, japanese: bool = False):

@@ -1978,3 +1978,10 @@ def test_a_delegation_sent_to_talks_is_no_body():
 def test_a_bare_parliament_is_the_one_chamber_the_text_names():
     got = [m for m in extract_entities("法国国民议会周四表决，总理在议会中勉强过关。") if m.type == "org"]
     assert [m.name for m in got] == ["法国国民议会"] and "议会" in got[0].surfaces
+
+
+def test_names_after_a_role_before_an_action_or_a_glued_function_word():
+    assert "钱群山" in names("对时任董事长钱群山给予警告。", "person")   # 钱/n 群山/n + 给予/v
+    assert "迪西哈" in names("柬埔寨国防大臣迪西哈在协议上签字。", "person")   # 迪西 + 哈在/p
+    assert "洪慧" in names("镇党委副书记洪慧介绍说，转移工作已完成。", "person")   # 洪, a surname
+    assert not names("董事长任期结束后，董事长是否连任仍未确定。", "person")
