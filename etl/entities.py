@@ -259,6 +259,8 @@ ORG_SUFFIXES = (
     # bodies named after their city (义乌海关, 瓜达尔地区警局, 拉塔基亚省安全总局, 韩国国际广播电台) and a
     # company's branch named after its country (比亚迪巴西分公司)
     "海关", "警局", "总局", "电台", "广播电台", "分公司",
+    # hospitals named after their city (日喀则市人民医院, 武汉市中心医院)
+    "人民医院", "中心医院",
 )
 # Company suffixes whose head is a brand (中泰证券, 宏源证券, 海南航空): any name-like head word counts,
 # generic kinds (有价证券, 民用航空) do not.
