@@ -1164,7 +1164,7 @@ _CHANG_PREFIXES = tuple(_CHANG_WORDS)
 # Aliases that name a country only in texts about it: 大陆 in 法国大陆 is not China.
 # A weak alias counts only where the text names what it stands for (东北: Northeast China; 中西部: the US
 # Midwest, which a story about Sudan's 中西部 must not become)
-WEAK_ALIASES = {"大陆": "中国", "我国": "中国", "内地": "中国", "东北": "中国", "中西部": "美国"}
+WEAK_ALIASES = {"大陆": "中国", "我国": "中国", "内地": "中国", "东北": "中国", "中西部": "美国", "立法会": "香港"}
 
 
 def _glued_name_char(d: _Doc, i: int) -> bool:
@@ -1427,7 +1427,7 @@ NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "公�
 SUFFIX_WORDS = {"自治州", "自治区", "自治县", "自治市",
                 "北部", "南部", "东部", "西部", "中部", "西北部", "东北部", "西南部", "东南部", "内部", "外部",
                 "各市县", "各市", "各县", "各区", "各省", "各州", "市县", "县市", "区县", "各地区", "省区市", "省市区",
-                "百强县", "百强市", "百强区",
+                "百强县", "百强市", "百强区", "各县区", "各市区", "县区", "各县市", "各区县", "各乡镇",
                 "避风港", "港口", "军港", "商港", "渔港", "海港", "空港", "良港", "深水港", "自由港", "自贸港", "内河港",
                 "中北部", "中南部", "中西部", "中东部", "北中部", "南中部", "东中部", "西中部",
                 "市郊区", "市郊", "近郊", "远郊", "城郊", "市中心",
@@ -2249,6 +2249,7 @@ def _middle_part(d: _Doc, i: int) -> bool:
 _NOT_NAME_CHARS = set("与和同对向被由在是的及跟给让于说称等将也都就曾已又还并而从为所")
 _VERB_ALT = "说|称|表示|指出|认为|说道|强调|透露"
 _GLUED_VERB_END = re.compile(f"(?:{_VERB_ALT})$")
+_ROLE_AT = re.compile(_alt(sorted((w for w in ROLE_WORDS if len(w) >= 2), key=len, reverse=True)))
 _TIME_WORDS = {"昨天", "今天", "明天", "周一", "周二", "周三", "周四", "周五", "周六", "周日"}
 
 
@@ -2322,6 +2323,8 @@ def _dot_names(d: _Doc):
             start_i += 1
         if toks[last][0] in _EDGE_FUNCTION_WORDS and toks[last][1][:1] in "ptcd" and last > first + 1:
             last -= 1
+        elif toks[last][0] == "任" and last > first + 1 and _ROLE_AT.match(text, d.ends[last]):
+            last -= 1   # 罗贝尔特·菲佐 + 任/r + 总理: "served as", not part of the name
         if start_i >= first or last <= first:
             continue
         if first - start_i == 1 and len(toks[start_i][0]) == 1 and start_i > 0 \
@@ -2335,9 +2338,10 @@ def _dot_names(d: _Doc):
             s += 1   # 商务部 + 长吉娜·雷蒙多
         # a speech verb glued to the name by the segmenter (库雷希说): keep the name only
         glued = _GLUED_VERB_END.search(text[d.starts[last]:e])
-        if glued is None and e - d.starts[last] >= 3 and text[e - 1] in "在将也曾已正则就又还便" \
-                and last + 1 < len(toks) and toks[last + 1][1][:1] == "v":
-            e -= 1   # 托马斯·谢弗在/nr + 解释/v: the adverb glued to the surname
+        if glued is None and e - d.starts[last] >= 3 and (
+                text[e - 1] in "在将也曾已正则就又还便" and last + 1 < len(toks) and toks[last + 1][1][:1] == "v"
+                or text[e - 1] == "任" and _ROLE_AT.match(text, e)):
+            e -= 1   # 托马斯·谢弗在/nr + 解释/v, 菲佐任/nr + 总理: a word glued to the surname
         elif glued and glued.start() > 0:
             e -= len(glued.group())
             if text[e - 1] == "所" and e - s > 3:
@@ -2346,6 +2350,13 @@ def _dot_names(d: _Doc):
             continue
         surface = text[s:e]
         if surface in lex.stopnames:
+            continue
+        pair = [lex.by_surface.get(p) for p in surface.split("-")]
+        if len(pair) == 2 and all(p is not None and p.type == "person" for p in pair) and pair[0] is not pair[1]:
+            # 特朗普-博索纳罗联盟: two known people joined by a hyphen, not one double-barrelled name
+            left = surface.split("-")[0]
+            d.add(pair[0], s, left)
+            d.add(pair[1], s + len(left) + 1, surface[len(left) + 1:])
             continue
         ent = lex.by_surface.get(surface)
         if ent is None and _NAMED_BODY_AFTER.match(text, e):
@@ -2486,6 +2497,8 @@ def _chinese_names(d: _Doc):
             continue
         if tok[0] in "万亿千百" and s and (d.text[s - 1].isdigit() or d.text[s - 1] in _NUMERALS):
             continue   # 17 + 万菲军: the unit of a number, not the surname 万
+        if len(tok) == 2 and tok[0] == tok[1]:
+            continue   # 殷殷嘱托, 谆谆: a reduplicated word, not a surname and a given name
         if not (len(tok) <= 3 or tok[:2] in DOUBLE_SURNAMES) or _ROLE_IN.search(tok):
             continue
         if len(tok) == 3 and _person_named(d, tok[1:]):
@@ -2620,6 +2633,9 @@ _ROLE_AFTER_SLASH = re.compile("[/／](?:文|图|摄|摄影|视频)(?![\u4e00-\u
 _NAMES_BEFORE_SLASH = re.compile("(?:^|(?<=[\\s【（(]))((?:[\u4e00-\u9fff]{2,3}[ \u3000]+){0,4}[\u4e00-\u9fff]{2,3})[ \u3000]*$")
 
 
+_REPORT_WORD_END = re.compile("(?:综合)?(?:报道|报导)$|综合$")
+
+
 def _credit_lines(d: _Doc):
     text = d.text
     for m in _CLOSING_CREDIT.finditer(text):
@@ -2635,6 +2651,9 @@ def _credit_lines(d: _Doc):
     for m in _CREDIT_BLOCK.finditer(text):
         for n in re.finditer("[\u4e00-\u9fff]+", m.group(1)):
             item, at = n.group(), m.start(1) + n.start()
+            item = _REPORT_WORD_END.sub("", item)   # 李言 + 综合报导: the kind of report after the name
+            if len(item) < 2:
+                continue
             if len(item) >= 4 and item.endswith(_CREDIT_ROLE_ENDS):
                 item = item[:-2]   # 程雯 + 编译/: the role after the name
             parts = [(item, at)] if len(item) <= 4 else [(item[:3], at), (item[3:], at + 3)]
@@ -3903,6 +3922,8 @@ def _places_after_kinds(d: _Doc):
         name = text[s:e]
         if e - s < 2 or name in d.lex.stopnames or all(c in TRANSLIT_COMMON for c in name):
             continue
+        if m.group().startswith("港口") and text.startswith("费", s):
+            continue   # 港口 + 费措施: port fees, not a port's name
         if not d.free(s, e):
             # 城镇 + 圣马尔塔-德奥罗: a hyphenated name taken for a person's is the town's
             person = d.found.get("person:" + name)

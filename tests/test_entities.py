@@ -1985,3 +1985,12 @@ def test_names_after_a_role_before_an_action_or_a_glued_function_word():
     assert "迪西哈" in names("柬埔寨国防大臣迪西哈在协议上签字。", "person")   # 迪西 + 哈在/p
     assert "洪慧" in names("镇党委副书记洪慧介绍说，转移工作已完成。", "person")   # 洪, a surname
     assert not names("董事长任期结束后，董事长是否连任仍未确定。", "person")
+
+
+def test_words_glued_to_names_and_words_that_look_like_names():
+    got = names("方向党主席罗贝尔特·菲佐任总理，此前特朗普-博索纳罗联盟已发动关税战。", "person")
+    assert not {n for n in got if n.endswith("任") or "-" in n}
+    assert "李言" in names("(大纪元记者李言综合报导)警方称", "person")
+    assert not names("袭击造成7名总统安保人员死亡，殷殷嘱托记心间。", "person")
+    assert not names("各县区设分会场。港口费措施引发争议。", "place")
+    assert not names("执政联盟在460个席位的立法会中赢得多数。", "org")   # 立法会 is Hong Kong's only with 香港
