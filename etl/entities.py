@@ -3106,6 +3106,11 @@ _COMMITTEE_BODIES = ("委", "纪委", "监委", "党委")
 _BODY_LIST_BEFORE = frozenset("、，,；;：:（(“\"\n 和与及由据向对从经")
 
 
+_MORE_LOCAL_BODIES = re.compile("[、和及]((?:" + "|".join(sorted(_CN_DEPARTMENTS, key=len, reverse=True))
+                                 + ")(?:办公厅|办公室|厅(?!长)|局(?!长)|委员会|委(?![员托])|办(?![法理事学]))"
+                                 "|总工会|纪委监委|纪委|监委|妇联|团委|人民法院|人民检察院)")
+
+
 def _cn_place_before(d: _Doc, end: int) -> tuple[_Ent, int] | None:
     """The longest known Chinese place below the country that ends at `end`, and where it starts."""
     text, lex = d.text, d.lex
@@ -3160,6 +3165,12 @@ def _cn_local_bodies(d: _Doc):
               _Ent("org:" + name, name, "org", "CN", False, "government"), start, name)
         for p, at, surface in places:
             d.add(p, at, surface, take=False)
+        # 伊金霍洛旗能源局、公安局、总工会: the bodies listed after it are the same place's
+        head = text[start:b]
+        while (more := _MORE_LOCAL_BODIES.match(text, e)) and d.free(more.start(1), more.end(1)):
+            item = more.group(1)
+            d.add(_Ent("org:" + head + item, head + item, "org", "CN", False, "government"), more.start(1), item)
+            e = more.end(1)
 
 
 def _appointees(d: _Doc):

@@ -1994,3 +1994,15 @@ def test_words_glued_to_names_and_words_that_look_like_names():
     assert not names("袭击造成7名总统安保人员死亡，殷殷嘱托记心间。", "person")
     assert not names("各县区设分会场。港口费措施引发争议。", "place")
     assert not names("执政联盟在460个席位的立法会中赢得多数。", "org")   # 立法会 is Hong Kong's only with 香港
+
+
+def test_departments_listed_after_a_local_body_are_the_same_place_s():
+    got = {m.name: m.surfaces for m in extract_entities("准格尔旗能源局、公安局、应急管理局和总工会派员参加。") if m.type == "org"}
+    assert {"准格尔旗公安局", "准格尔旗应急管理局", "准格尔旗总工会"} <= set(got)
+    assert got["准格尔旗公安局"] == ["公安局"]
+
+
+def test_coast_guards_are_not_seas_and_establishing_relations_is_no_company():
+    assert "菲律宾海岸警卫队" in names("菲律宾海警两艘巡逻艇靠近礁盘。", "org")
+    assert "菲律宾海" not in names("菲律宾海警两艘巡逻艇靠近礁盘。", "place")
+    assert not names("今年是俄中建交75周年。", "org")
