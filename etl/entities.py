@@ -2896,6 +2896,9 @@ _REGNAL_RE = re.compile("([\u4e00-\u9fff]{2,6}?)([一二三四五六七八九十
 _REGNAL_NUMBER = re.compile("[一二三四五六七八九十]世")
 
 
+_BODY_RIGHT_AFTER = re.compile("大学|学院|研究所|研究院|研究中心|基金会|医院|发电厂|炼油厂|机场|体育场|广场|大街")
+
+
 def _surname_endings(d: _Doc):
     text, lex = d.text, d.lex
     for end in _SURNAME_ENDS:
@@ -2918,8 +2921,8 @@ def _surname_endings(d: _Doc):
             while s < e - len(end) and text[s] in _NOT_NAME_CHARS:
                 s += 1   # 赫尔松和 + 尼古拉耶夫: the conjunction is no part of the name
             name = text[s:e]
-            if _PLACE_WORD_AFTER.match(text, e):
-                e = text.find(end, e)   # 尼古拉耶夫地区: a place
+            if _PLACE_WORD_AFTER.match(text, e) or _BODY_RIGHT_AFTER.match(text, e):
+                e = text.find(end, e)   # 尼古拉耶夫地区: a place; 考门斯基大学: a body named after someone
                 continue
             if len(name) >= 4 and d.is_start(s) and (d.is_end(e) or text[e:e + 1] in _GLUED_AFTER_NAME
                                                       or _VERB_RE.match(text[e:e + 6])) \
@@ -4065,6 +4068,9 @@ def _longer_forms(d: _Doc):
                     k -= 1
                 if d.is_start(k) and d.free(k, s - 1):
                     _move(d, ent, s, k, text[k:s] + surface)
+            elif ent.type == "org" and s >= 1 and (i := d.index_at(s)) and d.toks[i][1] in _NR_TAGS \
+                    and _glued_name_char(d, i - 1) and d.free(s - 1, s) and d.is_start(s - 1):
+                _move(d, ent, s, s - 1, text[s - 1] + surface)   # 考/v + 门斯基/nr 大学: the name's first character
 
 
 def _hyphen_head(d: _Doc, s: int) -> int | None:

@@ -2006,3 +2006,8 @@ def test_coast_guards_are_not_seas_and_establishing_relations_is_no_company():
     assert "菲律宾海岸警卫队" in names("菲律宾海警两艘巡逻艇靠近礁盘。", "org")
     assert "菲律宾海" not in names("菲律宾海警两艘巡逻艇靠近礁盘。", "place")
     assert not names("今年是俄中建交75周年。", "org")
+
+
+def test_a_body_named_after_someone_with_a_surname_ending():
+    assert "考门斯基大学" in names("他毕业于斯洛伐克考门斯基大学法学院。", "org")
+    assert "考门斯基" not in names("他毕业于斯洛伐克考门斯基大学法学院。", "person")
