@@ -3760,23 +3760,22 @@ def _quoted_outlets(d: _Doc):
             if known is not None and known.type == "org" and d.free(s, e):
                 d.add(known, s, m.group())
         for m in _PERIODICAL_IN_MARKS.finditer(text):
-            s, e = m.span(1)
-            name = m.group(1)
-            known = d.lex.by_surface.get(name)
-            if d.free(s, e) and (known is None or known.type == "org") and name not in d.lex.stopnames:
-                d.add(known or _Ent("org:" + name, name, "org", None, False, "media"), s, name)
+            _add_outlet(d, m.start(1), m.group(1))
     if "讯" in text:
         # 华夏经纬网讯：, 【大众网讯】: the outlet that opens a report with its dateline (not 本报讯)
         for mark in _WIRE_MARK.finditer(text):
             # (read back from the 讯, which is rare: far faster than trying the regex at every position)
             m = _WIRE_DATELINE.search(text, max(0, mark.start() - 14), mark.start())
-            if m is None:
-                continue
-            s, e = m.span(1)
-            name = m.group(1)
-            known = d.lex.by_surface.get(name)
-            if d.free(s, e) and (known is None or known.type == "org") and name not in d.lex.stopnames:
-                d.add(known or _Ent("org:" + name, name, "org", None, False, "media"), s, name)
+            if m is not None:
+                _add_outlet(d, m.start(1), m.group(1))
+
+
+def _add_outlet(d: _Doc, s: int, name: str) -> None:
+    """An outlet named at s: the known organisation of that name, else a new one (never a known person or
+    place of that name)."""
+    known = d.lex.by_surface.get(name)
+    if d.free(s, s + len(name)) and (known is None or known.type == "org") and name not in d.lex.stopnames:
+        d.add(known or _Ent("org:" + name, name, "org", None, False, "media"), s, name)
 
 
 def _quoted_orgs(d: _Doc, pattern: re.Pattern, subtype: str = "", outlet: bool = False):
