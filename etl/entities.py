@@ -1711,37 +1711,32 @@ def _place_item(d: _Doc, s: int, e: int) -> tuple[_Ent | None, bool] | None:
     return None
 
 
+def _list_item_ending_at(d: _Doc, end: int) -> tuple[int, tuple[_Ent | None, bool]] | None:
+    """(start, _place_item) of the item of a list of places that ends at `end`: the one right after a
+    joiner; else, for the list's first item, the longest that starts where a word does (库纳尔省的 +
+    努尔加尔); None when there is none."""
+    first = None
+    for s in range(max(0, end - 6), end - 1):   # the longest first
+        got = _place_item(d, s, end)
+        if got is None:
+            continue
+        if s == 0 or d.text[s - 1] in _LIST_JOINERS:
+            return s, got
+        first = first or (s, got)
+    return first
+
+
 def _listed_units(d: _Doc):
     text = d.text
     if "、" not in text and "和" not in text:
         return
     for m in _UNITS_AFTER_LIST.finditer(text):
         items, end = [], m.end(1)
-        while True:
-            # the item that ends at `end`: the longest that starts at a joiner (or, for the first item of
-            # the list, anywhere a word starts)
-            s = end - 2
-            cut = None
-            while s >= max(0, end - 6):
-                if s == 0 or text[s - 1] in _LIST_JOINERS:
-                    got = _place_item(d, s, end)
-                    if got is not None:
-                        cut = (s, got)
-                        if s > 0 and text[s - 1] in _LIST_JOINERS:
-                            break
-                s -= 1
-            if cut is None:
-                # the first item of the list: after a word that is no joiner (库纳尔省的 + 努尔加尔)
-                for s in range(end - 2, max(-1, end - 7), -1):
-                    got = _place_item(d, s, end)
-                    if got is not None:
-                        cut = (s, got)
-                items.append((cut[0], end, cut[1])) if cut else None
-                break
-            items.append((cut[0], end, cut[1]))
-            s = cut[0]
+        while (item := _list_item_ending_at(d, end)) is not None:
+            s, got = item
+            items.append((s, end, got))
             if s == 0 or text[s - 1] not in _LIST_JOINERS:
-                break
+                break   # the list's first item
             end = s - 1
         strong = sum(1 for _s, _e, (_k, st) in items if st)
         if len(items) < 2 or not strong and m.group()[-1] not in "县区乡镇" and not m.group().endswith("地区"):
