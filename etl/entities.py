@@ -3241,26 +3241,40 @@ def _translit_after_role(d: _Doc):
         if end is None or not d.is_start(e):
             continue
         name = text[e:end]
-        if not d.free(e, end):
-            # 发言人 + 杰福 (an earlier pass's short read) + 瑞斯表示: the longer name replaces it
-            shorter = next(((ent, hits[e]) for ent, hits in d.found.values() if ent.type == "person"
-                            and e in hits and len(hits[e]) < len(name)), None)
-            if shorter is None or len(shorter[1]) > 2 or not d.free(e + len(shorter[1]), end) or shorter[0].known \
-                    or not d.is_start(e + len(shorter[1])) or any(
-                        d.toks[t][1][:1] in "vadpcufmrtqb" for t in range(d.index_at(e + len(shorter[1])),
-                                                                           bisect.bisect_left(d.ends, end) + 1)
-                        if t < len(d.toks)):
-                continue   # 主持人齐普曼 + 立马/ns: a whole name already, before an adverb
-            _drop_mention(d, shorter[0], e)
         known = d.lex.by_surface.get(name)
         if name in d.lex.stopnames or known is not None and known.type != "person" or _ROLE_IN.search(name):
             continue
         j = d.index_at(e)
-        if d.ends[j] == end and d.toks[j][1][:1] in "vadpcufmrtqb":
+        if d.ends[j] == end and d.toks[j][1][:1] in _NOT_NAME_TAGS:
             continue   # one ordinary word (发言人 + 坦言/v, 总统 + 以来/f)
         if text[end:end + 3].lstrip(" \u3000")[:1] in _SEP:
             continue   # 亚历山大 · 王: the first part of a joined name, which the dotted-name pass reads
+        if not d.free(e, end):
+            shorter = _short_read_at(d, e, end)
+            if shorter is None:
+                continue
+            _drop_mention(d, shorter, e)   # 发言人 + 杰福 + 瑞斯表示: the longer name replaces it
         d.add(known or _Ent("person:" + name, name, "person", None, False), e, name)
+
+
+# Tags of words that are no part of a transliterated name (verbs, adverbs, prepositions, numbers ...).
+_NOT_NAME_TAGS = "vadpcufmrtqb"
+
+
+def _short_read_at(d: _Doc, s: int, e: int) -> _Ent | None:
+    """The unknown person an earlier pass read at s as a name of one or two characters (杰福 of 杰福瑞斯),
+    when the rest up to e is free and holds no word that ends a name (主持人齐普曼 + 立马: a whole name
+    before an adverb)."""
+    for ent, hits in d.found.values():
+        short = hits.get(s)
+        if short is None or ent.type != "person":
+            continue
+        rest = s + len(short)
+        if ent.known or len(short) > 2 or rest >= e or not d.free(rest, e) or not d.is_start(rest):
+            return None
+        last = min(bisect.bisect_left(d.ends, e), len(d.toks) - 1)
+        return None if any(d.toks[t][1][:1] in _NOT_NAME_TAGS for t in range(d.index_at(rest), last + 1)) else ent
+    return None
 
 
 def _name_before_action(d: _Doc, i: int) -> bool:
