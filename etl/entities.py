@@ -3043,7 +3043,9 @@ _JP_ALT = _alt(sorted(set(JAPANESE_SURNAMES), key=len, reverse=True))
 _JP_NAME_AT = re.compile(f"[：:\\s]*(({_JP_ALT})([{_HAN}]{{1,3}}?)){_NAME_END}")
 # A Japanese name needs no role word before it when a speech verb follows (松井一郎告诉记者).
 # (and an appointment: 铃木馨佑 + 接替 + 牧原秀树 + 出任法务大臣)
-_JP_NAME_VERB = re.compile(f"({_JP_ALT})([{_HAN}]{{1,3}}?)(?=" + _alt(
+# (the look-ahead names the characters a surname starts with: the engine skips every other position)
+_JP_FIRST = "".join(sorted({s[0] for s in JAPANESE_SURNAMES}))
+_JP_NAME_VERB = re.compile(f"(?=[{_JP_FIRST}])({_JP_ALT})([{_HAN}]{{1,3}}?)(?=" + _alt(
     sorted(SPEECH_VERBS, key=len, reverse=True)) + "|接替|出任|就任|留任|担任)")
 # After a role word, given names may hold 国, 天 and 强 (王国祥, 李强), which elsewhere make words (X国).
 _GIVEN_BAD_AFTER_ROLE = frozenset(_GIVEN_BAD - set("国天强"))
@@ -3732,6 +3734,7 @@ _NAMED_AS = re.compile("(?:名为|名叫|叫做|称为)\\s*[“\"「《]([^”\"
 # “自由前进党”: a quoted party name is one name (前进党 inside it is no other party).
 _QUOTED_PARTY = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?的]{1,8}(?<!黑手)党)[”\"」]")
 # “机构过渡和恢复委员会”, “保卫祖国国家委员会”: a body's name in quotes, ending in a kind of body
+_QUOTED_BODY_END = re.compile("(?:委员会|理事会|联盟|阵线|运动|组织|联合会|协会|指挥部|司令部|基金会|研究所|研究院)[”\"」]")
 _QUOTED_BODY = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?的]{2,14}(?:委员会|理事会|联盟|阵线|运动|组织|联合会|协会"
                           "|指挥部|司令部|基金会|研究所|研究院))[”\"」]"
                           # (“东方联盟”天然气管道: the name of a pipeline, a project or an exercise)
@@ -3747,7 +3750,6 @@ _TITLED_PERIODICAL = re.compile("《([^》\n]{2,12})》(月刊|周刊|杂志|日
 _PERIODICAL_IN_MARKS = re.compile("《([^》\n]{1,10}?(?<!公|通|情|简|汇|预|捷|喜|战|快)(?:报|周刊|月刊|杂志|画报))》")
 
 
-_WIRE_MARK = re.compile("(?<=[网报台社端])讯")
 _WIRE_DATELINE = re.compile(f"(?:^|[\n【])[ \u3000]*((?!本)[{_HAN}]{{2,8}}(?:网|报|台|社|客户端))$")
 
 
@@ -3759,7 +3761,8 @@ def _quoted_outlets(d: _Doc):
         _quoted_orgs(d, _QUOTED_OUTLET, "media", outlet=True)
         if "党" in text:
             _quoted_orgs(d, _QUOTED_PARTY, "party", outlet=True)
-        _quoted_bodies(d)
+        if _QUOTED_BODY_END.search(text):   # (rare: spares the slower full pattern on most texts)
+            _quoted_bodies(d)
     if "》" in text:
         # 《大西洋》月刊: a title in book marks before the kind of periodical; a known periodical of that
         # name is that one, in the surface as written
@@ -3772,11 +3775,12 @@ def _quoted_outlets(d: _Doc):
             _add_outlet(d, m.start(1), m.group(1))
     if "讯" in text:
         # 华夏经纬网讯：, 【大众网讯】: the outlet that opens a report with its dateline (not 本报讯)
-        for mark in _WIRE_MARK.finditer(text):
+        at = text.find("讯")
+        while at > 0:
             # (read back from the 讯, which is rare: far faster than trying the regex at every position)
-            m = _WIRE_DATELINE.search(text, max(0, mark.start() - 14), mark.start())
-            if m is not None:
+            if text[at - 1] in "网报台社端" and (m := _WIRE_DATELINE.search(text, max(0, at - 14), at)):
                 _add_outlet(d, m.start(1), m.group(1))
+            at = text.find("讯", at + 1)
 
 
 def _add_outlet(d: _Doc, s: int, name: str) -> None:
