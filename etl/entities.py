@@ -53,10 +53,10 @@ _IS_HAN = re.compile(f"^[{_HAN}]+$")
 # The chars that name a country inside compounds (中俄, 美日韩, 巴以). Others listed in the gazetteer
 # (新, 马, 格, 斯 ...) are far more often ordinary morphemes, so they only count in the explicit
 # "X方" / "驻X" patterns below, never in free compounds.
-COMPOUND_CHARS = set("中俄美乌英法德日韩朝印伊以巴土台越菲澳叙加墨")
+COMPOUND_CHARS = set("中俄美乌英法德日韩朝印伊以巴土台越菲澳叙加墨欧")
 # Of these, 加 (add) and 墨 (ink) are words on their own: they name Canada and Mexico only inside a
 # compound (美加, 美墨加, 中加) or before a suffix (加方, 墨方), never as a token alone.
-_NOT_ALONE_COUNTRY = frozenset("加墨")
+_NOT_ALONE_COUNTRY = frozenset("加墨欧")
 # Real words made only of compound chars: not country pairs.
 COMPOUND_WORDS = {"美德", "日中", "以德", "朝日", "中台", "以日", "以法", "中土", "以巴为", "土方", "德日",
                   "中以", "以美", "法日", "以英", "日以", "巴中",
@@ -784,6 +784,8 @@ def _compound(d: _Doc, i: int, tok: str, start: int) -> bool:
     pre, core, suf = parsed
     if not pre and core[0] == "日" and _after_number(d, i):
         return False  # 25日以此 / 6 日美国: a date, not Japan
+    if not pre and not suf and d.next_text(i) in ("班列", "时间"):
+        return True   # 中欧班列, 中欧时间: a train service and a time zone, no countries
     pos = start + len(pre)
     for k, c in enumerate(core):
         ent = _country_for(lex, c, d)
@@ -1214,7 +1216,8 @@ def _bare_bodies(d: _Doc):
     counts = {}
     for ent, found in d.found.values():
         if ent.type == "place" and ent.subtype == "country":
-            counts[ent.name] = (len(found), -min(found))
+            # (one-character forms in compounds, 欧美 and 中美, say less about whose bodies the text names)
+            counts[ent.name] = (sum(len(sf) > 1 for sf in found.values()), len(found), -min(found))
     ranked = sorted(counts, key=counts.get, reverse=True)
     if not ranked:
         # no country named (党中央、国务院 in a Chinese text; 拜登 … 国会): the country of the bodies, people
@@ -1246,6 +1249,8 @@ def _bare_bodies(d: _Doc):
             if len(chambers) == 1:
                 owner = next(iter(chambers.values()))
         home = _home_of_official(d, i) if owner is None else None
+        if owner is None and home is None and body == "国务院" and "美国国务院" not in d.text and "国务卿" not in d.text:
+            owner = lex.by_surface.get("中国国务院")   # China's State Council unless the text is about the US one
         if home is not None:
             # 外交部发言人毛宁: the body of the official's country, whatever country the text names most
             owner = lex.by_surface.get(home.name + body) or _Ent(
@@ -4057,7 +4062,7 @@ def _longer_forms(d: _Doc):
     for ent, hits in list(d.found.values()):
         if ent.type == "place":
             for s, surface in list(hits.items()):
-                k = _hyphen_head(d, s)
+                k = _hyphen_head(d, s) if len(surface) > 1 else None
                 if k is not None:
                     # 开伯尔-普什图省, 查谟-克什米尔: a place named by two names joined by a hyphen
                     _drop_mention(d, ent, s)

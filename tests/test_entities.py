@@ -2011,3 +2011,14 @@ def test_coast_guards_are_not_seas_and_establishing_relations_is_no_company():
 def test_a_body_named_after_someone_with_a_surname_ending():
     assert "考门斯基大学" in names("他毕业于斯洛伐克考门斯基大学法学院。", "org")
     assert "考门斯基" not in names("他毕业于斯洛伐克考门斯基大学法学院。", "person")
+
+
+def test_europe_in_compounds_but_not_in_routes_or_time_zones():
+    assert {"中国", "欧洲"} <= names("双方同意推动中欧关系稳定发展。", "place")
+    assert not names("中欧班列开行一万列，预计中欧时间周二公布。", "place")
+
+
+def test_a_bare_state_council_is_china_s_unless_the_text_is_about_the_us_one():
+    got = names("欧美市场需求回落，美国加征关税，国务院常务会议确定支持外贸企业。", "org")
+    assert "中华人民共和国国务院" in got and "美国国务院" not in got
+    assert "美国国务院" in names("美国国务院发言人说，国务卿将出访，国务院已通知国会。", "org")
