@@ -121,9 +121,11 @@ CREATE TABLE IF NOT EXISTS meta (
 
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at);
 CREATE INDEX IF NOT EXISTS articles_source ON articles (source);
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);
-CREATE INDEX IF NOT EXISTS article_topics_topic ON article_topics (topic_id);
-CREATE INDEX IF NOT EXISTS figures_kind ON figures (kind, unit);
+-- (entity, topic and figure-kind look-ups read the sorted derived tables d_mentions, d_topics and
+-- d_figures; indexes on the source tables cost every load and served no query: dropped from older files)
+DROP INDEX IF EXISTS mentions_entity;
+DROP INDEX IF EXISTS article_topics_topic;
+DROP INDEX IF EXISTS figures_kind;
 
 -- Derived tables for the dashboard (etl/derived.py rebuilds them before every publish): nothing here is
 -- primary data; each is a function of the tables above.
