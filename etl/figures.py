@@ -173,7 +173,9 @@ _GROWTH_NOUN_RE = re.compile(
 _COMPARATIVE_RE = re.compile(r"(高出|低出|便宜|高|低|快|慢|贵)(?:了|约|近|足足|大约|将近|[" + _SPACE + r"]){0,3}$")
 _BENCHMARK_RE = re.compile(r"较|相比|不及|低于|高于|未达|好于|差于|超出|预期|前值|上一季度|上季度|上月|上年|去年")
 _MARGIN_AFTER_RE = re.compile(r"^[" + _SPACE + r"]*的(?:劣势|优势|差距|领先|差额)")
-_TO_LEVEL_RE = re.compile(r"^[" + _SPACE + r"]*(?:降|升|跌|涨|回落|下降|上升|提高|放缓|加快|下调|上调)(?:至|到)[" + _SPACE + r"]*$")
+_TO_LEVEL_RE = re.compile(r"^[^。；;！？!?]{0,16}?(?:降|升|跌|涨|回落|下降|上升|提高|放缓|加快|下调|上调)(?:至|到)[" + _SPACE + r"]*$")
+_RESTATED_RE = re.compile(r"(?:即|亦即|也就是)[" + _SPACE + r"]*$")
+_LEVEL_NOUN_RE = re.compile(r"率|比例|占|比重|份额|%")
 _LIST_SEP_RE = re.compile(r"^[" + _SPACE + r"]*(?:、|和|及|与|或|以及|，|,)[" + _SPACE + r"]*$")
 
 # Casualty words that make an explicit "1人"/"两人" a figure.
@@ -720,8 +722,11 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
     if prev_growth and prev_growth[2] == s_start:
         if _LIST_SEP_RE.match(t[prev_growth[0]:lo.start]):
             return prev_growth[1]
-        if _TO_LEVEL_RE.match(t[prev_growth[0]:lo.start]):
-            return 1   # 通胀从8.7%降至6.5%: the rate it falls to is a rate too (of 6.5%, not −6.5)
+        gap = t[prev_growth[0]:lo.start]
+        if (_TO_LEVEL_RE.match(gap) or _RESTATED_RE.search(gap)) and not _LEVEL_NOUN_RE.search(gap):
+            # 通胀从8.7%降至6.5%, 高于2%的目标，即3%，然后回落至2.6%: the rate it falls to, or the same rate
+            # restated, is a rate too (of 6.5%, not −6.5); not another kind of level (失业率回落至4%)
+            return 1
         # 同比增长6.8%，低于上季度的7.2%: a rate compared with a growth rate is a growth rate too
         if _BENCHMARK_RE.search(left):
             return 1

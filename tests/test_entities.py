@@ -2022,3 +2022,8 @@ def test_a_bare_state_council_is_china_s_unless_the_text_is_about_the_us_one():
     got = names("欧美市场需求回落，美国加征关税，国务院常务会议确定支持外贸企业。", "org")
     assert "中华人民共和国国务院" in got and "美国国务院" not in got
     assert "美国国务院" in names("美国国务院发言人说，国务卿将出访，国务院已通知国会。", "org")
+
+
+def test_the_un_headquarters_is_a_place_in_its_city():
+    got = extract_entities("在美国纽约联合国总部举行的一般性辩论上")
+    assert {("place", "联合国总部"), ("place", "纽约市")} <= {(m.type, m.name) for m in got}

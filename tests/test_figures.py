@@ -554,3 +554,9 @@ def test_economic_growth_and_inflation_are_growth_whatever_level_they_reach():
     assert got == [("growth", 8.7), ("growth", 6.5)]
     assert [f.kind for f in extract_figures("经济增长对就业的贡献占60%。")] == ["percent"]
     assert [f.kind for f in extract_figures("市场份额从30%降至20%。")] == ["percent", "percent"]
+
+
+def test_a_rate_restated_or_falling_later_in_the_sentence_stays_a_rate():
+    got = [(f.kind, f.value_low) for f in extract_figures("预计通胀率今年高于2%的目标，即3%，然后在2026年回落至2.6%。")]
+    assert got == [("growth", 2.0), ("growth", 3.0), ("growth", 2.6)]
+    assert [f.kind for f in extract_figures("GDP增长5%，优良天数比例上升至87.2%。")] == ["growth", "percent"]
