@@ -720,9 +720,9 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
             gm = nearer
         return _growth_sign(gm.group("noun"))
     if prev_growth and prev_growth[2] == s_start:
-        if _LIST_SEP_RE.match(t[prev_growth[0]:lo.start]):
-            return prev_growth[1]
         gap = t[prev_growth[0]:lo.start]
+        if _LIST_SEP_RE.match(gap):
+            return prev_growth[1]
         if (_TO_LEVEL_RE.match(gap) or _RESTATED_RE.search(gap)) and not _LEVEL_NOUN_RE.search(gap):
             # 通胀从8.7%降至6.5%, 高于2%的目标，即3%，然后回落至2.6%: the rate it falls to, or the same rate
             # restated, is a rate too (of 6.5%, not −6.5); not another kind of level (失业率回落至4%)
