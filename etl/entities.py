@@ -2249,7 +2249,6 @@ def _middle_part(d: _Doc, i: int) -> bool:
 _NOT_NAME_CHARS = set("与和同对向被由在是的及跟给让于说称等将也都就曾已又还并而从为所")
 _VERB_ALT = "说|称|表示|指出|认为|说道|强调|透露"
 _GLUED_VERB_END = re.compile(f"(?:{_VERB_ALT})$")
-_ROLE_AT = re.compile(_alt(sorted((w for w in ROLE_WORDS if len(w) >= 2), key=len, reverse=True)))
 _TIME_WORDS = {"昨天", "今天", "明天", "周一", "周二", "周三", "周四", "周五", "周六", "周日"}
 
 
@@ -2323,7 +2322,7 @@ def _dot_names(d: _Doc):
             start_i += 1
         if toks[last][0] in _EDGE_FUNCTION_WORDS and toks[last][1][:1] in "ptcd" and last > first + 1:
             last -= 1
-        elif toks[last][0] == "任" and last > first + 1 and _ROLE_AT.match(text, d.ends[last]):
+        elif toks[last][0] == "任" and last > first + 1 and _ROLE_IN.match(text, d.ends[last]):
             last -= 1   # 罗贝尔特·菲佐 + 任/r + 总理: "served as", not part of the name
         if start_i >= first or last <= first:
             continue
@@ -2340,7 +2339,7 @@ def _dot_names(d: _Doc):
         glued = _GLUED_VERB_END.search(text[d.starts[last]:e])
         if glued is None and e - d.starts[last] >= 3 and (
                 text[e - 1] in "在将也曾已正则就又还便" and last + 1 < len(toks) and toks[last + 1][1][:1] == "v"
-                or text[e - 1] == "任" and _ROLE_AT.match(text, e)):
+                or text[e - 1] == "任" and _ROLE_IN.match(text, e)):
             e -= 1   # 托马斯·谢弗在/nr + 解释/v, 菲佐任/nr + 总理: a word glued to the surname
         elif glued and glued.start() > 0:
             e -= len(glued.group())
