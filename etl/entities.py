@@ -112,6 +112,8 @@ ROLE_WORDS = (
     # armies name commanders by these (原副司令员王扶之, 政委…), and Japanese and Korean ministries by 课长
     "司令员", "副司令员", "副司令", "政委", "副政委", "政治委员", "军长", "副军长", "师长", "旅长", "营长", "连长",
     "课长", "室长",
+    # envoys, commentators and crews (气候专员霍克斯特拉, 军事分析家马尼尔, 列车长阿纳托利)
+    "专员", "分析家", "评论家", "观察家", "列车长",
     # party leaders in Japanese politics (公明党党首石井启一), Taiwan's legislators (立委郑正钤)
     "党首", "立委", "党魁", "将领",
     # diplomats heading a mission between ambassadors (驻巴基斯坦使馆临时代办庞春雪)
@@ -135,6 +137,7 @@ SPEECH_VERBS = (
     "证实", "声称", "宣称", "谴责", "批评", "抨击", "主持", "出席", "签署", "当选", "辞职", "说道", "回答",
     "问道", "介绍", "预计", "预测", "相信", "希望", "担心", "建议", "要求", "敦促", "承诺", "确认", "赢得",
     "领导", "率领", "访华", "抵达", "前往", "先生", "女士", "夫人", "博士", "在接受", "对记者", "对半岛",
+    "坚称", "坚持", "坚信",
     # sport: what players do, as 说 is what speakers do
     "破门", "扑出", "射门", "助攻", "罚进", "打进", "攻入", "头球", "梅开二度", "上演帽子戏法",
 )
@@ -200,8 +203,8 @@ TRANSLIT = set(
     "内尼妮涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟沙莎尚绍舍圣施什史舒斯松苏索塔"
     "泰坦汤唐特滕提图托瓦旺威韦维温沃乌武西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐娃夫尔茨热"
     "芙琪雄娅娜莲黛珊蒂薇妮茜茨斐珀契楚措翁拿略廖隆卜易歇逊汀凯嘉赞蕾丝尼戴莱勃兹"
-    "顿灵彻貌坤书范皮")
-TRANSLIT_COMMON = set("大文山海安本华东思立治历京天生心和平正方林明金南西东书")
+    "顿灵彻貌坤书范皮坚")
+TRANSLIT_COMMON = set("大文山海安本华东思立治历京天生心和平正方林明金南西东书坚")
 _FREE_TRANSLIT = TRANSLIT - TRANSLIT_COMMON
 # Every character of transliterated names, the common ones included (亚历山大, 爱德华兹维尔): for spans
 # that something else already marks as a name (a name tag, a state before it).
@@ -2209,6 +2212,9 @@ def _plain_name_token(lex: _Lexicon, w: str, pos: str) -> bool:
     """_is_name_token for a word that is no known name."""
     if not _IS_HAN.match(w) or len(w) > 6:
         return False
+    if len(w) > 2 and w[-1] in _GLUED_TO_SURNAME and pos.startswith("nr") and w[0] not in _NOT_NAME_CHARS \
+            and all(c in lex.translit for c in w[:-1]):
+        return True   # 托马斯·谢弗在/nr + 解释/v: an adverb glued to the surname (_dot_names trims it)
     if len(w) > 1 and (w[0] in _NOT_NAME_CHARS or w[-1] in _NOT_NAME_CHARS):
         return False  # 于本周, 马斯称: a function word glued on
     if len(w) == 1:
@@ -2246,6 +2252,8 @@ def _middle_part(d: _Doc, i: int) -> bool:
             and len(d.toks[i][0]) <= 3 and bool(_IS_HAN.match(d.toks[i][0])))
 
 
+# Adverbs and prepositions the segmenter glues to the end of a surname before a verb (谢弗在/nr + 解释/v).
+_GLUED_TO_SURNAME = "在将也曾已正则就又还便"
 _NOT_NAME_CHARS = set("与和同对向被由在是的及跟给让于说称等将也都就曾已又还并而从为所")
 _VERB_ALT = "说|称|表示|指出|认为|说道|强调|透露"
 _GLUED_VERB_END = re.compile(f"(?:{_VERB_ALT})$")
@@ -2288,6 +2296,8 @@ def _dot_names(d: _Doc):
             k = j
             while k < n and k - j < 4 and (_name_token(d, k) or _middle_part(d, k)):
                 k += 1
+                if toks[k - 1][0][-1] in _GLUED_TO_SURNAME:
+                    break   # 谢弗在/nr: the adverb glued to the surname ends the name
             if k < n and lex.glued_verb.match(toks[k][0]):
                 last = k  # 登说, 杰哈说: name characters glued to a speech verb (trimmed below)
                 break
@@ -2338,7 +2348,8 @@ def _dot_names(d: _Doc):
         # a speech verb glued to the name by the segmenter (库雷希说): keep the name only
         glued = _GLUED_VERB_END.search(text[d.starts[last]:e])
         if glued is None and e - d.starts[last] >= 3 and (
-                text[e - 1] in "在将也曾已正则就又还便" and last + 1 < len(toks) and toks[last + 1][1][:1] == "v"
+                text[e - 1] in _GLUED_TO_SURNAME and (last + 1 < len(toks) and toks[last + 1][1][:1] == "v"
+                                                      or all(c in lex.translit for c in toks[last][0][:-1]))
                 or text[e - 1] == "任" and _ROLE_IN.match(text, e)):
             e -= 1   # 托马斯·谢弗在/nr + 解释/v, 菲佐任/nr + 总理: a word glued to the surname
         elif glued and glued.start() > 0:
@@ -2446,7 +2457,9 @@ _HONORIFICS = {"先生", "女士", "小姐", "太太", "夫人", "老师", "同�
 
 
 # A list of names closed by 等人 / 等3名 (徐梦桃、贾宗洋、齐广璞等3名运动员): the items are people.
-_LIST_OF_PEOPLE = re.compile(f"(?:[、和与及][{_HAN}]{{2,4}})*等(?:人|[0-9一二三四五六七八九十两多]+[名位人])")
+_LIST_OF_PEOPLE = re.compile(f"(?:[、和与及][{_HAN}]{{2,4}})*等(?:人|[0-9一二三四五六七八九十两多几]+[名位人]"
+                             # 胡建军等市领导, 王加培等市四套班子领导: officials named before their rank
+                             f"|[省市县区]?(?:委|政府|四套班子|有关)?领导)")
 
 
 def _person_named(d: _Doc, name: str) -> bool:
@@ -2506,7 +2519,10 @@ def _chinese_names(d: _Doc):
             d.add(ent if ent is not None and ent.type == "person" else
                   _Ent("person:" + tok[1:], tok[1:], "person", None, False), s + 1, tok[1:])
             continue
-        if len(tok) == 2 and not _ROLE_IN.search(tok) and (_cued(d, s, s)[0] or _VERB_RE.match(d.text[s + 3:s + 9])
+        if len(tok) == 2 and _IS_HAN.match(d.text[s + 2:s + 3]) and d.text[s + 2] not in _GIVEN_BAD \
+                and _LIST_OF_PEOPLE.match(d.text, s + 3) and d.free(s, s + 3) and not _ROLE_IN.search(tok):
+            tok = d.text[s:s + 3]   # 王加/nr + 培等市/n + 四套班子领导: the list's word took the name's end
+        elif len(tok) == 2 and not _ROLE_IN.search(tok) and (_cued(d, s, s)[0] or _VERB_RE.match(d.text[s + 3:s + 9])
                                                            or "、" in (d.text[s - 1:s], d.text[s + 3:s + 4])) \
                 and not _NAME_END_RE.match(d.text, s + 2) \
                 and _NAME_END_RE.match(d.text, s + 3) and d.text[s + 2] not in _GIVEN_BAD_AFTER_ROLE \
@@ -2612,8 +2628,9 @@ _CREDIT_ROLE_ENDS = tuple(w for w in _CREDIT_ROLES if len(w) == 2)
 _CREDIT_NAMES = "(?:[\u4e00-\u9fff]{2,4}[ \u3000/／、]+)*(?:[\u4e00-\u9fff]{6}(?=[)）】])|[\u4e00-\u9fff]{2,4})"
 # Every alternative starts with a literal character (the look-behind of 文 comes after it), so the regex
 # engine jumps to those characters instead of trying every position: ten times faster.
-_CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT}|文(?<![\u4e00-\u9fff]文)(?=[ \u3000]?[|｜/／]))"
-                           f"(?:[ \u3000]?[:：/／|｜][ \u3000]*|[ \u3000]+|(?={_CREDIT_NAMES}[ \u3000]*[)）】“]))"
+_CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT}|文(?<![\u4e00-\u9fff]文)(?=[ \u3000]?[|｜/／丨]))"
+                           # (文丨黄瑜珊, 编辑·徐菁菁: 丨 and · separate a role from its name as / does)
+                           f"(?:[ \u3000]?[:：/／|｜丨·][ \u3000]*|[ \u3000]+|(?={_CREDIT_NAMES}[ \u3000]*[)）】“]))"
                            f"({_CREDIT_NAMES})"
                            f"(?=(?:[ \u3000]*(?:$|\n|[|｜，,。;；()（）】/／“]|{_CREDIT_ROLES_ALT})"
                            # 特派记者 杨一 环球时报驻柬埔寨特派记者: the next reporter's credit
@@ -2635,8 +2652,19 @@ _NAMES_BEFORE_SLASH = re.compile("(?:^|(?<=[\\s【（(]))((?:[\u4e00-\u9fff]{2,3
 _REPORT_WORD_END = re.compile("(?:综合)?(?:报道|报导)$|综合$")
 
 
+# A byline of date and authors alone on its line (2023-01-25秦升, 2022-05-30 10:48张芯瑜张裕栋): magazine
+# sites print the date and the authors' names glued together.
+_DATED_BYLINE = re.compile(r"^[ \u3000]*(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}(?:[ \u3000]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
+                           r"[ \u3000]*([\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{6})[ \u3000]*$", re.M)
+
+
 def _credit_lines(d: _Doc):
     text = d.text
+    if "-" in text:
+        for m in _DATED_BYLINE.finditer(text):
+            names = m.group(1)
+            for k in range(0, len(names), 3 if len(names) == 6 else len(names)):
+                _add_credited(d, m.start(1) + k, names[k:k + 3] if len(names) == 6 else names)
     for m in _CLOSING_CREDIT.finditer(text):
         _add_credited(d, m.start(1), m.group(1))
     if "/" in text or "／" in text:
@@ -2675,9 +2703,16 @@ def _add_credited(d: _Doc, s: int, name: str) -> None:
         _add_person(d, s, name)
 
 
+# A caption closed by its photographer's name and 摄, with no 记者 before (…进口博览会场馆。汤彦俊 摄).
+_CAPTION_PHOTOGRAPHER = re.compile(r"(?<=[。！？”])[ \u3000]*([\u4e00-\u9fff]{2,3})[ \u3000]?摄[ \u3000]*$", re.M)
+
+
 def _photo_credits(d: _Doc):
     if "摄" not in d.text and "】" not in d.text and "图" not in d.text:
         return
+    if "摄" in d.text:
+        for m in _CAPTION_PHOTOGRAPHER.finditer(d.text):
+            _add_credited(d, m.start(1), m.group(1))
     for m in _PHOTO_CREDIT.finditer(d.text):
         group = next(g for g in (1, 2, 3, 4) if m.group(g))
         s, e = m.span(group)
@@ -2833,6 +2868,7 @@ def _name_lists(d: _Doc):
 
 
 _GLUED_AFTER_NAME = frozenset("为是在等和与及的将也都")
+_ADVERBS_AFTER_NAME = frozenset(("此前", "此后", "此时", "较早", "早前", "日前", "近日", "当天", "随后"))
 
 
 def _translit_item(d: _Doc, s: int, e: int) -> bool:
@@ -3243,7 +3279,9 @@ def _translit_after_role(d: _Doc):
                                                                        or _DAY_AFTER.match(text, x))
                     or _SAID.match(text, x)
                     # 迪西 + 哈在/p: a function word glued to the name's last character
-                    or text[x:x + 1] in _GLUED_AFTER_NAME and d.is_end(x + 1) and not d.is_start(x)), None)
+                    or text[x:x + 1] in _GLUED_AFTER_NAME and d.is_end(x + 1) and not d.is_start(x)
+                    # 格拉西 + 莫此/d + 前: the first character of the adverb after the name glued to it
+                    or text[x:x + 2] in _ADVERBS_AFTER_NAME and d.is_end(x + 1) and not d.is_start(x)), None)
         if end is None or not d.is_start(e):
             continue
         name = text[e:end]
@@ -3479,7 +3517,9 @@ _PERSONISH = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$")
 # The same with hyphenated parts and particles (Parnpree Bahiddha-Nukara, Mohammed bin Salman): after a
 # role the Latin form only confirms what the role already says.
 _PERSONISH_LOOSE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
-                              r"(?: (?:(?:al|el)-)?(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|bin|al|van|de|von|der|da)){1,3}$")
+                              # (McKenzie, DeSantis: a capital inside a surname)
+                              r"(?: (?:(?:al|el)-)?(?:(?:Mc|Mac|De|Di|La|Le|O')?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
+                              r"|bin|al|van|de|von|der|da)){1,3}$")
 
 
 _LATIN_NAME_RUN = re.compile(rf"[A-Za-z0-9](?<![A-Za-z0-9][A-Za-z0-9])[A-Za-z0-9{_LATIN_EXTRA}&.+\-]*(?: [A-Za-z0-9][A-Za-z0-9{_LATIN_EXTRA}&.+\-]*)*")
@@ -3596,12 +3636,22 @@ _LATIN_BODY_WORDS = frozenset((
     "Board", "Bureau", "Office", "Service", "Watch", "Institution", "Federation", "Consortium", "Partnership"))
 
 
-def _name_after_role(text: str, p: int) -> int:
-    """The length of the name (2 to 6 Han characters) that ends at p right after a role word, else 0."""
+# Words for people that are no titles (民众威莫特, 库尔德人阿米尼, 人员方坦): before a name only when its Latin
+# form in parentheses confirms that a person is named.
+_PERSON_NOUNS = _Suffixes(("人", "人员", "民众", "男子", "女子", "男孩", "女孩", "妇女", "老人", "青年", "少年",
+                           "分析家", "评论家", "观察家", "专员", "同事", "朋友", "邻居", "亲属", "家属", "支持者",
+                           "反对者", "示威者", "抗议者", "店员", "工人", "农民", "渔民", "商人", "家庭主妇"))
+
+
+def _name_after_role(text: str, p: int, nouns: bool = False) -> int:
+    """The length of the name (2 to 6 Han characters) that ends at p right after a role word (or, with
+    `nouns`, a word for a person before a transliteration), else 0."""
     for k in range(2, 7):
         if p - k < 0 or not _IS_HAN.match(text[p - k:p]):
             return 0
-        if _ROLE_RE.search(text[max(0, p - k - 8):p - k]) and not _ROLE_IN.search(text[p - k:p]):
+        before, name = text[max(0, p - k - 8):p - k], text[p - k:p]
+        if (_ROLE_RE.search(before) or nouns and _PERSON_NOUNS.search(before) and all(c in TRANSLIT for c in name)) \
+                and not _ROLE_IN.search(name):
             return k
     return 0
 
@@ -3628,6 +3678,16 @@ def _paren_aliases(d: _Doc, create: bool = True):
                 for s, surf in hits.items():
                     ends[s + len(surf)] = (ent, s)
         hit = ends.get(p) or text[p - 1:p] in ("\"", "”", "」", "》") and ends.get(p - 1)
+        if hit and hit[0].type != "person" and " " in latin and _PERSONISH_LOOSE.match(latin) \
+                and _name_after_role(text, p, nouns=True) == p - hit[1]:
+            # 贸易部长伯明翰(Simon Birmingham), 中将萨尔瓦多(Juan Arnez Salvador): a role and a personal
+            # name in Latin letters make a person of what the gazetteer knows as a place or a company
+            phrase = text[hit[1]:p]
+            _drop_mention(d, hit[0], hit[1])
+            ent = _Ent("person:" + phrase, phrase, "person", None, False)
+            d.add(ent, hit[1], phrase)
+            d.add(ent, ls, latin)
+            continue
         if hit:
             d.add(hit[0], ls, latin)
             continue
@@ -3644,6 +3704,12 @@ def _paren_aliases(d: _Doc, create: bool = True):
                 break
             j -= 1
         if j == i:
+            # 党魁博励/v + 治/v (Pierre Poilievre): no noun before the parenthesis, but a role and a name
+            k = _name_after_role(text, p, nouns=True) if _PERSONISH_LOOSE.match(latin) and " " in latin else 0
+            if k and d.free(p - k, p):
+                ent = _Ent("person:" + text[p - k:p], text[p - k:p], "person", None, False)
+                d.add(ent, p - k, text[p - k:p])
+                d.add(ent, ls, latin)
             continue
         s = d.starts[j + 1]
         phrase = text[s:p]
@@ -3672,7 +3738,7 @@ def _paren_aliases(d: _Doc, create: bool = True):
                 s -= 1  # 卡尔 + 代拉: the segmenter cut the transliteration
             phrase = text[s:p]
             ent = _Ent("person:" + phrase, phrase, "person", None, False)
-        elif _PERSONISH_LOOSE.match(latin) and (k := _name_after_role(text, p)):
+        elif _PERSONISH_LOOSE.match(latin) and (k := _name_after_role(text, p, nouns=" " in latin)):
             # 财政部长班森特（Scott Bessent）, 军方发言人佐敏敦(Zaw Min Tun): the Han characters between a role
             # and a personal name in Latin letters are that person's name, whatever the segmenter cut
             # (部/长班/森特) and whatever characters it has

@@ -2027,3 +2027,37 @@ def test_a_bare_state_council_is_china_s_unless_the_text_is_about_the_us_one():
 def test_the_un_headquarters_is_a_place_in_its_city():
     got = extract_entities("在美国纽约联合国总部举行的一般性辩论上")
     assert {("place", "联合国总部"), ("place", "纽约市")} <= {(m.type, m.name) for m in got}
+
+
+def test_chinese_names_before_lists_of_officials_and_people():
+    assert {"周立新", "韩晓东", "邓若岚"} <= names("宋海波被判刑。周立新、韩晓东和邓若岚等几名社运人士也被起诉。", "person")
+    assert "梁建华" in names("梁建华等市领导出席了开工仪式。", "person")
+    assert "林加培" in names("林加培等市四套班子领导在主会场参加活动。", "person")
+
+
+def test_credits_by_date_line_caption_photographer_and_vertical_bar():
+    got = names("南亚局势观察\n2024-03-11孔维安\n【关键词】选举", "person")
+    assert got == {"孔维安"}
+    assert {"汪秀芝", "韩立平"} <= names("东盟局势\n2023-06-02 09:15汪秀芝韩立平\n世界知识", "person")
+    assert "庞德阳" in names("总统视察港口。庞德阳 摄\n港口扩建工程启动。", "person")
+    assert {"邵明辉", "谭雪"} <= names("中东变局\n文丨邵明辉\n编辑丨谭雪\n大马士革街头", "person")
+    assert not names("2023-03-20 16:29:43新华网\n消息", "person")
+
+
+def test_a_latin_personal_name_after_a_role_makes_a_person_of_a_place_name():
+    got = extract_entities("澳大利亚贸易部长伯明翰(Simon Birmingham)周二回应说，伯明翰市不受影响。")
+    assert ("person", "伯明翰") in {(m.type, m.name) for m in got}
+    assert "麦肯锡" in names("牙买加地方政府部长麦肯锡（Desmond McKenzie）表示。", "person")
+    # a word for a person before a transliteration confirmed by its Latin form
+    assert "威莫特" in names("受灾民众威莫特（Ishack Wilmot）告诉记者。", "person")
+    assert "博励治" in names("反对党党魁博励治(Pierre Poilievre)趁机强调。", "person")
+    assert not names("火箭和载人龙飞船（Crew Dragon）升空。", "person")
+    assert "纽约市" in names("他前往纽约(New York)。", "place")
+
+
+def test_foreign_names_glued_to_the_adverb_after_them():
+    assert "格拉西莫" in names("总参谋长格拉西莫此前一天称，进攻受阻。", "person")
+    assert "托马斯·谢弗" in names("品牌负责人托马斯·谢弗在解释关闭工厂时说。", "person")
+    assert names("托马斯·谢弗在柏林。", "person") == {"托马斯·谢弗"}
+    assert "亚历山大·德罗兹坚科" in names("州长亚历山大·德罗兹坚科声称。", "person")
+    assert "博索纳罗" in {n[-4:] for n in names("现年70岁的博索纳罗坚称自己无辜。", "person")}
