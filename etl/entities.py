@@ -112,8 +112,9 @@ ROLE_WORDS = (
     # armies name commanders by these (原副司令员王扶之, 政委…), and Japanese and Korean ministries by 课长
     "司令员", "副司令员", "副司令", "政委", "副政委", "政治委员", "军长", "副军长", "师长", "旅长", "营长", "连长",
     "课长", "室长",
-    # envoys, commentators and crews (气候专员霍克斯特拉, 军事分析家马尼尔, 列车长阿纳托利)
-    "专员", "分析家", "评论家", "观察家", "列车长",
+    # envoys, commentators and crews (气候专员霍克斯特拉, 军事分析家马尼尔, 列车长阿纳托利), and the people
+    # a politician is named beside (盟友阿努丁, 亲信普坦, 竞选对手…)
+    "专员", "分析家", "评论家", "观察家", "列车长", "盟友", "亲信", "心腹", "助手", "对手", "搭档", "继任者",
     # party leaders in Japanese politics (公明党党首石井启一), Taiwan's legislators (立委郑正钤)
     "党首", "立委", "党魁", "将领",
     # diplomats heading a mission between ambassadors (驻巴基斯坦使馆临时代办庞春雪)
@@ -299,7 +300,11 @@ _SHIP_AFTER = re.compile("[”\"』」]?(?:舰|号|级|轮)")
 NATURAL_SUFFIXES = frozenset(("湖", "河", "江", "岛", "湾", "海峡", "山脉", "群岛", "半岛", "运河", "山", "高原", "盆地",
                               "平原", "沙漠", "港"))
 # After a known city or region: a street, a square or a hotel named after it (惠灵顿街, 天安门广场).
-STREET_SUFFIXES = ("街", "大街", "路", "大道", "桥", "大桥", "广场", "酒店")
+STREET_SUFFIXES = ("街", "大街", "路", "大道", "桥", "大桥", "广场", "酒店",
+                   # venues and stations named after their city (哈尔滨大剧院, 伊斯坦布尔市政厅, 淄博站)
+                   "大剧院", "剧院", "体育馆", "体育中心", "奥体中心", "会展中心", "国际会展中心", "市政厅", "公园",
+                   # (not a bare 站: 郑州站 is as often a leg of a tennis tour as a station)
+                   "极地公园", "高铁站", "东站", "西站", "南站", "北站")
 PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     "岛", "港", "湾", "海峡", "机场", "核电站", "水电站", "电站", "发射场", "航天发射场", "航天中心", "基地",
     "空军基地", "海军基地", "海", "湖", "河", "山", "山脉", "群岛", "运河", "大坝", "广场", "大厦", "宫",
@@ -314,6 +319,11 @@ PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     "核设施", "浓缩厂", "燃料浓缩厂", "炼油厂", "发电厂", "核电厂", "气田", "油田", "计量站",
     # parks, trade centres and rail ports named after their city (莫罗瓦利工业园, 义乌国际商贸城, 西安国际港站)
     "工业园区", "工业园", "产业园", "产业园区", "科技园", "科技城", "商贸城", "港站", "物流园", "铁路港",
+    # venues, mines, reservoirs and crossings the news happens at (哈尔滨大剧院, 淖尔壕煤矿, 拉法过境点)
+    "大剧院", "体育馆", "体育中心", "会展中心", "市政厅", "公园", "庄园", "大饭店", "礼堂", "神社", "寺",
+    "煤矿", "铜矿", "金矿", "铁矿", "水库", "过境点", "检查站", "高铁站", "中心站", "港务区", "国际港务区",
+    # constituencies (阿裕尼集选区), railways and roads (中吉乌铁路, 雅万高铁), border crossings and quays
+    "选区", "集选区", "单选区", "铁路", "高铁", "高速公路", "高速路", "口岸", "码头", "集装箱码头",
 )
 # Words that never head a name before a suffix (该公司, 政府部门, 两国外交部).
 GENERIC_HEADS = {
@@ -794,6 +804,10 @@ def _compound(d: _Doc, i: int, tok: str, start: int) -> bool:
         ent = _country_for(lex, c, d)
         if ent is not None:
             d.add(ent, pos + k, c)
+    if not pre and len(core) >= 2 and not suf and d.next_text(i) in _ROUTE_WORDS and d.toks[i + 1][0] in _ROUTE_WORDS:
+        # 京沪 + 高铁, 中吉乌 + 铁路: a line named by the places it joins is a place, and so is each of them
+        name = tok + d.toks[i + 1][0]
+        d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", None, False), start, name, take=False)
     if not pre and len(core) >= 2 and not suf and d.next_text(i) in _BORDER_WORDS:
         # 中印边界, 中俄边境线: the border between two named countries is a named line (a place)
         name = tok + d.next_text(i)
@@ -802,6 +816,20 @@ def _compound(d: _Doc, i: int, tok: str, start: int) -> bool:
 
 
 _BORDER_WORDS = frozenset(("边界", "边境线", "边界线"))
+_ROUTE_WORDS = frozenset(("铁路", "高铁", "高速公路", "高速路", "公路"))
+_PROVINCE_GLUE = frozenset("集沪京津冀渝粤苏浙皖湘鄂赣闽晋豫鲁桂黔滇川陕甘青宁蒙新藏琼港澳")
+
+
+def _route_members(d: _Doc, name: str, suffix: str, start: int) -> None:
+    """中老铁路 (one word): the places a line is named by count as well."""
+    head = name[:-len(suffix)]
+    parsed = _parse_compound(d.lex, head) if 2 <= len(head) <= 4 else None
+    if parsed is None or parsed[0] or parsed[2]:
+        return
+    for k, c in enumerate(parsed[1]):
+        ent = _country_for(d.lex, c, d)
+        if ent is not None:
+            d.add(ent, start + k, c, take=False)
 
 # One-character names of Chinese provinces and cities in compounds (京津冀, 粤港澳, 深港, 沪苏浙皖): each
 # member counts, as the countries of 中俄 do.
@@ -849,6 +877,10 @@ def _province_compound(d: _Doc, i: int):
         place = lex.by_name.get(PROVINCE_CHARS[c])
         if place is not None:
             d.add(place, start + j, c, take=False)
+    if not rest and i + 1 < len(d.toks) and d.toks[i + 1][0] in _ROUTE_WORDS:
+        # 京沪 + 高铁: the line named by the places it joins is a place as well
+        name = tok + d.toks[i + 1][0]
+        d.add(lex.by_surface.get(name) or _Ent("place:" + name, name, "place", "CN", False), start, name, take=False)
 
 
 def _after_number(d: _Doc, i: int) -> bool:
@@ -1045,7 +1077,9 @@ _SUBSIDIARY_WORDS = frozenset(("物业", "地产", "置业", "证券", "保险",
 # Tokens after a known name that may make a longer name of it (国防部, 驻, 理事会, 市, 大学).
 _COMPOSE_NEXT = frozenset(GOV_BODIES + ("驻", "常驻", "理事会", "委员会", "中央委员会", "大学", "孔子学院", "学院",
                                         "港", "机场", "国际机场", "火车站")
-                          + ADMIN_SUFFIXES + STREET_SUFFIXES)
+                          + ADMIN_SUFFIXES + STREET_SUFFIXES
+                          # the first piece of a venue word the segmenter cut (哈尔滨 + 大/a + 剧院)
+                          + tuple(w[:k] for w in STREET_SUFFIXES if len(w) >= 3 for k in (1, 2)))
 
 # What may follow a known name inside one dictionary word (英国首相, 美国政府, 中国海军舰艇编队): the
 # name counts, the rest is no entity of its own.
@@ -1392,6 +1426,7 @@ def _compose_org(d: _Doc, i: int, head: _Ent) -> bool:
 
 
 _PORT_WORDS = frozenset(("港", "机场", "国际机场", "火车站"))
+_VENUE_AFTER = re.compile("|".join(sorted((w for w in STREET_SUFFIXES if len(w) >= 3), key=len, reverse=True)))
 
 
 def _compose_place(d: _Doc, i: int, head: _Ent) -> bool:
@@ -1404,9 +1439,13 @@ def _compose_place(d: _Doc, i: int, head: _Ent) -> bool:
         full = d.lex.by_surface.get(tok + nxt)
         d.add(full or head, start, tok + nxt)
         return True
-    if nxt in STREET_SUFFIXES and head.subtype not in ("country", "territory"):
-        # 惠灵顿街, 天安门广场: a street or square named after a place is a place of its own
-        name = tok + nxt
+    venue = _VENUE_AFTER.match(d.text, d.ends[i]) if nxt not in STREET_SUFFIXES else None
+    if venue is not None and not d.is_end(venue.end()):
+        venue = None
+    if (nxt in STREET_SUFFIXES or venue is not None) and head.subtype not in ("country", "territory"):
+        # 惠灵顿街, 天安门广场: a street or square named after a place is a place of its own (哈尔滨 + 大/a
+        # 剧院/n: whatever the segmenter cut)
+        name = tok + (nxt if venue is None else venue.group())
         d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", head.country, False), start, name)
         return True
     if nxt in _PORT_WORDS and head.subtype == "city" and not (i > 0 and _glued_name_char(d, i - 1)):
@@ -1549,7 +1588,14 @@ _ENERGY_SITES = frozenset(("核设施", "浓缩厂", "燃料浓缩厂", "炼油�
 # Venues and sites that a country's name before them does not name (匈牙利球场, 伊朗核设施).
 _GENERIC_VENUES = frozenset(("球场", "宾馆", "城堡", "高尔夫球场", "体育场")) | _ENERGY_SITES
 _FACILITIES = frozenset(("核心舱", "实验舱", "空间站", "空间实验室", "着陆场", "发射中心", "滑雪中心",
-                         "工业园区", "工业园", "产业园", "产业园区", "科技园", "科技城", "商贸城", "物流园"))
+                         "工业园区", "工业园", "产业园", "产业园区", "科技园", "科技城", "商贸城", "物流园",
+                         # (英国码头, 巴基斯坦铁路: a country's quays and railways in general)
+                         "铁路", "高铁", "高速公路", "高速路", "码头", "集装箱码头", "口岸", "选区", "公园", "体育馆"))
+# Lines, quays and crossings are named by what comes before them only when nothing continues the name:
+# 中国铁路 + 上海局集团, 重庆铁路 + 港, 哈利姆高铁 + 站, 中国高铁 + 公司 are other things.
+_NAME_GOES_ON = re.compile("[公局港站集总处段]|有限|股份|项目部|管理|建设|工程|运营|控股")
+_GUARDED_PLACE_SUFFIXES = frozenset(("铁路", "高铁", "高速公路", "高速路", "码头", "集装箱码头", "口岸", "过境点",
+                                     "检查站", "选区", "集选区", "单选区", "煤矿", "铜矿", "金矿", "铁矿", "水库"))
 # After an armed service, a role: 空军 + 司令 names a commander, not the service.
 _COMMANDERS = frozenset(("司令", "司令员", "指挥官", "参谋长"))
 _RANKS = {"上将", "中将", "少将", "上校", "中校", "少校", "元帅", "司令", "司令员", "陆战队"}
@@ -1689,6 +1735,25 @@ def _address_chains(d: _Doc):
                     break
                 d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", ent.country, False), e, name)
                 e, surface = m.end(), name
+
+
+# A town and its village named together (在大河家镇陈家村): both are places, whatever came before.
+_TOWN_THEN_VILLAGE = re.compile("(?<=[在于到至从的、，。\n 县市区旗])([^\\W\\d乡镇村街的在和与及了是等县市区省州]{2,4}[镇乡])"
+                                "([^\\W\\d乡镇村街的在和与及了是等县市区省州]{1,3}村)")
+
+
+def _towns_and_villages(d: _Doc):
+    text = d.text
+    for m in _TOWN_THEN_VILLAGE.finditer(text):
+        (ts, te), (vs, ve) = m.span(1), m.span(2)
+        town, village = m.group(1), m.group(2)
+        if town.endswith(_GENERIC_UNITS) or village.endswith(_GENERIC_UNITS) or town[:-1] in GENERIC_HEADS \
+                or not d.is_start(ts) or not d.is_end(ve) or not d.free(vs, ve):
+            continue
+        country = "CN"
+        if d.free(ts, te):
+            d.add(d.lex.by_surface.get(town) or _Ent("place:" + town, town, "place", country, False), ts, town)
+        d.add(d.lex.by_surface.get(village) or _Ent("place:" + village, village, "place", country, False), vs, village)
 
 
 # 宁南、德昌等县, 黄石、黄冈两市, 努尔加尔、索基和查帕达拉等地区: the items of a list that ends in the
@@ -1981,6 +2046,12 @@ def _suffix_names(d: _Doc):
         name = d.text[start:end]
         if name in lex.stopnames or name.endswith(_EVENT_ENDS):
             continue
+        if suffix in _GUARDED_PLACE_SUFFIXES and (_NAME_GOES_ON.match(d.text, end) or name[0] in "为在从对向把被将给"
+                                                  or start > 0 and d.text[start - 1] in _PROVINCE_GLUE):
+            continue   # (为雅万/nrt + 高铁: a preposition glued on; 集/q + 大原高铁: the name is cut)
+        if suffix in _ROUTE_WORDS and isinstance(head, _Ent) and head.type == "place" \
+                or suffix in ("码头", "集装箱码头") and d.text[start:end - len(suffix)].endswith("港"):
+            continue   # 重庆铁路, 长三角铁路: a place's railways; 普林塞萨港 + 码头: a quay of the port
         if kind == "org" and (_COUNTING_HEADS.search(name) or suffix == "运动" and (
                 name[:-2].endswith("主义") or isinstance(head, _Ent) and head.type == "place")):
             continue  # 中卡两国国有能源公司, 脱离西班牙运动, 分离主义运动: descriptions, not names
@@ -2010,6 +2081,8 @@ def _suffix_names(d: _Doc):
             canonical = name[:-2] if kind == "place" and suffix == "地区" and len(name) >= 4 else name
             ent = _Ent(f"{kind}:{canonical}", canonical, kind, country, False)
         d.add(ent, start, name)
+        if kind == "place" and suffix in _ROUTE_WORDS:
+            _route_members(d, name, suffix, start)
         if (kind == "org" and head_ent is not None and head_ent.type == "place"
                 and head_ent.subtype in ("country", "territory")):
             if suffix not in MEDIA_SUFFIXES and (len(tail) > 2 or suffix in GOV_SUFFIXES
@@ -2022,7 +2095,7 @@ def _suffix_names(d: _Doc):
         elif kind == "org" and head_ent is not None and head_ent.type == "place" and suffix in _MISSION_SUFFIXES:
             # 驻特拉维夫大使馆: a mission named by the city it is in; the city counts
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
-        elif kind == "place" and head_ent is not None and head_ent.type == "place" and (suffix.endswith(("机场", "城堡", "港")) or suffix in _ENERGY_SITES) \
+        elif kind == "place" and head_ent is not None and head_ent.type == "place" and (suffix.endswith(("机场", "城堡", "港", "口岸", "码头")) or suffix in _ENERGY_SITES) \
                 and head_ent.subtype not in ("country", "territory"):
             # 阿布扎比国际机场: the city before its airport counts as well (南京 + 禄口机场)
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
@@ -3656,6 +3729,12 @@ def _name_after_role(text: str, p: int, nouns: bool = False) -> int:
     return 0
 
 
+# After `X（Latin）`, a word for a kind of place says X names one (乔法(Jofa)地区, 马西西(Masisi)地区).
+_PLACE_KIND_AFTER = re.compile("(?:[和、及与][^，。（()）]{2,8}?[（(][A-Za-z][A-Za-z' -]{1,30}[)）])?"
+                               "(?:地区|山区|选区|省|州|县|区|市|镇|村|地带|定居点|难民营|营地|河谷|山谷|一带|港|盆地|高原)")
+_ONE_LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?$")
+
+
 def _paren_aliases(d: _Doc, create: bool = True):
     """`X（Latin name）`: the Latin form is another name of X, not an entity of its own (斯蒂芬·斯坦利
     （Stephen Stanley）, "加密货币市场诚信联盟"（CMIC）). If X was not found yet (and `create`), the
@@ -3686,6 +3765,16 @@ def _paren_aliases(d: _Doc, create: bool = True):
             _drop_mention(d, hit[0], hit[1])
             ent = _Ent("person:" + phrase, phrase, "person", None, False)
             d.add(ent, hit[1], phrase)
+            d.add(ent, ls, latin)
+            continue
+        place_after = _PLACE_KIND_AFTER.match(text, m.end()) is not None and _ONE_LATIN_NAME.match(latin) is not None
+        if hit and hit[0].type == "person" and place_after and all(c in d.lex.translit for c in text[hit[1]:p]):
+            # 马西西(Masisi)地区: a transliteration and its Latin form before 地区 name a place, whoever
+            # else the same sounds name
+            name = text[hit[1]:p]
+            _drop_mention(d, hit[0], hit[1])
+            ent = _Ent("place:" + name, name, "place", None, False)
+            d.add(ent, hit[1], name)
             d.add(ent, ls, latin)
             continue
         if hit:
@@ -3720,7 +3809,13 @@ def _paren_aliases(d: _Doc, create: bool = True):
             sum(1 for t in head_toks if len(t[0]) >= 2) >= 3 or any(t[1].startswith(("nz", "nt", "nr", "ns", "j"))
                                                                for t in head_toks))
         latin_words = latin.split()
-        if proper_head and phrase not in SUFFIX_WORDS and phrase not in _GENERIC_PHRASES:
+        if place_after and all(c in d.lex.translit for c in phrase) and 2 <= len(phrase) <= 8 \
+                and phrase not in d.lex.stopnames:
+            # 乔法(Jofa)地区, 尼皮恩(Nepean)选区: a transliteration confirmed by its Latin form, before a word
+            # for a kind of place
+            known = d.lex.by_surface.get(phrase)
+            ent = known if known is not None and known.type == "place" else _Ent("place:" + phrase, phrase, "place", None, False)
+        elif proper_head and phrase not in SUFFIX_WORDS and phrase not in _GENERIC_PHRASES:
             ent = d.lex.by_surface.get(phrase) or _Ent(f"{kind}:{phrase}", phrase, kind, None, False)
         elif len(latin_words) >= 2 and latin_words[-1] in _LATIN_BODY_WORDS and latin_words[0][:1].isupper():
             # 两党政策中心（Bipartisan Policy Center）: an organisation by its English name, as many Chinese
@@ -3779,12 +3874,13 @@ def _reported_by(d: _Doc):
         name = m.group(1)
         s, e = m.span(1)
         if name.startswith(_NOT_SOURCE_START) or name.endswith(_NOT_SOURCE_END) or name in lex.stopnames \
-                or not d.free(s, e) or not d.is_start(s) or _ROLE_IN.search(name):
+                or not d.free(s, e) or _ROLE_IN.search(name) \
+                or not (d.is_start(s) or text[s - 1] == "据" and d.is_start(s - 1)):   # (据欧/j + 联社)
             continue
         if name in lex.by_surface or _IS_HAN.match(name) and len(name) <= 2:
             continue
         i = d.index_at(s)
-        if d.toks[i][1][:1] in "vdpcmrt" and d.ends[i] >= e:
+        if i is not None and d.toks[i][1][:1] in "vdpcmrt" and d.ends[i] >= e:
             continue  # one ordinary word (据悉, 据统计 are cut off above; 据调查显示 ...)
         d.add(_Ent("org:" + name, name, "org", None, False, "media"), s, name)
         k = text.find(name)
@@ -3827,6 +3923,9 @@ def _quoted_outlets(d: _Doc):
     """Outlets named in quotes before their kind. Runs before the known names: the quoted name is one
     name (朝鲜 inside “朝鲜新闻” is no place of its own)."""
     text = d.text
+    if "来源" in text or "欢迎" in text or "不代表" in text or "消息" in text or "稿源" in text or "出处" in text \
+            or "转载自" in text:
+        _source_outlets(d)
     if "”" in text or '"' in text or "」" in text:
         _quoted_orgs(d, _QUOTED_OUTLET, "media", outlet=True)
         if "党" in text:
@@ -3851,6 +3950,40 @@ def _quoted_outlets(d: _Doc):
             if text[at - 1] in "网报台社端" and (m := _WIRE_DATELINE.search(text, max(0, at - 14), at)):
                 _add_outlet(d, m.start(1), m.group(1))
             at = text.find("讯", at + 1)
+
+
+# Outlets named by the page around a report: its source line (文章来源:长江有色金属网, 来源: 得道网), the
+# site's greeting (欢迎来到进口食品商务网!), its disclaimer (不代表境合号立场) and a report's opening
+# (欢庆网消息:). The name ends in a word for an outlet.
+_OUTLET_END = "(?:新闻网|新闻|网|社|报|台|号|日报|时报|晚报|周刊|杂志|频道|客户端|APP|官网|公众号)"
+_OUTLET_NAME = f"([\u4e00-\u9fffA-Za-z0-9]{{1,12}}?{_OUTLET_END})"
+_SOURCE_OUTLET = re.compile(
+    f"(?:(?:文章来源|新闻来源|来源|稿源|出处|转载自)[ \u3000]*[:：][ \u3000]*{_OUTLET_NAME}(?=[ \u3000|｜,，。;；)）\n]|$)"
+    f"|欢迎(?:来到|访问|光临){_OUTLET_NAME}[!！,，。]"
+    f"|不代表{_OUTLET_NAME}的?(?:立场|观点)"
+    f"|(?:^|(?<=[\n。]))[ \u3000]*{_OUTLET_NAME}消息[:：])", re.M)
+_NOT_OUTLETS = frozenset(("互联网", "网", "本网", "该网", "本站", "本报", "本台", "本社", "本号", "该报", "网络新闻", "新闻",
+                          "综合新闻", "国际新闻", "官网", "外网", "内网", "全网", "报", "日报", "时报", "本平台"))
+
+
+_CHANNEL_WORDS = ("客户端", "官网", "中文网", "网站", "公众号", "APP", "微博", "微信")
+
+
+def _source_outlets(d: _Doc):
+    for m in _SOURCE_OUTLET.finditer(d.text):
+        g = next(k for k in (1, 2, 3, 4) if m.group(k))
+        name = m.group(g)
+        if name in _NOT_OUTLETS or len(name) < 2 or name.startswith(("本", "该", "这", "各")):
+            continue
+        channel = next((w for w in _CHANNEL_WORDS if name.endswith(w)), None)
+        if channel is not None:
+            # 新华社客户端, 美国之音中文网, 外交部官网: a channel of a body named before it is that body's
+            known = d.lex.by_surface.get(name) or d.lex.by_surface.get(name[:-len(channel)])
+            if known is not None and known.type == "org" and d.free(m.start(g), m.start(g) + len(name)):
+                surface = name if known is d.lex.by_surface.get(name) else name[:-len(channel)]
+                d.add(known, m.start(g), surface)
+            continue
+        _add_outlet(d, m.start(g), name)
 
 
 def _add_outlet(d: _Doc, s: int, name: str) -> None:
@@ -3997,8 +4130,9 @@ _TOWN_END = re.compile(r"[，。、；：,;:\s的和与及（(]|$")
 
 
 # Words for a kind of place right before its name (沿海城市 + 赛达, 南部城镇 + 纳巴提耶, 东部城市 + 布滕博).
-_PLACE_KINDS = ("城市", "城镇", "小镇", "重镇", "村庄", "小村", "港口", "港市", "首府", "首都", "省会", "口岸")
-_KIND_THEN_NAME = re.compile("(?:" + "|".join(_PLACE_KINDS) + ")([^\\s，。、；：,;:！？!?（()）的]{2,12})")
+_PLACE_KINDS = ("城市", "城镇", "小镇", "重镇", "村庄", "小村", "港口", "港市", "首府", "首都", "省会", "口岸",
+                "小城", "古城", "边城", "山城", "港城", "县城", "港口城市")
+_KIND_THEN_NAME = re.compile("(?:" + "|".join(sorted(_PLACE_KINDS, key=len, reverse=True)) + ")([^\\s，。、；：,;:！？!?（()）的]{2,12})")
 
 
 def _places_after_kinds(d: _Doc):
@@ -4016,8 +4150,8 @@ def _places_after_kinds(d: _Doc):
             continue
         e = ends[-1]
         name = text[s:e]
-        if e - s < 2 or name in d.lex.stopnames or all(c in TRANSLIT_COMMON for c in name):
-            continue
+        if e - s < 2 or name in d.lex.stopnames or all(c in TRANSLIT_COMMON for c in name) or name[0] in "以约近":
+            continue   # (首都 + 以南约100公里: a direction and a distance, no name)
         if m.group().startswith("港口") and text.startswith("费", s):
             continue   # 港口 + 费措施: port fees, not a port's name
         if not d.free(s, e):
@@ -4069,7 +4203,8 @@ def _orgs_after_kinds(d: _Doc):
 
 
 # What may follow a place's name in running text.
-_PLACE_NAME_END = re.compile(r"[，。、；：,;:\s的和与及（()）—“”\"]|附近|一带|郊区|周边|市中心|地区|以[东南西北]|发生|遭|举行|爆发|$")
+_PLACE_NAME_END = re.compile(r"[，。、；：,;:\s的和与及（()）—“”\"0-9也已仍均]|附近|一带|郊区|周边|市中心|地区|以[东南西北]|发生|遭|举行|爆发"
+                             r"|境内|街头|当地|等地|$")
 
 
 def _towns_after_regions(d: _Doc):
@@ -4503,6 +4638,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _places_after_kinds(d)
     _orgs_after_kinds(d)
     _address_chains(d)
+    if "村" in d.text:
+        _towns_and_villages(d)
     _listed_units(d)
     _qualified_forces(d)
     _org_tails(d)

@@ -2061,3 +2061,44 @@ def test_foreign_names_glued_to_the_adverb_after_them():
     assert names("托马斯·谢弗在柏林。", "person") == {"托马斯·谢弗"}
     assert "亚历山大·德罗兹坚科" in names("州长亚历山大·德罗兹坚科声称。", "person")
     assert "博索纳罗" in {n[-4:] for n in names("现年70岁的博索纳罗坚称自己无辜。", "person")}
+
+
+def test_places_after_a_word_for_their_kind_and_before_a_latin_form_and_a_kind():
+    assert "德拉" in names("南部边境城市德拉也被反对派占领。", "place")
+    assert "穆沙" in names("货轮在也门港口城市穆沙附近遇袭。", "place")
+    assert "苏萨" in names("沿海城市苏萨7人死亡。", "place")
+    assert not names("导弹落在首都以南约100公里处。", "place") - {"首都"}
+    got = names("武装控制了北基伍省的鲁丘鲁(Rutshuru)和马西西(Masisi)地区。", "place")
+    assert {"鲁丘鲁", "马西西"} <= got
+    assert "莫克维齐·马西西" in names("博茨瓦纳总统马西西(Mokgweetsi Masisi)访问中国。", "person")
+    assert "乔法" in names("直升机坠落在东阿塞拜疆省的乔法(Jofa)地区。", "place")
+
+
+def test_a_town_and_its_village_and_venues_named_after_their_city():
+    assert {"大河家镇", "陈家村"} <= names("记者在大河家镇陈家村看到房屋倒塌。", "place")
+    assert not names("特色小镇新村建设提速。", "place")
+    assert "哈尔滨大剧院" in names("音乐剧在哈尔滨大剧院落幕。", "place")
+    assert "伊斯坦布尔市政厅" in names("人群聚集在伊斯坦布尔市政厅外。", "place")
+    assert "郑州站" not in names("她在巴勒莫和郑州站夺得冠军。", "place")
+
+
+def test_outlets_named_by_the_page_around_a_report():
+    assert "长江有色金属网" in names("发布时间:2022年2月16日 | 文章来源:长江有色金属网 | 浏览次数:347", "org")
+    assert "长江" not in names("发布时间:2022年2月16日 | 文章来源:长江有色金属网 | 浏览次数:347", "place")
+    assert "进口食品商务网" in names("欢迎来到进口食品商务网!", "org")
+    assert "境合号" in names("本文来自作者投稿,不代表境合号立场。", "org")
+    assert "欢庆网" in names("欢庆网消息:国家主席结束访问后抵达。", "org")
+    assert "欧联社" in names("据欧联社报道,西班牙举行大选。", "org")
+    assert not names("来源:互联网", "org")
+    assert names("来源: 新华社客户端 字体:", "org") == {"新华通讯社"}
+
+
+def test_named_railways_crossings_and_constituencies_are_places():
+    assert "雅万高铁" in names("雅万高铁正式开通运营。", "place")
+    assert {"京沪高铁", "北京", "上海"} <= names("京沪高铁实现最短4分钟追踪间隔。", "place")
+    assert {"阿裕尼集选区", "盛港集选区"} <= names("工人党保住了阿裕尼集选区和盛港集选区。", "place")
+    assert "托尔贡迪口岸" in names("货车经托尔贡迪口岸进入。", "place")
+    assert "中国铁路" not in names("记者从中国铁路上海局集团有限公司获悉。", "place")
+    assert "重庆" in names("从重庆铁路发货。", "place") and "重庆铁路" not in names("从重庆铁路发货。", "place")
+    assert "英国码头" not in names("近三分之一的英国码头。", "place")
+    assert "阿努丁" in names("阵营正努力与前政府盟友阿努丁达成协议。", "person")
