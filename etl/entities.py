@@ -219,7 +219,7 @@ SURNAMES = set(
     "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
     "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
     "明佘池查麻苑迟邝鞠阚郜揭逯邸茅訾宓芮扈冀晁钮储靖汲邴糜隗郗钭厉戎束韶蔺屠胥贡逄堵郦雍濮茹庾匡阙夔蒯竺"
-    "桓谌粟郁荀鄢邰赖栗冼傅阎丘洪萧漆寿亓贲")
+    "桓谌粟郁荀鄢邰赖栗冼傅阎丘洪萧漆寿亓贲诸锺")
 # Common Japanese surnames (two characters), for Japanese names written in kanji (小池百合子, 松井一郎):
 # surname + a one- to three-character given name, found by the same cues as Chinese names.
 JAPANESE_SURNAMES = (
@@ -260,6 +260,8 @@ ORG_SUFFIXES = (
     "国防军", "警卫队", "救援队", "医疗队",
     # formal military units (沈阳军区, 东部战区, 东北野战军, 第七十一集团军)
     "军区", "战区", "野战军", "集团军", "纵队",
+    # armed groups named by what they claim to be (哥伦比亚联合自卫军, 苏丹人民解放军, 民主力量同盟军)
+    "自卫军", "解放军", "同盟军", "革命军", "起义军", "民兵组织",
     # bodies named after their city (义乌海关, 瓜达尔地区警局, 拉塔基亚省安全总局, 韩国国际广播电台) and a
     # company's branch named after its country (比亚迪巴西分公司)
     "海关", "警局", "总局", "电台", "广播电台", "分公司",
@@ -2046,7 +2048,7 @@ def _suffix_names(d: _Doc):
         name = d.text[start:end]
         if name in lex.stopnames or name.endswith(_EVENT_ENDS):
             continue
-        if suffix in _GUARDED_PLACE_SUFFIXES and (_NAME_GOES_ON.match(d.text, end) or name[0] in "为在从对向把被将给"
+        if suffix in _GUARDED_PLACE_SUFFIXES and (_NAME_GOES_ON.match(d.text, end) or name[0] in "为在从对向把被将给道"
                                                   or start > 0 and d.text[start - 1] in _PROVINCE_GLUE):
             continue   # (为雅万/nrt + 高铁: a preposition glued on; 集/q + 大原高铁: the name is cut)
         if suffix in _ROUTE_WORDS and isinstance(head, _Ent) and head.type == "place" \
@@ -2476,11 +2478,18 @@ def _same_given_name(lex: _Lexicon, person: _Ent, given: str) -> bool:
     return not givens or any(given[:1] == g[:1] or given.endswith(g) or g.endswith(given) for g in givens)
 
 
-def _cued(d: _Doc, s: int, e: int) -> tuple[bool, bool]:
-    """(role word right before, speech verb right after) the span s..e."""
+def _cued(d: _Doc, s: int, e: int, chinese: bool = False) -> tuple[bool, bool]:
+    """(role word right before, speech verb right after) the span s..e; for a Chinese name (`chinese`),
+    a word for who someone is counts as a role."""
     before = d.text[max(0, s - 8):s].rstrip(" \u3000：:")
     after = d.text[e:e + 6].lstrip(" \u3000")
-    return bool(_ROLE_RE.search(before) or _AGE_CUE.search(before)), bool(_VERB_RE.match(after))
+    who = chinese and before.endswith(_WHO_THEY_ARE) and not all(c in TRANSLIT for c in d.text[s:e])  # (男子马拉松)
+    return bool(_ROLE_RE.search(before) or _AGE_CUE.search(before) or who), bool(_VERB_RE.match(after))
+
+
+# People in court and crime news are named by who they are (27岁男子诸启邦, 男文员锺文杰): a cue for a
+# Chinese name (surname first), not for a transliteration (男子 + 马拉松 is a race).
+_WHO_THEY_ARE = ("男子", "女子", "文员", "职员", "店员", "男童", "女童", "少年", "少女")
 
 
 # An age before a name cues a person as a role does (33岁的赵峰, 现年六十岁的…).
@@ -2595,7 +2604,7 @@ def _chinese_names(d: _Doc):
         if len(tok) == 2 and _IS_HAN.match(d.text[s + 2:s + 3]) and d.text[s + 2] not in _GIVEN_BAD \
                 and _LIST_OF_PEOPLE.match(d.text, s + 3) and d.free(s, s + 3) and not _ROLE_IN.search(tok):
             tok = d.text[s:s + 3]   # 王加/nr + 培等市/n + 四套班子领导: the list's word took the name's end
-        elif len(tok) == 2 and not _ROLE_IN.search(tok) and (_cued(d, s, s)[0] or _VERB_RE.match(d.text[s + 3:s + 9])
+        elif len(tok) == 2 and not _ROLE_IN.search(tok) and (_cued(d, s, s, True)[0] or _VERB_RE.match(d.text[s + 3:s + 9])
                                                            or "、" in (d.text[s - 1:s], d.text[s + 3:s + 4])) \
                 and not _NAME_END_RE.match(d.text, s + 2) \
                 and _NAME_END_RE.match(d.text, s + 3) and d.text[s + 2] not in _GIVEN_BAD_AFTER_ROLE \
@@ -2608,7 +2617,7 @@ def _chinese_names(d: _Doc):
         if after and after in _FREE_TRANSLIT and all(c in lex.translit for c in tok) \
                 and not _VERB_RE.match(d.text[s + len(tok):s + len(tok) + 2]):
             continue  # 安德里 + 亚说: a transliterated name cut apart, not a Chinese name
-        role, verb = _cued(d, s, s + len(tok))
+        role, verb = _cued(d, s, s + len(tok), True)
         # a title right after the name (龙桂鲁教授, 王毅部长): the Chinese way of naming someone
         role = role or _TITLE_AFTER.match(d.text, s + len(tok)) is not None
         before = d.text[max(0, s - 2):s]
@@ -3141,7 +3150,7 @@ def _take_back_from_place(d: _Doc, person: _Ent, s: int, form: str) -> None:
 # Characters that end a name rather than continue it: what may follow a name in running text.
 _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
              "|今日|今天|昨日|昨天|日前|近日|当天|当日|此前|随后"
-             "|分别|共同|一起|一同|以及|涉嫌|多次|再次|亲自|首次|连夜|紧急|专程|一行|率队|率团|带队|女士|先生|夫人|小姐|指(?=[，,：:])|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
+             "|分别|共同|一起|一同|以及|涉嫌|多次|再次|亲自|首次|连夜|紧急|专程|一行|率队|率团|带队|女士|先生|夫人|小姐|举行|指(?=[，,：:])|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
 _GIVEN_BAD = set("一二三四五六七八九十百千万两日月年天周们等都也又再将说称的了是在和与对及表示指认告透强上下里中"
                  "国省市县区部局方面曾我你他她它其记者装照")
@@ -3905,6 +3914,9 @@ _QUOTED_BODY = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:
                           "|指挥部|司令部|基金会|研究所|研究院))[”\"」]"
                           # (“东方联盟”天然气管道: the name of a pipeline, a project or an exercise)
                           "(?![^，。、；\n]{0,3}?(?:管道|管线|项目|计划|倡议|行动|演习|工程))")
+# A quoted name before the kind of armed group it is (“詹贾维德”民兵, “伊斯兰教祈祷团”武装).
+_QUOTED_ARMED = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?的]{2,12})[”\"」]"
+                           "(?:民兵|武装|叛军|游击队|武装组织|民兵组织|极端组织|恐怖组织|派别|团体)")
 # Words that make a quoted phrase a statement about a body, not its name (“暂停参与集安组织”, “协助恐怖组织”)
 _ACTS_ON_A_BODY = frozenset(("参与", "参加", "加入", "退出", "支持", "反对", "协助", "暂停", "成立", "组建", "建立",
                              "资助", "领导", "解散", "取缔"))
@@ -3932,6 +3944,8 @@ def _quoted_outlets(d: _Doc):
             _quoted_orgs(d, _QUOTED_PARTY, "party", outlet=True)
         if _QUOTED_BODY_END.search(text):   # (rare: spares the slower full pattern on most texts)
             _quoted_bodies(d)
+        if "民兵" in text or "武装" in text or "叛军" in text or "组织" in text or "游击队" in text or "团体" in text:
+            _quoted_orgs(d, _QUOTED_ARMED, "armed", outlet=True)   # (outlet: no ordinary word, “恐怖”团体)
     if "》" in text:
         # 《大西洋》月刊: a title in book marks before the kind of periodical; a known periodical of that
         # name is that one, in the surface as written

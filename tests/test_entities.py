@@ -2102,3 +2102,12 @@ def test_named_railways_crossings_and_constituencies_are_places():
     assert "重庆" in names("从重庆铁路发货。", "place") and "重庆铁路" not in names("从重庆铁路发货。", "place")
     assert "英国码头" not in names("近三分之一的英国码头。", "place")
     assert "阿努丁" in names("阵营正努力与前政府盟友阿努丁达成协议。", "person")
+
+
+def test_quoted_armed_groups_and_people_named_by_who_they_are():
+    assert "詹贾维德" in names("这支部队源于当年的“詹贾维德”民兵。", "org")
+    assert not names("涉嫌与“恐怖”团体有联系的人。", "org")
+    assert "哥伦比亚联合自卫军" not in names("联合自卫军解散。", "org")
+    assert "诸启邦" in names("27岁男子诸启邦因身着标语T恤被判刑。", "person")
+    assert not names("田径男子马拉松等项目。", "person")
+    assert "巴特策策格" in names("外长巴特策策格举行会谈。", "person")
