@@ -3935,8 +3935,8 @@ def _quoted_outlets(d: _Doc):
     """Outlets named in quotes before their kind. Runs before the known names: the quoted name is one
     name (朝鲜 inside “朝鲜新闻” is no place of its own)."""
     text = d.text
-    if "来源" in text or "欢迎" in text or "不代表" in text or "消息" in text or "稿源" in text or "出处" in text \
-            or "转载自" in text:
+    if "来源" in text or "欢迎" in text or "不代表" in text or "讯" in text or "消息" in text or "稿源" in text \
+            or "出处" in text or "转载自" in text or "】" in text or ">" in text or "供图" in text or "下载" in text:
         _source_outlets(d)
     if "”" in text or '"' in text or "」" in text:
         _quoted_orgs(d, _QUOTED_OUTLET, "media", outlet=True)
@@ -3966,38 +3966,67 @@ def _quoted_outlets(d: _Doc):
             at = text.find("讯", at + 1)
 
 
-# Outlets named by the page around a report: its source line (文章来源:长江有色金属网, 来源: 得道网), the
-# site's greeting (欢迎来到进口食品商务网!), its disclaimer (不代表境合号立场) and a report's opening
-# (欢庆网消息:). The name ends in a word for an outlet.
-_OUTLET_END = "(?:新闻网|新闻|网|社|报|台|号|日报|时报|晚报|周刊|杂志|频道|客户端|APP|官网|公众号)"
+# Outlets named by the page around a report: its source line (文章来源:长江有色金属网, 来源: 哇哈体育), the
+# site's greeting (欢迎来到进口食品商务网!), its disclaimer (不代表境合号立场), a report's opening
+# (欢庆网消息:, 伯乐头条专讯:, 【纬度新闻网】), a breadcrumb's first step (万维读者网 > 中国瞭望 > 正文), a
+# picture's supplier ((贵州图片库供图)) and an app to download (今日澳洲app下载).
+_OUTLET_END = "(?:新闻网|新闻|网|社|报|台|号|日报|时报|晚报|周刊|杂志|频道|客户端|APP|官网|公众号|头条|资讯|视频|图片库|财经|体育)"
 _OUTLET_NAME = f"([\u4e00-\u9fffA-Za-z0-9]{{1,12}}?{_OUTLET_END})"
+_ANY_NAME = "([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,11})"
 _SOURCE_OUTLET = re.compile(
-    f"(?:(?:文章来源|新闻来源|来源|稿源|出处|转载自)[ \u3000]*[:：][ \u3000]*{_OUTLET_NAME}(?=[ \u3000|｜,，。;；)）\n]|$)"
+    # (not 图片来源/图像来源: a photo's source is its photographer as often as an agency)
+    f"(?:(?:文章来源|新闻来源|消息来源|(?<![图像片])来源|稿源|出处|转载自)[ \u3000]*[:：][ \u3000]*{_ANY_NAME}"
+    f"(?=[ \u3000|｜,，。;；()（）\n]|$)"
     f"|欢迎(?:来到|访问|光临){_OUTLET_NAME}[!！,，。]"
     f"|不代表{_OUTLET_NAME}的?(?:立场|观点)"
-    f"|(?:^|(?<=[\n。]))[ \u3000]*{_OUTLET_NAME}消息[:：])", re.M)
+    f"|(?:^|(?<=[\n。]))[ \u3000]*{_OUTLET_NAME}(?:消息|专讯|讯)[:：]"
+    f"|(?:^|(?<=\n))[ \u3000]*【{_OUTLET_NAME}(?:[A-Za-z0-9.]+)?(?:专讯|讯)?】"
+    f"|(?:^|(?<=\n))[ \u3000]*{_OUTLET_NAME}[ \u3000]*>[ \u3000]*[^\n>]{{1,12}}>"
+    f"|[（(]{_OUTLET_NAME}供图[)）]"
+    f"|(?:^|(?<=\n))[ \u3000]*{_OUTLET_NAME}[ \u3000]*(?:app|APP)下载)", re.M)
 _NOT_OUTLETS = frozenset(("互联网", "网", "本网", "该网", "本站", "本报", "本台", "本社", "本号", "该报", "网络新闻", "新闻",
-                          "综合新闻", "国际新闻", "官网", "外网", "内网", "全网", "报", "日报", "时报", "本平台"))
-
-
+                          "综合新闻", "国际新闻", "官网", "外网", "内网", "全网", "报", "日报", "时报", "本平台",
+                          "网络", "综合", "网友", "网民", "官方", "资料", "资料图", "图片", "视频", "综合报道", "新闻中心",
+                          "国际", "国内", "财经", "体育", "头条", "资讯", "客户端", "未知", "原创", "转载", "整理", "编辑",
+                          "作者", "记者", "新闻客户端", "新闻频道", "图片库", "综合外电", "外电", "网络综合", "社交媒体"))
 _CHANNEL_WORDS = ("客户端", "官网", "中文网", "网站", "公众号", "APP", "微博", "微信")
 
 
+def _is_body_name(name: str) -> bool:
+    """Whether a name ends in a word for a body other than an outlet (应急管理部, not 中国经营网)."""
+    kind, suffix = _suffix_of(name)
+    return suffix is not None and suffix not in MEDIA_SUFFIXES and not name.endswith(("网", "社", "台", "号"))
+
+
 def _source_outlets(d: _Doc):
+    lex = d.lex
     for m in _SOURCE_OUTLET.finditer(d.text):
-        g = next(k for k in (1, 2, 3, 4) if m.group(k))
+        g = next(k for k in range(1, 9) if m.group(k))
         name = m.group(g)
+        name = _REPORT_WORD_END.sub("", name) if g == 1 else name   # 来源:新华社综合报道
         if name in _NOT_OUTLETS or len(name) < 2 or name.startswith(("本", "该", "这", "各")):
             continue
+        s = m.start(g)
         channel = next((w for w in _CHANNEL_WORDS if name.endswith(w)), None)
         if channel is not None:
             # 新华社客户端, 美国之音中文网, 外交部官网: a channel of a body named before it is that body's
-            known = d.lex.by_surface.get(name) or d.lex.by_surface.get(name[:-len(channel)])
-            if known is not None and known.type == "org" and d.free(m.start(g), m.start(g) + len(name)):
-                surface = name if known is d.lex.by_surface.get(name) else name[:-len(channel)]
-                d.add(known, m.start(g), surface)
-            continue
-        _add_outlet(d, m.start(g), name)
+            known = lex.by_surface.get(name) or lex.by_surface.get(name[:-len(channel)])
+            if known is not None and known.type == "org" and d.free(s, s + len(name)):
+                surface = name if known is lex.by_surface.get(name) else name[:-len(channel)]
+                d.add(known, s, surface)
+                continue
+            if channel != "中文网":
+                continue   # 兴国县人民政府官网: the body's own name is for the other passes to read
+        if g == 5 and name.endswith("号"):
+            continue   # 【中图分类号】: a field of a paper's header, not an account
+        if g == 1:
+            # a source line names any kind of source: an outlet, a body, a person, a place. Bodies
+            # (来源: 中华人民共和国应急管理部) are the suffix pass's to read, with the country at their head.
+            known = lex.by_surface.get(name)
+            if known is not None and known.type != "org" or _ROLE_IN.search(name) or name[:1] in SURNAMES \
+                    and len(name) <= 3 and known is None or known is None and _is_body_name(name):
+                continue
+        _add_outlet(d, s, name)
 
 
 def _add_outlet(d: _Doc, s: int, name: str) -> None:

@@ -2111,3 +2111,16 @@ def test_quoted_armed_groups_and_people_named_by_who_they_are():
     assert "诸启邦" in names("27岁男子诸启邦因身着标语T恤被判刑。", "person")
     assert not names("田径男子马拉松等项目。", "person")
     assert "巴特策策格" in names("外长巴特策策格举行会谈。", "person")
+
+
+def test_outlets_in_source_lines_breadcrumbs_datelines_and_picture_credits():
+    assert "哇哈体育" in names("决赛落幕\n\n来源:哇哈体育 2024-09-10 13:15", "org")
+    assert "伯乐头条" in names("伯乐头条专讯:强震已造成上千人遇难。", "org")
+    assert "纬度新闻网" in names("【纬度新闻网】新一届正副总统就职典礼于周一举行。", "org")
+    assert "万维读者网" in names("万维读者网 > 中国瞭望 > 正文", "org")
+    assert "贵州图片库" in names("数据中心外景(贵州图片库供图)", "org")
+    # a photo's source is often its photographer; a body in a source line is the other passes' to read
+    assert not names("(图片来源:Andrew Harnik/Getty Images)", "org") - {"盖帝图像", "Getty Images"}
+    assert not names("【中图分类号】D831.3", "org")
+    assert not names("来源: sp20241127 中新社", "org") - {"中国新闻社"}
+    assert "外交部官网" not in names("文章来源:外交部官网 字体:", "org")
