@@ -605,7 +605,9 @@ _LATIN_START = re.compile(r"^[A-Za-z]")
 # Letters with diacritics (Ramírez, Müller, Łukasz) continue a Latin word; names start with an ASCII letter.
 _LATIN_EXTRA = "À-ÖØ-öø-ÿĀ-ſ"
 _LATIN_RUN = re.compile(rf"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z0-9{_LATIN_EXTRA}&.+\-]*(?: [A-Za-z0-9][A-Za-z0-9{_LATIN_EXTRA}&.+\-]*)*")
-_LATIN_PERSON = re.compile(r"^[A-Z][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?(?: (?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?|Al|al|bin|van|de|von)){1,3}$")
+_LATIN_PERSON = re.compile(r"^[A-Z][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?(?: (?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?"
+                           # (Jennifer K. Elsea: a middle initial)
+                           r"|[A-Z]\.(?= [A-Z])|Al|al|bin|van|de|von)){1,3}$")
 # Credit lines before a Latin name: 图/Emma Stone, 图片来源：Getty (the name decides person or not).
 _CREDIT_RE = re.compile(r"(?:图|摄|图片|图源|图片来源|来源|供图|视觉|Photo|photo)\s*[：:/|]\s*$"
                         # Pool photo by Mohd Rasfan, 路透社/Pilar Olivares: a photographer after an agency
@@ -666,19 +668,55 @@ def _known_pass(d: _Doc):
                 k = last + 1
             else:
                 k += 1
-        if not lex.latin.get(run.group()) and _LATIN_PERSON.match(run.group()) and d.free(run.start(), run.end()) \
-                and run.group().rsplit(" ", 1)[-1] not in _LATIN_ORG_WORDS:  # Solidus Labs is no person
+        rs, name = run.start(), run.group()
+        if not _LATIN_PERSON.match(name) and (titled := _TITLE_THEN_LATIN_NAME.search(name)):
+            rs, name = rs + titled.start(1), titled.group(1)   # OpenAI CEO + Sam Altman: the officer's title
+        re_ = rs + len(name)
+        if not lex.latin.get(name) and _LATIN_PERSON.match(name) and d.free(rs, re_) \
+                and name.rsplit(" ", 1)[-1] not in _LATIN_ORG_WORDS:  # Solidus Labs is no person
             # Koichi Nakano表示, 摄影师：Yang Jianzheng: a Latin personal name next to a cue
-            role, verb = _cued(d, run.start(), run.end())
-            before = text[max(0, run.start() - 12):run.start()].rstrip(" \u3000")
+            role, verb = _cued(d, rs, re_)
+            before = text[max(0, rs - 12):rs].rstrip(" \u3000")
             # 首席架构师的Raja Koduri, 图/Emma Stone: a role with 的, a photo credit
             role = role or before.endswith("的") and bool(_ROLE_RE.search(before[:-1])) \
-                or bool(_CREDIT_RE.search(before)) or bool(_FROM_OUTLET.search(before))
-            listed = last_person >= 0 and _LATIN_LIST_GAP.fullmatch(text, last_person, run.start()) is not None
+                or bool(_CREDIT_RE.search(before)) or bool(_FROM_OUTLET.search(before)) \
+                or before.endswith(("©", "CEO", "CFO", "CTO", "COO")) or _AGENCY_AFTER.match(text, re_) is not None \
+                or _alone_on_line(text, rs, re_) and not any(   # a byline under the title (Matthew Dalton)
+                    lex.latin.get(w, _NO_ENT).type != "person" for w in name.split())   # (China Australia)
+            listed = last_person >= 0 and _LATIN_LIST_GAP.fullmatch(text, last_person, rs) is not None
             if role or verb or listed:
-                name = run.group()
-                d.add(_Ent("person:" + name, name, "person", None, False), run.start(), name)
-                last_person = run.end()
+                d.add(_Ent("person:" + name, name, "person", None, False), rs, name)
+                last_person = re_
+
+
+# A company officer's English title before a Latin name inside one Latin run (Bybit CEO Ben Zhou).
+_TITLE_THEN_LATIN_NAME = re.compile(r"(?:^|\s)(?:CEO|CFO|CTO|COO|President|Chairman|Founder)\s+([A-Z].+)$")
+# The agency after a photographer's name (© Roman Baluk / Reuters, Pedro Pardo/AFP).
+_AGENCY_AFTER = re.compile(r"[ \u3000]*/[ \u3000]*(?:Reuters|REUTERS|AFP|AP|EPA|Getty|Anadolu|Xinhua|Bloomberg|dpa|"
+                           r"路透社?|法新社|美联社|新华社|欧新社|盖帝图像)")
+
+
+def _alone_on_line(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] opens a line that holds nothing but Latin personal names (a byline: Lucinda
+    Elliott,Monica Machicao), and is no place (Hong Kong)."""
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:s].strip(" \u3000") and _MORE_LATIN_NAMES.fullmatch(text, e, line_end) is not None \
+        and _LATIN_PLACE_WORDS.isdisjoint(text[s:e].split())
+
+
+_MORE_LATIN_NAMES = re.compile(r"(?:[ \u3000]*(?:[,，、]|and|和)[ \u3000]*[A-Z][a-z]+(?: [A-Z][a-z.]*){1,3})*[ \u3000]*")
+_LATIN_PLACE_WORDS = frozenset(("Hong", "Kong", "New", "York", "San", "Los", "Las", "United", "States", "Kingdom", "South",
+                                "North", "East", "West", "City", "Island", "Islands", "Saint", "Sri", "Lanka", "Costa",
+                                "Puerto", "Buenos", "Aires", "Rio", "Sao", "Tel", "Aviv", "Abu", "Dhabi", "Kuala",
+                                "Lumpur", "Cape", "Town", "Mexico", "Republic", "Middle", "Asia", "Africa", "Europe",
+                                # countries and the words of captions' alt texts (China Australia, … Logo)
+                                "China", "Chinese", "Australia", "America", "American", "Russia", "Japan", "Korea",
+                                "India", "Germany", "France", "Britain", "British", "Canada", "Brazil", "Israel",
+                                "Iran", "Ukraine", "Taiwan", "Singapore", "Malaysia", "Thailand", "Vietnam",
+                                "Indonesia", "Philippines", "Pakistan", "Turkey", "Egypt", "Logo", "Photo", "Image",
+                                "Images", "Video", "Map", "Chart", "Screenshot"))
 
 
 _PHOTO_BY = re.compile(r"[Pp]hoto(?:graph)? by ((?:[A-Z][a-zß-öø-ÿ]+ ){1,2}[A-Z][a-zß-öø-ÿ]+)")

@@ -2124,3 +2124,14 @@ def test_outlets_in_source_lines_breadcrumbs_datelines_and_picture_credits():
     assert not names("【中图分类号】D831.3", "org")
     assert not names("来源: sp20241127 中新社", "org") - {"中国新闻社"}
     assert "外交部官网" not in names("文章来源:外交部官网 字体:", "org")
+
+
+def test_latin_people_in_bylines_photo_credits_and_after_english_titles():
+    got = names("选举结果出炉 | 路透社\nLucinda Elliott,Monica Machicao\n图集1/5", "person")
+    assert {"Lucinda Elliott", "Monica Machicao"} <= got
+    assert "Roman Baluk" in names("无人机来袭。 © Roman Baluk / Reuters", "person")
+    assert "Pedro Pardo" in names("街道被淹。(Pedro Pardo/AFP)", "person")
+    assert "Ben Zhou" in names("交易所联合创始人兼 CEO Ben Zhou 发文确认。", "person")
+    assert "Jennifer K. Elsea" in names("制裁法专家Jennifer K. Elsea撰写。", "person")
+    assert not names("标题\nHong Kong\n正文", "person")
+    assert not names("评论\nChina Australia\nIn this", "person")
