@@ -1509,7 +1509,8 @@ GOV_SUFFIXES = ("部", "局", "署", "委员会", "理事会", "议会", "议院
                 "大使馆", "使馆", "领事馆", "总领馆", "国会", "海军", "空军", "陆军", "省")
 # After a place these make something that is neither the place nor an entity (拉萨舰, 明斯克协议).
 # The host city of an event (北京冬奥会, 马德里峰会) is a place: most held-out annotators count it.
-NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "公约", "规约", "宣言", "进程", "时间")
+NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "公约", "规约", "宣言", "进程", "时间",
+                       "特色社会主义")   # (中国特色社会主义: a doctrine's name, no mention of the country)
 # Ordinary words that end in a suffix (北部 ends in 部, 签署 in 署) and bodies no name makes specific.
 SUFFIX_WORDS = {"自治州", "自治区", "自治县", "自治市",
                 "北部", "南部", "东部", "西部", "中部", "西北部", "东北部", "西南部", "东南部", "内部", "外部",
