@@ -4217,6 +4217,57 @@ _PLACE_KINDS = ("城市", "城镇", "小镇", "重镇", "村庄", "小村", "港
 _KIND_THEN_NAME = re.compile("(?:" + "|".join(sorted(_PLACE_KINDS, key=len, reverse=True)) + ")([^\\s，。、；：,;:！？!?（()）的]{2,12})")
 
 
+# A transliterated name before the word for a river, a lake, a mountain or an island (萨巴尔马提河, 马雷贡河):
+# whatever the segmenter cut, the name and its kind make one place.
+_NATURAL_KINDS = ("河", "江", "湖", "山脉", "山", "岛", "群岛", "湾", "峡谷", "半岛", "沙漠", "高原", "河谷")
+_TRANSLIT_NATURAL = re.compile(f"([{''.join(sorted(TRANSLIT))}]{{3,8}}?)(?:{'|'.join(sorted(_NATURAL_KINDS, key=len, reverse=True))})"
+                               "(?=[，。、；：,;:\s的和与及（(”\"]|沿岸|流域|上游|下游|两岸|附近|地区|一带|以[东南西北]|$)")
+
+
+_NATURAL_LAST = frozenset(w[-1] for w in _NATURAL_KINDS)
+
+# A province's (or Myanmar's, Malaysia's) one-character name and a direction: a region of it that news
+# names as a place (豫北, 渝西, 皖南, 陕北, 缅北, 东马).
+_REGION_OF = {"豫": "CN", "渝": "CN", "川": "CN", "陕": "CN", "晋": "CN", "冀": "CN", "鲁": "CN", "苏": "CN", "皖": "CN",
+              "浙": "CN", "闽": "CN", "赣": "CN", "湘": "CN", "鄂": "CN", "粤": "CN", "桂": "CN", "黔": "CN", "滇": "CN",
+              "藏": "CN", "甘": "CN", "蒙": "CN", "辽": "CN", "缅": "MM"}
+_DIRECTION_REGION = re.compile(f"[{''.join(_REGION_OF)}][东南西北](?:地区)?|[东西]马(?=[，。、；\s和与及的]|来西亚|沙巴|砂拉越)")
+
+
+def _direction_regions(d: _Doc):
+    for m in _DIRECTION_REGION.finditer(d.text):
+        s = m.start()
+        name = m.group()[:2]
+        e = s + 2
+        i = d.index_at(s)
+        if i is None or not d.free(s, e):
+            continue
+        whole = d.ends[i] == e and d.toks[i][1] == "ns"
+        split = d.ends[i] == s + 1 and m.group().endswith("地区")   # 渝/j + 西/f + 地区
+        if not (whole or split) or name in d.lex.stopnames:
+            continue
+        known = d.lex.by_surface.get(name)
+        if known is not None and known.type != "place":
+            continue
+        country = _REGION_OF.get(name[0], "MY")
+        d.add(known or _Ent("place:" + name, name, "place", country, False), s, name)
+
+
+def _translit_naturals(d: _Doc):
+    text = d.text
+    for m in _TRANSLIT_NATURAL.finditer(text):
+        s, e = m.start(1), m.end()
+        head, name = m.group(1), m.group()
+        if not d.is_start(s) or not d.is_end(e) and not d.is_end(e - 1) or not d.free(s, e) \
+                or all(c in TRANSLIT_COMMON for c in head) or sum(c in _FREE_TRANSLIT for c in head) < 2 \
+                or name in d.lex.stopnames or head in d.lex.by_surface:
+            continue
+        known = d.lex.by_surface.get(name)
+        if known is not None and known.type != "place":
+            continue
+        d.add(known or _Ent("place:" + name, name, "place", None, False), s, name)
+
+
 def _places_after_kinds(d: _Doc):
     """A transliterated name right after a word for a kind of place (城市赛达, 城镇纳巴提耶, 城镇谢纳加-德奥罗),
     ending the phrase, is a place of that kind: all its characters transliteration ones, not all common."""
@@ -4718,6 +4769,9 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _acronym_bodies(d)
     _towns_after_regions(d)
     _places_after_kinds(d)
+    if _NATURAL_LAST.intersection(d.text):
+        _translit_naturals(d)
+    _direction_regions(d)
     _orgs_after_kinds(d)
     _address_chains(d)
     if "村" in d.text:

@@ -2135,3 +2135,10 @@ def test_latin_people_in_bylines_photo_credits_and_after_english_titles():
     assert "Jennifer K. Elsea" in names("制裁法专家Jennifer K. Elsea撰写。", "person")
     assert not names("标题\nHong Kong\n正文", "person")
     assert not names("评论\nChina Australia\nIn this", "person")
+
+
+def test_transliterated_rivers_and_regions_named_by_a_province_and_a_direction():
+    assert "萨巴尔马提河" in names("两国领导人在萨巴尔马提河沿岸散步。", "place")
+    assert not names("他去了山里。", "place")
+    assert {"豫北", "缅北"} <= names("暴雨集中在豫北，警方打击缅北电诈。", "place")
+    assert "东马" in names("东马沙巴州的选民投票。", "place")
