@@ -372,6 +372,7 @@ class _Lexicon:
     by_code: dict = field(default_factory=dict)      # ISO country code -> the country
     given_names: dict = field(default_factory=dict)  # person id -> first parts of their `·` names
     name_parts: frozenset = frozenset()              # the parts of the gazetteer's `·` names (大卫, 卡梅伦)
+    shared: dict = field(default_factory=dict)       # alias -> the bodies of several countries it names (前进党)
 
     def __post_init__(self):
         self.word_classes = _WordClasses(self)
@@ -396,10 +397,12 @@ _NOT_TRANSLIT = frozenset("一二三四五六七八九十百千万世于与和�
 def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
     """The gazetteer indexed for look-up (built once per process)."""
     stop = _read_stopnames(directory)
-    by_surface, by_name, one_char, countries = {}, {}, {}, {}
+    by_surface, by_name, one_char, countries, shared = {}, {}, {}, {}, {}
     translit = set(TRANSLIT)
     name_parts = set()
     entries = gazetteer.load(directory)
+    country_forms = {w for e in entries if e.type == "place" and e.subtype == "country" for w in (e.name, *e.aliases)
+                     if len(w) >= 2}
     # Canonical names first, so an alias never shadows another entry's own name.
     for e in entries:
         ent = _Ent(e.entity_id, e.name, e.type, e.country, True, e.subtype)
@@ -420,7 +423,14 @@ def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
                 if e.type == "place":
                     one_char.setdefault(a, ent)
                 continue
-            by_surface.setdefault(a, ent)
+            other = by_surface.setdefault(a, ent)
+            if ent.type == "org" and ent.country and len(a) < len(e.name) and e.name.endswith(a) \
+                    and e.name[:-len(a)] in country_forms:
+                # 法国社会党 = 法国 + 社会党: the bare name is any country's party of that name, the text's
+                # country decides (_shared_aliases); the entry that holds it as its own name comes first
+                group = shared.setdefault(a, [other] if other is not ent else [])
+                if ent not in group:
+                    group.append(ent)
         if e.type == "person":
             for w in (e.name, *e.aliases):
                 if any(s in w for s in _SEP):
@@ -442,7 +452,8 @@ def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
         if e.subtype == "country" and e.country:
             by_code.setdefault(e.country, e)
     return _Lexicon(by_surface, one_char, by_name, latin, countries, frozenset(translit), stop, glued, trigger,
-                    prefix2, cued_only, latin_first=latin_first, by_code=by_code, name_parts=frozenset(name_parts))
+                    prefix2, cued_only, latin_first=latin_first, by_code=by_code, name_parts=frozenset(name_parts),
+                    shared={a: tuple(es) for a, es in shared.items()})
 
 
 # --- the extraction --------------------------------------------------------------------------------
@@ -4739,6 +4750,43 @@ def _merge_admin_forms(d: _Doc):
 _STANDING_DELEGATION = re.compile("常驻|体育|奥运|奥林匹克|冬奥|亚运|残奥|运动会|联合国")
 
 
+def _shared_aliases(d: _Doc):
+    """A name that several countries' bodies share (前进党: France's and Thailand's) is the body of the
+    country the text names most; the first in the gazetteer when it names none of them."""
+    shared = d.lex.shared
+    for ent, hits in list(d.found.values()):
+        if not ent.known or ent.type != "org":
+            continue
+        for s, surface in list(hits.items()):
+            cands = shared.get(surface)
+            if not cands or ent not in cands or ent.name == surface and _country_weight(d, ent.country):
+                continue
+            # a party the text names in full (印度人民党 … 人民党) is the one its short name means
+            full = next((other for other, _h in d.found.values() if other is not ent and other.type == "org"
+                         and other.name.endswith(surface) and other.name[:-len(surface)] in d.lex.countries), None)
+            if full is not None:
+                _drop_mention(d, ent, s)
+                d.add(full, s, surface)
+                continue
+            best = max(cands, key=lambda c: _country_weight(d, c.country))
+            if _country_weight(d, best.country) == 0 and len(cands) > 1:
+                # none of their countries named: the entry of that very name (英国 工党, 美国 共和党), else a
+                # party of that name in no particular country (印度 … 社会党 is no French party)
+                default = d.lex.by_name.get(surface)
+                best = default if default is not None and default.type == "org" else \
+                    _Ent("org:" + surface, surface, "org", None, False)
+            if best is not ent and best.country != ent.country:
+                _drop_mention(d, ent, s)
+                d.add(best, s, surface)
+
+
+def _country_weight(d: _Doc, code: str | None) -> int:
+    """How many times the text names the country of ISO code `code` (found mentions)."""
+    country = d.lex.by_code.get(code)
+    slot = d.found.get(country.key) if country is not None else None
+    return len(slot[1]) if slot else 0
+
+
 def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> list[EntityMention]:
     """Every person, place and organisation named in `doc`, once each, with all its mentions.
 
@@ -4803,6 +4851,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _company_tails(d)
     _word_brands(d)
     _merge_admin_forms(d)
+    if d.lex.shared:
+        _shared_aliases(d)
     out = []
     for ent, found in d.found.values():
         if ent.type == "org" and not ent.known and ent.name.endswith("代表团") and not _STANDING_DELEGATION.search(ent.name):

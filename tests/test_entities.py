@@ -2142,3 +2142,13 @@ def test_transliterated_rivers_and_regions_named_by_a_province_and_a_direction()
     assert not names("他去了山里。", "place")
     assert {"豫北", "缅北"} <= names("暴雨集中在豫北，警方打击缅北电诈。", "place")
     assert "东马" in names("东马沙巴州的选民投票。", "place")
+
+
+def test_a_party_name_many_countries_use_is_the_party_of_the_text_s_country():
+    def orgs(text):
+        return {m.name for m in extract_entities(text) if m.type == "org"}
+    assert "泰国前进党" in orgs("泰国大选中，前进党赢得最多席位，泰国总理表示祝贺。")
+    assert "澳大利亚工党" in orgs("澳大利亚大选，工党领袖获胜，澳大利亚将组阁。")
+    assert "工党" in orgs("英国工党赢得大选，工党将组阁。")   # the British one is 工党 by name
+    assert "法国复兴党" in orgs("法国总统的前进党在法国议会选举中失利。")
+    assert "自由民主党" in orgs("自民党总裁选举下周举行。")   # no country named: the first entry (Japan's)
