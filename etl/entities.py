@@ -3987,7 +3987,7 @@ def _quoted_outlets(d: _Doc):
     text = d.text
     if "来源" in text or "欢迎" in text or "不代表" in text or "讯" in text or "消息" in text or "稿源" in text \
             or "出处" in text or "转载自" in text or "】" in text or ">" in text or "供图" in text or "下载" in text:
-        _source_outlets(d)
+        _source_outlets(d)   # (most texts have one of these: the cheap tests only spare the rest)
     if "”" in text or '"' in text or "」" in text:
         _quoted_orgs(d, _QUOTED_OUTLET, "media", outlet=True)
         if "党" in text:
@@ -4023,17 +4023,43 @@ def _quoted_outlets(d: _Doc):
 _OUTLET_END = "(?:新闻网|新闻|网|社|报|台|号|日报|时报|晚报|周刊|杂志|频道|客户端|APP|官网|公众号|头条|资讯|视频|图片库|财经|体育)"
 _OUTLET_NAME = f"([\u4e00-\u9fffA-Za-z0-9]{{1,12}}?{_OUTLET_END})"
 _ANY_NAME = "([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,11})"
+# (each alternative starts with one of the characters of the look-ahead, so the regex engine skips the
+# other positions at once; the line-start forms are matched line by line, on the lines that have them)
 _SOURCE_OUTLET = re.compile(
+    "(?=[文新消来稿出转欢不（(])(?:"
     # (not 图片来源/图像来源: a photo's source is its photographer as often as an agency)
-    f"(?:(?:文章来源|新闻来源|消息来源|(?<![图像片])来源|稿源|出处|转载自)[ \u3000]*[:：][ \u3000]*{_ANY_NAME}"
+    f"(?:文章来源|新闻来源|消息来源|(?<![图像片])来源|稿源|出处|转载自)[ \u3000]*[:：][ \u3000]*{_ANY_NAME}"
     f"(?=[ \u3000|｜,，。;；()（）\n]|$)"
     f"|欢迎(?:来到|访问|光临){_OUTLET_NAME}[!！,，。]"
     f"|不代表{_OUTLET_NAME}的?(?:立场|观点)"
-    f"|(?:^|(?<=[\n。]))[ \u3000]*{_OUTLET_NAME}(?:消息|专讯|讯)[:：]"
-    f"|(?:^|(?<=\n))[ \u3000]*【{_OUTLET_NAME}(?:[A-Za-z0-9.]+)?(?:专讯|讯)?】"
-    f"|(?:^|(?<=\n))[ \u3000]*{_OUTLET_NAME}[ \u3000]*>[ \u3000]*[^\n>]{{1,12}}>"
-    f"|[（(]{_OUTLET_NAME}供图[)）]"
-    f"|(?:^|(?<=\n))[ \u3000]*{_OUTLET_NAME}[ \u3000]*(?:app|APP)下载)", re.M)
+    f"|[（(]{_OUTLET_NAME}供图[)）])")
+_LINE_OUTLET = re.compile(
+    f"[ \u3000]*(?:{_OUTLET_NAME}(?:消息|专讯|讯)[:：]"
+    f"|【{_OUTLET_NAME}(?:[A-Za-z0-9.]+)?(?:专讯|讯)?】"
+    f"|{_OUTLET_NAME}[ \u3000]*>[ \u3000]*[^\n>]{{1,12}}>"
+    f"|{_OUTLET_NAME}[ \u3000]*(?:app|APP)下载)")
+_LINE_OUTLET_ANCHORS = ("讯", "消息", "】", ">", "下载")
+_LINE_OUTLET_GROUPS = {1: 5, 2: 6, 3: 7, 4: 8}   # a line form's group -> its number in the old single pattern
+
+
+def _outlet_matches(text: str):
+    """(group number, match) of every outlet the page names around its report (numbers: 1 source line,
+    2 greeting, 3 disclaimer, 4 picture supplier, 5 report opening, 6 bracketed opening, 7 breadcrumb,
+    8 app)."""
+    for m in _SOURCE_OUTLET.finditer(text):
+        yield next(k for k in (1, 2, 3, 4) if m.group(k)), m
+    if any(a in text for a in _LINE_OUTLET_ANCHORS):
+        at = 0
+        while at < len(text):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            if any(a in text[at:end] for a in _LINE_OUTLET_ANCHORS):
+                m = _LINE_OUTLET.match(text, at, end)
+                if m:
+                    yield _LINE_OUTLET_GROUPS[next(k for k in (1, 2, 3, 4) if m.group(k))], m
+            at = end + 1
+
+
 _NOT_OUTLETS = frozenset(("互联网", "网", "本网", "该网", "本站", "本报", "本台", "本社", "本号", "该报", "网络新闻", "新闻",
                           "综合新闻", "国际新闻", "官网", "外网", "内网", "全网", "报", "日报", "时报", "本平台",
                           "网络", "综合", "网友", "网民", "官方", "资料", "资料图", "图片", "视频", "综合报道", "新闻中心",
@@ -4050,13 +4076,13 @@ def _is_body_name(name: str) -> bool:
 
 def _source_outlets(d: _Doc):
     lex = d.lex
-    for m in _SOURCE_OUTLET.finditer(d.text):
-        g = next(k for k in range(1, 9) if m.group(k))
-        name = m.group(g)
+    for g, m in _outlet_matches(d.text):
+        k = next(k for k in (1, 2, 3, 4) if m.group(k))
+        name = m.group(k)
         name = _REPORT_WORD_END.sub("", name) if g == 1 else name   # 来源:新华社综合报道
         if name in _NOT_OUTLETS or len(name) < 2 or name.startswith(("本", "该", "这", "各")):
             continue
-        s = m.start(g)
+        s = m.start(k)
         channel = next((w for w in _CHANNEL_WORDS if name.endswith(w)), None)
         if channel is not None:
             # 新华社客户端, 美国之音中文网, 外交部官网: a channel of a body named before it is that body's
@@ -4067,7 +4093,7 @@ def _source_outlets(d: _Doc):
                 continue
             if channel != "中文网":
                 continue   # 兴国县人民政府官网: the body's own name is for the other passes to read
-        if g == 5 and name.endswith("号"):
+        if g == 6 and name.endswith("号"):
             continue   # 【中图分类号】: a field of a paper's header, not an account
         if g == 1:
             # a source line names any kind of source: an outlet, a body, a person, a place. Bodies
