@@ -3975,9 +3975,15 @@ _QUOTED_OUTLET = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,
 
 _TITLED_PERIODICAL = re.compile("《([^》\n]{2,12})》(月刊|周刊|杂志|日报|时报|晚报|邮报)")
 # 《首尔新闻报》, 《辽沈晚报》: a periodical by its kind inside book marks (not 《联合公报》, a document).
-_PERIODICAL_IN_MARKS = re.compile("《([^》\n]{1,10}?(?<!公|通|情|简|汇|预|捷|喜|战|快)(?:报|周刊|月刊|杂志|画报))》")
+_PERIODICAL_IN_MARKS = re.compile("《([^》\n]{1,10}?(?<!公|通|情|简|汇|预|捷|喜|战|快)(?:报|周刊|月刊|杂志|画报|新闻|新闻网))》"
+                                  # 美国权威杂志《连线》, 瑞典《快报》(Expressen): the kind of outlet before the
+                                  # marks, or its Latin name after them
+                                  "|(?<=杂志|报纸|刊物|期刊|周刊|月刊|媒体|网站)《([^》\n]{1,10})》"
+                                  "|《([^》\n]{1,10})》[ \u3000]*(?=[（(][A-Z][A-Za-z .'&-]{2,40}[)）])")
 
 
+_COUNTRY_BEFORE_MARKS = re.compile("(?:瑞典|挪威|丹麦|芬兰|德国|法国|英国|美国|意大利|西班牙|荷兰|比利时|瑞士|奥地利|波兰|"
+                                   "俄罗斯|乌克兰|日本|韩国|印度|巴西|以色列|土耳其|加拿大|澳大利亚|新西兰|墨西哥|阿根廷)$")
 _WIRE_DATELINE = re.compile(f"(?:^|[\n【])[ \u3000]*((?!本)[{_HAN}]{{2,8}}(?:网|报|台|社|客户端))$")
 
 
@@ -4005,7 +4011,10 @@ def _quoted_outlets(d: _Doc):
             if known is not None and known.type == "org" and d.free(s, e):
                 d.add(known, s, m.group())
         for m in _PERIODICAL_IN_MARKS.finditer(text):
-            _add_outlet(d, m.start(1), m.group(1))
+            g = next(k for k in (1, 2, 3) if m.group(k))
+            if g == 3 and not _COUNTRY_BEFORE_MARKS.search(text, max(0, m.start() - 6), m.start()):
+                continue   # 《三体》(The Three-Body Problem): a book; 瑞典《快报》(Expressen): a country's outlet
+            _add_outlet(d, m.start(g), m.group(g))
     if "讯" in text:
         # 华夏经纬网讯：, 【大众网讯】: the outlet that opens a report with its dateline (not 本报讯)
         at = text.find("讯")

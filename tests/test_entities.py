@@ -2152,3 +2152,10 @@ def test_a_party_name_many_countries_use_is_the_party_of_the_text_s_country():
     assert "工党" in orgs("英国工党赢得大选，工党将组阁。")   # the British one is 工党 by name
     assert "法国复兴党" in orgs("法国总统的前进党在法国议会选举中失利。")
     assert "自由民主党" in orgs("自民党总裁选举下周举行。")   # no country named: the first entry (Japan's)
+
+
+def test_outlets_in_book_marks_by_their_kind_or_their_latin_name():
+    assert "快报" in names("瑞典《快报》(Expressen)首次披露调查结果。", "org")
+    assert "连线" in names("美国权威杂志《连线》将其列入书单。", "org")
+    assert "伊洛瓦底新闻" in names("缅甸《伊洛瓦底新闻》报道了此事。", "org")
+    assert not names("他的小说《三体》(The Three-Body Problem)获奖。", "org")
