@@ -4785,6 +4785,68 @@ def _merge_admin_forms(d: _Doc):
 _STANDING_DELEGATION = re.compile("常驻|体育|奥运|奥林匹克|冬奥|亚运|残奥|运动会|联合国")
 
 
+# A country's ministry or agency named by two fields joined by 和/与, or by a word the segmenter tags as
+# a verb or an adjective (苏丹 + 文化和新闻部, 阿塞拜疆 + 生态与自然资源部, 埃及 + 社会团结部, 土耳其 + 灾害与应急
+# 管理署): the suffix pass stops at such words.
+_MINISTRY_AFTER_COUNTRY = re.compile("((?:[\u4e00-\u9fff]{2,4}[和与])?[\u4e00-\u9fff]{2,6}?"
+                                     "(?:部|署|局|总局|委员会|办公室|理事会|管理署|管理局))(?=[^\u4e00-\u9fff]|[表称说长副发部门]|$)")
+_MINISTRY_BAD_TAGS = ("p", "u", "d", "r", "m", "q", "t", "f")
+_MINISTRY_WORDS = frozenset(("部", "署", "局", "总局", "委员会", "办公室", "理事会"))
+# Words ending like a body that name none (战局, 总部, 部署).
+_NO_BODY_WORDS = frozenset(("战局", "总部", "格局", "布局", "局部", "全局", "部署", "大局", "当局", "结局", "赌局", "饭局",
+                            "政局", "时局", "僵局", "残局", "开局", "棋局", "骗局", "变局", "危局", "困局", "定局", "全部",
+                            "内部", "外部", "干部", "本部", "东部", "西部", "南部", "北部", "中部", "局长", "部长"))
+
+
+def _country_ministries(d: _Doc):
+    text, lex = d.text, d.lex
+    for ent, hits in list(d.found.values()):
+        if ent.type != "place" or ent.subtype != "country":
+            continue
+        for s, surface in list(hits.items()):
+            e = s + len(surface)
+            m = _MINISTRY_AFTER_COUNTRY.match(text, e)
+            if m is None or not d.is_start(e):
+                continue
+            end = m.end()
+            if not (d.is_end(end) or text[end:end + 1] in "称说"):   # (管理/vn + 署称/v: 称 glued to the suffix)
+                continue
+            if not d.free(e, end):
+                # 阿塞拜疆 + 生态与 + 自然资源部: a known body read after the 和/与 is the second field's name
+                joint = max(m.group(1).rfind("和"), m.group(1).rfind("与"))
+                inside = [(o, at) for o, h in d.found.values() for at, sf in h.items()
+                          if e <= at < end and o.type == "org"] if joint >= 0 else []
+                if not inside or any(at <= e + joint or at + len(d.found[o.key][1][at]) != end for o, at in inside):
+                    continue
+                for o, at in inside:
+                    _drop_mention(d, o, at)
+                d.taken[e:end] = bytes(end - e)
+                if not d.free(e, end):
+                    continue
+            i, j = d.index_at(e), bisect.bisect_left(d.ends, end)
+            if i is None or j >= len(d.toks):
+                continue
+            inner = d.toks[i:j + 1]
+            last = inner[-1]
+            if any(t[1].startswith(_MINISTRY_BAD_TAGS) and t[0] not in "和与" or t[1] == "v" and t is not last
+                   for t in inner) \
+                    or not (last[1] == "nt" or last[0] in _MINISTRY_WORDS
+                            or last[0][-1:] in "称说" and last[0][:-1] in _MINISTRY_WORDS
+                            or last[1] in ("n", "vn") and last[0].endswith(tuple(_MINISTRY_WORDS))
+                            and last[0] not in _NO_BODY_WORDS) \
+                    or "和" not in m.group(1) and "与" not in m.group(1) and not any(t[1][:1] == "a" for t in inner):
+                continue   # only where the suffix pass could not read it: a 和/与, or a word tagged as an adjective
+                # (乌克兰 + 扭转/v + 战局, 荷兰 + 奈梅亨 + 有/v + 总部: a verb, no body)
+            name = surface + m.group(1)
+            known = lex.by_surface.get(name)
+            if name in lex.stopnames or known is not None and known.type != "org":
+                continue
+            d.add(known or _Ent("org:" + name, name, "org", ent.country, False, "government"), s, name)
+
+
+_SAID_WORDS = frozenset(SPEECH_VERBS)
+
+
 def _shared_aliases(d: _Doc):
     """A name that several countries' bodies share (前进党: France's and Thailand's) is the body of the
     country the text names most; the first in the gazetteer when it names none of them."""
@@ -4862,6 +4924,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _listed_units(d)
     _qualified_forces(d)
     _org_tails(d)
+    _country_ministries(d)
     _bare_bodies(d)
     _local_bodies(d)
     _city_chars(d)

@@ -2159,3 +2159,11 @@ def test_outlets_in_book_marks_by_their_kind_or_their_latin_name():
     assert "连线" in names("美国权威杂志《连线》将其列入书单。", "org")
     assert "伊洛瓦底新闻" in names("缅甸《伊洛瓦底新闻》报道了此事。", "org")
     assert not names("他的小说《三体》(The Three-Body Problem)获奖。", "org")
+
+
+def test_a_country_s_ministry_named_by_two_fields_or_an_adjective():
+    assert "苏丹文化和新闻部" in names("苏丹文化和新闻部发表声明。", "org")
+    assert "阿塞拜疆生态与自然资源部" in names("阿塞拜疆生态与自然资源部部长出席。", "org")
+    assert "自然资源部" not in names("阿塞拜疆生态与自然资源部部长出席。", "org")
+    assert "埃及社会团结部" in names("埃及社会团结部表示将提供援助。", "org")
+    assert not names("为了帮助乌克兰扭转战局，公司在荷兰奈梅亨有总部。", "org")
