@@ -1280,7 +1280,10 @@ BARE_BODIES = ("外交部", "国防部", "商务部", "财政部", "司法部", 
                "农业部", "交通部", "外务省", "防卫省", "联邦调查局", "中央情报局", "国家统计局",
                "宪法法院", "最高法院", "选举委员会", "中央选举委员会", "国家选举委员会",
                # legislatures and courts that many countries name alike (法国/南非/亚美尼亚国民议会)
-               "国民议会", "国民大会", "下议院", "上议院", "议会下院", "议会上院", "宪法委员会", "高等法院")
+               "国民议会", "国民大会", "下议院", "上议院", "议会下院", "议会上院", "宪法委员会", "高等法院",
+               # national agencies many countries name alike (巴基斯坦/菲律宾国家灾害管理局), the Vietnamese and
+               # Chinese standing committees, Germany's and Brazil's federal councils
+               "国家灾害管理局", "国会常务委员会", "联邦参议院", "中选委", "选委会", "国家警察局", "国家警察")
 
 
 # Bodies also named for their buildings, and the words that make the bare name the building.
@@ -1297,8 +1300,13 @@ def _bare_bodies(d: _Doc):
     """外交部 → the 外交部 of the country this document is about: the country named with that body
     elsewhere in the text (俄罗斯国防部 ... 国防部), else the country it names most often."""
     lex, toks, starts = d.lex, d.toks, d.starts
-    hits = [i for i in map(d.index_at, (s for s, _ in _bare_matches(d)))
-            if i is not None and toks[i][0] in _BARE_SET]
+    # (token index, body, start): a body the segmenter keeps whole, or cut into words (选举/v + 委员会/n)
+    hits = []
+    for s, n in _bare_matches(d):
+        i = d.index_at(s)
+        if i is not None and (toks[i][0] in _BARE_SET or n > len(toks[i][0]) and d.is_end(s + n)
+                              and d.text[s:s + n] in _BARE_SET):
+            hits.append((i, d.text[s:s + n], s))
     if not hits:
         return
     counts = {}
@@ -1315,9 +1323,9 @@ def _bare_bodies(d: _Doc):
             if ent.country:
                 homes[ent.country] = homes.get(ent.country, 0) + len(found)
         ranked = [lex.by_code[c].name for c in sorted(homes, key=homes.get, reverse=True) if c in lex.by_code][:1]
-    for i in hits:
-        body, start = toks[i][0], starts[i]
-        if not d.free(start, start + len(body)) or (i + 1 < len(toks) and _is_chief(toks[i + 1][0])):
+    for i, body, start in hits:
+        last = bisect.bisect_left(d.ends, start + len(body))   # the body's last token
+        if not d.free(start, start + len(body)) or (last + 1 < len(toks) and _is_chief(toks[last + 1][0])):
             continue
         if i > 0 and (toks[i - 1][0] in _LOCAL_HEADS or toks[i - 1][0][-1:] in "州省市县"):
             continue  # 各州议会, 加州议会: a local body, not the national one
@@ -1336,7 +1344,7 @@ def _bare_bodies(d: _Doc):
                         and ent.country == main and ent.name.endswith(_CHAMBER_ENDS)}
             if len(chambers) == 1:
                 owner = next(iter(chambers.values()))
-        home = _home_of_official(d, i) if owner is None else None
+        home = _home_of_official(d, last) if owner is None else None
         if owner is None and home is None and body == "国务院" and "美国国务院" not in d.text and "国务卿" not in d.text:
             owner = lex.by_surface.get("中国国务院")   # China's State Council unless the text is about the US one
         if home is not None:
@@ -1792,6 +1800,25 @@ def _address_chains(d: _Doc):
 # A town and its village named together (在大河家镇陈家村): both are places, whatever came before.
 _TOWN_THEN_VILLAGE = re.compile("(?<=[在于到至从的、，。\n 县市区旗])([^\\W\\d乡镇村街的在和与及了是等县市区省州]{2,4}[镇乡])"
                                 "([^\\W\\d乡镇村街的在和与及了是等县市区省州]{1,3}村)")
+
+
+# A province, a county and a township the gazetteer lacks, written as one address (宜安省南坛县金莲乡人: a
+# Vietnamese politician's birthplace): each unit named by its own word is a place.
+_UNKNOWN_CHAIN = re.compile("([^\\W\\d省县市区乡镇的在和与及了是等我全本该各外邻两三四五六七八九十]"
+                            "[^\\W\\d省县市区乡镇的在和与及了是等]{1,2}省)"
+                            "([^\\W\\d省县市区乡镇的在和与及了是等]{2,3}[县市])([^\\W\\d省县市区乡镇的在和与及了是等]{2,3}[乡镇])?")
+
+
+def _unknown_chains(d: _Doc):
+    lex = d.lex
+    for m in _UNKNOWN_CHAIN.finditer(d.text):
+        if not d.is_start(m.start()) or not d.free(m.start(), m.end()) or m.group(1) in lex.by_surface:
+            continue
+        end = m.end() if d.is_end(m.end()) or d.text[m.end():m.end() + 1] == "人" else m.end(2)
+        for k in (1, 2, 3):
+            if m.group(k) and m.end(k) <= end:
+                name = m.group(k)
+                d.add(lex.by_surface.get(name) or _Ent("place:" + name, name, "place", None, False), m.start(k), name)
 
 
 def _towns_and_villages(d: _Doc):
@@ -3570,10 +3597,20 @@ def _enumerations(d: _Doc):
     Walks the list both ways from every found name."""
     text = d.text
     queue = []
+    place_ends, place_starts = set(), set()
+    for ent, hits in d.found.values():
+        if ent.type == "place":
+            place_ends.update(s + len(surf) for s, surf in hits.items())
+            place_starts.update(hits)
     for ent, hits in list(d.found.values()):
-        # towns listed with a town (帕坦科特和乌德汉普尔市), not with a country or a region
+        # towns listed with a town (帕坦科特和乌德汉普尔市), not with a country or a region, unless the region
+        # is listed right next to another place (布内尔、巴焦尔、斯瓦特、尚格拉: districts)
         if ent.type == "person" or ent.type == "place" and ent.subtype not in ("country", "territory", "region"):
             queue.extend((s, s + len(surf), ent) for s, surf in hits.items())
+        elif ent.type == "place" and ent.subtype == "region":
+            queue.extend((s, s + len(surf), ent) for s, surf in hits.items()
+                         if text[s + len(surf):s + len(surf) + 1] == "、" and s + len(surf) + 1 in place_starts
+                         or text[s - 1:s] == "、" and s - 1 in place_ends)
     seen = set()
     while queue:
         s, e, ent = queue.pop()
@@ -4921,6 +4958,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _address_chains(d)
     if "村" in d.text:
         _towns_and_villages(d)
+    if "省" in d.text:
+        _unknown_chains(d)
     _listed_units(d)
     _qualified_forces(d)
     _org_tails(d)

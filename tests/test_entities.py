@@ -2167,3 +2167,12 @@ def test_a_country_s_ministry_named_by_two_fields_or_an_adjective():
     assert "自然资源部" not in names("阿塞拜疆生态与自然资源部部长出席。", "org")
     assert "埃及社会团结部" in names("埃及社会团结部表示将提供援助。", "org")
     assert not names("为了帮助乌克兰扭转战局，公司在荷兰奈梅亨有总部。", "org")
+
+
+def test_bare_bodies_the_segmenter_cuts_and_unknown_address_chains_and_listed_districts():
+    got = {m.name: m.surfaces for m in extract_entities("孟加拉国临时政府致函,以便选举委员会在明年组织大选。孟加拉国") if m.type == "org"}
+    assert got.get("孟加拉国选举委员会") == ["选举委员会"]
+    assert {"宜安省", "南坛县", "金莲乡"} <= names("阮某,男,1946年生,宜安省南坛县金莲乡人。", "place")
+    assert not names("我省某县发生洪灾，全省各县市支援。", "place")
+    got = names("政府宣布巴焦尔、斯瓦特、尚格拉和曼塞赫拉为受灾地区。", "place")
+    assert {"尚格拉", "曼塞赫拉"} <= got
