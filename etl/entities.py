@@ -2560,12 +2560,15 @@ def _cued(d: _Doc, s: int, e: int, chinese: bool = False) -> tuple[bool, bool]:
     a word for who someone is counts as a role."""
     before = d.text[max(0, s - 8):s].rstrip(" \u3000：:")
     after = d.text[e:e + 6].lstrip(" \u3000")
-    who = chinese and before.endswith(_WHO_THEY_ARE) and not all(c in TRANSLIT for c in d.text[s:e])  # (男子马拉松)
+    # (男子 + 马拉松, 女子 + 夏令营: a race and a camp, no names)
+    who = chinese and before.endswith(_WHO_THEY_ARE) and not all(c in TRANSLIT for c in d.text[s:e]) \
+        and not any(c in _NOT_IN_GIVEN_NAMES for c in d.text[s + 1:e])
     return bool(_ROLE_RE.search(before) or _AGE_CUE.search(before) or who), bool(_VERB_RE.match(after))
 
 
 # People in court and crime news are named by who they are (27岁男子诸启邦, 男文员锺文杰): a cue for a
 # Chinese name (surname first), not for a transliteration (男子 + 马拉松 is a race).
+_NOT_IN_GIVEN_NAMES = frozenset("营队组赛会场馆院校班团部局区市县村站港岛湖河山")
 _WHO_THEY_ARE = ("男子", "女子", "文员", "职员", "店员", "男童", "女童", "少年", "少女")
 
 
@@ -3905,6 +3908,8 @@ def _paren_aliases(d: _Doc, create: bool = True):
             sum(1 for t in head_toks if len(t[0]) >= 2) >= 3 or any(t[1].startswith(("nz", "nt", "nr", "ns", "j"))
                                                                for t in head_toks))
         latin_words = latin.split()
+        if proper_head and _ROLE_IN.search(phrase) and " " in latin and _PERSONISH_LOOSE.match(latin):
+            proper_head = False   # 候选人哈山（Samia Suluhu Hassan）: a person after a role, no 山 (mountain)
         if place_after and all(c in d.lex.translit for c in phrase) and 2 <= len(phrase) <= 8 \
                 and phrase not in d.lex.stopnames:
             # 乔法(Jofa)地区, 尼皮恩(Nepean)选区: a transliteration confirmed by its Latin form, before a word
@@ -4825,7 +4830,7 @@ _STANDING_DELEGATION = re.compile("常驻|体育|奥运|奥林匹克|冬奥|亚�
 # A country's ministry or agency named by two fields joined by 和/与, or by a word the segmenter tags as
 # a verb or an adjective (苏丹 + 文化和新闻部, 阿塞拜疆 + 生态与自然资源部, 埃及 + 社会团结部, 土耳其 + 灾害与应急
 # 管理署): the suffix pass stops at such words.
-_MINISTRY_AFTER_COUNTRY = re.compile("((?:[\u4e00-\u9fff]{2,4}[和与])?[\u4e00-\u9fff]{2,6}?"
+_MINISTRY_AFTER_COUNTRY = re.compile("((?:[\u4e00-\u9fff]{2,4}[和与及])?[\u4e00-\u9fff]{2,6}?"
                                      "(?:部|署|局|总局|委员会|办公室|理事会|管理署|管理局))(?=[^\u4e00-\u9fff]|[表称说长副发部门]|$)")
 _MINISTRY_BAD_TAGS = ("p", "u", "d", "r", "m", "q", "t", "f")
 _MINISTRY_WORDS = frozenset(("部", "署", "局", "总局", "委员会", "办公室", "理事会"))
@@ -4850,7 +4855,7 @@ def _country_ministries(d: _Doc):
                 continue
             if not d.free(e, end):
                 # 阿塞拜疆 + 生态与 + 自然资源部: a known body read after the 和/与 is the second field's name
-                joint = max(m.group(1).rfind("和"), m.group(1).rfind("与"))
+                joint = max(m.group(1).rfind("和"), m.group(1).rfind("与"), m.group(1).rfind("及"))
                 inside = [(o, at) for o, h in d.found.values() for at, sf in h.items()
                           if e <= at < end and o.type == "org"] if joint >= 0 else []
                 if not inside or any(at <= e + joint or at + len(d.found[o.key][1][at]) != end for o, at in inside):
@@ -4865,13 +4870,13 @@ def _country_ministries(d: _Doc):
                 continue
             inner = d.toks[i:j + 1]
             last = inner[-1]
-            if any(t[1].startswith(_MINISTRY_BAD_TAGS) and t[0] not in "和与" or t[1] == "v" and t is not last
+            if any(t[1].startswith(_MINISTRY_BAD_TAGS) and t[0] not in "和与及" or t[1] == "v" and t is not last
                    for t in inner) \
                     or not (last[1] == "nt" or last[0] in _MINISTRY_WORDS
                             or last[0][-1:] in "称说" and last[0][:-1] in _MINISTRY_WORDS
                             or last[1] in ("n", "vn") and last[0].endswith(tuple(_MINISTRY_WORDS))
                             and last[0] not in _NO_BODY_WORDS) \
-                    or "和" not in m.group(1) and "与" not in m.group(1) and not any(t[1][:1] == "a" for t in inner):
+                    or not any(c in m.group(1) for c in "和与及") and not any(t[1][:1] == "a" for t in inner):
                 continue   # only where the suffix pass could not read it: a 和/与, or a word tagged as an adjective
                 # (乌克兰 + 扭转/v + 战局, 荷兰 + 奈梅亨 + 有/v + 总部: a verb, no body)
             name = surface + m.group(1)

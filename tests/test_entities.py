@@ -2176,3 +2176,9 @@ def test_bare_bodies_the_segmenter_cuts_and_unknown_address_chains_and_listed_di
     assert not names("我省某县发生洪灾，全省各县市支援。", "place")
     got = names("政府宣布巴焦尔、斯瓦特、尚格拉和曼塞赫拉为受灾地区。", "place")
     assert {"尚格拉", "曼塞赫拉"} <= got
+
+
+def test_a_latin_personal_name_after_a_role_makes_no_mountain_and_camps_are_no_people():
+    got = extract_entities("执政党候选人哈山（Samia Suluhu Hassan）以压倒性优势胜选。")
+    assert ("person", "哈山") in {(m.type, m.name) for m in got}
+    assert not names("河畔的基督教女子夏令营遭洪水冲毁。", "person")
