@@ -4309,7 +4309,7 @@ _KIND_THEN_NAME = re.compile("(?:" + "|".join(sorted(_PLACE_KINDS, key=len, reve
 # whatever the segmenter cut, the name and its kind make one place.
 _NATURAL_KINDS = ("河", "江", "湖", "山脉", "山", "岛", "群岛", "湾", "峡谷", "半岛", "沙漠", "高原", "河谷")
 _TRANSLIT_NATURAL = re.compile(f"([{''.join(sorted(TRANSLIT))}]{{3,8}}?)(?:{'|'.join(sorted(_NATURAL_KINDS, key=len, reverse=True))})"
-                               "(?=[，。、；：,;:\s的和与及（(”\"]|沿岸|流域|上游|下游|两岸|附近|地区|一带|以[东南西北]|$)")
+                               "(?=[，。、；：,;:\\s的和与及（(”\"]|沿岸|流域|上游|下游|两岸|附近|地区|一带|以[东南西北]|$)")
 
 
 _NATURAL_LAST = frozenset(w[-1] for w in _NATURAL_KINDS)
@@ -4319,7 +4319,7 @@ _NATURAL_LAST = frozenset(w[-1] for w in _NATURAL_KINDS)
 _REGION_OF = {"豫": "CN", "渝": "CN", "川": "CN", "陕": "CN", "晋": "CN", "冀": "CN", "鲁": "CN", "苏": "CN", "皖": "CN",
               "浙": "CN", "闽": "CN", "赣": "CN", "湘": "CN", "鄂": "CN", "粤": "CN", "桂": "CN", "黔": "CN", "滇": "CN",
               "藏": "CN", "甘": "CN", "蒙": "CN", "辽": "CN", "缅": "MM"}
-_DIRECTION_REGION = re.compile(f"[{''.join(_REGION_OF)}][东南西北](?:地区)?|[东西]马(?=[，。、；\s和与及的]|来西亚|沙巴|砂拉越)")
+_DIRECTION_REGION = re.compile(f"[{''.join(_REGION_OF)}][东南西北](?:地区)?|[东西]马(?=[，。、；\\s和与及的]|来西亚|沙巴|砂拉越)")
 
 
 def _direction_regions(d: _Doc):
