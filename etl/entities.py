@@ -115,6 +115,8 @@ ROLE_WORDS = (
     # envoys, commentators and crews (气候专员霍克斯特拉, 军事分析家马尼尔, 列车长阿纳托利), and the people
     # a politician is named beside (盟友阿努丁, 亲信普坦, 竞选对手…)
     "专员", "分析家", "评论家", "观察家", "列车长", "盟友", "亲信", "心腹", "助手", "对手", "搭档", "继任者",
+    # scholars of any field (政治学家, 流行病学家) and the heads of gangs and cartels (首脑贾瓦利亚)
+    "学家", "首脑",
     # party leaders in Japanese politics (公明党党首石井启一), Taiwan's legislators (立委郑正钤)
     "党首", "立委", "党魁", "将领",
     # diplomats heading a mission between ambassadors (驻巴基斯坦使馆临时代办庞春雪)
@@ -2405,7 +2407,7 @@ def _middle_part(d: _Doc, i: int) -> bool:
 
 
 # Adverbs and prepositions the segmenter glues to the end of a surname before a verb (谢弗在/nr + 解释/v).
-_GLUED_TO_SURNAME = "在将也曾已正则就又还便"
+_GLUED_TO_SURNAME = "在将也曾已正则就又还便于"
 _NOT_NAME_CHARS = set("与和同对向被由在是的及跟给让于说称等将也都就曾已又还并而从为所")
 _VERB_ALT = "说|称|表示|指出|认为|说道|强调|透露"
 _GLUED_VERB_END = re.compile(f"(?:{_VERB_ALT})$")
@@ -2466,8 +2468,12 @@ def _dot_names(d: _Doc):
         while k >= 0 and first - k <= 4:
             if toks[k][0] in _TITLES_BEFORE_NAMES and k < first - 1:
                 break  # 埃米尔 + 谢赫 + 塔米姆·本·哈马德: titles before the first name (谢赫·哈西娜 is a name)
-            if _name_token(d, k) or toks[k][0] == "让" and k + 1 < n and toks[k + 1][0] == "-":
-                k -= 1
+            if _name_token(d, k) or toks[k][0] == "让" and k + 1 < n and (toks[k + 1][0] == "-" or toks[k + 1][0] in _SEP):
+                k -= 1   # (让-皮埃尔, 让·卡塞亚: Jean, which the segmenter reads as the verb "let")
+                continue
+            if k + 1 < n and toks[k + 1][0] in _SEP and _three_part_name(d, first) and len(toks[k][0]) <= 2 \
+                    and all(c in _ALL_TRANSLIT for c in toks[k][0]) and not _ROLE_RE.search(toks[k][0]):
+                k -= 1   # 科/n + 贝南 + ・库阿西・阿朱马尼: a name of three parts is a name whatever its pieces
                 continue
             if toks[k][0] == "-" and k > 0 and (_name_token(d, k - 1) or toks[k - 1][0] == "让"):
                 k -= 1
@@ -2533,6 +2539,18 @@ def _dot_names(d: _Doc):
         if ent is None:
             ent = _Ent("person:" + surface, surface, "person", None, False)
         d.add(ent, s, surface)
+
+
+def _three_part_name(d: _Doc, i: int) -> bool:
+    """Whether the separator token i is followed, within a few Han tokens, by another (科贝南・库阿西・阿朱马尼)."""
+    toks = d.toks
+    for k in range(i + 1, min(i + 5, len(toks))):
+        w = toks[k][0]
+        if w in _SEP:
+            return k > i + 1
+        if not _IS_HAN.match(w) or len(w) > 4:
+            return False
+    return False
 
 
 def _hyphen_joins_names(d: _Doc, i: int) -> bool:
@@ -4034,7 +4052,8 @@ def _quoted_outlets(d: _Doc):
     name (朝鲜 inside “朝鲜新闻” is no place of its own)."""
     text = d.text
     if "来源" in text or "欢迎" in text or "不代表" in text or "讯" in text or "消息" in text or "稿源" in text \
-            or "出处" in text or "转载自" in text or "】" in text or ">" in text or "供图" in text or "下载" in text:
+            or "出处" in text or "转载自" in text or "】" in text or ">" in text or "供图" in text or "下载" in text \
+            or "(" in text or "（" in text:
         _source_outlets(d)   # (most texts have one of these: the cheap tests only spare the rest)
     if "”" in text or '"' in text or "」" in text:
         _quoted_orgs(d, _QUOTED_OUTLET, "media", outlet=True)
@@ -4086,11 +4105,13 @@ _SOURCE_OUTLET = re.compile(
     f"|[（(]{_OUTLET_NAME}供图[)）])")
 _LINE_OUTLET = re.compile(
     f"[ \u3000]*(?:{_OUTLET_NAME}(?:消息|专讯|讯)[:：]"
-    f"|【{_OUTLET_NAME}(?:[A-Za-z0-9.]+)?(?:专讯|讯)?】"
+    f"|【{_OUTLET_NAME}(?:[A-Za-z0-9.]+)?(?:专讯|讯|(?:综合)?(?:编译)?报道)?】"
+    # 万维读者网(Creaders.NET)江夏编译报道: the outlet opening a report with its Latin name and its reporter
+    f"|{_OUTLET_NAME}[（(][A-Za-z][A-Za-z0-9.]*[)）](?=[\u4e00-\u9fff]{{0,4}}?(?:编译|综合)?报道[:：])"
     f"|{_OUTLET_NAME}[ \u3000]*>[ \u3000]*[^\n>]{{1,12}}>"
     f"|{_OUTLET_NAME}[ \u3000]*(?:app|APP)下载)")
-_LINE_OUTLET_ANCHORS = ("讯", "消息", "】", ">", "下载")
-_LINE_OUTLET_GROUPS = {1: 5, 2: 6, 3: 7, 4: 8}   # a line form's group -> its number in the old single pattern
+_LINE_OUTLET_ANCHORS = ("讯", "消息", "】", ">", "下载", "(", "（")
+_LINE_OUTLET_GROUPS = {1: 5, 2: 6, 3: 5, 4: 7, 5: 8}   # a line form's group -> its kind (_outlet_matches)
 
 
 def _outlet_matches(text: str):
@@ -4107,7 +4128,7 @@ def _outlet_matches(text: str):
             if any(a in text[at:end] for a in _LINE_OUTLET_ANCHORS):
                 m = _LINE_OUTLET.match(text, at, end)
                 if m:
-                    yield _LINE_OUTLET_GROUPS[next(k for k in (1, 2, 3, 4) if m.group(k))], m
+                    yield _LINE_OUTLET_GROUPS[next(k for k in (1, 2, 3, 4, 5) if m.group(k))], m
             at = end + 1
 
 
@@ -4128,7 +4149,7 @@ def _is_body_name(name: str) -> bool:
 def _source_outlets(d: _Doc):
     lex = d.lex
     for g, m in _outlet_matches(d.text):
-        k = next(k for k in (1, 2, 3, 4) if m.group(k))
+        k = next(k for k in (1, 2, 3, 4, 5) if m.group(k))
         name = m.group(k)
         name = _REPORT_WORD_END.sub("", name) if g == 1 else name   # 来源:新华社综合报道
         if name in _NOT_OUTLETS or len(name) < 2 or name.startswith(("本", "该", "这", "各")):

@@ -2182,3 +2182,14 @@ def test_a_latin_personal_name_after_a_role_makes_no_mountain_and_camps_are_no_p
     got = extract_entities("执政党候选人哈山（Samia Suluhu Hassan）以压倒性优势胜选。")
     assert ("person", "哈山") in {(m.type, m.name) for m in got}
     assert not names("河畔的基督教女子夏令营遭洪水冲毁。", "person")
+
+
+def test_three_part_names_jean_scholars_gang_heads_and_outlets_opening_with_a_latin_name():
+    assert "科贝南・库阿西・阿朱马尼" in names("该国农业部长科贝南・库阿西・阿朱马尼表示。", "person")
+    assert "贝宁" not in names("该国农业部长科贝南・库阿西・阿朱马尼表示。", "place")
+    assert "让·卡塞亚" in names("中心主任让·卡塞亚说，疫苗已运抵。", "person")
+    assert "范德科尔克" in names("大学政治学家范德科尔克说。", "person")
+    assert "贾瓦利亚" in names("贩毒集团首脑贾瓦利亚（Wilmer Chavarria）被捕。", "person")
+    assert "万维读者网" in names("万维读者网(Creaders.NET)江夏编译报道:总统表示。", "org")
+    assert not names("在接受美国有线电视新闻网（CNN）采访时，他说。", "org") - {"美国有线电视新闻网"}
+    assert "澳纽网" in names("【澳纽网综合编译报道】候任总理表示。", "org")
