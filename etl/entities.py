@@ -3618,17 +3618,19 @@ def _enumerations(d: _Doc):
     Walks the list both ways from every found name."""
     text = d.text
     queue = []
-    place_ends, place_starts = set(), set()
-    for ent, hits in d.found.values():
-        if ent.type == "place":
-            place_ends.update(s + len(surf) for s, surf in hits.items())
-            place_starts.update(hits)
+    place_ends = place_starts = None
     for ent, hits in list(d.found.values()):
         # towns listed with a town (帕坦科特和乌德汉普尔市), not with a country or a region, unless the region
         # is listed right next to another place (布内尔、巴焦尔、斯瓦特、尚格拉: districts)
         if ent.type == "person" or ent.type == "place" and ent.subtype not in ("country", "territory", "region"):
             queue.extend((s, s + len(surf), ent) for s, surf in hits.items())
-        elif ent.type == "place" and ent.subtype == "region":
+        elif ent.type == "place" and ent.subtype == "region" and "、" in text:
+            if place_ends is None:
+                place_ends, place_starts = set(), set()
+                for other, found in d.found.values():
+                    if other.type == "place":
+                        place_ends.update(at + len(sf) for at, sf in found.items())
+                        place_starts.update(found)
             queue.extend((s, s + len(surf), ent) for s, surf in hits.items()
                          if text[s + len(surf):s + len(surf) + 1] == "、" and s + len(surf) + 1 in place_starts
                          or text[s - 1:s] == "、" and s - 1 in place_ends)
@@ -4035,11 +4037,12 @@ _QUOTED_OUTLET = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,
 
 _TITLED_PERIODICAL = re.compile("《([^》\n]{2,12})》(月刊|周刊|杂志|日报|时报|晚报|邮报)")
 # 《首尔新闻报》, 《辽沈晚报》: a periodical by its kind inside book marks (not 《联合公报》, a document).
-_PERIODICAL_IN_MARKS = re.compile("《([^》\n]{1,10}?(?<!公|通|情|简|汇|预|捷|喜|战|快)(?:报|周刊|月刊|杂志|画报|新闻|新闻网))》"
+_PERIODICAL_IN_MARKS = re.compile("《(?:([^》\n]{1,10}?(?<!公|通|情|简|汇|预|捷|喜|战|快)(?:报|周刊|月刊|杂志|画报|新闻|新闻网))》"
                                   # 美国权威杂志《连线》, 瑞典《快报》(Expressen): the kind of outlet before the
-                                  # marks, or its Latin name after them
-                                  "|(?<=杂志|报纸|刊物|期刊|周刊|月刊|媒体|网站)《([^》\n]{1,10})》"
-                                  "|《([^》\n]{1,10})》[ \u3000]*(?=[（(][A-Z][A-Za-z .'&-]{2,40}[)）])")
+                                  # marks, or its Latin name after them (every alternative after the 《, so
+                                  # that the regex engine jumps from 《 to 《)
+                                  "|(?<=(?:杂志|报纸|刊物|期刊|周刊|月刊|媒体|网站)《)([^》\n]{1,10})》"
+                                  "|([^》\n]{1,10})》[ \u3000]*(?=[（(][A-Z][A-Za-z .'&-]{2,40}[)）]))")
 
 
 _COUNTRY_BEFORE_MARKS = re.compile("(?:瑞典|挪威|丹麦|芬兰|德国|法国|英国|美国|意大利|西班牙|荷兰|比利时|瑞士|奥地利|波兰|"
@@ -4051,10 +4054,7 @@ def _quoted_outlets(d: _Doc):
     """Outlets named in quotes before their kind. Runs before the known names: the quoted name is one
     name (朝鲜 inside “朝鲜新闻” is no place of its own)."""
     text = d.text
-    if "来源" in text or "欢迎" in text or "不代表" in text or "讯" in text or "消息" in text or "稿源" in text \
-            or "出处" in text or "转载自" in text or "】" in text or ">" in text or "供图" in text or "下载" in text \
-            or "(" in text or "（" in text:
-        _source_outlets(d)   # (most texts have one of these: the cheap tests only spare the rest)
+    _source_outlets(d)
     if "”" in text or '"' in text or "」" in text:
         _quoted_orgs(d, _QUOTED_OUTLET, "media", outlet=True)
         if "党" in text:
@@ -4095,14 +4095,14 @@ _OUTLET_NAME = f"([\u4e00-\u9fffA-Za-z0-9]{{1,12}}?{_OUTLET_END})"
 _ANY_NAME = "([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,11})"
 # (each alternative starts with one of the characters of the look-ahead, so the regex engine skips the
 # other positions at once; the line-start forms are matched line by line, on the lines that have them)
-_SOURCE_OUTLET = re.compile(
-    "(?=[文新消来稿出转欢不（(])(?:"
-    # (not 图片来源/图像来源: a photo's source is its photographer as often as an agency)
-    f"(?:文章来源|新闻来源|消息来源|(?<![图像片])来源|稿源|出处|转载自)[ \u3000]*[:：][ \u3000]*{_ANY_NAME}"
-    f"(?=[ \u3000|｜,，。;；()（）\n]|$)"
-    f"|欢迎(?:来到|访问|光临){_OUTLET_NAME}[!！,，。]"
-    f"|不代表{_OUTLET_NAME}的?(?:立场|观点)"
-    f"|[（(]{_OUTLET_NAME}供图[)）])")
+# Each form is looked for at its anchor word, found by str.find (a regex scan over common characters is
+# several times slower); the line-start forms are matched at the start of the lines whose first 40
+# characters hold an anchor right after a character that ends an outlet's name.
+_AFTER_SOURCE_WORD = re.compile(f"[ \u3000]*[:：][ \u3000]*{_ANY_NAME}(?=[ \u3000|｜,，。;；()（）\n]|$)")
+_SOURCE_WORDS = ("来源", "稿源", "出处", "转载自")
+_GREETING = re.compile(f"欢迎(?:来到|访问|光临){_OUTLET_NAME}[!！,，。]")
+_DISCLAIMER = re.compile(f"不代表{_OUTLET_NAME}的?(?:立场|观点)")
+_SUPPLIER = re.compile(f"[（(]{_OUTLET_NAME}供图[)）]")
 _LINE_OUTLET = re.compile(
     f"[ \u3000]*(?:{_OUTLET_NAME}(?:消息|专讯|讯)[:：]"
     f"|【{_OUTLET_NAME}(?:[A-Za-z0-9.]+)?(?:专讯|讯|(?:综合)?(?:编译)?报道)?】"
@@ -4110,26 +4110,54 @@ _LINE_OUTLET = re.compile(
     f"|{_OUTLET_NAME}[（(][A-Za-z][A-Za-z0-9.]*[)）](?=[\u4e00-\u9fff]{{0,4}}?(?:编译|综合)?报道[:：])"
     f"|{_OUTLET_NAME}[ \u3000]*>[ \u3000]*[^\n>]{{1,12}}>"
     f"|{_OUTLET_NAME}[ \u3000]*(?:app|APP)下载)")
-_LINE_OUTLET_ANCHORS = ("讯", "消息", "】", ">", "下载", "(", "（")
+_LINE_ANCHORS = ("专讯", "讯", "消息", "】", "【", ">", "下载", "(", "（", "app", "APP")
+_OUTLET_LAST = frozenset("网社报台号闻刊志道端PP头讯条息库经育频")   # last characters of _OUTLET_END's words
 _LINE_OUTLET_GROUPS = {1: 5, 2: 6, 3: 5, 4: 7, 5: 8}   # a line form's group -> its kind (_outlet_matches)
 
 
 def _outlet_matches(text: str):
-    """(group number, match) of every outlet the page names around its report (numbers: 1 source line,
-    2 greeting, 3 disclaimer, 4 picture supplier, 5 report opening, 6 bracketed opening, 7 breadcrumb,
-    8 app)."""
-    for m in _SOURCE_OUTLET.finditer(text):
-        yield next(k for k in (1, 2, 3, 4) if m.group(k)), m
-    if any(a in text for a in _LINE_OUTLET_ANCHORS):
-        at = 0
-        while at < len(text):
-            end = text.find("\n", at)
-            end = len(text) if end < 0 else end
-            if any(a in text[at:end] for a in _LINE_OUTLET_ANCHORS):
-                m = _LINE_OUTLET.match(text, at, end)
+    """(kind, match) of every outlet the page names around its report, the name in the match's one set
+    group. Kinds: 1 source line, 2 greeting, 3 disclaimer, 4 picture supplier, 5 report opening,
+    6 bracketed opening, 7 breadcrumb, 8 app."""
+    for word in _SOURCE_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            # (not 图片来源/图像来源: a photo's source is its photographer as often as an agency)
+            if not (word == "来源" and at and text[at - 1] in "图像片"):
+                m = _AFTER_SOURCE_WORD.match(text, at + len(word))
                 if m:
-                    yield _LINE_OUTLET_GROUPS[next(k for k in (1, 2, 3, 4, 5) if m.group(k))], m
-            at = end + 1
+                    yield 1, m
+            at = text.find(word, at + len(word))
+    for kind, word, pattern in ((2, "欢迎", _GREETING), (3, "不代表", _DISCLAIMER)):
+        at = text.find(word)
+        while at >= 0:
+            m = pattern.match(text, at)
+            if m:
+                yield kind, m
+            at = text.find(word, at + 1)
+    at = text.find("供图")
+    while at >= 0:
+        opening = max(text.rfind("(", max(0, at - 14), at), text.rfind("（", max(0, at - 14), at))
+        m = _SUPPLIER.match(text, opening) if opening >= 0 else None
+        if m:
+            yield 4, m
+        at = text.find("供图", at + 2)
+    anchors = []
+    for word in _LINE_ANCHORS:
+        at = text.find(word)
+        while at >= 0:
+            anchors.append((at, word))
+            at = text.find(word, at + 1)
+    done = -1
+    for p, word in sorted(anchors):
+        line = text.rfind("\n", 0, p) + 1
+        if line <= done or p - line > 40 or word != "【" and text[line:p].rstrip(" \u3000")[-1:] not in _OUTLET_LAST:
+            continue
+        done = line
+        end = text.find("\n", p)
+        m = _LINE_OUTLET.match(text, line, len(text) if end < 0 else end)
+        if m:
+            yield _LINE_OUTLET_GROUPS[next(k for k in (1, 2, 3, 4, 5) if m.group(k))], m
 
 
 _NOT_OUTLETS = frozenset(("互联网", "网", "本网", "该网", "本站", "本报", "本台", "本社", "本号", "该报", "网络新闻", "新闻",
@@ -4149,7 +4177,7 @@ def _is_body_name(name: str) -> bool:
 def _source_outlets(d: _Doc):
     lex = d.lex
     for g, m in _outlet_matches(d.text):
-        k = next(k for k in (1, 2, 3, 4, 5) if m.group(k))
+        k = next(k for k in range(1, (m.re.groups or 1) + 1) if m.group(k))
         name = m.group(k)
         name = _REPORT_WORD_END.sub("", name) if g == 1 else name   # 来源:新华社综合报道
         if name in _NOT_OUTLETS or len(name) < 2 or name.startswith(("本", "该", "这", "各")):
