@@ -1811,9 +1811,21 @@ _UNKNOWN_CHAIN = re.compile("([^\\W\\d省县市区乡镇的在和与及了是等
                             "([^\\W\\d省县市区乡镇的在和与及了是等]{2,3}[县市])([^\\W\\d省县市区乡镇的在和与及了是等]{2,3}[乡镇])?")
 
 
+def _unknown_chain_matches(text: str):
+    """_UNKNOWN_CHAIN's matches, tried at the two or three characters before each 省."""
+    at = text.find("省", 2)
+    while at >= 0:
+        for start in (at - 3, at - 2):
+            m = _UNKNOWN_CHAIN.match(text, start) if start >= 0 else None
+            if m and m.end(1) == at + 1:
+                yield m
+                break
+        at = text.find("省", at + 1)
+
+
 def _unknown_chains(d: _Doc):
     lex = d.lex
-    for m in _UNKNOWN_CHAIN.finditer(d.text):
+    for m in _unknown_chain_matches(d.text):
         if not d.is_start(m.start()) or not d.free(m.start(), m.end()) or m.group(1) in lex.by_surface:
             continue
         end = m.end() if d.is_end(m.end()) or d.text[m.end():m.end() + 1] == "人" else m.end(2)
@@ -4362,6 +4374,25 @@ _TRANSLIT_NATURAL = re.compile(f"([{''.join(sorted(TRANSLIT))}]{{3,8}}?)(?:{'|'.
 
 
 _NATURAL_LAST = frozenset(w[-1] for w in _NATURAL_KINDS)
+_NATURAL_FIRST = "".join(sorted({w[0] for w in _NATURAL_KINDS}))
+
+
+def _translit_natural_matches(text: str, translit: frozenset):
+    """_TRANSLIT_NATURAL's matches, tried only where a word for a river, a mountain … follows at least three
+    transliteration characters (found by str.find: a regex scan from every character is slower)."""
+    seen = -1
+    for c in _NATURAL_FIRST:
+        at = text.find(c, 3)
+        while at >= 0:
+            k = at
+            while k > 0 and at - k < 8 and text[k - 1] in translit:
+                k -= 1
+            if at - k >= 3 and k > seen:
+                m = _TRANSLIT_NATURAL.search(text, k, min(len(text), at + 8))
+                if m and m.start(1) < at + 1:
+                    seen = k
+                    yield _TRANSLIT_NATURAL.match(text, m.start()) or m
+            at = text.find(c, at + 1)
 
 # A province's (or Myanmar's, Malaysia's) one-character name and a direction: a region of it that news
 # names as a place (豫北, 渝西, 皖南, 陕北, 缅北, 东马).
@@ -4371,8 +4402,25 @@ _REGION_OF = {"豫": "CN", "渝": "CN", "川": "CN", "陕": "CN", "晋": "CN", "
 _DIRECTION_REGION = re.compile(f"[{''.join(_REGION_OF)}][东南西北](?:地区)?|[东西]马(?=[，。、；\\s和与及的]|来西亚|沙巴|砂拉越)")
 
 
+def _direction_region_matches(text: str):
+    """_DIRECTION_REGION's matches, tried where a direction follows a province's character or 马 follows 东/西
+    (found by str.find: a regex scan from every character is slower)."""
+    starts = []
+    for c in "东南西北马":
+        before = "东西" if c == "马" else _REGION_OF
+        at = text.find(c, 1)
+        while at >= 0:
+            if text[at - 1] in before:
+                starts.append(at - 1)
+            at = text.find(c, at + 1)
+    for start in sorted(starts):
+        m = _DIRECTION_REGION.match(text, start)
+        if m:
+            yield m
+
+
 def _direction_regions(d: _Doc):
-    for m in _DIRECTION_REGION.finditer(d.text):
+    for m in _direction_region_matches(d.text):
         s = m.start()
         name = m.group()[:2]
         e = s + 2
@@ -4391,8 +4439,8 @@ def _direction_regions(d: _Doc):
 
 
 def _translit_naturals(d: _Doc):
-    text = d.text
-    for m in _TRANSLIT_NATURAL.finditer(text):
+    text, translit = d.text, d.lex.translit
+    for m in _translit_natural_matches(text, translit):
         s, e = m.start(1), m.end()
         head, name = m.group(1), m.group()
         if not d.is_start(s) or not d.is_end(e) and not d.is_end(e - 1) or not d.free(s, e) \
