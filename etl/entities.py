@@ -117,6 +117,8 @@ ROLE_WORDS = (
     "专员", "分析家", "评论家", "观察家", "列车长", "盟友", "亲信", "心腹", "助手", "对手", "搭档", "继任者",
     # scholars of any field (政治学家, 流行病学家) and the heads of gangs and cartels (首脑贾瓦利亚)
     "学家", "首脑",
+    # the parties of a court case (判决被告人陈茂勇犯诈骗罪)
+    "被告人", "犯罪嫌疑人", "嫌疑人", "原告", "证人", "当事人", "受害人",
     # party leaders in Japanese politics (公明党党首石井启一), Taiwan's legislators (立委郑正钤)
     "党首", "立委", "党魁", "将领",
     # diplomats heading a mission between ambassadors (驻巴基斯坦使馆临时代办庞春雪)
@@ -221,7 +223,7 @@ SURNAMES = set(
     "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
     "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
     "明佘池查麻苑迟邝鞠阚郜揭逯邸茅訾宓芮扈冀晁钮储靖汲邴糜隗郗钭厉戎束韶蔺屠胥贡逄堵郦雍濮茹庾匡阙夔蒯竺"
-    "桓谌粟郁荀鄢邰赖栗冼傅阎丘洪萧漆寿亓贲诸锺")
+    "桓谌粟郁荀鄢邰赖栗冼傅阎丘洪萧漆寿亓贲诸锺薄")
 # Common Japanese surnames (two characters), for Japanese names written in kanji (小池百合子, 松井一郎):
 # surname + a one- to three-character given name, found by the same cues as Chinese names.
 JAPANESE_SURNAMES = (
@@ -2834,6 +2836,8 @@ _CREDIT_BLOCK = re.compile(f"(?:{_CREDIT_ROLES_ALT}|文(?<![\u4e00-\u9fff]文)(?
                            f"|[ \u3000]+(?:出版|更新|发布|发布时间|来源|时间|日期)[:：]))", re.M)
 
 
+# The reporter in brackets right after a dateline (人民网首尔4月11日电 (李帆)当地时间…).
+_DATELINE_CREDIT = re.compile("(?:日电|日讯|电讯)[ \u3000]*[（(](?:记者[ \u3000]*)?([\u4e00-\u9fff]{2,3})[)）]")
 # The editor in brackets closing a paragraph (…撤回其驻该国外交使团。(吴子钰)).
 _CLOSING_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,3})[)）][ \u3000]*$", re.M)
 
@@ -2854,6 +2858,9 @@ _DATED_BYLINE = re.compile(r"^[ \u3000]*(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}(
 
 def _credit_lines(d: _Doc):
     text = d.text
+    if "电" in text or "讯" in text:
+        for m in _DATELINE_CREDIT.finditer(text):
+            _add_credited(d, m.start(1), m.group(1))
     if "-" in text:
         for m in _DATED_BYLINE.finditer(text):
             names = m.group(1)
@@ -3332,7 +3339,7 @@ _CN_LOCAL_BODY = re.compile(
     "|(?:防汛抗旱|抗震救灾|护林防火|森林防灭火|森林草原防灭火|疫情防控|应急)指挥部(?:办公室)?|党委|证监局|银保监局|税务局"
     "|消防救援(?:总队|支队|大队)|总工会|妇联|红十字会"
     "|(?:第[一二三四五六七八九]+)?中级人民法院|高级人民法院|人民法院)"
-    f"|(?P<adm2>{_CN_ADMIN})(?P<body2>委(?:宣传部|组织部|统战部|政法委|办公厅|网信办|外办)|委(?![员托屈婉])|纪委|监委|(?:" + "|".join(_CN_DEPARTMENTS) + ")(?:办公厅|办公室|厅(?!长)|局(?!长)|委(?![员托])|办(?![法理事学])|部(?![门长分署]))))")
+    f"|(?P<adm2>{_CN_ADMIN})(?P<body2>委(?:宣传部|组织部|统战部|政法委|办公厅|网信办|外办)|委(?![员托屈婉])|纪委监委|纪委|监委|中医院|人民医院|(?:" + "|".join(_CN_DEPARTMENTS) + ")(?:办公厅|办公室|厅(?!长)|局(?!长)|委(?![员托])|办(?![法理事学])|部(?![门长分署]))))")
 
 
 _COMMITTEE_BODIES = ("委", "纪委", "监委", "党委")
@@ -4118,7 +4125,8 @@ _GREETING = re.compile(f"欢迎(?:来到|访问|光临){_OUTLET_NAME}[!！,，�
 _DISCLAIMER = re.compile(f"不代表{_OUTLET_NAME}的?(?:立场|观点)")
 _SUPPLIER = re.compile(f"[（(]{_OUTLET_NAME}供图[)）]")
 _LINE_OUTLET = re.compile(
-    f"[ \u3000]*(?:{_OUTLET_NAME}(?:消息|专讯|讯)[:：]"
+    # (您所在的位置: 东南网 > 福建频道 >: a breadcrumb's label)
+    f"[ \u3000]*(?:(?:您所在的位置|您的位置|当前位置|所在位置)[ \u3000]*[:：][ \u3000]*)?(?:{_OUTLET_NAME}(?:消息|专讯|讯)[:：]"
     f"|【{_OUTLET_NAME}(?:[A-Za-z0-9.]+)?(?:专讯|讯|(?:综合)?(?:编译)?报道)?】"
     # 万维读者网(Creaders.NET)江夏编译报道: the outlet opening a report with its Latin name and its reporter
     f"|{_OUTLET_NAME}[（(][A-Za-z][A-Za-z0-9.]*[)）](?=[\u4e00-\u9fff]{{0,4}}?(?:编译|综合)?报道[:：])"
@@ -4160,7 +4168,7 @@ def _outlet_matches(text: str):
     done = -1
     for p in lines:
         line = text.rfind("\n", 0, p) + 1
-        if line <= done or p - line > 40 or text[p] != "【" and text[line:p].rstrip(" \u3000")[-1:] not in _OUTLET_LAST:
+        if line <= done or p - line > 48 or text[p] != "【" and text[line:p].rstrip(" \u3000")[-1:] not in _OUTLET_LAST:
             continue
         done = line
         end = text.find("\n", p)
@@ -4990,6 +4998,40 @@ def _country_ministries(d: _Doc):
 _SAID_WORDS = frozenset(SPEECH_VERBS)
 
 
+# A list of parties (新未来党、改革革新党、进步党): when one item is a party the gazetteer knows, the others
+# that end in 党 are parties too.
+_PARTY_LIST = re.compile("(?:[\u4e00-\u9fff]{2,8}?党[、和与及]){1,6}[\u4e00-\u9fff]{2,8}?党(?![\u4e00-\u9fff]{0,1}[员人籍内])")
+_NOT_PARTIES = frozenset(("执政党", "反对党", "在野党", "政党", "该党", "两党", "各党", "本党", "小党", "大党", "全党",
+                          "左翼政党", "右翼政党", "第一大党", "第二大党", "最大党", "少数党", "多数党", "新党员", "入党"))
+
+
+_NO_PARTY_ENDS = ("反对党", "执政党", "在野党", "政党", "大党", "小党", "参政党")
+
+
+def _listed_parties(d: _Doc):
+    text, lex = d.text, d.lex
+    for m in _PARTY_LIST.finditer(text):
+        items, at = [], m.start()
+        for piece in re.split("([、和与及])", m.group()):
+            if piece in ("、", "和", "与", "及"):
+                at += 1
+                continue
+            items.append((at, piece))
+            at += len(piece)
+        if not any((k := lex.by_surface.get(name[i:])) is not None and k.type == "org"
+                   for _s, name in items for i in range(len(name) - 2)):
+            continue   # (在野党 + 共同民主党: a known party at the end of the first item will do)
+        for k, (s, name) in enumerate(items):
+            if k == 0 or name in _NOT_PARTIES or name.endswith(_NO_PARTY_ENDS) or name in lex.stopnames \
+                    or not d.free(s, s + len(name)) \
+                    or not d.is_start(s) or _ROLE_IN.search(name):
+                continue   # (the first item may carry words before it: only the known one is taken)
+            known = lex.by_surface.get(name)
+            if known is not None and known.type != "org":
+                continue
+            d.add(known or _Ent("org:" + name, name, "org", None, False, "party"), s, name)
+
+
 def _shared_aliases(d: _Doc):
     """A name that several countries' bodies share (前进党: France's and Thailand's) is the body of the
     country the text names most; the first in the gazetteer when it names none of them."""
@@ -5070,6 +5112,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _qualified_forces(d)
     _org_tails(d)
     _country_ministries(d)
+    if "党、" in d.text or "党和" in d.text or "党与" in d.text or "党及" in d.text:
+        _listed_parties(d)
     _bare_bodies(d)
     _local_bodies(d)
     _city_chars(d)

@@ -2193,3 +2193,13 @@ def test_three_part_names_jean_scholars_gang_heads_and_outlets_opening_with_a_la
     assert "万维读者网" in names("万维读者网(Creaders.NET)江夏编译报道:总统表示。", "org")
     assert not names("在接受美国有线电视新闻网（CNN）采访时，他说。", "org") - {"美国有线电视新闻网"}
     assert "澳纽网" in names("【澳纽网综合编译报道】候任总理表示。", "org")
+
+
+def test_court_parties_dateline_reporters_listed_parties_and_discipline_bodies():
+    assert {"陈茂勇", "刘东升", "王丽琼"} <= names("判决被告人陈茂勇犯诈骗罪。判决被告人刘东升、王丽琼犯玩忽职守罪。", "person")
+    assert "李帆" in names("人民网首尔4月11日电 (李帆)当地时间11日上午，选举结束。", "person")
+    got = names("执政党国民力量党获胜;新未来党、改革革新党、进步党各获1席。", "org")
+    assert {"改革革新党", "进步党"} <= got
+    assert not names("执政党保守党、最大反对党工党等多个党派参选。", "org") & {"最大反对党"}
+    assert "黑龙江省纪委监委" in names("当天中午,黑龙江省纪委监委发布消息。", "org")
+    assert "东南网" in names("您所在的位置: 东南网 > 福建频道 > 时评", "org")
