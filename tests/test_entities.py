@@ -2196,7 +2196,7 @@ def test_three_part_names_jean_scholars_gang_heads_and_outlets_opening_with_a_la
 
 
 def test_court_parties_dateline_reporters_listed_parties_and_discipline_bodies():
-    assert {"陈茂勇", "刘东升", "王丽琼"} <= names("判决被告人陈茂勇犯诈骗罪。判决被告人刘东升、王丽琼犯玩忽职守罪。", "person")
+    assert {"陈茂勇", "刘东升", "王丽琼"} <= names("判决被告人陈茂勇犯诈骗罪。判决被告人刘东升、王丽琼、马刚犯玩忽职守罪。", "person")
     assert "李帆" in names("人民网首尔4月11日电 (李帆)当地时间11日上午，选举结束。", "person")
     got = names("执政党国民力量党获胜;新未来党、改革革新党、进步党各获1席。", "org")
     assert {"改革革新党", "进步党"} <= got
