@@ -1502,6 +1502,9 @@ def _compose_place(d: _Doc, i: int, head: _Ent) -> bool:
     start = d.starts[i]
     if nxt in ADMIN_SUFFIXES and head.subtype not in ("country",):
         full = d.lex.by_surface.get(tok + nxt)
+        if full is None and nxt == "县" and head.country == "CN" and head.subtype == "city":
+            # 衡阳市 … 衡阳县: a Chinese city and the county of the same name are two places
+            full = _Ent("place:" + tok + nxt, tok + nxt, "place", "CN", False)
         d.add(full or head, start, tok + nxt)
         return True
     venue = _VENUE_AFTER.match(d.text, d.ends[i]) if nxt not in STREET_SUFFIXES else None
@@ -1759,11 +1762,14 @@ _MISSION_SUFFIXES = frozenset(("大使馆", "使馆", "领事馆", "总领馆", 
 
 # A township or village written right after its county or town (兴国县 + 崇贤乡 + 霞光村): Chinese addresses
 # go from the larger unit to the smaller, so the next unit in the chain is a place too.
-_SMALLER_UNIT = re.compile("[^\\W\\d乡镇村街的在和与及了是等县市区省州]{2,4}(?:乡|镇|村|街道|县)")
+_SMALLER_UNIT = re.compile("[^\\W\\d乡镇村街的在和与及了是等县市区省州]{2,4}(?:乡|镇|村|街道|县|区(?=委|政府|人民|[^\\u4e00-\\u9fff]))")
 _CHAIN_ENDS = ("省", "市", "县", "区", "镇", "乡", "旗", "州")
 # Tags of words that make a "…县" a kind of county, not one (贫困/a 县, 下辖/v 县, 所有/b 县)
 _NOT_COUNTY_TAGS = ("v", "a", "b", "d", "m", "r", "p", "c", "u", "f", "q", "t")
-_GENERIC_UNITS = ("农村", "乡村", "山村", "渔村", "城镇", "乡镇", "村镇", "小镇", "新村")   # 新农村 is no village
+_GENERIC_UNITS = ("农村", "乡村", "山村", "渔村", "城镇", "乡镇", "村镇", "小镇", "新村",   # 新农村 is no village
+                  # (a district only before its committee, government or a break: 牡丹江市 + 阳明区委; never these)
+                  "城区", "市区", "辖区", "郊区", "景区", "园区", "社区", "小区", "片区", "灾区", "震区", "山区", "牧区",
+                  "林区", "矿区", "老区", "主城区", "中心城区", "开发区", "保护区", "示范区", "试验区")
 
 
 def _county_named(d: _Doc, s: int, e: int) -> bool:
@@ -1782,7 +1788,8 @@ def _county_named(d: _Doc, s: int, e: int) -> bool:
 
 def _address_chains(d: _Doc):
     text = d.text
-    if "乡" not in text and "镇" not in text and "村" not in text and "街道" not in text and "县" not in text:
+    if "乡" not in text and "镇" not in text and "村" not in text and "街道" not in text and "县" not in text \
+            and "区" not in text:
         return
     for ent, hits in list(d.found.values()):
         if ent.type != "place" or ent.country != "CN" and ent.country is not None:
@@ -1839,6 +1846,26 @@ def _unknown_chains(d: _Doc):
                 d.add(lex.by_surface.get(name) or _Ent("place:" + name, name, "place", None, False), m.start(k), name)
 
 
+# A Chinese official's birthplace in a biography: province and county, the county's word left out
+# (1962年2月生,黑龙江桦川人).
+_BIRTHPLACE = re.compile("生[,，、][ \u3000]*([\u4e00-\u9fff]{2,3}?)省?([\u4e00-\u9fff]{2})人(?=[,，。;；])")
+
+
+def _birthplaces(d: _Doc):
+    lex = d.lex
+    for m in _BIRTHPLACE.finditer(d.text):
+        province = lex.by_surface.get(m.group(1))
+        s, e = m.span(2)
+        name = m.group(2)
+        if province is None or province.type != "place" or province.country != "CN" or province.subtype != "province" \
+                or not d.free(s, e) or name in lex.stopnames:
+            continue
+        known = lex.by_surface.get(name) or lex.by_surface.get(name + "县")
+        if known is not None and known.type != "place":
+            continue
+        d.add(known or _Ent("place:" + name, name, "place", "CN", False), s, name)
+
+
 def _towns_and_villages(d: _Doc):
     text = d.text
     for m in _TOWN_THEN_VILLAGE.finditer(text):
@@ -1855,7 +1882,7 @@ def _towns_and_villages(d: _Doc):
 
 # 宁南、德昌等县, 黄石、黄冈两市, 努尔加尔、索基和查帕达拉等地区: the items of a list that ends in the
 # kind of unit they are
-_UNITS_AFTER_LIST = re.compile(f"[、和及与]([{_HAN}]{{2,6}}?)(?:等|[两三四五六七八九十]个?)"
+_UNITS_AFTER_LIST = re.compile(f"[、和及与]([{_HAN}]{{2,6}}?)(?:等|[两三四五六七八九十0-9]个?)"
                                "(?:县|市|区|乡|镇|州|省|地区|城市|城镇|村庄|村|地)")
 _LIST_JOINERS = "、和及与"
 
@@ -2168,8 +2195,9 @@ def _suffix_names(d: _Doc):
             continue  # 美国同类公司, 北约 + 军事 + 联盟, 美国海军 + 舰队: descriptions of bodies, not names
         head_ent = head if isinstance(head, _Ent) else None
         if ent is None and head_ent is not None and head_ent.type == "place" and kind == "place" \
-                and name == head_ent_surface(d, start, head_ent) + suffix and suffix in ADMIN_SUFFIXES:
-            ent = head_ent  # 卡拉奇 + 市 is 卡拉奇
+                and name == head_ent_surface(d, start, head_ent) + suffix and suffix in ADMIN_SUFFIXES \
+                and not (suffix == "县" and head_ent.country == "CN" and head_ent.subtype == "city"):
+            ent = head_ent  # 卡拉奇 + 市 is 卡拉奇 (衡阳 + 县 is not 衡阳市: a county of the same name)
         if ent is None:
             if kind == "place" and head_ent is not None and head_ent.type == "place" and len(name) > 12:
                 continue
@@ -4920,8 +4948,8 @@ def _merge_admin_forms(d: _Doc):
         if stem_key is None or stem_key not in found or key not in found:
             continue
         ent, stem = found[key][0], found[stem_key][0]
-        if ent.known and stem.known:
-            continue
+        if ent.known and stem.known or name.endswith("县") and stem.country == "CN" and stem.subtype == "city":
+            continue   # (衡阳县 is no form of the city 衡阳市: a county of the same name)
         keep, drop = (key, stem_key) if ent.known else (stem_key, key)
         for off, surface in found[drop][1].items():
             found[keep][1].setdefault(off, surface)
@@ -5108,6 +5136,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _towns_and_villages(d)
     if "省" in d.text:
         _unknown_chains(d)
+    if "生," in d.text or "生，" in d.text:
+        _birthplaces(d)
     _listed_units(d)
     _qualified_forces(d)
     _org_tails(d)

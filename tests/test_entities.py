@@ -2203,3 +2203,11 @@ def test_court_parties_dateline_reporters_listed_parties_and_discipline_bodies()
     assert not names("执政党保守党、最大反对党工党等多个党派参选。", "org") & {"最大反对党"}
     assert "黑龙江省纪委监委" in names("当天中午,黑龙江省纪委监委发布消息。", "org")
     assert "东南网" in names("您所在的位置: 东南网 > 福建频道 > 时评", "org")
+
+
+def test_districts_counties_of_a_city_s_name_birthplaces_and_counted_lists():
+    assert "阳明区" in names("他任牡丹江市阳明区委副书记、区长。", "place")
+    assert not names("广州市城区和郊区", "place") - {"广州"}
+    assert {"衡阳", "衡阳县"} <= names("衡阳市衡阳县2.1万人受灾。", "place")
+    assert "桦川" in names("姜某,男,汉族,1962年2月生,黑龙江桦川人。", "place")
+    assert {"甘孜", "凉山"} <= names("攀枝花、甘孜、凉山3市(自治州)5个县受灾。", "place")
