@@ -76,6 +76,7 @@ _CURRENCIES = {
     "纽元": "NZD", "苏姆": "UZS", "基普": "LAK", "瑞尔": "KHR", "图格里克": "MNT", "智利比索": "CLP",
     "哥伦比亚比索": "COP", "古巴比索": "CUP", "索尔": "PEN", "玻利瓦尔": "VES", "埃塞俄比亚比尔": "ETB",
     "塞地": "GHS", "阿尔及利亚第纳尔": "DZD", "突尼斯第纳尔": "TND", "利比亚第纳尔": "LYD",
+    "越盾": "VND",
     "元": "CNY", "块钱": "CNY",   # 块钱: the spoken yuan (300块钱补贴); bare 块 is a measure word
 }
 _NAMED_CURRENCIES = "(" + "|".join(sorted((k for k in _CURRENCIES if k not in ("元", "块钱")), key=len, reverse=True)) + ")"
@@ -90,6 +91,8 @@ _UNITS.update({
     "立方米": ("volume", "m3", 1.0), "立方英尺": ("volume", "m3", 0.028316846592),
     "立方": ("volume", "m3", 1.0), "方": ("volume", "m3", 1.0),
     "桶": ("volume", "barrel", 1.0), "加仑": ("volume", "m3", 0.003785411784),
+    # litres of fuel and water (每天消耗约3300万升汽油)
+    "升": ("volume", "m3", 1e-3), "公升": ("volume", "m3", 1e-3),
     "吨": ("mass", "t", 1.0), "公吨": ("mass", "t", 1.0), "千克": ("mass", "t", 1e-3),
     "公斤": ("mass", "t", 1e-3), "斤": ("mass", "t", 5e-4), "克": ("mass", "t", 1e-6),
     "磅": ("mass", "t", 0.00045359237), "kg": ("mass", "t", 1e-3), "g": ("mass", "t", 1e-6),
@@ -125,6 +128,8 @@ _UNIT_BLOCK = {
     "方": re.compile(r"面|案|向|式|法|针|便|位|阵|舟|言|兴|能|才|可|同|的"),
     # 3死5伤: deaths and injured in their shortest form; 死/伤 starting a longer word are not units
     "死": re.compile(r"[者去刑亡角板守战磕]"), "伤": re.compile(r"[者害心口痕亡残病员势]"),
+    # 升 is a verb as often as a litre (3日升至, 升息, 升级)
+    "升": re.compile(r"[至到高级值息温格学职任为了幅降值空起华]"),
     "吨": re.compile(r"级|位|(?:以上|以下)级"), "公斤": re.compile(r"级|(?:以上|以下)级"), "桶": re.compile(r"装"),
     "元": re.compile(r"[论化素首旦宵帅老气凶件音]"),
     "里拉": re.compile(r"[^\W\d]"),  # 里拉 followed by more letters is a name
@@ -144,6 +149,7 @@ _PER_SUFFIX_RE = re.compile(r"[" + _SPACE + r"]*(?:/|每|一)(年|月|日|天)")
 _PER = {"年": "year", "月": "month", "日": "day", "天": "day"}
 
 # How _CONNECTOR_RE's gaps begin, and their possible first characters.
+_DATE_BEFORE_RE = re.compile(r"\d{4}[-–]\d{1,2}[-–]$|\d{4}[-–]$")   # 2023-04-25, 2024-2025
 _CONNECTOR_AHEAD_RE = re.compile(r"[" + _SPACE + r"]*(?:到|至|-|~|—|–)")
 _CONNECTOR_FIRST = frozenset(_SPACE + "到至-~—–")
 _CONNECTOR_RE = re.compile(r"[" + _SPACE + r"]*(?:到|至|-|~|—{1,2}|–)[" + _SPACE + r"]*$")
@@ -161,7 +167,8 @@ _VERB_RE = re.compile(
 _SMALL_VERBS = {"少", "多"}
 _COMPARE_RE = re.compile(r"比|较|相比|相较|同比|环比")
 _CHANGE_AFTER_RE = re.compile(
-    r"[" + _SPACE + r"]*(?:的)?(?:速度|速率|年率|幅度)?(?P<w>增长|下降|增速|增幅|涨幅|降幅|跌幅|上涨|下跌|减少|递增|递减|增加|贬值|升值)"
+    r"[" + _SPACE + r"]*(?:的)?(?:速度|速率|年率|幅度)?(?:持续|稳步|快速|逐年|连续)?"   # (以年均14%的速度持续增长)
+    r"(?P<w>增长|下降|增速|增幅|涨幅|降幅|跌幅|上涨|下跌|减少|递增|递减|增加|贬值|升值)"
     r"(?![到至为])")   # 从11.3%增长到18.5%: a level that changed, not a rate
 _GROWTH_NOUN_RE = re.compile(
     # (经济增长 + 预期下调至2.9%: economic growth is a rate of change, whatever level it is lowered to)
@@ -341,9 +348,11 @@ def _tokens(t: str) -> list[_Tok]:
             continue
         prev = t[s - 1] if s else ""
         # Model names and codes: F-35, 3C5000, Tu-22, G20 — a number glued to Latin letters or digits.
+        # (50-70%: a number before the dash makes a range; a letter makes a model, F-35)
         if prev and prev.isascii() and (prev.isalnum() or prev in "._/") or \
-                (prev in "-–" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalnum()):
-            continue
+                (prev in "-–" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalpha()) or \
+                prev in "-–" and _DATE_BEFORE_RE.search(t, max(0, s - 8), s):
+            continue   # (2023-04-25: the parts of a date)
         if nxt.isascii() and nxt.isalpha() and not _WEIGHT_AFTER.match(t, e):  # 32MB, 3C5000, 5G (not 86g)
             continue
         # Chinese numerals are mostly words (一些, 一起, 统一): keep them only with a unit, a

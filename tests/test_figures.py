@@ -560,3 +560,13 @@ def test_a_rate_restated_or_falling_later_in_the_sentence_stays_a_rate():
     got = [(f.kind, f.value_low) for f in extract_figures("预计通胀率今年高于2%的目标，即3%，然后在2026年回落至2.6%。")]
     assert got == [("growth", 2.0), ("growth", 3.0), ("growth", 2.6)]
     assert [f.kind for f in extract_figures("GDP增长5%，优良天数比例上升至87.2%。")] == ["growth", "percent"]
+
+
+def test_dash_ranges_litres_dong_and_growth_at_a_steady_pace():
+    assert [(f.kind, f.value_low, f.value_high) for f in extract_figures("产能利用率将达到50-70%。")] == [("percent", 50.0, 70.0)]
+    assert not extract_figures("2023-04-25人民网讯")   # the parts of a date
+    assert not extract_figures("F-35战机")
+    assert [(f.kind, f.unit, f.value_low) for f in extract_figures("每天消耗约 3300 万升汽油。")] == [("volume", "m3", 33000.0)]
+    assert not [f for f in extract_figures("股价3日升至高位。") if f.kind == "volume"]
+    assert [(f.unit, f.value_low) for f in extract_figures("法院判处赔偿148亿越盾。")] == [("VND", 1.48e10)]
+    assert [f.kind for f in extract_figures("双边贸易以年均超过14%的速度持续增长。")] == ["growth"]
