@@ -193,6 +193,7 @@ _INJURED_AFTER_RE = re.compile(r"(?:近|约|逾|超)?" + _NUMERAL_CHARS + r"+多
 _DEAD_BEFORE_RE = re.compile(_NUMERAL_CHARS + r"+多?死(?:近|约|逾|超)?$")
 _FROM_CHANGE_RE = re.compile(r"[增减降升上下跌涨扩缩提攀飙跃到至变]")
 _HEADCOUNT_RE = re.compile(r"人数|人口|兵力|死亡|伤亡|病例|确诊")
+_COUNT_NOUNS = frozenset(("人数", "总数", "票数", "户数", "次数", "件数", "个数", "岁数", "座数", "位数"))
 _WAN_YI_END_RE = re.compile("[万亿]$")
 _RATIO_BEFORE_RE = re.compile(r"每[^，,。]{0,6}中就?有?$|人中就?有$")
 _DIGIT_RE = re.compile(r"\d")
@@ -615,8 +616,9 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     before = t[max(s_start, lo.start - 2):lo.start].rstrip(_SPACE)
     if before.endswith("第") or before.endswith("分之") and not before.endswith("百分之"):
         return None  # ordinals, fractions (四分之三)
-    if t[max(s_start, lo.start - 1):lo.start] in ("数", "几") or t[hi.end:hi.end + 1] == "几":
-        return None  # vague amounts: 数十万亿日元, 几百人, 十几名记者
+    if t[max(s_start, lo.start - 1):lo.start] in ("数", "几") and t[max(s_start, lo.start - 2):lo.start] not in _COUNT_NOUNS \
+            or t[hi.end:hi.end + 1] == "几":
+        return None  # vague amounts: 数十万亿日元, 几百人, 十几名记者 (not 投票人数902万人: the 数 of a noun)
     if key == "位" and _RANK_BEFORE_RE.search(t[max(s_start, lo.start - 4):lo.start]):
         return None  # 从第10位跌至17位: a rank, not people
     if key is None:

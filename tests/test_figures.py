@@ -570,3 +570,9 @@ def test_dash_ranges_litres_dong_and_growth_at_a_steady_pace():
     assert not [f for f in extract_figures("股价3日升至高位。") if f.kind == "volume"]
     assert [(f.unit, f.value_low) for f in extract_figures("法院判处赔偿148亿越盾。")] == [("VND", 1.48e10)]
     assert [f.kind for f in extract_figures("双边贸易以年均超过14%的速度持续增长。")] == ["growth"]
+
+
+def test_the_shu_of_a_count_noun_is_no_vague_amount():
+    assert [f.value_low for f in extract_figures("投票人数九百零二万三千八百四十七人。")] == [9023847.0]
+    assert [f.value_low for f in extract_figures("选民人数902万人。")] == [9.02e6]
+    assert not extract_figures("数十万人参加集会。")
