@@ -1289,7 +1289,8 @@ BARE_BODIES = ("外交部", "国防部", "商务部", "财政部", "司法部", 
                "国民议会", "国民大会", "下议院", "上议院", "议会下院", "议会上院", "宪法委员会", "高等法院",
                # national agencies many countries name alike (巴基斯坦/菲律宾国家灾害管理局), the Vietnamese and
                # Chinese standing committees, Germany's and Brazil's federal councils
-               "国家灾害管理局", "国会常务委员会", "联邦参议院", "中选委", "选委会", "国家警察局", "国家警察")
+               "国家灾害管理局", "国会常务委员会", "联邦参议院", "中选委", "选委会", "国家警察局", "国家警察",
+               "下院", "上院")
 
 
 # Bodies also named for their buildings, and the words that make the bare name the building.
@@ -2170,6 +2171,9 @@ def _suffix_names(d: _Doc):
         name = d.text[start:end]
         if name in lex.stopnames or name.endswith(_EVENT_ENDS):
             continue
+        if kind == "place" and len(name) == 3 and name[0] in SURNAMES and toks[d.index_at(start) or 0][1] in _NR_TAGS \
+                and d.index_at(start) is not None and len(toks[d.index_at(start)][0]) == 1:
+            continue   # 范/nr + 青山/ns: a surname and a given name that reads as a place (范青山 is a person)
         if suffix in _GUARDED_PLACE_SUFFIXES and (_NAME_GOES_ON.match(d.text, end) or name[0] in "为在从对向把被将给道"
                                                   or start > 0 and d.text[start - 1] in _PROVINCE_GLUE):
             continue   # (为雅万/nrt + 高铁: a preposition glued on; 集/q + 大原高铁: the name is cut)

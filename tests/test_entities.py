@@ -2211,3 +2211,8 @@ def test_districts_counties_of_a_city_s_name_birthplaces_and_counted_lists():
     assert {"衡阳", "衡阳县"} <= names("衡阳市衡阳县2.1万人受灾。", "place")
     assert "桦川" in names("姜某,男,汉族,1962年2月生,黑龙江桦川人。", "place")
     assert {"甘孜", "凉山"} <= names("攀枝花、甘孜、凉山3市(自治州)5个县受灾。", "place")
+
+
+def test_a_surname_before_a_place_word_is_a_person_and_a_bare_lower_house_is_no_british_one():
+    assert "范青山" not in names("陈德政、张文线和范青山等被告人提出上诉。", "place")
+    assert "英国下议院" not in names("西班牙议会下院最终批准了大赦法。西班牙政府表示欢迎。", "org")
