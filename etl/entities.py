@@ -4098,8 +4098,6 @@ _PERIODICAL_IN_MARKS = re.compile("《(?:([^》\n]{1,10}?(?<!公|通|情|简|汇
                                   "|([^》\n]{1,10})》[ \u3000]*(?=[（(][A-Z][A-Za-z .'&-]{2,40}[)）]))")
 
 
-_COUNTRY_BEFORE_MARKS = re.compile("(?:瑞典|挪威|丹麦|芬兰|德国|法国|英国|美国|意大利|西班牙|荷兰|比利时|瑞士|奥地利|波兰|"
-                                   "俄罗斯|乌克兰|日本|韩国|印度|巴西|以色列|土耳其|加拿大|澳大利亚|新西兰|墨西哥|阿根廷)$")
 _WIRE_DATELINE = re.compile(f"(?:^|[\n【])[ \u3000]*((?!本)[{_HAN}]{{2,8}}(?:网|报|台|社|客户端))$")
 
 
@@ -4126,7 +4124,7 @@ def _quoted_outlets(d: _Doc):
                 d.add(known, s, m.group())
         for m in _PERIODICAL_IN_MARKS.finditer(text):
             g = next(k for k in (1, 2, 3) if m.group(k))
-            if g == 3 and not _COUNTRY_BEFORE_MARKS.search(text, max(0, m.start() - 6), m.start()):
+            if g == 3 and not any(text[max(0, m.start() - k):m.start()] in d.lex.countries for k in range(2, 7)):
                 continue   # 《三体》(The Three-Body Problem): a book; 瑞典《快报》(Expressen): a country's outlet
             _add_outlet(d, m.start(g), m.group(g))
     if "讯" in text:
