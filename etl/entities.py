@@ -4969,10 +4969,9 @@ _MINISTRY_AFTER_COUNTRY = re.compile("((?:[\u4e00-\u9fff]{2,4}[和与及])?[\u4e
                                      "(?:部|署|局|总局|委员会|办公室|理事会|管理署|管理局))(?=[^\u4e00-\u9fff]|[表称说长副发部门]|$)")
 _MINISTRY_BAD_TAGS = ("p", "u", "d", "r", "m", "q", "t", "f")
 _MINISTRY_WORDS = frozenset(("部", "署", "局", "总局", "委员会", "办公室", "理事会"))
-# Words ending like a body that name none (战局, 总部, 部署).
-_NO_BODY_WORDS = frozenset(("战局", "总部", "格局", "布局", "局部", "全局", "部署", "大局", "当局", "结局", "赌局", "饭局",
-                            "政局", "时局", "僵局", "残局", "开局", "棋局", "骗局", "变局", "危局", "困局", "定局", "全部",
-                            "内部", "外部", "干部", "本部", "东部", "西部", "南部", "北部", "中部", "局长", "部长"))
+# Words ending like a body that name none (战局, 政局), beside the suffix pass's SUFFIX_WORDS (总部, 部署).
+_NO_BODY_WORDS = frozenset(("战局", "局部", "全局", "赌局", "饭局", "政局", "时局", "僵局", "残局", "开局", "棋局", "骗局",
+                            "变局", "危局", "困局", "定局", "本部", "局长", "部长")) | SUFFIX_WORDS
 
 
 def _country_ministries(d: _Doc):
