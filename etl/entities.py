@@ -3883,9 +3883,9 @@ _LATIN_BODY_WORDS = frozenset((
 
 # Words for people that are no titles (民众威莫特, 库尔德人阿米尼, 人员方坦): before a name only when its Latin
 # form in parentheses confirms that a person is named.
-_PERSON_NOUNS = _Suffixes(("人", "人员", "民众", "男子", "女子", "男孩", "女孩", "妇女", "老人", "青年", "少年",
-                           "分析家", "评论家", "观察家", "专员", "同事", "朋友", "邻居", "亲属", "家属", "支持者",
-                           "反对者", "示威者", "抗议者", "店员", "工人", "农民", "渔民", "商人", "家庭主妇"))
+_PERSON_NOUNS = _Suffixes(_WHO_THEY_ARE + ("人", "人员", "民众", "男孩", "女孩", "妇女", "老人", "青年", "同事", "朋友",
+                                           "邻居", "亲属", "家属", "支持者", "反对者", "示威者", "抗议者", "工人",
+                                           "农民", "渔民", "商人", "家庭主妇"))
 
 
 def _name_after_role(text: str, p: int, nouns: bool = False) -> int:
