@@ -117,8 +117,8 @@ ROLE_WORDS = (
     "专员", "分析家", "评论家", "观察家", "列车长", "盟友", "亲信", "心腹", "助手", "对手", "搭档", "继任者",
     # scholars of any field (政治学家, 流行病学家) and the heads of gangs and cartels (首脑贾瓦利亚)
     "学家", "首脑",
-    # the parties of a court case (判决被告人陈茂勇犯诈骗罪)
-    "被告人", "犯罪嫌疑人", "嫌疑人", "原告", "证人", "当事人", "受害人",
+    # the parties of a court case (判决被告人陈茂勇犯诈骗罪), and local leaders listed by name (市领导杨晓和、…)
+    "被告人", "犯罪嫌疑人", "嫌疑人", "原告", "证人", "当事人", "受害人", "市领导", "省领导", "县领导", "区领导",
     # party leaders in Japanese politics (公明党党首石井启一), Taiwan's legislators (立委郑正钤)
     "党首", "立委", "党魁", "将领",
     # diplomats heading a mission between ambassadors (驻巴基斯坦使馆临时代办庞春雪)
@@ -2732,6 +2732,8 @@ def _chinese_names(d: _Doc):
             continue
         if len(tok) == 3 and tok[2] in "及与":
             tok = tok[:2]   # 李柯及/nr + 比亚迪: the conjunction of a list glued to a two-character name
+        elif len(tok) == 3 and tok[2] in "率携偕" and _cued(d, d.starts[i], d.starts[i], True)[0]:
+            tok = tok[:2]   # 市长 + 吴锦率/nr + 市直部门: "led" glued to a two-character name after its role
         s = d.starts[i]
         if not d.free(s, s + len(tok)) or tok in lex.stopnames or tok in lex.by_surface:
             continue
@@ -5061,6 +5063,78 @@ def _listed_parties(d: _Doc):
             d.add(known or _Ent("org:" + name, name, "org", None, False, "party"), s, name)
 
 
+# A cabinet list, one member a line: a name, a colon and the posts held (– 皮差:副总理兼财政部部长).
+_MEMBER_LINE = re.compile("^[ \u3000]*[–—\\-•·●*][ \u3000]*([\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9})[ \u3000]*[:：]"
+                          "[ \u3000]*([^\n]{1,24})$", re.M)
+
+
+def _member_lines(d: _Doc):
+    lex = d.lex
+    for m in _MEMBER_LINE.finditer(d.text):
+        post = m.group(2)
+        if not _ROLE_IN.search(post) or post[:2] in ("有关", "相关"):
+            continue
+        s, e = m.span(1)
+        name = m.group(1)
+        known = lex.by_surface.get(name)
+        if known is not None and known.type != "person" or name in lex.stopnames or _ROLE_IN.search(name) \
+                or not d.free(s, e):
+            continue
+        d.add(known or _Ent("person:" + name, name, "person", None, False), s, name)
+
+
+# A name written with a space between surname and given name to align a list of officials (李 波、张 平):
+# one of the list's people, when the list holds others.
+_SPACED_NAME = re.compile("(?<=[、，,])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?=[、，,。])")
+
+
+def _spaced_names(d: _Doc):
+    people = {s for ent, hits in d.found.values() if ent.type == "person" for s in hits}
+    if not people:
+        return
+    for m in _SPACED_NAME.finditer(d.text):
+        s, e = m.start(1), m.end(2)
+        if m.group(1) not in SURNAMES or not d.free(s, e):
+            continue
+        # a person right before or after in the list
+        if not any(p in people for p in range(max(0, s - 5), s - 1)) and not any(p == e + 1 for p in people):
+            continue
+        name = m.group(1) + m.group(2)
+        d.add(lex_person(d, name), s, d.text[s:e])
+
+
+def lex_person(d: _Doc, name: str) -> _Ent:
+    known = d.lex.by_surface.get(name)
+    return known if known is not None and known.type == "person" else _Ent("person:" + name, name, "person", None, False)
+
+
+# A list of rivers and streams (綦江、驴子溪、笋溪河、塘河): each item ends in a word for one, and so do the others.
+_WATER_LIST = re.compile("(?:[\u4e00-\u9fff]{1,5}?(?:河|江|溪)、){1,8}[\u4e00-\u9fff]{1,4}?(?:河|江|溪)"
+                         "(?=[^\u4e00-\u9fff]|流域|水系|沿岸|两岸|等|超|的|干流|支流|水位|$)")
+
+
+def _water_lists(d: _Doc):
+    text, lex = d.text, d.lex
+    for m in _WATER_LIST.finditer(text):
+        at = m.start()
+        for k, item in enumerate(m.group().split("、")):
+            s = at
+            at += len(item) + 1
+            if k == 0:
+                # the first item may carry words before it (江津区 + 綦江, 境内 + 嘉陵江): its last word
+                e = s + len(item)
+                j = bisect.bisect_left(d.ends, e)
+                if j < len(d.toks) and d.ends[j] == e and len(d.toks[j][0]) >= 2:
+                    s = d.starts[j]
+                item = text[s:e]
+            if len(item) < 2 or item in lex.stopnames or not d.free(s, s + len(item)) or not d.is_start(s):
+                continue
+            known = lex.by_surface.get(item)
+            if known is not None and known.type != "place":
+                continue
+            d.add(known or _Ent("place:" + item, item, "place", None, False), s, item)
+
+
 def _shared_aliases(d: _Doc):
     """A name that several countries' bodies share (前进党: France's and Thailand's) is the body of the
     country the text names most; the first in the gazetteer when it names none of them."""
@@ -5143,6 +5217,10 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _qualified_forces(d)
     _org_tails(d)
     _country_ministries(d)
+    if ":" in d.text or "：" in d.text:
+        _member_lines(d)
+    if "河、" in d.text or "江、" in d.text or "溪、" in d.text:
+        _water_lists(d)
     if "党、" in d.text or "党和" in d.text or "党与" in d.text or "党及" in d.text:
         _listed_parties(d)
     _bare_bodies(d)
@@ -5154,6 +5232,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _translit_after_role(d)
     _chinese_names(d)
     _name_lists(d)
+    if " 、" in d.text or "、" in d.text and " " in d.text:
+        _spaced_names(d)
     _translit_lists(d)
     _translit_pairs(d)
     _latin_orgs(d)

@@ -2216,3 +2216,13 @@ def test_districts_counties_of_a_city_s_name_birthplaces_and_counted_lists():
 def test_a_surname_before_a_place_word_is_a_person_and_a_bare_lower_house_is_no_british_one():
     assert "范青山" not in names("陈德政、张文线和范青山等被告人提出上诉。", "place")
     assert "英国下议院" not in names("西班牙议会下院最终批准了大赦法。西班牙政府表示欢迎。", "org")
+
+
+def test_cabinet_lists_spaced_names_leaders_who_lead_and_lists_of_rivers():
+    got = names("新内阁名单:\n– 普坦:副总理\n– 皮差:副总理兼财政部部长\n– 注意:有关部门负责人", "person")
+    assert {"普坦", "皮差"} <= got and "注意" not in got
+    assert "李波" in names("市领导杨燕伟、李 波、张海川出席。", "person")
+    assert "吴锦" in names("市委书记董卫民、市长吴锦率市直部门负责人调研。", "person")
+    got = names("受降雨影响,江津区綦江、驴子溪、笋溪河、塘河超保。四川境内嘉陵江、渠江流域无雨。", "place")
+    assert {"驴子溪", "笋溪河", "塘河", "嘉陵江", "渠江"} <= got and "境内嘉陵江" not in got
+    assert not names("他喜欢江、河、湖、海。", "place")
