@@ -2732,7 +2732,8 @@ def _chinese_names(d: _Doc):
             continue
         if len(tok) == 3 and tok[2] in "及与":
             tok = tok[:2]   # 李柯及/nr + 比亚迪: the conjunction of a list glued to a two-character name
-        elif len(tok) == 3 and tok[2] in "率携偕" and _cued(d, d.starts[i], d.starts[i], True)[0]:
+        elif len(tok) == 3 and (tok[2] in "率携偕" or tok[2] == "以" and d.text[d.starts[i] + 3:d.starts[i] + 4] in "代个身") \
+                and _cued(d, d.starts[i], d.starts[i], True)[0]:
             tok = tok[:2]   # 市长 + 吴锦率/nr + 市直部门: "led" glued to a two-character name after its role
         s = d.starts[i]
         if not d.free(s, s + len(tok)) or tok in lex.stopnames or tok in lex.by_surface:
@@ -3102,7 +3103,7 @@ def _name_lists(d: _Doc):
                 break
 
 
-_GLUED_AFTER_NAME = frozenset("为是在等和与及的将也都")
+_GLUED_AFTER_NAME = frozenset("为是在等和与及的将也都以")
 _ADVERBS_AFTER_NAME = frozenset(("此前", "此后", "此时", "较早", "早前", "日前", "近日", "当天", "随后"))
 
 
@@ -3303,7 +3304,8 @@ def _take_back_from_place(d: _Doc, person: _Ent, s: int, form: str) -> None:
 # Characters that end a name rather than continue it: what may follow a name in running text.
 _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
              "|今日|今天|昨日|昨天|日前|近日|当天|当日|此前|随后"
-             "|分别|共同|一起|一同|以及|涉嫌|多次|再次|亲自|首次|连夜|紧急|专程|一行|率队|率团|带队|女士|先生|夫人|小姐|举行|指(?=[，,：:])|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
+             "|分别|共同|一起|一同|以及|涉嫌|多次|再次|亲自|首次|连夜|紧急|专程|一行|率队|率团|带队|女士|先生|夫人|小姐|举行"
+             "|上将|中将|少将|大将|元帅|以(?=代理|个人|[^\u4e00-\u9fff])|指(?=[，,：:])|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
 _GIVEN_BAD = set("一二三四五六七八九十百千万两日月年天周们等都也又再将说称的了是在和与对及表示指认告透强上下里中"
                  "国省市县区部局方面曾我你他她它其记者装照")
@@ -4356,8 +4358,9 @@ def _sub_bodies(d: _Doc):
             if not m or any(c in _SUB_BAD for c in m.group(1)) or not d.free(e, m.end(1)):
                 continue
             part = m.group(1)
-            if part in SUFFIX_WORDS or part in GENERIC_BODIES or part[:2] in ("所有", "各个", "有关", "相关"):
-                continue
+            if part in SUFFIX_WORDS or part in GENERIC_BODIES or part[:2] in ("所有", "各个", "有关", "相关") \
+                    or _ROLE_IN.search(part.replace("委员会", "")):
+                continue   # (联合资源党 + 领导人兼国企部: a role, then another body)
             name = surf + part
             _drop_mention(d, ent, s)
             sub = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "government")
@@ -5039,6 +5042,38 @@ _NOT_PARTIES = frozenset(("执政党", "反对党", "在野党", "政党", "该�
 _NO_PARTY_ENDS = ("反对党", "执政党", "在野党", "政党", "大党", "小党", "参政党")
 
 
+# A party named before its leader (联合资源党领导人, 民力党党魁): a party, whatever words its name is made of.
+_PARTY_BEFORE_LEADER = re.compile("(?<=[，,。；;：:、\n（(“\"])([\u4e00-\u9fff]{2,8}?党)(?=领导人|党魁|主席|总书记|秘书长|领袖)")
+
+
+def _parties_before_leaders(d: _Doc):
+    lex = d.lex
+    for m in _PARTY_BEFORE_LEADER.finditer(d.text):
+        s, e = m.span(1)
+        name = m.group(1)
+        if name in _NOT_PARTIES or name.endswith(_NO_PARTY_ENDS) or name in lex.stopnames or not d.free(s, e) \
+                or not d.is_start(s) or _ROLE_IN.search(name) or name[0] in "该其本此各两":
+            continue
+        known = lex.by_surface.get(name)
+        if known is not None and known.type != "org":
+            continue
+        if known is None:
+            # the words before 党 name it: nouns and names only (not 在新任党, 逮捕朝野两党, 议会多数党)
+            i, j = d.index_at(s), bisect.bisect_left(d.ends, e)
+            words = d.toks[i:j + 1] if i is not None else []
+            if not words or any(w[1][:1] in _PARTY_NAME_BAD_TAGS and w[0] not in _PARTY_NAME_VERBS
+                                or w[0] in _PARTY_NAME_BAD_WORDS for w in words):
+                continue
+        d.add(known or _Ent("org:" + name, name, "org", None, False, "party"), s, name)
+
+
+_PARTY_NAME_BAD_TAGS = "rpvdmqcuft"
+# Words tagged as verbs that party names are made of (联合资源党, 团结发展党, 人民革新党)
+_PARTY_NAME_VERBS = frozenset(("联合", "团结", "统一", "革新", "改革", "发展", "进步", "复兴", "独立", "解放", "前进",
+                               "振兴", "保卫", "建设", "争取", "团结一致"))
+_PARTY_NAME_BAD_WORDS = frozenset(("多数党", "少数党", "多数", "少数", "新任", "朝野", "两党", "各党", "该党", "本党"))
+
+
 def _listed_parties(d: _Doc):
     text, lex = d.text, d.lex
     for m in _PARTY_LIST.finditer(text):
@@ -5223,6 +5258,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _water_lists(d)
     if "党、" in d.text or "党和" in d.text or "党与" in d.text or "党及" in d.text:
         _listed_parties(d)
+    if "党领导人" in d.text or "党党魁" in d.text or "党主席" in d.text or "党领袖" in d.text:
+        _parties_before_leaders(d)
     _bare_bodies(d)
     _local_bodies(d)
     _city_chars(d)
