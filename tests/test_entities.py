@@ -2232,4 +2232,4 @@ def test_parties_before_their_leader_and_names_before_ranks_or_an_acting_post():
     assert "联合资源党" in names("在他们不在的情况下,联合资源党领导人兼国企部部长将代理总理。", "org")
     assert not names("选举结束,在新任党主席领导下团结。身旁站着各党领袖。", "org")
     assert "哈山" in names("选举委员会宣布，现任总统哈山以97.66%的得票率当选。", "person")
-    assert "美国众议院特别委员会" in names("调查1月6日事件的美国众议院特别委员会上周听取证词。", "org")
+    assert "美国众议院特别委员会" in names("调查1月6日事件的美国众议院特别委员会，上周听取证词。", "org")
