@@ -1812,7 +1812,7 @@ def _address_chains(d: _Doc):
 
 
 # A town and its village named together (在大河家镇陈家村): both are places, whatever came before.
-_TOWN_THEN_VILLAGE = re.compile("(?<=[在于到至从的、，。\n 县市区旗])([^\\W\\d乡镇村街的在和与及了是等县市区省州]{2,4}[镇乡])"
+_TOWN_THEN_VILLAGE = re.compile("[在于到至从的、，。\n 县市区旗]([^\\W\\d乡镇村街的在和与及了是等县市区省州]{2,4}[镇乡])"
                                 "([^\\W\\d乡镇村街的在和与及了是等县市区省州]{1,3}村)")
 
 
@@ -2940,7 +2940,7 @@ def _add_credited(d: _Doc, s: int, name: str) -> None:
 
 
 # A caption closed by its photographer's name and 摄, with no 记者 before (…进口博览会场馆。汤彦俊 摄).
-_CAPTION_PHOTOGRAPHER = re.compile(r"(?<=[。！？”])[ \u3000]*([\u4e00-\u9fff]{2,3})[ \u3000]?摄[ \u3000]*$", re.M)
+_CAPTION_PHOTOGRAPHER = re.compile(r"[。！？”][ \u3000]*([\u4e00-\u9fff]{2,3})[ \u3000]?摄[ \u3000]*$", re.M)
 
 
 def _photo_credits(d: _Doc):
@@ -5043,7 +5043,7 @@ _NO_PARTY_ENDS = ("反对党", "执政党", "在野党", "政党", "大党", "�
 
 
 # A party named before its leader (联合资源党领导人, 民力党党魁): a party, whatever words its name is made of.
-_PARTY_BEFORE_LEADER = re.compile("(?<=[，,。；;：:、\n（(“\"])([\u4e00-\u9fff]{2,8}?党)(?=领导人|党魁|主席|总书记|秘书长|领袖)")
+_PARTY_BEFORE_LEADER = re.compile("[，,。；;：:、\n（(“\"]([\u4e00-\u9fff]{2,8}?党)(?=领导人|党魁|主席|总书记|秘书长|领袖)")
 
 
 def _parties_before_leaders(d: _Doc):
@@ -5120,17 +5120,17 @@ def _member_lines(d: _Doc):
 
 # A name written with a space between surname and given name to align a list of officials (李 波、张 平):
 # one of the list's people, when the list holds others.
-_SPACED_NAME = re.compile("(?<=[、，,])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?=[、，,。])")
+_SPACED_NAME = re.compile("[、，,]([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?=[、，,。])")   # (a separator first: fast)
 
 
 def _spaced_names(d: _Doc):
-    people = {s for ent, hits in d.found.values() if ent.type == "person" for s in hits}
-    if not people:
-        return
+    people = None
     for m in _SPACED_NAME.finditer(d.text):
         s, e = m.start(1), m.end(2)
         if m.group(1) not in SURNAMES or not d.free(s, e):
             continue
+        if people is None:   # (built at the first candidate: most texts have none)
+            people = {at for ent, hits in d.found.values() if ent.type == "person" for at in hits}
         # a person right before or after in the list
         if not any(p in people for p in range(max(0, s - 5), s - 1)) and not any(p == e + 1 for p in people):
             continue
@@ -5252,7 +5252,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _qualified_forces(d)
     _org_tails(d)
     _country_ministries(d)
-    if ":" in d.text or "：" in d.text:
+    if ("–" in d.text or "—" in d.text or "•" in d.text or "●" in d.text or "\n-" in d.text or "\n*" in d.text) \
+            and (":" in d.text or "：" in d.text):
         _member_lines(d)
     if "河、" in d.text or "江、" in d.text or "溪、" in d.text:
         _water_lists(d)
@@ -5269,7 +5270,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _translit_after_role(d)
     _chinese_names(d)
     _name_lists(d)
-    if " 、" in d.text or "、" in d.text and " " in d.text:
+    if "、" in d.text and " " in d.text:
         _spaced_names(d)
     _translit_lists(d)
     _translit_pairs(d)
