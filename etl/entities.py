@@ -3933,23 +3933,21 @@ def _paren_aliases(d: _Doc, create: bool = True):
                 for s, surf in hits.items():
                     ends[s + len(surf)] = (ent, s)
         hit = ends.get(p) or text[p - 1:p] in ("\"", "”", "」", "》") and ends.get(p - 1)
+        place_after = _PLACE_KIND_AFTER.match(text, m.end()) is not None and _ONE_LATIN_NAME.match(latin) is not None
+        retype = None
         if hit and hit[0].type != "person" and " " in latin and _PERSONISH_LOOSE.match(latin) \
                 and _name_after_role(text, p, nouns=True) == p - hit[1]:
             # 贸易部长伯明翰(Simon Birmingham), 中将萨尔瓦多(Juan Arnez Salvador): a role and a personal
             # name in Latin letters make a person of what the gazetteer knows as a place or a company
-            phrase = text[hit[1]:p]
-            _drop_mention(d, hit[0], hit[1])
-            ent = _Ent("person:" + phrase, phrase, "person", None, False)
-            d.add(ent, hit[1], phrase)
-            d.add(ent, ls, latin)
-            continue
-        place_after = _PLACE_KIND_AFTER.match(text, m.end()) is not None and _ONE_LATIN_NAME.match(latin) is not None
-        if hit and hit[0].type == "person" and place_after and all(c in d.lex.translit for c in text[hit[1]:p]):
+            retype = "person"
+        elif hit and hit[0].type == "person" and place_after and all(c in d.lex.translit for c in text[hit[1]:p]):
             # 马西西(Masisi)地区: a transliteration and its Latin form before 地区 name a place, whoever
             # else the same sounds name
+            retype = "place"
+        if retype is not None:
             name = text[hit[1]:p]
             _drop_mention(d, hit[0], hit[1])
-            ent = _Ent("place:" + name, name, "place", None, False)
+            ent = _Ent(f"{retype}:{name}", name, retype, None, False)
             d.add(ent, hit[1], name)
             d.add(ent, ls, latin)
             continue
