@@ -707,7 +707,7 @@ def _known_pass(d: _Doc):
 
 # A company officer's English title before a Latin name inside one Latin run (Bybit CEO Ben Zhou).
 _OFFICER_TITLES = ("CEO", "CFO", "CTO", "COO", "President", "Chairman", "Founder")
-_TITLE_THEN_LATIN_NAME = re.compile(r"(?:^|\s)(?:CEO|CFO|CTO|COO|President|Chairman|Founder)\s+([A-Z].+)$")
+_TITLE_THEN_LATIN_NAME = re.compile(r"(?:^|\s)(?:" + "|".join(_OFFICER_TITLES) + r")\s+([A-Z].+)$")
 # The agency after a photographer's name (© Roman Baluk / Reuters, Pedro Pardo/AFP).
 _AGENCY_AFTER = re.compile(r"[ \u3000]*/[ \u3000]*(?:Reuters|REUTERS|AFP|AP|EPA|Getty|Anadolu|Xinhua|Bloomberg|dpa|"
                            r"路透社?|法新社|美联社|新华社|欧新社|盖帝图像)")
@@ -1424,9 +1424,10 @@ def _local_bodies(d: _Doc):
             d.taken[e:m.end()] = b"\x01" * (m.end() - e)
 
 
-def _add_person(d: _Doc, s: int, name: str) -> None:
-    """A mention at s of the person the gazetteer knows by `name`, or of a new person of that name."""
-    d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), s, name)
+def _add_person(d: _Doc, s: int, name: str, surface: str | None = None) -> None:
+    """A mention at s of the person the gazetteer knows by `name`, or of a new person of that name (written
+    as `surface` when the text spells it otherwise: 李 波)."""
+    d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), s, surface or name)
 
 
 def _drop_mention(d: _Doc, ent: _Ent, s: int) -> None:
@@ -5133,12 +5134,9 @@ def _spaced_names(d: _Doc):
         if not any(p in people for p in range(max(0, s - 5), s - 1)) and not any(p == e + 1 for p in people):
             continue
         name = m.group(1) + m.group(2)
-        d.add(lex_person(d, name), s, d.text[s:e])
-
-
-def lex_person(d: _Doc, name: str) -> _Ent:
-    known = d.lex.by_surface.get(name)
-    return known if known is not None and known.type == "person" else _Ent("person:" + name, name, "person", None, False)
+        known = d.lex.by_surface.get(name)
+        if known is None or known.type == "person":
+            _add_person(d, s, name, d.text[s:e])
 
 
 # A list of rivers and streams (綦江、驴子溪、笋溪河、塘河): each item ends in a word for one, and so do the others.
