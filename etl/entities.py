@@ -1053,6 +1053,8 @@ def _token_pass(d: _Doc):
                 continue
             if ent.type in ("person", "org") and len(tok) == 2 and _cut_from_longer_name(d, i, ent):
                 continue  # 海 + 马斯 (海马斯), 拉布 + 卡 (拉布卡): a short name cut out of a longer transliteration
+            if ent.subtype == "town" and _inside_transliteration(d, i):
+                continue  # 奥云 + 戈尔登, 卡梅洛 + ·: a small town's name that is a piece of a longer foreign name
             if (ent.type == "place" and len(tok) == 2 and tok[0] in SURNAMES and len(nxt) == 1
                     and _IS_HAN.match(nxt) and nxt not in _NOT_NAME_CHARS and _cued(d, start, start)[0]):
                 name = tok + nxt  # 所长 + 黄海 + 平: a Chinese name that starts like a place
@@ -1261,6 +1263,34 @@ _CHANG_PREFIXES = tuple(_CHANG_WORDS)
 # A weak alias counts only where the text names what it stands for (东北: Northeast China; 中西部: the US
 # Midwest, which a story about Sudan's 中西部 must not become)
 WEAK_ALIASES = {"大陆": "中国", "我国": "中国", "内地": "中国", "东北": "中国", "中西部": "美国", "立法会": "香港"}
+
+
+def _inside_transliteration(d: _Doc, i: int) -> bool:
+    """Whether the small town's name at token i is rather a piece of something longer: glued to more of a
+    foreign name (a `·`, a Latin letter, a lone transliteration character or an unknown transliteration on
+    either side: 约 + 韦内尔 + Moïse, 奥云 + 戈尔登, 德 + 卡鲁尔), a person's name with its Latin form
+    (耶胡德(Arbel Yehoud)), or the first-level division of the same name (马坦萨斯 + 省)."""
+    toks = d.toks
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(toks):
+            continue
+        w = toks[j][0]
+        if w[:1] in "·•‧" or w[-1:] in "·•‧" or w[:1].isascii() and w[:1].isalpha():
+            return True
+        if len(w) == 1 and w in d.lex.translit and w not in _NOT_NAME_CHARS \
+                or len(w) >= 2 and w not in d.lex.by_surface and all(c in d.lex.translit for c in w):
+            return True
+    nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+    if nxt in _PROVINCE_WORDS:
+        return True
+    if nxt in ("(", "（"):
+        m = _LATIN_RUN.match(d.text, d.starts[i] + len(toks[i][0]) + 1)
+        return m is not None and _LATIN_PERSON.match(m.group()) is not None
+    return False
+
+
+# The words of a country's first-level divisions, after a name that is also a town's (马坦萨斯省).
+_PROVINCE_WORDS = frozenset(("省", "州", "邦", "郡", "县", "大区"))
 
 
 def _glued_name_char(d: _Doc, i: int) -> bool:
@@ -2201,8 +2231,11 @@ def _suffix_names(d: _Doc):
         head_ent = head if isinstance(head, _Ent) else None
         if ent is None and head_ent is not None and head_ent.type == "place" and kind == "place" \
                 and name == head_ent_surface(d, start, head_ent) + suffix and suffix in ADMIN_SUFFIXES \
-                and not (suffix == "县" and head_ent.country == "CN" and head_ent.subtype == "city"):
-            ent = head_ent  # 卡拉奇 + 市 is 卡拉奇 (衡阳 + 县 is not 衡阳市: a county of the same name)
+                and not (suffix == "县" and head_ent.country == "CN" and head_ent.subtype == "city") \
+                and not (head_ent.subtype == "town" and suffix in _PROVINCE_WORDS):
+            # 卡拉奇 + 市 is 卡拉奇 (衡阳 + 县 is not 衡阳市: a county of the same name; 马坦萨斯省 is the
+            # province, not the small town of the same name)
+            ent = head_ent
         if ent is None:
             if kind == "place" and head_ent is not None and head_ent.type == "place" and len(name) > 12:
                 continue
@@ -2375,6 +2408,8 @@ def _is_name_token(d: _Doc, i: int) -> bool:
     if known is not None:
         if known.type == "person":
             return True  # 托马斯-格林菲尔德 (one token: jieba keeps hyphens)
+        if known.subtype == "town":
+            return True  # 卡梅洛·格雷罗: a small town's name is a common piece of foreign names
         # A known name glued to more name characters is part of the name, cut out by the user
         # dictionary: 巴格达 + 迪 (巴格达迪), 埃马 + 纽埃 + 尔 (埃马纽埃尔).
         nxt = d.toks[i + 1][0] if i + 1 < len(d.toks) else ""

@@ -29,8 +29,8 @@ def tagger() -> rjieba.Jieba:
     from etl import gazetteer  # local import: gazetteer imports nothing from here
 
     jb = rjieba.Jieba()
-    for word, tag in gazetteer.user_words():
-        jb.add_word(word, 100000, tag)
+    for word, tag, freq in gazetteer.user_words():
+        jb.add_word(word, freq, tag)
     for word in GLUED_BODY_ROLES:
         jb.add_word(word, 0, "n")   # frequency 0: the segmenter takes the two words instead
     return jb

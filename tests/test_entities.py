@@ -2233,3 +2233,19 @@ def test_parties_before_their_leader_and_names_before_ranks_or_an_acting_post():
     assert not names("选举结束,在新任党主席领导下团结。身旁站着各党领袖。", "org")
     assert "哈山" in names("选举委员会宣布，现任总统哈山以97.66%的得票率当选。", "person")
     assert "美国众议院特别委员会" in names("调查1月6日事件的美国众议院特别委员会，上周听取证词。", "org")
+
+
+def test_small_towns_of_the_generated_gazetteer_and_where_they_are_pieces_of_other_names():
+    found = {m.name: m for m in extract_entities("土耳其东部城市埃尔津詹周日凌晨发生强烈地震，荷兰奈梅亨的芯片厂停工。")}
+    assert found["埃尔津詹"].type == "place" and found["埃尔津詹"].country == "TR"
+    assert found["奈梅亨"].country == "NL"
+    # a town's name inside a longer foreign name is that name's piece (卡梅洛 is also a town in Uruguay)
+    assert names("外交官卡梅洛·格雷罗出席了会议。") == {"卡梅洛·格雷罗"}
+    assert by_name("外交官卡梅洛·格雷罗出席了会议。")["卡梅洛·格雷罗"].type == "person"
+    # a person's Latin name after it makes it a person (耶胡德 is also a town in Israel)
+    assert by_name("获释者中有耶胡德（Arbel Yehoud）。")["耶胡德"].type == "person"
+    # a first-level division of the same name is the division (马坦萨斯 is a town and a province of Cuba)
+    assert "马坦萨斯省" in names("马坦萨斯省的电厂再次停运。", "place")
+    # the towns' low dictionary frequency: no cut shifts (遍布 + 西亚, not 遍 + 布西亚; 中亚 + 国家)
+    assert names("他的足迹遍布西亚各国。") == {"西亚"}
+    assert names("这些中亚国家希望扩大贸易。") == {"中亚"}

@@ -232,7 +232,7 @@ def test_white_house_and_pentagon_are_orgs(entries):
 
 
 def test_user_words_cover_multichar_names(gdir, entries):
-    words = dict(gazetteer.user_words(gdir))
+    words = {w: tag for w, tag, _ in gazetteer.user_words(gdir)}
     for e in entries:
         for w in (e.name, *e.aliases):
             if len(w) >= 2:
@@ -263,3 +263,33 @@ def test_us_states_resolve_bare_unless_the_bare_form_is_a_city(entries):
         by_name = {e.name: e for e in entries if e.type == "place"}
         got = _resolve(entries, "place", s)
         assert got and by_name[got[0]].country == "US", s
+
+
+GENERATED = Path(gazetteer.GAZETTEER_DIR) / "places_geonames.tsv"
+
+
+def test_generated_towns_are_long_tail_words_that_hand_written_names_win_over():
+    everything = gazetteer.load()
+    towns = [e for e in everything if e.long_tail]
+    assert len(towns) > 3000 and {e.subtype for e in towns} == {"town"}
+    assert all(e.type == "place" and e.country and ISO2.match(e.country) for e in towns)
+    assert all(len(n.replace("·", "")) >= 3 for e in towns for n in (e.name, *e.aliases))
+    hand_written = {n for e in everything if not e.long_tail for n in (e.name, *e.aliases)}
+    # a place added by hand after the file was generated: rebuild it (build_geonames_cities.py)
+    assert not hand_written & {n for e in towns for n in (e.name, *e.aliases)}
+    freq = {w: f for w, _, f in gazetteer.user_words()}
+    assert freq["埃尔津詹"] == gazetteer.LONG_TAIL_FREQ < freq["莫斯科"] == gazetteer.USER_WORD_FREQ
+
+
+def test_the_town_builder_keeps_only_names_safe_to_match():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_geonames_cities", GENERATED.parent / "build_geonames_cities.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    tags = builder.jieba_tags()
+    assert builder.safe_name("埃尔津詹", tags, set())
+    assert not builder.safe_name("海滨", tags, set())          # two characters: an ordinary word
+    assert not builder.safe_name("联合市", tags, set())        # no transliteration: 联合 + 市场 would be cut
+    assert not builder.safe_name("冬季花园", tags, set())      # a compound of ordinary words
+    assert not builder.safe_name("克洛维斯", tags, {"克洛维斯"})   # a part of a person's name

@@ -17,7 +17,7 @@ def test_gazetteer_names_are_not_split(text, name):
 
 
 def test_every_multi_char_gazetteer_name_is_a_user_word():
-    words = dict(gazetteer.user_words())
+    words = {w: tag for w, tag, _ in gazetteer.user_words()}
     outside = gazetteer._outside_dictionary(gazetteer.GAZETTEER_DIR)
     for e in gazetteer.load():
         if len(e.name) >= 2 and e.name not in outside:
@@ -54,7 +54,7 @@ def test_content_terms_accept_precomputed_tags():
 def test_names_outside_the_dictionary_do_not_cut_common_words():
     from etl.entities import extract_entities
 
-    assert "高通" not in dict(gazetteer.user_words())   # listed in data/gazetteer/outside_dictionary.txt
+    assert "高通" not in {w: tag for w, tag, _ in gazetteer.user_words()}   # listed in data/gazetteer/outside_dictionary.txt
     assert "高通" not in [w for w, _ in segment.tag("高通胀压力加大")]
     assert not extract_entities("高通胀压力加大。")
     assert "高通公司" in {m.name for m in extract_entities("高通发布新芯片。")}   # the segmenter's own token
