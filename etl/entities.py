@@ -111,7 +111,7 @@ ROLE_WORDS = (
     "总指挥", "副总指挥", "总设计师", "副总设计师", "总工程师", "院士",
     # armies name commanders by these (原副司令员王扶之, 政委…), and Japanese and Korean ministries by 课长
     "司令员", "副司令员", "副司令", "政委", "副政委", "政治委员", "军长", "副军长", "师长", "旅长", "营长", "连长",
-    "课长", "室长",
+    "课长", "室长", "次官", "事务次官", "审议官", "官房长官", "局局长", "司司长",   # (…局 + 局长: the segmenter's cut)
     # envoys, commentators and crews (气候专员霍克斯特拉, 军事分析家马尼尔, 列车长阿纳托利), and the people
     # a politician is named beside (盟友阿努丁, 亲信普坦, 竞选对手…)
     "专员", "分析家", "评论家", "观察家", "列车长", "盟友", "亲信", "心腹", "助手", "对手", "搭档", "继任者",
@@ -239,7 +239,11 @@ JAPANESE_SURNAMES = (
     "松冈 西尾 三宅 今村 中谷 岩井 服部 古川 市川 赤松 大岛 永井 秋山 增田 星野 田村 武田 林田 金田 浅井 桑原 藤本 "
     "大石 森本 齐藤 斉藤 樱井 青山 小野寺 萩原 岩本 石桥 松山 松村 榎本 荻原 长岛 长泽 小仓 竹中 "
     "江藤 牧原 小里 牧野 平井 宫田 土井 武藤 内藤 佐野 矢野 西野 细野 熊谷 横井 关口 滨田 "
-    "盐谷 斋木 森下 岛田 冈村 川村 野中 福山 渡部 小田 坂井 赤泽 城内 古屋 国定 小渊"
+    "盐谷 斋木 森下 岛田 冈村 川村 野中 福山 渡部 小田 坂井 赤泽 城内 古屋 国定 小渊 "
+    # diplomats and ministers of the 2020s, and more common names (金井正彰, 船越健裕, 小野田纪美)
+    "金井 船越 秋叶 山上 金杉 堀井 鬼木 小野田 鸠山 前原 玄叶 海江田 马渊 山际 寺田 叶梨 盐崎 武见 浅尾 中曾根 "
+    "小熊 大塚 松岛 吉野 宇都宫 三原 后藤田 江田 渡海 宫腰 宫川 秋本 柿泽 堀内 吉良 德永 川岛 泉田 冈野 市村 "
+    "森川 中泽 泷泽 高濑 井出 铃置 伊原 垂水 秋元 阿达 逢泽 棚桥 上杉 加贺谷 龟井 野上 长尾 木村 田岛 樋口"
 ).split()
 DOUBLE_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯")
 
@@ -328,6 +332,8 @@ PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     # venues, mines, reservoirs and crossings the news happens at (哈尔滨大剧院, 淖尔壕煤矿, 拉法过境点)
     "大剧院", "体育馆", "体育中心", "会展中心", "市政厅", "公园", "庄园", "大饭店", "礼堂", "神社", "寺",
     "煤矿", "铜矿", "金矿", "铁矿", "水库", "过境点", "检查站", "高铁站", "中心站", "港务区", "国际港务区",
+    # mountain passes (乃堆拉山口, 吐尔尕特山口)
+    "山口",
     # constituencies (阿裕尼集选区), railways and roads (中吉乌铁路, 雅万高铁), border crossings and quays
     "选区", "集选区", "单选区", "铁路", "高铁", "高速公路", "高速路", "口岸", "码头", "集装箱码头",
 )
@@ -1104,6 +1110,9 @@ def _token_pass(d: _Doc):
                 name = tok + nxt
                 d.add(_Ent("org:" + name, name, "org", ent.country, False, "company"), start, name)
                 continue
+            if ent.subtype == "media" and nxt == "网" and not tok.endswith("网"):
+                d.add(ent, start, tok + nxt)   # 参考消息 + 网: the outlet's website, the outlet's name as written
+                continue
             d.add(ent, start, tok)
             if ent.type == "org":
                 _country_head(d, ent, start, tok)
@@ -1270,7 +1279,12 @@ def _inside_transliteration(d: _Doc, i: int) -> bool:
     foreign name (a `·`, a Latin letter, a lone transliteration character or an unknown transliteration on
     either side: 约 + 韦内尔 + Moïse, 奥云 + 戈尔登, 德 + 卡鲁尔), a person's name with its Latin form
     (耶胡德(Arbel Yehoud)), or the first-level division of the same name (马坦萨斯 + 省)."""
-    toks = d.toks
+    toks, text = d.toks, d.text
+    start, end = d.starts[i], d.ends[i]
+    before, after = text[start - 1:start] if start else "", text[end:end + 1]
+    if before.isascii() and before.isalpha() or after.isascii() and after.isalpha() \
+            or before == "." and text[start - 2:start - 1].isascii() and text[start - 2:start - 1].isalpha():
+        return True   # A.K. + 巴尔蒂: a Latin name's initials or letters glued on
     for j in (i - 1, i + 1):
         if not 0 <= j < len(toks):
             continue
@@ -1697,6 +1711,8 @@ _FACILITIES = frozenset(("核心舱", "实验舱", "空间站", "空间实验室
 _NAME_GOES_ON = re.compile("[公局港站集总处段]|有限|股份|项目部|管理|建设|工程|运营|控股")
 _GUARDED_PLACE_SUFFIXES = frozenset(("铁路", "高铁", "高速公路", "高速路", "码头", "集装箱码头", "口岸", "过境点",
                                      "检查站", "选区", "集选区", "单选区", "煤矿", "铜矿", "金矿", "铁矿", "水库"))
+# One-character verbs and prepositions the segmenter glues to the unknown name after them (经吐尔尕特).
+_GLUED_VERBS = frozenset("经设在从向到至往赴于")
 # After an armed service, a role: 空军 + 司令 names a commander, not the service.
 _COMMANDERS = frozenset(("司令", "司令员", "指挥官", "参谋长"))
 _RANKS = {"上将", "中将", "少将", "上校", "中校", "少校", "元帅", "司令", "司令员", "陆战队"}
@@ -2199,6 +2215,9 @@ def _suffix_names(d: _Doc):
             continue  # 阿拉伯空军: an armed service is a country's (以色列空军), not a region's or a people's
         if suffix == "航空" and d.text[end:end + 1] == "难":
             end -= 1  # 狮航 + 空难: the name is cut where the text's own word (空难) starts
+        if kind == "place" and not isinstance(head, _Ent) and d.text[start] in _GLUED_VERBS \
+                and end - start - len(suffix) >= 4 and d.index_at(start + 1) is None:
+            start += 1   # 经吐尔尕特/ns + 山口: a verb the segmenter glued to an unknown name
         name = d.text[start:end]
         if name in lex.stopnames or name.endswith(_EVENT_ENDS):
             continue
@@ -2436,6 +2455,8 @@ def _is_name_token(d: _Doc, i: int) -> bool:
             return True  # 阿基拉·拉达克 + 里希南: a place name cut out of a longer surname
         # 杜 + 兰德 after a separator (让-皮埃尔·杜兰德)
         return i > 1 and d.toks[i - 2][0] in _SEP and _glued_name_char(d, i - 1)
+    if pos == "f" and len(w) == 2 and i > 0 and d.toks[i - 1][0] in _SEP and all(c in d.lex.translit for c in w):
+        return True   # 拉明·泽内/f: a surname the segmenter took for a place word (内 as in 国内)
     # any other word: the answer depends on the word and its tag only, so it is kept per process
     cache = d.lex.name_words
     r = cache.get((w, pos))
@@ -2495,7 +2516,8 @@ _GLUED_TO_SURNAME = "在将也曾已正则就又还便于"
 _NOT_NAME_CHARS = set("与和同对向被由在是的及跟给让于说称等将也都就曾已又还并而从为所")
 _VERB_ALT = "说|称|表示|指出|认为|说道|强调|透露"
 _GLUED_VERB_END = re.compile(f"(?:{_VERB_ALT})$")
-_TIME_WORDS = {"昨天", "今天", "明天", "周一", "周二", "周三", "周四", "周五", "周六", "周日"}
+_TIME_WORDS = {"昨天", "今天", "明天", "周一", "周二", "周三", "周四", "周五", "周六", "周日",
+               "当地", "当天", "当日"}   # (亚历山大·德莫赖斯 + 当地时间)
 
 
 # What makes a `·` name the head of a body named after someone (詹姆斯·马丁核不扩散研究中心的).
@@ -3227,6 +3249,11 @@ def _surname_endings(d: _Doc):
                 s = d.starts[i]
             while s < e - len(end) and text[s] in _NOT_NAME_CHARS:
                 s += 1   # 赫尔松和 + 尼古拉耶夫: the conjunction is no part of the name
+            i = d.index_at(s)
+            while i is not None and i < len(d.toks) and d.starts[i] < e - len(end):
+                if d.toks[i][1] == "c" and len(d.toks[i][0]) == 1:
+                    s = d.starts[i] + 1   # 川普 + 和/c + 阿利耶夫: two names joined by a conjunction token
+                i += 1
             name = text[s:e]
             if _PLACE_WORD_AFTER.match(text, e) or _BODY_RIGHT_AFTER.match(text, e):
                 e = text.find(end, e)   # 尼古拉耶夫地区: a place; 考门斯基大学: a body named after someone
@@ -3237,6 +3264,46 @@ def _surname_endings(d: _Doc):
                     and lex.by_surface.get(name, _NO_ENT).type == "person" and not _ROLE_IN.search(name):
                 _add_person(d, s, name)
             e = text.find(end, e)
+
+
+# The platform X (formerly Twitter) by its one letter: only where the text says it is a platform.
+_X_PLATFORM_RE = re.compile(r"(?<=平台|媒体|社媒)\s*X(?![A-Za-z0-9])|(?<![A-Za-z0-9.])X(?=\s*(?:社交平台|社交媒体|平台|上(?:发|表示|写道|称)|账号|帖子))")
+
+
+def _x_platform(d: _Doc):
+    twitter = d.lex.by_name.get("推特")
+    if twitter is None:
+        return
+    for m in _X_PLATFORM_RE.finditer(d.text):
+        s = m.end() - 1
+        if d.free(s, s + 1):
+            d.add(twitter, s, "X")
+
+
+# Latin initials before a transliterated surname (A.K.巴尔蒂, J.D.万斯): the initials are part of the name.
+_INITIALLED_RE = re.compile(r"[A-Z](?<![A-Za-z.][A-Z])(?:\.[A-Z]){0,2}\.(?=[\u4e00-\u9fff])")
+
+
+def _initialled_names(d: _Doc):
+    """A transliteration after Latin initials is a person's surname when a role stands before the initials
+    or the Latin form follows in parentheses (中将A.K.巴尔蒂(Air Marshal AK Bharti))."""
+    text, lex = d.text, d.lex
+    for m in _INITIALLED_RE.finditer(text):
+        s, e = m.start(), m.end()
+        i = d.index_at(e)
+        if i is None:
+            continue
+        k = i
+        while k < len(d.toks) and d.ends[k] - e <= 5 and all(c in lex.translit for c in d.toks[k][0]):
+            k += 1   # the transliteration: whole tokens of its characters (巴尔蒂/ns is a town's name too)
+        end = d.ends[k - 1] if k > i else e
+        if end - e < 2 or not d.free(s, end):
+            continue
+        if not (_ROLE_RE.search(text[max(0, s - 8):s]) or text[end:end + 1] in ("(", "（")
+                and _LATIN_PERSON.match(text[end + 1:end + 40].split(")")[0].split("）")[0].strip())):
+            continue
+        name = text[s:end]
+        _add_person(d, s, name)
 
 
 def _regnal_names(d: _Doc):
@@ -3339,7 +3406,7 @@ def _take_back_from_place(d: _Doc, person: _Ent, s: int, form: str) -> None:
 
 # Characters that end a name rather than continue it: what may follow a name in running text.
 _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
-             "|今日|今天|昨日|昨天|日前|近日|当天|当日|此前|随后"
+             "|今日|今天|昨日|昨天|日前|近日|当天|当日|此前|随后|于(?=\\d|[一二三四五六七八九十今昨本上下同周星]|当地)"
              "|分别|共同|一起|一同|以及|涉嫌|多次|再次|亲自|首次|连夜|紧急|专程|一行|率队|率团|带队|女士|先生|夫人|小姐|举行"
              "|上将|中将|少将|大将|元帅|以(?=代理|个人|[^\u4e00-\u9fff])|指(?=[，,：:])|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
@@ -3943,7 +4010,8 @@ def _name_after_role(text: str, p: int, nouns: bool = False) -> int:
 
 # After `X（Latin）`, a word for a kind of place says X names one (乔法(Jofa)地区, 马西西(Masisi)地区).
 _PLACE_KIND_AFTER = re.compile("(?:[和、及与][^，。（()）]{2,8}?[（(][A-Za-z][A-Za-z' -]{1,30}[)）])?"
-                               "(?:地区|山区|选区|省|州|县|区|市|镇|村|地带|定居点|难民营|营地|河谷|山谷|一带|港|盆地|高原)")
+                               "(?:地区|山区|选区|省|州|县|区|市|镇|村|地带|定居点|难民营|营地|河谷|山谷|一带|港|盆地|高原"
+                               "|附近|境内|郊区|以北|以南|以东|以西)")   # (在卡法尔基拉(Kfar Kila)附近)
 _ONE_LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?$")
 
 
@@ -4668,8 +4736,10 @@ def _longer_forms(d: _Doc):
             continue
         for s, surface in list(hits.items()):
             if ent.type == "place" and surface.endswith(_FACILITY_ENDS):
+                # (not an island or a region: 吕宋岛 + 拉瓦格机场 is named by its own name, in the island)
                 city = next((c for c in starts.get(s, ()) if c[0].type == "place"
-                             and c[0].subtype not in ("country", "territory") and c[2] != surface), None)
+                             and c[0].subtype not in ("country", "territory", "island", "region")
+                             and c[2] != surface), None)
                 if city is not None:
                     _move(d, ent, s, city[1], city[2] + surface)
             elif ent.type == "person" and not ent.known and _glued_name_tail(d, s + len(surface)):
@@ -5257,6 +5327,10 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _quoted_outlets(d)
     _known_pass(d)
     _dot_names(d)
+    if "." in d.text:
+        _initialled_names(d)
+    if "X" in d.text:
+        _x_platform(d)
     _regnal_names(d)
     _back_references(d)
     _surname_endings(d)

@@ -115,6 +115,8 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
 # households), no date, age or fraction word.
 _MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之成]")
 _MODIFIER_RE = re.compile(_MODIFIER_CHAR_RE.pattern + "{2}")
+# Words after a number that count kinds, not people (三方面人员: people of three kinds).
+_NOT_MODIFIERS = frozenset(("方面", "层面", "领域", "类别", "部门", "级别"))
 _UNIT_RE = re.compile("|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)))
 _BODIES_RE = re.compile(r"具[\u4e00-\u9fff]{0,12}?(?:尸体|遗体|遗骸|尸首|死尸)")   # 109具中国人民志愿军烈士遗骸
 
@@ -159,7 +161,7 @@ _CONNECTOR_RE = re.compile(r"[" + _SPACE + r"]*(?:到|至|-|~|—{1,2}|–)[" + 
 _NEG_VERBS = ("下降 下跌 减少 降低 下滑 萎缩 缩减 削减 缩水 流失 回落 下调 贬值 收缩 锐减 骤降 暴跌 "
               "大跌 下挫 走低 减排 降价 减价 缩小 滑落 跌落 跌去 蒸发 跌 降 减 少").split()
 _POS_VERBS = ("增长 上涨 提高 增加 上升 扩大 上调 升值 攀升 飙升 反弹 提升 高涨 大涨 跃升 猛增 激增 "
-              "暴涨 涨价 提价 加薪 涨薪 增 涨 升 多").split()
+              "暴涨 涨价 提价 加薪 涨薪 多出 增 涨 升 多").split()
 _VERB_RE = re.compile(
     "(?P<verb>" + "|".join(sorted(_NEG_VERBS + _POS_VERBS, key=len, reverse=True)) + ")"
     r"(?:了|约|近|逾|超过|超|达|高达|已达|已|幅度为|幅度达|幅达|幅为|[" + _SPACE + r"]){0,3}[-负]?$")
@@ -265,7 +267,7 @@ def _people_end(t: str, j: int) -> int | None:
     if k > j and t.startswith("人", k) and not t.startswith(("人民币", "人次"), k):
         return k + 1
     modifier = t[j:j + 2]
-    if k == j and _MODIFIER_RE.fullmatch(modifier):
+    if k == j and _MODIFIER_RE.fullmatch(modifier) and modifier not in _NOT_MODIFIERS:
         # a two-character modifier before the noun: 800万无证移民, 300万寄递从业人员;
         # not 5万户居民 (households), 13岁学生 (an age), 8月底美军 (a date)
         for n in _PEOPLE_LENS:
@@ -524,6 +526,7 @@ def extract_figures(doc: str) -> list[Figure]:
     title_bare: list[tuple] = []  # title numbers without a unit (520亿芯片法案): resolved against the body
     prev_growth: tuple[int, int, int] | None = None  # (end offset, sign, sentence start) of the last growth
     prev_bare = -1                # sentence start of the last bare head count
+    prev_money: tuple[str, int] | None = None   # (currency, sentence start) of the last figure, if money
     for lo, hi in _join_ranges(t, _tokens(t)):
         if lo.start >= s_end:
             # Tokens come in text order and start with a numeral (or 百分之), never with a
@@ -532,7 +535,8 @@ def extract_figures(doc: str) -> list[Figure]:
             s_end = _SENT_REST_RE.match(t, lo.start).end()
         num_end = hi.unit_end if hi.unit_key else hi.end
         left = t[_clause_start(rt, lo.start, s_start):lo.start]
-        fig = _classify(t, lo, hi, num_end, left, s_start, s_end, prev_growth, prev_bare == s_start)
+        fig = _classify(t, lo, hi, num_end, left, s_start, s_end, prev_growth, prev_bare == s_start,
+                        prev_money[0] if prev_money and prev_money[1] == s_start else None)
         if fig is None:
             if hi.unit_key is None and lo.start < title_end and lo.has_mult:
                 title_bare.append((lo, hi, num_end, s_start, s_end))
@@ -540,6 +544,7 @@ def extract_figures(doc: str) -> list[Figure]:
         kind = fig[0]
         prev_growth = (num_end, 1 if fig[2] >= 0 else -1, s_start) if kind == "growth" else None
         prev_bare = s_start if hi.unit_key is None else -1
+        prev_money = (fig[1], s_start) if kind == "money" else None
         found.append([*fig, lo, hi, num_end, s_start, s_end])
     # Titles are terse: a title percentage that the body reports as a change is that change, and a
     # title amount without a currency takes the body's (shared/gold/README.md).
@@ -610,8 +615,9 @@ def _currency_in_context(key: str, unit: str, t: str) -> str:
     return min(found)[1] if found else unit
 
 
-def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth, chained=False):
-    """(kind, unit, low, high) for a token pair, or None when it is not a figure."""
+def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth, chained=False, money_before=None):
+    """(kind, unit, low, high) for a token pair, or None when it is not a figure. `money_before` is the
+    currency of the figure right before, when it is money in the same sentence."""
     key = hi.unit_key
     before = t[max(s_start, lo.start - 2):lo.start].rstrip(_SPACE)
     if before.endswith("第") or before.endswith("分之") and not before.endswith("百分之"):
@@ -624,6 +630,10 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     if key is None:
         if hi.has_mult and (cur := _CURRENCY_LEAD_RE.search(t[max(s_start, lo.start - 8):lo.start])):
             return "money", _CURRENCIES[cur.group(1)], lo.value, hi.value
+        if hi.has_mult and money_before and (_PART_OF_SUM_RE.search(left) or not left.strip(_SPACE)
+                                             and not _BARE_FOLLOW_RE.match(t[num_end:num_end + 3])):
+            # 提供400亿美元融资，其中100亿直接注入央行，300亿用于偿还债务: the parts of a sum are in its currency
+            return "money", money_before, lo.value, hi.value
         return _bare_count(t, lo, hi, num_end, left, s_start, chained)
     kind, unit, factor = _UNITS.get(key, ("count", "person", 1.0))
     low, high = lo.value * factor, hi.value * factor
@@ -744,11 +754,18 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
     return None
 
 
+_CASUALTIES_AFTER_BARE_RE = re.compile("死亡|丧生|遇难|罹难|身亡|受伤|伤亡|失踪")
+# What introduces a part of a sum just named (其中100亿), or a clause that is the next part (，300亿用于).
+_PART_OF_SUM_RE = re.compile(r"(?:其中|包括|另有|另外|剩余|余下|剩下)(?:的)?[" + _SPACE + r"]*$")
+
+
 def _bare_count(t, lo: _Tok, hi: _Tok, num_end, left, s_start, chained: bool):
     """A number with 万/亿 and no unit that the clause says is a head count: 难民人口达到8240万,
     移民人数约为24.5万; or that continues such a count in the same sentence (……的47.7万，更低于……的104.9万)."""
     if lo is not hi or not lo.has_mult or lo.value < 1000:
         return None
+    if _CASUALTIES_AFTER_BARE_RE.match(t, num_end):
+        return "count", "person", lo.value, lo.value   # 第二次内战导致190万死亡: the dead, without 人
     from_change = t[max(s_start, lo.start - 1):lo.start] == "从" and _FROM_CHANGE_RE.match(t, num_end)
     if not _BARE_FOLLOW_RE.match(t[num_end:num_end + 3]) and not from_change:
         return None  # 8240万， but not 80万辆; 从6万增加至30万 is fine

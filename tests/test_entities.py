@@ -2249,3 +2249,25 @@ def test_small_towns_of_the_generated_gazetteer_and_where_they_are_pieces_of_oth
     # the towns' low dictionary frequency: no cut shifts (遍布 + 西亚, not 遍 + 布西亚; 中亚 + 国家)
     assert names("他的足迹遍布西亚各国。") == {"西亚"}
     assert names("这些中亚国家希望扩大贸易。") == {"中亚"}
+
+
+def test_names_joined_by_a_conjunction_long_dotted_names_initials_and_japanese_officials():
+    assert names("会谈由川普和阿利耶夫共同主持。", "person") == {"唐纳德·特朗普", "伊利哈姆·阿利耶夫"}
+    assert names("总理阿里·马哈曼·拉明·泽内宣布了新的过渡期。", "person") == {"阿里·马哈曼·拉明·泽内"}
+    assert names("法官亚历山大·德莫赖斯当地时间周五作出裁定。", "person") == {"亚历山大·德莫赖斯"}
+    found = by_name("空军中将A.K.巴尔蒂(Air Marshal AK Bharti)对此作了说明。")
+    assert found["A.K.巴尔蒂"].type == "person" and "巴尔蒂" not in found
+    assert names("据悉，外务省亚洲大洋洲局局长金井正彰于周一访华。", "person") == {"金井正彰"}
+    assert names("中方约见日本外务事务次官船越健裕。", "person") == {"船越健裕"}
+    assert "严正" not in names("中方提出严正交涉。")
+
+
+def test_places_near_a_latin_form_mountain_passes_airports_in_islands_and_the_platform_x():
+    assert by_name("无人机出现在卡法尔基拉(Kfar Kila)附近。")["卡法尔基拉"].type == "place"
+    assert names("游客可经乃堆拉山口入境。", "place") == {"乃堆拉山口"}
+    assert names("火山口附近冒出浓烟。") == set()
+    assert names("导弹系统部署在吕宋岛拉瓦格机场。", "place") == {"吕宋岛", "拉瓦格机场"}
+    assert names("南京禄口机场恢复运营。", "place") == {"南京", "南京禄口机场"}
+    found = by_name("欧盟外交官在社交平台X上发文，参考消息网随后转载。")
+    assert found["推特"].surfaces == ["X"] and found["参考消息"].surfaces == ["参考消息网"]
+    assert names("型号为X的导弹首次亮相。") == set()

@@ -576,3 +576,14 @@ def test_the_shu_of_a_count_noun_is_no_vague_amount():
     assert [f.value_low for f in extract_figures("投票人数九百零二万三千八百四十七人。")] == [9023847.0]
     assert [f.value_low for f in extract_figures("选民人数902万人。")] == [9.02e6]
     assert not extract_figures("数十万人参加集会。")
+
+
+def test_parts_of_a_sum_take_its_currency_deaths_without_a_noun_and_kinds_are_no_people():
+    figs = [(f.kind, f.value_low, f.unit) for f in
+            extract_figures("欧盟宣布拨款60亿欧元，其中25亿用于重建电网，35亿补贴农户。")]
+    assert figs == [("money", 6e9, "EUR"), ("money", 2.5e9, "EUR"), ("money", 3.5e9, "EUR")]
+    # a bare amount that is not a part of the sum stays out
+    assert [f.kind for f in extract_figures("欧盟拨款60亿欧元，受益者达1200万。")] == ["money"]
+    assert [(f.kind, f.value_low) for f in extract_figures("那场饥荒造成300万死亡。")] == [("count", 3e6)]
+    assert extract_figures("专家组从两方面人员的证词中找到了矛盾。") == []
+    assert [(f.kind, f.value_low) for f in extract_figures("今年的罢工天数比去年多出35%。")] == [("growth", 35.0)]
