@@ -76,7 +76,8 @@ _CURRENCIES = {
     "纽元": "NZD", "苏姆": "UZS", "基普": "LAK", "瑞尔": "KHR", "图格里克": "MNT", "智利比索": "CLP",
     "哥伦比亚比索": "COP", "古巴比索": "CUP", "索尔": "PEN", "玻利瓦尔": "VES", "埃塞俄比亚比尔": "ETB",
     "塞地": "GHS", "阿尔及利亚第纳尔": "DZD", "突尼斯第纳尔": "TND", "利比亚第纳尔": "LYD",
-    "越盾": "VND",
+    "越盾": "VND", "索姆": "KGS", "吉尔吉斯斯坦索姆": "KGS", "基那": "PGK", "马纳特": "AZN", "德拉姆": "AMD",
+    "拉里": "GEL", "列伊": "RON", "列弗": "BGN", "第纳尔": "DZD",
     "元": "CNY", "块钱": "CNY",   # 块钱: the spoken yuan (300块钱补贴); bare 块 is a measure word
 }
 _NAMED_CURRENCIES = "(" + "|".join(sorted((k for k in _CURRENCIES if k not in ("元", "块钱")), key=len, reverse=True)) + ")"
@@ -110,7 +111,8 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
            "抗议者 示威者 志愿者 警察 医护人员 医生 护士 教师 官员 外交官 议员 运动员 雇佣兵 武装分子 "
            "战士 战斗人员 囚犯 人质 受害者 遇难者 死者 伤者 伤员 教徒 信徒 朝圣者 朝觐者 人员 从业人员 "
            "工作人员 球迷 观众 游客 乘客 旅客 学者 记者 流离失所者 无家可归者 幸存者 失踪者 被拘留者 "
-           "被捕者 移民工人 农民工 平民百姓").split()
+           "被捕者 移民工人 农民工 平民百姓 渔民 牧民 村民 市民 灾民 员工 职工 陆军 海军官兵 "
+           "菲军 印军 巴军 叙军 泰军 缅军 越军 土军 伊军 苏军 守军 敌军 联军").split()
 # Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
 # households), no date, age or fraction word.
 _MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之成]")
@@ -122,7 +124,7 @@ _BODIES_RE = re.compile(r"具[\u4e00-\u9fff]{0,12}?(?:尸体|遗体|遗骸|尸�
 
 # Characters after a unit that turn it into another word (人民币, 名单, 位置, 例如, 吨级 ...).
 _UNIT_BLOCK = {
-    "人": re.compile(r"次|民币|均|身|造|工|格|类|权|质|选|文|物|团|组|小组|制|份|头|中|年|天|日"),
+    "人": re.compile(r"次|民币|均|身(?!亡)|造|工|格|类|权|质|选|文|物|团|组|小组|制|份|头|中|年|天|日"),
     "名": re.compile(r"次|单|字|义|称|额|声|列|气|胜|望|誉|牌|副|著|言|校|画"),
     "位": re.compile(r"数|置|于|居|列|次|元|移|址|子|面|点|阶|号|比|[A-Za-z0-9]"),
     "例": re.compile(r"如|外|子|证|行|句|会|题"),
@@ -170,6 +172,7 @@ _SMALL_VERBS = {"少", "多"}
 _COMPARE_RE = re.compile(r"比|较|相比|相较|同比|环比")
 _CHANGE_AFTER_RE = re.compile(
     r"[" + _SPACE + r"]*(?:的)?(?:速度|速率|年率|幅度)?(?:持续|稳步|快速|逐年|连续)?"   # (以年均14%的速度持续增长)
+    r"(?:(?<=的)(?:双位数|两位数|经济|营收|收入|销售|销量|利润|出口|进口|同比|环比|年|高|[\u4e00-\u9fff]{2}同比)?)?"   # (1.5%的经济增长)
     r"(?P<w>增长|下降|增速|增幅|涨幅|降幅|跌幅|上涨|下跌|减少|递增|递减|增加|贬值|升值)"
     r"(?![到至为])")   # 从11.3%增长到18.5%: a level that changed, not a rate
 _GROWTH_NOUN_RE = re.compile(
@@ -177,7 +180,7 @@ _GROWTH_NOUN_RE = re.compile(
     r"(?P<noun>增长率|增速|增幅|涨幅|降幅|跌幅|通胀率|通货膨胀率|通货膨胀|通胀|CPI|消费价格指数|物价指数|生产者价格指数|PPI|同比|环比"
     r"|经济增长|GDP增长|增长预期|增长预测)"
     # what lies between the noun and the number: no share word (占, 比重), a year allowed (从2022年的8.7%)
-    r"(?:(?!占|贡献|比重|份额)(?:\d{4}年|[^\d，,。；;：:%])){0,10}$")
+    r"(?:(?!占|贡献|比重|份额)(?:\d{4}年|\d{1,2}月(?!\d)|[^\d，,。；;：:%])){0,10}$")
 # 比国际价格低30%, 比官价贵了足足30%: a comparison stated as a relative difference
 _COMPARATIVE_RE = re.compile(r"(高出|低出|便宜|高|低|快|慢|贵)(?:了|约|近|足足|大约|将近|[" + _SPACE + r"]){0,3}$")
 _BENCHMARK_RE = re.compile(r"较|相比|不及|低于|高于|未达|好于|差于|超出|预期|前值|上一季度|上季度|上月|上年|去年")
@@ -190,15 +193,19 @@ _LIST_SEP_RE = re.compile(r"^[" + _SPACE + r"]*(?:、|和|及|与|或|以及|，
 # Casualty words that make an explicit "1人"/"两人" a figure.
 _CASUALTY_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|伤亡|失踪|被杀|被捕|确诊|感染|病亡|死|伤")
 # A bare number (no unit) counts people when its clause says what it measures: 人数/人口/病例 ...
+# What happened to the one person a numeral in words counts (一人死亡; not 一名伤者: a noun)
+_CASUALTY_VERB_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|失踪|被杀|被捕")
 _NUMERAL_CHARS = r"[\d一二两三四五六七八九十百千万]"
 _INJURED_AFTER_RE = re.compile(r"(?:近|约|逾|超)?" + _NUMERAL_CHARS + r"+多?伤")   # 9死近3000伤
 _DEAD_BEFORE_RE = re.compile(_NUMERAL_CHARS + r"+多?死(?:近|约|逾|超)?$")
 _FROM_CHANGE_RE = re.compile(r"[增减降升上下跌涨扩缩提攀飙跃到至变]")
-_HEADCOUNT_RE = re.compile(r"人数|人口|兵力|死亡|伤亡|病例|确诊")
+_HEADCOUNT_RE = re.compile(r"人数|人口|兵力|死亡|伤亡|病例|确诊|人员|士兵|军人|难民|移民|选民")
 _COUNT_NOUNS = frozenset(("人数", "总数", "票数", "户数", "次数", "件数", "个数", "岁数", "座数", "位数"))
 _WAN_YI_END_RE = re.compile("[万亿]$")
 _RATIO_BEFORE_RE = re.compile(r"每[^，,。]{0,6}中就?有?$|人中就?有$")
 _DIGIT_RE = re.compile(r"\d")
+# Economic indicators glued to their value (人均GDP533美元, CPI2.1%): the number is no model name.
+_INDICATOR_BEFORE_RE = re.compile(r"(?:GDP|GNP|GNI|CPI|PPI|PMI)$")
 _GROUPING = re.compile("[, \u2009\u202f\xa0]")   # thousands separators inside an Arabic number
 _BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;：:、）)」”！？!?\n]|和|与|及|左右|以上|的)")
 _DEMONSTRATIVE_END_RE = re.compile("(?:这|那|该|此|上述|前述)$")
@@ -352,7 +359,7 @@ def _tokens(t: str) -> list[_Tok]:
         prev = t[s - 1] if s else ""
         # Model names and codes: F-35, 3C5000, Tu-22, G20 — a number glued to Latin letters or digits.
         # (50-70%: a number before the dash makes a range; a letter makes a model, F-35)
-        if prev and prev.isascii() and (prev.isalnum() or prev in "._/") or \
+        if prev and prev.isascii() and (prev.isalnum() or prev in "._/") and not _INDICATOR_BEFORE_RE.search(t, max(0, s - 4), s) or \
                 (prev in "-–" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalpha()) or \
                 prev in "-–" and _DATE_BEFORE_RE.search(t, max(0, s - 8), s):
             continue   # (2023-04-25: the parts of a date)
@@ -683,8 +690,8 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
         # 新增疑似病例0例, 0人死亡: a reported zero belongs in a chart of daily cases; other zeros do not
         return None
     if lo is hi and lo.value < 2:
-        # "One" counts only in explicit statements: 1人死亡, 1例, not 一名X.
-        if key != "例" and (lo.cn or not _CASUALTY_RE.search(after)):
+        # "One" counts only in explicit statements: 1人死亡, 1例, 一人死亡 (the casualty right after), not 一名X.
+        if key != "例" and not (_CASUALTY_VERB_RE.match(after) if lo.cn else _CASUALTY_RE.search(after)):
             return None
     if lo is hi and lo.value == 2 and lo.cn and key in ("人", "位") and not _CASUALTY_RE.search(after[:6]):
         return None  # 两位领导人 / 两人: people already named

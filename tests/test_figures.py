@@ -587,3 +587,19 @@ def test_parts_of_a_sum_take_its_currency_deaths_without_a_noun_and_kinds_are_no
     assert [(f.kind, f.value_low) for f in extract_figures("那场饥荒造成300万死亡。")] == [("count", 3e6)]
     assert extract_figures("专家组从两方面人员的证词中找到了矛盾。") == []
     assert [(f.kind, f.value_low) for f in extract_figures("今年的罢工天数比去年多出35%。")] == [("growth", 35.0)]
+
+
+def test_one_dead_in_words_more_people_nouns_indicators_and_growth_named_after_the_rate():
+    def got(s):
+        return [(f.kind, f.value_low, f.unit) for f in extract_figures(s)]
+    assert got("塌方造成一人死亡。") == [("count", 1.0, "person")]
+    assert got("一名记者在现场。") == []
+    assert got("空袭导致6人身亡。") == [("count", 6.0, "person")]
+    assert got("其人身安全受到威胁。") == []
+    assert got("沿海约有12万渔民停止出海。") == [("count", 120000.0, "person")]
+    assert got("参战人员超50万。") == [("count", 500000.0, "person")]
+    assert got("该国人均GDP900美元。") == [("money", 900.0, "USD")]
+    assert got("预计实现2.5%的经济增长。") == [("growth", 2.5, "%")]
+    assert got("通胀率在3月达到了12.5%。") == [("growth", 12.5, "%")]
+    assert got("工程耗资3000万索姆。") == [("money", 3e7, "KGS")]
+    assert got("一名伤者躺在担架上。") == []
