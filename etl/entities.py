@@ -115,6 +115,7 @@ ROLE_WORDS = (
     # envoys, commentators and crews (气候专员霍克斯特拉, 军事分析家马尼尔, 列车长阿纳托利), and the people
     # a politician is named beside (盟友阿努丁, 亲信普坦, 竞选对手…)
     "专员", "分析家", "评论家", "观察家", "列车长", "盟友", "亲信", "心腹", "助手", "对手", "搭档", "继任者",
+    "领袖", "研究人员", "经营者",
     # scholars of any field (政治学家, 流行病学家) and the heads of gangs and cartels (首脑贾瓦利亚)
     "学家", "首脑",
     # the parties of a court case (判决被告人陈茂勇犯诈骗罪), and local leaders listed by name (市领导杨晓和、…)
@@ -243,7 +244,7 @@ JAPANESE_SURNAMES = (
     # diplomats and ministers of the 2020s, and more common names (金井正彰, 船越健裕, 小野田纪美)
     "金井 船越 秋叶 山上 金杉 堀井 鬼木 小野田 鸠山 前原 玄叶 海江田 马渊 山际 寺田 叶梨 盐崎 武见 浅尾 中曾根 "
     "小熊 大塚 松岛 吉野 宇都宫 三原 后藤田 江田 渡海 宫腰 宫川 秋本 柿泽 堀内 吉良 德永 川岛 泉田 冈野 市村 "
-    "森川 中泽 泷泽 高濑 井出 铃置 伊原 垂水 秋元 阿达 逢泽 棚桥 上杉 加贺谷 龟井 野上 长尾 木村 田岛 樋口"
+    "森川 中泽 泷泽 高濑 井出 铃置 伊原 垂水 秋元 阿达 逢泽 棚桥 上杉 加贺谷 龟井 野上 长尾 木村 田岛 樋口 藤森"
 ).split()
 DOUBLE_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯")
 
@@ -626,7 +627,8 @@ _LATIN_START = re.compile(r"^[A-Za-z]")
 # Letters with diacritics (Ramírez, Müller, Łukasz) continue a Latin word; names start with an ASCII letter.
 _LATIN_EXTRA = "À-ÖØ-öø-ÿĀ-ſ"
 _LATIN_RUN = re.compile(rf"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z0-9{_LATIN_EXTRA}&.+\-]*(?: [A-Za-z0-9][A-Za-z0-9{_LATIN_EXTRA}&.+\-]*)*")
-_LATIN_PERSON = re.compile(r"^[A-Z][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?(?: (?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?"
+# (LeBlanc, McDonald, DeSantis: a capital inside a surname)
+_LATIN_PERSON = re.compile(r"^[A-Z][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?(?: (?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-Za-z][a-zß-öø-ÿ]+)?"
                            # (Jennifer K. Elsea: a middle initial)
                            r"|[A-Z]\.(?= [A-Z])|Al|al|bin|van|de|von)){1,3}$")
 # Credit lines before a Latin name: 图/Emma Stone, 图片来源：Getty (the name decides person or not).
@@ -1024,7 +1026,8 @@ def _token_pass(d: _Doc):
         ent = known.get(tok)
         if ent is None and len(tok) >= 3 and _known_prefix(d, tok, start):
             continue
-        if ent is None and tok in lex.cued_only and _cued(d, start, start + len(tok))[0]:
+        if ent is None and tok in lex.cued_only and _cued(d, start, start + len(tok))[0] \
+                and not (i > 0 and toks[i - 1][0] in _FOREIGN_ONLY_ROLES):   # (领袖 + 高峰会: a summit)
             d.add(lex.cued_only[tok], start, tok)  # 发言人高峰: a person whose name is also a word
             continue
         if ent is not None and len(tok) >= 2:
@@ -1044,6 +1047,10 @@ def _token_pass(d: _Doc):
                 continue  # 战争中共投入, 500强中共计有: 中 + 共计, not the party
             if ent.type == "place" and nxt == "人" and ent.subtype in ("country", "territory"):
                 continue  # demonym: 俄罗斯人
+            if ent.type == "org" and tok[-1] == "国" and nxt[:1] == "家":
+                continue  # 伊斯兰国 + 家: 伊斯兰国家 (Islamic countries), not the group
+            if ent.type == "place" and nxt == "论坛":
+                continue  # 多哈论坛, 达沃斯论坛: the place inside an event's name
             if tok in _COMPASS_REGIONS and (nxt.startswith(_COMPASS_AFTER) or i > 0 and (
                     toks[i - 1][0] in _COMPASS_BEFORE or known.get(toks[i - 1][0], _NO_ENT).type == "place")):
                 continue  # 向东北方向, 福建东北: a direction, not Northeast China
@@ -1971,6 +1978,42 @@ def _list_item_ending_at(d: _Doc, end: int) -> tuple[int, tuple[_Ent | None, boo
     return first
 
 
+# A list of ministries (妇女部、种族平等部、原住民部, 财政部、规划部及…): items of one to eight characters
+# ending in 部 (not 部门, 部长), joined by 、和及与.
+_MINISTRY_ITEM = "(?:(?!以及|和|及|与)[\u4e00-\u9fff]){1,8}?部(?![门长分下属队署位])"
+_MINISTRY_LIST = re.compile(f"{_MINISTRY_ITEM}(?:(?:、|以及|和|及|与){_MINISTRY_ITEM})+")
+_MINISTRY_JOINER = re.compile("、|以及|和|及|与")
+_NOT_MINISTRIES = frozenset(("全部", "内部", "外部", "总部", "局部", "干部", "本部", "北部", "南部", "东部", "西部", "中部",
+                             "腹部", "头部", "胸部", "背部", "面部", "底部", "顶部", "前部", "后部", "上部", "下部"))
+
+
+def _listed_ministries(d: _Doc):
+    """The other ministries of a list in which one ministry was found (财政部、规划部及总统府办公厅)."""
+    text = d.text
+    for m in _MINISTRY_LIST.finditer(text):
+        items, pos = [], m.start()
+        for part in _MINISTRY_JOINER.split(m.group()):
+            items.append((pos, part))
+            pos += len(part)
+            j = _MINISTRY_JOINER.match(text, pos)
+            pos = j.end() if j else pos
+        if len(items) < 3 and not any(not d.free(s, s + len(p)) and any(e.type == "org" for e, h in d.found.values() if s in h)
+                                      for s, p in items):
+            continue   # two items, neither a ministry found by the other passes
+        s0, first = items[0]
+        k = bisect.bisect_left(d.ends, s0 + len(first))   # the first item's last token
+        start = s0 + len(first)
+        while k >= 0 and d.starts[k] >= s0 and d.toks[k][1][:1] not in _NOT_NAME_TAGS:
+            start = d.starts[k]   # 新增了/v + 妇女部: the first item starts after the verb before it
+            k -= 1
+        items[0] = (start, text[start:s0 + len(first)])
+        for s, part in items:
+            if part in _NOT_MINISTRIES or part[-2:] in _NOT_MINISTRIES or not d.free(s, s + len(part)) \
+                    or not d.is_start(s) or len(part) < 3:
+                continue
+            d.add(d.lex.by_surface.get(part) or _Ent("org:" + part, part, "org", None, False, "government"), s, part)
+
+
 def _listed_units(d: _Doc):
     text = d.text
     if "、" not in text and "和" not in text:
@@ -2213,6 +2256,8 @@ def _suffix_names(d: _Doc):
             continue  # 美国空间站: a country's station is a description; named ones are in the gazetteer
         if suffix in _BRANCHES and not isinstance(head, _Ent):
             continue  # 阿拉伯空军: an armed service is a country's (以色列空军), not a region's or a people's
+        if suffix[-1] == "网" and d.text[end:end + 1] == "站":
+            continue  # 政治新闻网 + 站: a website described (新闻网站), no outlet's name
         if suffix == "航空" and d.text[end:end + 1] == "难":
             end -= 1  # 狮航 + 空难: the name is cut where the text's own word (空难) starts
         if kind == "place" and not isinstance(head, _Ent) and d.text[start] in _GLUED_VERBS \
@@ -2455,8 +2500,12 @@ def _is_name_token(d: _Doc, i: int) -> bool:
             return True  # 阿基拉·拉达克 + 里希南: a place name cut out of a longer surname
         # 杜 + 兰德 after a separator (让-皮埃尔·杜兰德)
         return i > 1 and d.toks[i - 2][0] in _SEP and _glued_name_char(d, i - 1)
-    if pos == "f" and len(w) == 2 and i > 0 and d.toks[i - 1][0] in _SEP and all(c in d.lex.translit for c in w):
-        return True   # 拉明·泽内/f: a surname the segmenter took for a place word (内 as in 国内)
+    if pos in ("f", "m", "d", "a") and len(w) == 2 and i > 0 and d.toks[i - 1][0] in _SEP \
+            and all(c in d.lex.translit for c in w):
+        return True   # 拉明·泽内/f, 本杰明·佐多/m: a surname the segmenter took for another word
+    if len(w) == 1 and i + 1 < len(d.toks) and d.toks[i + 1][0] in _SEP and w in d.lex.translit \
+            and w not in _NOT_NAME_CHARS:
+        return True   # 泽 + 因/p + ·: right before the separator, 因 ends a first name, no preposition
     # any other word: the answer depends on the word and its tag only, so it is kept per process
     cache = d.lex.name_words
     r = cache.get((w, pos))
@@ -3024,6 +3073,40 @@ def _photo_credits(d: _Doc):
         _add_person(d, s, name)
 
 
+# Picture credits written in Latin letters: after 图片来源/图像来源 (图片来源:claudia greco/Reuters, 图像来源:
+# picture-alliance/dpa/Robert Ghement), or in parentheses with a slash ((Madalina Kilroy/The Epoch Times)).
+_LATIN_CREDIT = re.compile(r"(?:图片|图像|照片|图)来源\s*[:：]\s*([A-Za-z][A-Za-z .'&/-]{1,80}?)\s*(?=$|\n|[\u4e00-\u9fff（(，,。])"
+                           r"|[（(]([A-Z][A-Za-z .'-]{1,40}/[A-Za-z][A-Za-z .'&-]{1,40})[)）]", re.M)
+# A photographer's name in a credit: two or three words, capitalised or not, an initial allowed (C. Stefanescu).
+_CREDIT_PERSON = re.compile(r"^(?:[A-Z]\.|[A-Za-z][a-z]+)(?: [A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}$")
+_CREDIT_CAPS_PERSON = re.compile(r"^[A-Z]{2,}(?: [A-Z]{2,}){1,2}$")
+# Words of agencies and picture libraries, never of a photographer (Zuma Press, Getty Images, The Epoch Times).
+_CREDIT_ORG_WORDS = re.compile(r"\b(?:Press|Images|Image|Photo|Photos|Pictures|News|Times|Agency|Post|Media|Pool|"
+                               r"Wire|Service|Getty|Reuters|AFP|AP|EPA|Xinhua|Alliance|Ltd)\b", re.I)
+
+
+def _latin_credits(d: _Doc):
+    """The people and agencies of a picture credit in Latin letters, one entity per part between slashes."""
+    lex = d.lex
+    for m in _LATIN_CREDIT.finditer(d.text):
+        g = 1 if m.group(1) else 2
+        pos = m.start(g)
+        for part in re.split(r"/| via ", m.group(g)):
+            name = part.strip()
+            s = pos + part.find(name) if name else pos
+            pos += len(part) + 1
+            if len(name) < 2 or not d.free(s, s + len(name)):
+                continue
+            known = lex.by_surface.get(name)
+            if known is not None:
+                d.add(known, s, name)
+            elif (_CREDIT_PERSON.match(name) or name.isupper() and _CREDIT_CAPS_PERSON.match(name)) \
+                    and not _CREDIT_ORG_WORDS.search(name):
+                d.add(_Ent("person:" + name, name, "person", None, False), s, name)   # (DANIEL MIHAILESCU/AFP)
+            elif name[0].isalpha() and (any(c.isupper() for c in name) or "-" in name) and " " in name or "-" in name:
+                d.add(_Ent("org:" + name, name, "org", None, False), s, name)   # Zuma Press, picture-alliance
+
+
 # Characters common in Chinese given names. A three-character token the segmenter tags as a name, with
 # a surname and two of these, is a name even without a cue (张琳艳, 杨永松); its near misses are words
 # (高水平, 龙卷风, 白皮书, 何时能) whose characters are rare in names.
@@ -3220,6 +3303,33 @@ def _translit_lists(d: _Doc):
 _SURNAME_ENDS = ("维奇", "斯基", "茨基", "申科", "连科", "年科", "丘克", "耶娃", "诺娃", "科娃", "洛娃", "耶夫", "诺夫",
                  "洛夫", "佐夫", "索夫")
 _PLACE_WORD_AFTER = re.compile("地区|州|市|省|镇|村|港|河|湖|郊区|一带|前线|方向")
+# Villages and towns of Russia and Ukraine by their endings (-ка, -ное/-ское, -ск: 西多罗夫卡, 扎利兹尼奇诺耶,
+# 波克罗夫斯克), where a war report names them: after a verb of taking ground or an oblast, or before a word
+# for a settlement.
+# (别 of 别列佐夫卡 is a transliteration character only here: elsewhere it is 特别, 分别, 别的)
+_SLAVIC_PLACE_RE = re.compile(f"[{''.join(sorted(_ALL_TRANSLIT - set('和与及的在') | set('别')))}]{{2,7}}?(?:诺耶|斯科耶|茨科耶|夫卡|卡|斯克)"
+                              "(?=[，。、,；;：:\\s和与及的村镇地附方一定州以])")
+_SLAVIC_CUE_BEFORE = re.compile("(?:占领|控制|解放|收复|攻占|夺取|拿下|推进至|逼近|包围|进攻|州的|州|区的|村镇|定居点|分别是|以及|、|和)$")
+_SLAVIC_CUE_AFTER = re.compile("(?:村|镇|地区|附近|方向|一带|定居点)")
+
+
+def _slavic_places(d: _Doc):
+    text, lex = d.text, d.lex
+    for m in _SLAVIC_PLACE_RE.finditer(text):
+        s, e = m.span()
+        name = m.group()
+        # (卡和西/ns: the segmenter may glue a list's conjunction to the names around it)
+        if len(name) < 4 or not (d.is_start(s) or text[s - 1:s] in ("和", "与", "及", "、", "，", ",")) \
+                or not d.free(s, e) or name in lex.stopnames:
+            continue
+        known = lex.by_surface.get(name)
+        if known is not None and known.type != "place":
+            continue
+        if not (_SLAVIC_CUE_BEFORE.search(text, max(0, s - 4), s) or _SLAVIC_CUE_AFTER.match(text, e)):
+            continue
+        d.add(known or _Ent("place:" + name, name, "place", None, False), s, name)
+
+
 # Monarchs and popes by regnal number (乔治六世, 本笃十六世).
 _REGNAL_RE = re.compile("([\u4e00-\u9fff]{2,6}?)([一二三四五六七八九十]{1,3}世)")
 _REGNAL_NUMBER = re.compile("[一二三四五六七八九十]世")
@@ -3267,7 +3377,7 @@ def _surname_endings(d: _Doc):
 
 
 # The platform X (formerly Twitter) by its one letter: only where the text says it is a platform.
-_X_PLATFORM_RE = re.compile(r"(?<=平台|媒体|社媒)\s*X(?![A-Za-z0-9])|(?<![A-Za-z0-9.])X(?=\s*(?:社交平台|社交媒体|平台|上(?:发|表示|写道|称)|账号|帖子))")
+_X_PLATFORM_RE = re.compile(r"(?<=平台|媒体|社媒)\s*X(?![A-Za-z0-9])|(?<![A-Za-z0-9.])X(?=\s*(?:社交平台|社交媒体|平台|上(?:发|表示|写道|称|声称|指出|说|批评|回应)|账号|帖子))")
 
 
 def _x_platform(d: _Doc):
@@ -3433,6 +3543,10 @@ _GIVEN_BAD_AFTER_ROLE = frozenset(_GIVEN_BAD - set("国天强"))
 _GIVEN_BAD_IN_CREDIT = frozenset(_GIVEN_BAD_AFTER_ROLE - set("一二三四五六七八九十中"))
 
 
+# Role words that name foreign leaders far more often than Chinese ones, and end common phrases (领袖高峰会).
+_FOREIGN_ONLY_ROLES = frozenset(("领袖",))
+
+
 def _role_names(d: _Doc):
     """Chinese and Japanese names right after a role word (教授李稻葵则提出, 知事小池百合子对此), read from
     the characters: the segmenter often cuts unknown names apart (李稻/葵则). The name is the shortest
@@ -3446,6 +3560,8 @@ def _role_names(d: _Doc):
             if m:
                 _add_cued_name(d, m.start(1), m.group(1), m.group(3), True)
             continue
+        if d.toks[i][0] in _FOREIGN_ONLY_ROLES:
+            continue   # 领袖 + 关起来, 领袖 + 高峰会: leaders are named by transliterations (_translit_after_role)
         for rx in (_JP_NAME_AT, _CN_NAME_AT):
             m = rx.match(text, e)
             if m:
@@ -3654,10 +3770,13 @@ def _short_read_at(d: _Doc, s: int, e: int) -> _Ent | None:
         if short is None or ent.type != "person":
             continue
         rest = s + len(short)
-        if ent.known or len(short) > 2 or rest >= e or not d.free(rest, e) or not d.is_start(rest):
+        if ent.known or len(short) > 3 or rest >= e or not d.free(rest, e) or not d.is_start(rest):
             return None
         last = min(bisect.bisect_left(d.ends, e), len(d.toks) - 1)
-        return None if any(d.toks[t][1][:1] in _NOT_NAME_TAGS for t in range(d.index_at(rest), last + 1)) else ent
+        tail = range(d.index_at(rest), last + 1)
+        if len(short) == 3 and not all(d.toks[t][1] in _NR_TAGS for t in tail):
+            return None   # 马卡林 + 塔尔/nrt: a three-character read only before more of a name
+        return None if any(d.toks[t][1][:1] in _NOT_NAME_TAGS for t in tail) else ent
     return None
 
 
@@ -3927,8 +4046,10 @@ def _latin_orgs(d: _Doc):
         if before.endswith(("名为", "名叫", "叫做", "称为")) and after.startswith("的") \
                 and after[1:].startswith(_ORG_NOUNS_BEFORE):
             before += "组织"  # 一家名为 Orbitron 的公司
-        if before.endswith(("（", "(")) and after.startswith(("）", ")")) or after.startswith(("'", "’")):
-            continue  # an alias in parentheses (_paren_aliases), or a name cut at an apostrophe (Dan's)
+        if before.endswith(("（", "(")) and text[run.end():run.end() + 2].lstrip(" ").startswith(("）", ")")) \
+                or after.startswith(("'", "’")):
+            # an alias in parentheses (_paren_aliases; North Oil Co.), or a name cut at an apostrophe (Dan's)
+            continue
         org = (before.endswith(_ORG_NOUNS_BEFORE) or after.startswith(_ORG_NOUNS_AFTER)
                or words[-1] in _LATIN_ORG_WORDS and len(words) > 1
                or before.endswith("据") and after.startswith(("报道", "消息", "援引"))
@@ -4205,6 +4326,8 @@ _PERIODICAL_IN_MARKS = re.compile("《(?:([^》\n]{1,10}?(?<!公|通|情|简|汇
 
 
 _WIRE_DATELINE = re.compile(f"(?:^|[\n【])[ \u3000]*((?!本)[{_HAN}]{{2,8}}(?:网|报|台|社|客户端))$")
+_DATED_WIRE = re.compile(f"(?:^|[\n【])[ \u3000]*((?!本)[{_HAN}]{{2,8}}(?:网|报|台|社|客户端))"
+                         "[ \u3000]*(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日$")
 
 
 def _quoted_outlets(d: _Doc):
@@ -4240,6 +4363,8 @@ def _quoted_outlets(d: _Doc):
             # (read back from the 讯, which is rare: far faster than trying the regex at every position)
             if text[at - 1] in "网报台社端" and (m := _WIRE_DATELINE.search(text, max(0, at - 14), at)):
                 _add_outlet(d, m.start(1), m.group(1))
+            elif text[at - 1] == "日" and (m := _DATED_WIRE.search(text, max(0, at - 22), at)):
+                _add_outlet(d, m.start(1), m.group(1))   # 唐人日报8月29日讯: the date between outlet and 讯
             at = text.find("讯", at + 1)
 
 
@@ -5333,8 +5458,12 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _x_platform(d)
     _regnal_names(d)
     _back_references(d)
+    if "卡" in d.text or "耶" in d.text or "斯克" in d.text:
+        _slavic_places(d)
     _surname_endings(d)
     _photo_credits(d)
+    if "来源" in d.text or "/" in d.text:
+        _latin_credits(d)
     _credit_lines(d)
     _suffix_names(d)
     _token_pass(d)
@@ -5367,6 +5496,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     if "党领导人" in d.text or "党党魁" in d.text or "党主席" in d.text or "党领袖" in d.text:
         _parties_before_leaders(d)
     _bare_bodies(d)
+    if "部、" in d.text or "部和" in d.text or "部及" in d.text or "部以及" in d.text or "部与" in d.text:
+        _listed_ministries(d)
     _local_bodies(d)
     _city_chars(d)
     _paren_aliases(d)

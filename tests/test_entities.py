@@ -2271,3 +2271,33 @@ def test_places_near_a_latin_form_mountain_passes_airports_in_islands_and_the_pl
     found = by_name("欧盟外交官在社交平台X上发文，参考消息网随后转载。")
     assert found["推特"].surfaces == ["X"] and found["参考消息"].surfaces == ["参考消息网"]
     assert names("型号为X的导弹首次亮相。") == set()
+
+
+def test_latin_picture_credits_war_report_villages_dated_wires_and_listed_ministries():
+    found = by_name("竞选集会现场。\n图片来源:Andrew Milligan/Zuma Press\n工党领先。")
+    assert found["Andrew Milligan"].type == "person" and found["Zuma Press"].type == "org"
+    assert by_name("议员出席记者会。(Madalina Kilroy/The Epoch Times)")["Madalina Kilroy"].type == "person"
+    assert names("俄军控制了哈尔科夫州的两座村镇,分别是别列佐夫卡和西多罗夫卡。", "place") \
+        >= {"别列佐夫卡", "西多罗夫卡"}
+    assert "扎利兹尼奇诺耶" in names("俄军占领了扎波罗热州的扎利兹尼奇诺耶。", "place")
+    assert names("作家卡夫卡的小说。", "place") == set()
+    assert "唐人日报" in names("标题\n唐人日报8月29日讯:谈判持续数月。", "org")
+    assert names("新政府新增了妇女部、种族平等部、原住民部。", "org") == {"妇女部", "种族平等部", "原住民部"}
+    assert names("北部、南部和东部遭遇洪灾。") == set()
+    assert names("对阿拉伯及伊斯兰国家予以支持。") == set()
+    assert names("外交大臣在多哈论坛上发言。") == set()
+
+
+def test_shared_bare_bodies_more_cued_names_and_latin_aliases_in_parentheses():
+    assert "泰国总理府" in names("泰国总理佩通坦被停职，总理府发表声明。", "org")
+    assert "德国总理府" in names("德国总理默茨在总理府会见来宾。", "org")
+    assert names("旅游经营者本杰明·佐多(Benjamin Zondo)说。", "person") == {"本杰明·佐多"}
+    assert names("半岛电视台的泽因·巴斯拉维在首都报道。", "person") == {"泽因·巴斯拉维"}
+    assert names("选举律师马卡林塔尔指出,参议院无权审理。", "person") == {"马卡林塔尔"}
+    assert names("负责谈判的内阁成员Dominic LeBlanc周二抵达。", "person") == {"Dominic LeBlanc"}
+    assert names("会见了军方政变领袖奇亚尼。", "person") == {"奇亚尼"}
+    assert names("要把反对派领袖关起来。") == set()
+    assert names("七国集团领袖高峰会今天登场。", "person") == set()
+    assert "North Oil Co" not in names("伊拉克北部石油公司(North Oil Co.)恢复输油。")
+    assert names("美军在加勒比海和东太平洋袭击船只。", "place") >= {"加勒比海", "东太平洋"}
+    assert "美洲" in names("他呼吁思考伟大的美洲大陆。", "place")
