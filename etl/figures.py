@@ -76,7 +76,7 @@ _CURRENCIES = {
     "纽元": "NZD", "苏姆": "UZS", "基普": "LAK", "瑞尔": "KHR", "图格里克": "MNT", "智利比索": "CLP",
     "哥伦比亚比索": "COP", "古巴比索": "CUP", "索尔": "PEN", "玻利瓦尔": "VES", "埃塞俄比亚比尔": "ETB",
     "塞地": "GHS", "阿尔及利亚第纳尔": "DZD", "突尼斯第纳尔": "TND", "利比亚第纳尔": "LYD",
-    "越盾": "VND", "索姆": "KGS", "吉尔吉斯斯坦索姆": "KGS", "基那": "PGK", "马纳特": "AZN", "德拉姆": "AMD",
+    "越盾": "VND", "比索": "", "索姆": "KGS", "吉尔吉斯斯坦索姆": "KGS", "基那": "PGK", "马纳特": "AZN", "德拉姆": "AMD",
     "拉里": "GEL", "列伊": "RON", "列弗": "BGN", "第纳尔": "DZD",
     "元": "CNY", "块钱": "CNY",   # 块钱: the spoken yuan (300块钱补贴); bare 块 is a measure word
 }
@@ -111,7 +111,7 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
            "抗议者 示威者 志愿者 警察 医护人员 医生 护士 教师 官员 外交官 议员 运动员 雇佣兵 武装分子 "
            "战士 战斗人员 囚犯 人质 受害者 遇难者 死者 伤者 伤员 教徒 信徒 朝圣者 朝觐者 人员 从业人员 "
            "工作人员 球迷 观众 游客 乘客 旅客 学者 记者 流离失所者 无家可归者 幸存者 失踪者 被拘留者 "
-           "被捕者 移民工人 农民工 平民百姓 渔民 牧民 村民 市民 灾民 员工 职工 陆军 海军官兵 "
+           "被捕者 移民工人 农民工 平民百姓 渔民 牧民 村民 市民 灾民 员工 职工 陆军 海军官兵 民兵 "
            "菲军 印军 巴军 叙军 泰军 缅军 越军 土军 伊军 苏军 守军 敌军 联军").split()
 # Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
 # households), no date, age or fraction word.
@@ -188,13 +188,14 @@ _MARGIN_AFTER_RE = re.compile(r"^[" + _SPACE + r"]*的(?:劣势|优势|差距|�
 _TO_LEVEL_RE = re.compile(r"^[^。；;！？!?]{0,16}?(?:降|升|跌|涨|回落|下降|上升|提高|放缓|加快|下调|上调)(?:至|到)[" + _SPACE + r"]*$")
 _RESTATED_RE = re.compile(r"(?:即|亦即|也就是)[" + _SPACE + r"]*$")
 _LEVEL_NOUN_RE = re.compile(r"率|比例|占|比重|份额|%")
+_LIST_ITEM_GAP_RE = re.compile(r"^[" + _SPACE + r"]*[、][" + _SPACE + r"]*[\u4e00-\u9fff]{1,5}[" + _SPACE + r"]*$")
 _LIST_SEP_RE = re.compile(r"^[" + _SPACE + r"]*(?:、|和|及|与|或|以及|，|,)[" + _SPACE + r"]*$")
 
 # Casualty words that make an explicit "1人"/"两人" a figure.
 _CASUALTY_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|伤亡|失踪|被杀|被捕|确诊|感染|病亡|死|伤")
 # A bare number (no unit) counts people when its clause says what it measures: 人数/人口/病例 ...
 # What happened to the one person a numeral in words counts (一人死亡; not 一名伤者: a noun)
-_CASUALTY_VERB_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|失踪|被杀|被捕")
+_CASUALTY_VERB_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|失踪|被杀|被捕|被枪击|中弹")
 _NUMERAL_CHARS = r"[\d一二两三四五六七八九十百千万]"
 _INJURED_AFTER_RE = re.compile(r"(?:近|约|逾|超)?" + _NUMERAL_CHARS + r"+多?伤")   # 9死近3000伤
 _DEAD_BEFORE_RE = re.compile(_NUMERAL_CHARS + r"+多?死(?:近|约|逾|超)?$")
@@ -471,10 +472,22 @@ def _join_ranges(t: str, toks: list[_Tok]) -> list[tuple[_Tok, _Tok]]:
             if (a.unit_key is None and a.has_mult and "从" in lead
                     and len(gap) <= 8 and not any(c in _CLAUSE_END for c in gap)):
                 a.unit_key, a.unit_end, a.unit_noun = b.unit_key, a.end, b.unit_noun
+        if a.unit_key == "%" and t.startswith("百分之", a.start) \
+                and (m := _PCT_RANGE_TAIL.match(t, a.end)) and (i + 1 >= count or toks[i + 1].start >= m.end()):
+            # 百分之四到五: the second number of a range in words takes the first's 百分之
+            high = _cn_value(m.group(1)) if not m.group(1)[0].isdigit() else float(m.group(1))
+            if high is not None and high > a.value:
+                b = _Tok(m.start(1), m.end(), high, False, False, not m.group(1)[0].isdigit(), m.group(1), "%", m.end())
+                out.append((a, b))
+                i += 1
+                continue
         if a.unit_key or a.has_mult:
             out.append((a, a))
         i += 1
     return out
+
+
+_PCT_RANGE_TAIL = re.compile(r"(?:到|至|-|~)([一二两三四五六七八九十]+(?:点[一二三四五六七八九零]+)?|\d+(?:\.\d+)?)(?![\d%％万亿千百])")
 
 
 def _bare_value(tok: _Tok) -> float:
@@ -609,6 +622,9 @@ def _per_of(word: str) -> str:
 # Currency names several countries use: the country the text names first decides (沙特阿美 … 975亿里亚尔 is
 # in Saudi riyals); without one, the unit of the table above stands.
 _SHARED_CURRENCIES = {
+    # (比索 alone: without a country named, no currency is sure, and no figure is made)
+    "比索": (("菲律宾", "PHP"), ("墨西哥", "MXN"), ("阿根廷", "ARS"), ("智利", "CLP"), ("哥伦比亚", "COP"),
+           ("古巴", "CUP"), ("乌拉圭", "UYU"), ("多米尼加", "DOP")),
     "里亚尔": (("沙特", "SAR"), ("卡塔尔", "QAR"), ("阿曼", "OMR"), ("也门", "YER"), ("伊朗", "IRR")),
     "卢比": (("巴基斯坦", "PKR"), ("斯里兰卡", "LKR"), ("尼泊尔", "NPR"), ("毛里求斯", "MUR"), ("印度", "INR")),
 }
@@ -647,6 +663,8 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     after = t[num_end:min(s_end, num_end + 14)]
     if kind == "money":
         unit = _currency_in_context(key, unit, t)
+        if not unit:
+            return None   # 比索 in a text that names no country of the peso
         if key == "元":
             if lo.cn and not lo.has_mult and lo.value < 10:  # 二元对立, 一元化: words, not money
                 return None
@@ -693,7 +711,8 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
         # "One" counts only in explicit statements: 1人死亡, 1例, 一人死亡 (the casualty right after), not 一名X.
         if key != "例" and not (_CASUALTY_VERB_RE.match(after) if lo.cn else _CASUALTY_RE.search(after)):
             return None
-    if lo is hi and lo.value == 2 and lo.cn and key in ("人", "位") and not _CASUALTY_RE.search(after[:6]):
+    if lo is hi and lo.value == 2 and lo.cn and key in ("人", "位") \
+            and not _CASUALTY_RE.search(after[:12].split("，")[0].split(",")[0]):   # (两人在抗议活动中丧生)
         return None  # 两位领导人 / 两人: people already named
     if lo is hi and 2 <= lo.value <= 10 and not lo.has_mult and _listed_count(left) == lo.value:
         return None  # 艾克森、阿兰、费南多3位: the number of the names just listed
@@ -720,7 +739,9 @@ def _negative(t: str, start: int, s_start: int) -> bool:
     """A minus sign (or 负) written before the number: -0.1%, 负3%; not the dash of a range or model."""
     c = t[start - 1] if start > s_start else ""
     if c == "负":
-        return True
+        return t[start - 2:start - 1] != "正"   # 误差为正负1.8%: a margin, not a minus
+    if c == "±":
+        return False
     if c != "-":
         return False
     p = t[start - 2] if start - 1 > s_start else ""
@@ -749,7 +770,8 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
         return _growth_sign(gm.group("noun"))
     if prev_growth and prev_growth[2] == s_start:
         gap = t[prev_growth[0]:lo.start]
-        if _LIST_SEP_RE.match(gap):
+        if _LIST_SEP_RE.match(gap) or _LIST_ITEM_GAP_RE.match(gap) and not _LEVEL_NOUN_RE.search(gap):
+            # 天然气上涨9.4%、电价10.9%: the next item of a list of changes, named by its noun
             return prev_growth[1]
         if (_TO_LEVEL_RE.match(gap) or _RESTATED_RE.search(gap)) and not _LEVEL_NOUN_RE.search(gap):
             # 通胀从8.7%降至6.5%, 高于2%的目标，即3%，然后回落至2.6%: the rate it falls to, or the same rate

@@ -603,3 +603,16 @@ def test_one_dead_in_words_more_people_nouns_indicators_and_growth_named_after_t
     assert got("通胀率在3月达到了12.5%。") == [("growth", 12.5, "%")]
     assert got("工程耗资3000万索姆。") == [("money", 3e7, "KGS")]
     assert got("一名伤者躺在担架上。") == []
+
+
+def test_ranges_in_words_pesos_by_country_margins_and_lists_of_changes():
+    def got(s):
+        return [(f.kind, f.value_low, f.value_high, f.unit) for f in extract_figures(s)]
+    assert got("只有百分之三到四的货物经由该港转运。") == [("percent", 3.0, 4.0, "%")]
+    assert got("墨西哥政府拨款2亿比索。") == [("money", 2e8, 2e8, "MXN")]
+    assert got("政府拨款2亿比索。") == []   # no country named: no sure currency
+    assert got("民调误差为正负2.5%。") == [("percent", 2.5, 2.5, "%")]
+    assert got("燃气上涨8%、电费12%。") == [("growth", 8.0, 8.0, "%"), ("growth", 12.0, 12.0, "%")]
+    assert got("价格下降3%，今年8%的家庭受影响。") == [("growth", -3.0, -3.0, "%"), ("percent", 8.0, 8.0, "%")]
+    assert got("周末有两人在冲突中丧生，一人被枪击。") == [("count", 2.0, 2.0, "person"), ("count", 1.0, 1.0, "person")]
+    assert got("该组织拥有约3万民兵。") == [("count", 30000.0, 30000.0, "person")]
