@@ -1983,6 +1983,7 @@ def _list_item_ending_at(d: _Doc, end: int) -> tuple[int, tuple[_Ent | None, boo
 _MINISTRY_ITEM = "(?:(?!以及|和|及|与)[\u4e00-\u9fff]){1,8}?部(?![门长分下属队署位])"
 _MINISTRY_LIST = re.compile(f"{_MINISTRY_ITEM}(?:(?:、|以及|和|及|与){_MINISTRY_ITEM})+")
 _MINISTRY_JOINER = re.compile("、|以及|和|及|与")
+_MINISTRY_ANCHOR = re.compile("部(?=、|以及|和|及|与)")
 _NOT_MINISTRIES = frozenset(("全部", "内部", "外部", "总部", "局部", "干部", "本部", "北部", "南部", "东部", "西部", "中部",
                              "腹部", "头部", "胸部", "背部", "面部", "底部", "顶部", "前部", "后部", "上部", "下部"))
 
@@ -1990,7 +1991,16 @@ _NOT_MINISTRIES = frozenset(("全部", "内部", "外部", "总部", "局部", "
 def _listed_ministries(d: _Doc):
     """The other ministries of a list in which one ministry was found (财政部、规划部及总统府办公厅)."""
     text = d.text
-    for m in _MINISTRY_LIST.finditer(text):
+    done = 0
+    # (read from each 部 before a joiner, the list's regex only a few characters before it: a scan of the
+    # list's regex over the whole text tries every Han character as a start)
+    for a in _MINISTRY_ANCHOR.finditer(text):
+        if a.start() < done:
+            continue
+        m = _MINISTRY_LIST.search(text, max(done, a.start() - 9), a.end() + 60)
+        if m is None or m.start() > a.start():
+            continue
+        done = m.end()
         items, pos = [], m.start()
         for part in _MINISTRY_JOINER.split(m.group()):
             items.append((pos, part))
