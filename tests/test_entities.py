@@ -2301,3 +2301,17 @@ def test_shared_bare_bodies_more_cued_names_and_latin_aliases_in_parentheses():
     assert "North Oil Co" not in names("伊拉克北部石油公司(North Oil Co.)恢复输油。")
     assert names("美军在加勒比海和东太平洋袭击船只。", "place") >= {"加勒比海", "东太平洋"}
     assert "美洲" in names("他呼吁思考伟大的美洲大陆。", "place")
+
+
+def test_one_character_countries_that_are_words_names_or_pieces_of_names():
+    assert names("洪森以首相身份出席了会议。") == {"洪森"}
+    assert names("相关安排将以官方发布为准。") == set()
+    assert "以色列" in names("以色列官员说，以总理内塔尼亚胡将出席。", "place")
+    assert names("海警局发言人刘德军说。", "person") == {"刘德军"} and "德国" not in names("海警局发言人刘德军说。")
+    assert "巴基斯坦" not in names("袭击地点包括马里万和图尔古扎巴德。") and "德国" not in names("袭击地点包括马里万和图尔古扎巴德。")
+    assert "法国" not in names("他签署的《征用法》遭到反对。") and "法国" not in names("议会通过了大赦法，赦免数百人。")
+    assert "法国" in names("除了美、法之外，各国都表示反对。")
+    assert "中国" not in names("法院对第十八届中央政治局原委员作出判决。")
+    assert "日本" not in names("2023年10月7日共有1200人遇难。")
+    assert names("印巴冲突再度升级。", "place") == {"印度", "巴基斯坦"}
+    assert names("巴以冲突再度升级。", "place") == {"巴勒斯坦", "以色列"}
