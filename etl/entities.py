@@ -115,7 +115,7 @@ ROLE_WORDS = (
     # envoys, commentators and crews (气候专员霍克斯特拉, 军事分析家马尼尔, 列车长阿纳托利), and the people
     # a politician is named beside (盟友阿努丁, 亲信普坦, 竞选对手…)
     "专员", "分析家", "评论家", "观察家", "列车长", "盟友", "亲信", "心腹", "助手", "对手", "搭档", "继任者",
-    "领袖", "研究人员", "经营者",
+    "领袖", "研究人员", "经营者", "影星", "歌星", "警员", "商人",
     # scholars of any field (政治学家, 流行病学家) and the heads of gangs and cartels (首脑贾瓦利亚)
     "学家", "首脑",
     # the parties of a court case (判决被告人陈茂勇犯诈骗罪), and local leaders listed by name (市领导杨晓和、…)
@@ -333,8 +333,8 @@ PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     # venues, mines, reservoirs and crossings the news happens at (哈尔滨大剧院, 淖尔壕煤矿, 拉法过境点)
     "大剧院", "体育馆", "体育中心", "会展中心", "市政厅", "公园", "庄园", "大饭店", "礼堂", "神社", "寺",
     "煤矿", "铜矿", "金矿", "铁矿", "水库", "过境点", "检查站", "高铁站", "中心站", "港务区", "国际港务区",
-    # mountain passes (乃堆拉山口, 吐尔尕特山口)
-    "山口",
+    # mountain passes (乃堆拉山口, 吐尔尕特山口) and malls (韦斯特盖特购物中心)
+    "山口", "购物中心",
     # constituencies (阿裕尼集选区), railways and roads (中吉乌铁路, 雅万高铁), border crossings and quays
     "选区", "集选区", "单选区", "铁路", "高铁", "高速公路", "高速路", "口岸", "码头", "集装箱码头",
 )
@@ -1090,10 +1090,22 @@ def _token_pass(d: _Doc):
                       start, name)
                 d.add(country, start, tok[:-1], take=False)
                 continue
+            if ent.type == "person" and len(tok) == 2 and i > 0 and len(toks[i - 1][0]) == 1 \
+                    and toks[i - 1][0] in SURNAMES and toks[i - 1][1] == "nr" and d.free(starts[i - 1], start):
+                name = toks[i - 1][0] + tok   # 彭/nr + 德仁: a Chinese name whose given name is a known short name
+                d.add(_Ent("person:" + name, name, "person", None, False), starts[i - 1], name)
+                continue
             if ent.type in ("person", "org") and len(tok) == 2 and _cut_from_longer_name(d, i, ent):
                 continue  # 海 + 马斯 (海马斯), 拉布 + 卡 (拉布卡): a short name cut out of a longer transliteration
             if ent.subtype == "town" and _inside_transliteration(d, i):
                 continue  # 奥云 + 戈尔登, 卡梅洛 + ·: a small town's name that is a piece of a longer foreign name
+            if ent.type == "place" and i > 0 and _ROLE_RE.search(toks[i - 1][0]) and (
+                    nxt in _SEP or ent.subtype in ("country", "territory") and toks[i + 1][1].startswith("nr")
+                    and len(nxt) <= 3 and nxt not in known and all(c in lex.translit for c in nxt)):
+                continue  # 主席 + 苏丹·贾比尔, 代表 + 苏丹 + 尼耶: a name after a role that starts like a country
+            if ent.type == "place" and ent.subtype not in ("country", "territory") and len(tok) <= 3 \
+                    and _glued_into_name(d, i):
+                continue  # 蒙 + 图瓦 + -德布列塔尼港, 阿达 + 普拉亚: a short place name inside a longer foreign one
             if (ent.type == "place" and len(tok) == 2 and tok[0] in SURNAMES and len(nxt) == 1
                     and _IS_HAN.match(nxt) and nxt not in _NOT_NAME_CHARS and _cued(d, start, start)[0]):
                 name = tok + nxt  # 所长 + 黄海 + 平: a Chinese name that starts like a place
@@ -1305,6 +1317,20 @@ _CHANG_PREFIXES = tuple(_CHANG_WORDS)
 # A weak alias counts only where the text names what it stands for (东北: Northeast China; 中西部: the US
 # Midwest, which a story about Sudan's 中西部 must not become)
 WEAK_ALIASES = {"大陆": "中国", "我国": "中国", "内地": "中国", "东北": "中国", "中西部": "美国", "立法会": "香港"}
+
+
+def _glued_into_name(d: _Doc, i: int) -> bool:
+    """Whether the token at i has more of a transliteration glued on: a piece of one before it (阿达 +
+    普拉亚), or a lone transliteration character before or after it that a hyphen or another piece
+    continues (蒙 + 图瓦 + -)."""
+    toks = d.toks
+    if i > 0 and len(toks[i - 1][0]) >= 2 and _translit_piece(toks[i - 1]) and toks[i - 1][0] not in d.lex.by_surface \
+            and d.starts[i] == d.ends[i - 1]:
+        return True
+    if i > 0 and len(toks[i - 1][0]) == 1 and toks[i - 1][0] in d.lex.translit and toks[i - 1][0] not in _NOT_NAME_CHARS \
+            and i + 1 < len(toks) and toks[i + 1][0] in ("-", "－", "·"):
+        return True
+    return False
 
 
 def _inside_transliteration(d: _Doc, i: int) -> bool:
@@ -2510,6 +2536,9 @@ def _is_name_token(d: _Doc, i: int) -> bool:
             return True  # 托马斯-格林菲尔德 (one token: jieba keeps hyphens)
         if known.subtype == "town":
             return True  # 卡梅洛·格雷罗: a small town's name is a common piece of foreign names
+        if known.type == "place" and i > 0 and i + 1 < len(d.toks) and d.toks[i + 1][0] in _SEP \
+                and _ROLE_RE.search(d.toks[i - 1][0]):
+            return True  # 主席 + 苏丹·贾比尔: after a role, a first name that is also a country's
         # A known name glued to more name characters is part of the name, cut out by the user
         # dictionary: 巴格达 + 迪 (巴格达迪), 埃马 + 纽埃 + 尔 (埃马纽埃尔).
         nxt = d.toks[i + 1][0] if i + 1 < len(d.toks) else ""
@@ -3993,6 +4022,7 @@ def _add_listed(d: _Doc, span: tuple[int, int], queue: list, kind: str = "person
 _ORG_NOUNS_BEFORE = ("公司", "交易所", "平台", "机构", "媒体", "网站", "企业", "银行", "集团", "组织", "基金",
                      "巨头", "厂商", "运营商", "实验室", "智库", "通讯社", "杂志", "报纸", "咖啡厅", "咖啡馆",
                      "餐厅", "工作室", "协会", "初创公司", "咨询公司", "律所", "律师事务所", "出版社", "网络")
+_INSTITUTION_KINDS = ("基金会", "研究所", "研究院", "研究中心", "大学", "学院", "协会")
 _ORG_NOUNS_AFTER = ("公司", "交易所", "平台", "集团", "银行", "基金会", "实验室", "研究所", "工作室", "协会",
                     "组织", "机构", "官方", "团队", "创始人", "首席执行官", "CEO", "发言人", "联合创始人")
 # Verbs an organisation does (宣布, 报道 ...) right after a Latin name with no personal-name shape.
@@ -4093,6 +4123,10 @@ def _latin_orgs(d: _Doc):
                or _ORG_VERB_RE.match(after) and not _PERSONISH.match(name))
         if not org:
             continue
+        if text.startswith(_INSTITUTION_KINDS, e) and " " in name:
+            # Konrad Adenauer基金会: an institution named after someone keeps its kind in its name
+            kind = next(k for k in _INSTITUTION_KINDS if text.startswith(k, e))
+            name += kind
         ent = found.get(name) or _Ent("org:" + name, name, "org", None, False)
         found[name] = ent
         d.add(ent, s, name)
@@ -4417,14 +4451,14 @@ _ANY_NAME = "([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,11})"
 # several times slower); the line-start forms are matched at the start of the lines whose first 40
 # characters hold an anchor right after a character that ends an outlet's name.
 _AFTER_SOURCE_WORD = re.compile(f"[ \u3000]*[:：][ \u3000]*{_ANY_NAME}(?=[ \u3000|｜,，。;；()（）\n]|$)")
-_SOURCE_WORDS = ("来源", "稿源", "出处", "转载自")
+_SOURCE_WORDS = ("来源", "稿源", "出处", "转载自", "转自")
 _GREETING = re.compile(f"欢迎(?:来到|访问|光临){_OUTLET_NAME}[!！,，。]")
 _DISCLAIMER = re.compile(f"不代表{_OUTLET_NAME}的?(?:立场|观点)")
 _SUPPLIER = re.compile(f"[（(]{_OUTLET_NAME}供图[)）]")
 _LINE_OUTLET = re.compile(
     # (您所在的位置: 东南网 > 福建频道 >: a breadcrumb's label)
-    f"[ \u3000]*(?:(?:您所在的位置|您的位置|当前位置|所在位置)[ \u3000]*[:：][ \u3000]*)?(?:{_OUTLET_NAME}(?:消息|专讯|讯)[:：]"
-    f"|【{_OUTLET_NAME}(?:[A-Za-z0-9.]+)?(?:专讯|讯|(?:综合)?(?:编译)?报道)?】"
+    f"[ \u3000]*(?:(?:您所在的位置|您的位置|当前位置|所在位置)[ \u3000]*[:：][ \u3000]*)?(?:{_OUTLET_NAME}(?:消息|专讯|讯)(?:[:：]|[ \u3000]+(?=[\u4e00-\u9fff]))"
+    f"|【{_OUTLET_NAME}(?:[A-Za-z0-9.]+)?(?:专讯|讯|消息|(?:综合)?(?:编译)?报道)?】"
     # 万维读者网(Creaders.NET)江夏编译报道: the outlet opening a report with its Latin name and its reporter
     f"|{_OUTLET_NAME}[（(][A-Za-z][A-Za-z0-9.]*[)）](?=[\u4e00-\u9fff]{{0,4}}?(?:编译|综合)?报道[:：])"
     f"|{_OUTLET_NAME}[ \u3000]*>[ \u3000]*[^\n>]{{1,12}}>"
@@ -4668,7 +4702,9 @@ _TOWN_END = re.compile(r"[，。、；：,;:\s的和与及（(]|$")
 
 # Words for a kind of place right before its name (沿海城市 + 赛达, 南部城镇 + 纳巴提耶, 东部城市 + 布滕博).
 _PLACE_KINDS = ("城市", "城镇", "小镇", "重镇", "村庄", "小村", "港口", "港市", "首府", "首都", "省会", "口岸",
-                "小城", "古城", "边城", "山城", "港城", "县城", "港口城市")
+                "小城", "古城", "边城", "山城", "港城", "县城", "港口城市",
+                # a hometown and a city's outskirts (阿萨德的家乡卡尔达哈, 贝鲁特南郊代希耶)
+                "家乡", "故乡", "南郊", "北郊", "东郊", "西郊")
 _KIND_THEN_NAME = re.compile("(?:" + "|".join(sorted(_PLACE_KINDS, key=len, reverse=True)) + ")([^\\s，。、；：,;:！？!?（()）的]{2,12})")
 
 

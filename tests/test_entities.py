@@ -2315,3 +2315,20 @@ def test_one_character_countries_that_are_words_names_or_pieces_of_names():
     assert "日本" not in names("2023年10月7日共有1200人遇难。")
     assert names("印巴冲突再度升级。", "place") == {"印度", "巴基斯坦"}
     assert names("巴以冲突再度升级。", "place") == {"巴勒斯坦", "以色列"}
+
+
+def test_names_that_start_like_countries_places_inside_longer_names_and_more_page_openings():
+    assert names("伊朗代表苏丹尼耶(右)迎接来宾。", "person") == {"苏丹尼耶"}
+    assert "苏丹" not in names("伊朗代表苏丹尼耶(右)迎接来宾。")
+    assert "苏丹" in names("中国和苏丹签署了协议。", "place")
+    assert names("已经取代了果敢的彭德仁。", "person") == {"彭德仁"}
+    assert "图瓦" not in names("法国的蒙图瓦-德布列塔尼港。")
+    assert names("莫辛博阿达普拉亚附近海域。", "place") != {"普拉亚"}
+    assert "卡尔达哈" in names("武装人员控制了阿萨德的家乡卡尔达哈。", "place")
+    assert "代希耶" in names("总部位于贝鲁特南郊代希耶的一栋住宅楼。", "place")
+    assert "政事儿" in names("标题\n转自:政事儿\n正文。", "org")
+    assert "人民报" in names("【人民报消息】芬兰警方宣布。", "org")
+    assert "石油壹号网" in names("石油壹号网消息 土库曼斯坦是一个国度。", "org")
+    assert "Konrad Adenauer基金会" in names("“冲突正在升级,” Konrad Adenauer基金会的分析师说。", "org")
+    assert names("东盟峰会全家福新增一人。", "person") == set()
+    assert names("近的有贵州省内城市遵义。", "place") >= {"贵州", "遵义"}
