@@ -1155,6 +1155,16 @@ def _token_pass(d: _Doc):
                 name = tok + nxt
                 d.add(_Ent("org:" + name, name, "org", ent.country, False, "company"), start, name)
                 continue
+            if ent.subtype == "company" and nxt in ("(", "（") \
+                    and (m := _BRANCH_AFTER.match(d.text, start + len(tok))) is not None \
+                    and known.get(m.group(1), _NO_ENT).type == "place":
+                # 华为云(北京), 西门子能源(海南)有限公司: a company's branch or subsidiary named by its place
+                name = d.text[start:m.end()]
+                d.add(known.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "company"), start, name)
+                place = known[m.group(1)]
+                if place.subtype in ("country", "territory"):
+                    d.add(place, m.start(1), m.group(1), take=False)   # 华为云(泰国): the country counts too
+                continue
             if ent.subtype == "media" and nxt == "网" and not tok.endswith("网"):
                 d.add(ent, start, tok + nxt)   # 参考消息 + 网: the outlet's website, the outlet's name as written
                 continue
@@ -1317,6 +1327,9 @@ _CHANG_PREFIXES = tuple(_CHANG_WORDS)
 # A weak alias counts only where the text names what it stands for (东北: Northeast China; 中西部: the US
 # Midwest, which a story about Sudan's 中西部 must not become)
 WEAK_ALIASES = {"大陆": "中国", "我国": "中国", "内地": "中国", "东北": "中国", "中西部": "美国", "立法会": "香港"}
+
+
+_BRANCH_AFTER = re.compile("[（(]([\u4e00-\u9fff]{2,6})[)）](?:有限责任公司|股份有限公司|有限公司|分公司|公司)?")
 
 
 def _glued_into_name(d: _Doc, i: int) -> bool:

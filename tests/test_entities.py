@@ -2332,3 +2332,9 @@ def test_names_that_start_like_countries_places_inside_longer_names_and_more_pag
     assert "Konrad Adenauer基金会" in names("“冲突正在升级,” Konrad Adenauer基金会的分析师说。", "org")
     assert names("东盟峰会全家福新增一人。", "person") == set()
     assert names("近的有贵州省内城市遵义。", "place") >= {"贵州", "遵义"}
+
+
+def test_a_company_s_branch_named_by_its_place():
+    assert names("新成立的西门子能源(海南)有限公司开工。", "org") == {"西门子能源(海南)有限公司"}
+    assert "华为云(北京)" in names("被列入清单的有华为云(北京)、华为云(大连)。", "org")
+    assert names("华为(Huawei)宣布新品。", "org") == {"华为"}
