@@ -1406,7 +1406,9 @@ BARE_BODIES = ("外交部", "国防部", "商务部", "财政部", "司法部", 
                # national agencies many countries name alike (巴基斯坦/菲律宾国家灾害管理局), the Vietnamese and
                # Chinese standing committees, Germany's and Brazil's federal councils
                "国家灾害管理局", "国会常务委员会", "联邦参议院", "中选委", "选委会", "国家警察局", "国家警察",
-               "下院", "上院")
+               "下院", "上院",
+               # the guard that makes or stops coups (尼日尔/加蓬/巴西总统卫队)
+               "总统卫队")
 
 
 # Bodies also named for their buildings, and the words that make the bare name the building.
@@ -3595,6 +3597,7 @@ def _take_back_from_place(d: _Doc, person: _Ent, s: int, form: str) -> None:
 # Characters that end a name rather than continue it: what may follow a name in running text.
 _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
              "|今日|今天|昨日|昨天|日前|近日|当天|当日|此前|随后|于(?=\\d|[一二三四五六七八九十今昨本上下同周星]|当地)"
+             "|\\d{1,2}月\\d{1,2}日"   # (发言人郭家坤3月27日表示: a date right after the name)
              "|分别|共同|一起|一同|以及|涉嫌|多次|再次|亲自|首次|连夜|紧急|专程|一行|率队|率团|带队|女士|先生|夫人|小姐|举行"
              "|上将|中将|少将|大将|元帅|以(?=代理|个人|[^\u4e00-\u9fff])|指(?=[，,：:])|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).

@@ -2338,3 +2338,10 @@ def test_a_company_s_branch_named_by_its_place():
     assert names("新成立的西门子能源(海南)有限公司开工。", "org") == {"西门子能源(海南)有限公司"}
     assert "华为云(北京)" in names("被列入清单的有华为云(北京)、华为云(大连)。", "org")
     assert names("华为(Huawei)宣布新品。", "org") == {"华为"}
+
+
+def test_a_date_right_after_a_name_a_bare_presidential_guard_and_north_korea_by_its_other_name():
+    assert "郭家坤" in names("外交部发言人郭家坤3月27日表示。", "person")
+    assert "总统卫队" in names("尼日尔总统卫队扣押了总统。", "org") or "尼日尔总统卫队" in names("尼日尔总统卫队扣押了总统。", "org")
+    assert names("首都的尼日尔总统卫队突然行动。", "place") == {"尼日尔"}
+    assert names("他对北朝鲜核武器表示担忧。", "place") == {"朝鲜"}
