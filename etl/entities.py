@@ -866,8 +866,7 @@ def _compound(d: _Doc, i: int, tok: str, start: int) -> bool:
     pre, core, suf = parsed
     if not pre and core[0] == "日" and _after_number(d, i):
         return False  # 25日以此 / 6 日美国: a date, not Japan
-    if not pre and i > 0 and len(d.toks[i - 1][0]) >= 2 and _translit_piece(d.toks[i - 1]) \
-            and d.toks[i - 1][0] not in lex.countries and d.starts[i] == d.ends[i - 1]:
+    if not pre and _piece_glued_before(d, i, lex.countries):
         return False  # 图尔古扎 + 巴德, 扎门 + 乌德, 德鲁 + 日巴: the end of a transliterated name, no countries
     if d.toks[i][1].startswith("nr") and i > 0 and len(d.toks[i - 1][0]) == 1 and d.toks[i - 1][0] in SURNAMES \
             and d.toks[i - 1][1] in ("zg", "nr", "ng"):
@@ -1099,7 +1098,7 @@ def _token_pass(d: _Doc):
                 continue  # 海 + 马斯 (海马斯), 拉布 + 卡 (拉布卡): a short name cut out of a longer transliteration
             if ent.subtype == "town" and _inside_transliteration(d, i):
                 continue  # 奥云 + 戈尔登, 卡梅洛 + ·: a small town's name that is a piece of a longer foreign name
-            if ent.type == "place" and i > 0 and _ROLE_RE.search(toks[i - 1][0]) and (
+            if ent.type == "place" and i > 0 and nxt and _ROLE_RE.search(toks[i - 1][0]) and (
                     nxt in _SEP or ent.subtype in ("country", "territory") and toks[i + 1][1].startswith("nr")
                     and len(nxt) <= 3 and nxt not in known and all(c in lex.translit for c in nxt)):
                 continue  # 主席 + 苏丹·贾比尔, 代表 + 苏丹 + 尼耶: a name after a role that starts like a country
@@ -1332,13 +1331,20 @@ WEAK_ALIASES = {"大陆": "中国", "我国": "中国", "内地": "中国", "东
 _BRANCH_AFTER = re.compile("[（(]([\u4e00-\u9fff]{2,6})[)）](?:有限责任公司|股份有限公司|有限公司|分公司|公司)?")
 
 
+def _piece_glued_before(d: _Doc, i: int, names) -> bool:
+    """Whether token i follows, with nothing between, a piece of a transliteration of two or more
+    characters that is none of `names` (图尔古扎 + 巴德, 阿达 + 普拉亚)."""
+    if i == 0:
+        return False
+    w = d.toks[i - 1]
+    return len(w[0]) >= 2 and _translit_piece(w) and w[0] not in names and d.starts[i] == d.ends[i - 1]
+
+
 def _glued_into_name(d: _Doc, i: int) -> bool:
-    """Whether the token at i has more of a transliteration glued on: a piece of one before it (阿达 +
-    普拉亚), or a lone transliteration character before or after it that a hyphen or another piece
-    continues (蒙 + 图瓦 + -)."""
+    """Whether the token at i has more of a transliteration glued on before it: an unknown piece of one
+    (阿达 + 普拉亚), or a lone transliteration character that a hyphen after the token continues (蒙 + 图瓦 + -)."""
     toks = d.toks
-    if i > 0 and len(toks[i - 1][0]) >= 2 and _translit_piece(toks[i - 1]) and toks[i - 1][0] not in d.lex.by_surface \
-            and d.starts[i] == d.ends[i - 1]:
+    if _piece_glued_before(d, i, d.lex.by_surface):
         return True
     if i > 0 and len(toks[i - 1][0]) == 1 and toks[i - 1][0] in d.lex.translit and toks[i - 1][0] not in _NOT_NAME_CHARS \
             and i + 1 < len(toks) and toks[i + 1][0] in ("-", "－", "·"):
