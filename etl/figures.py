@@ -112,13 +112,14 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
            "战士 战斗人员 囚犯 人质 受害者 遇难者 死者 伤者 伤员 教徒 信徒 朝圣者 朝觐者 人员 从业人员 "
            "工作人员 球迷 观众 游客 乘客 旅客 学者 记者 流离失所者 无家可归者 幸存者 失踪者 被拘留者 "
            "被捕者 移民工人 农民工 平民百姓 渔民 牧民 村民 市民 灾民 员工 职工 陆军 海军官兵 民兵 "
-           "菲军 印军 巴军 叙军 泰军 缅军 越军 土军 伊军 苏军 守军 敌军 联军").split()
+           "菲军 印军 巴军 叙军 泰军 缅军 越军 土军 伊军 苏军 守军 敌军 联军 支持者 拥护者 追随者").split()
 # Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
 # households), no date, age or fraction word.
 _MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之成]")
 _MODIFIER_RE = re.compile(_MODIFIER_CHAR_RE.pattern + "{2}")
 # Words after a number that count kinds, not people (三方面人员: people of three kinds).
 _NOT_MODIFIERS = frozenset(("方面", "层面", "领域", "类别", "部门", "级别"))
+_SECT_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?[派族]")
 _UNIT_RE = re.compile("|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)))
 _BODIES_RE = re.compile(r"具[\u4e00-\u9fff]{0,12}?(?:尸体|遗体|遗骸|尸首|死尸)")   # 109具中国人民志愿军烈士遗骸
 
@@ -171,8 +172,10 @@ _VERB_RE = re.compile(
 _SMALL_VERBS = {"少", "多"}
 _COMPARE_RE = re.compile(r"比|较|相比|相较|同比|环比")
 _CHANGE_AFTER_RE = re.compile(
-    r"[" + _SPACE + r"]*(?:的)?(?:速度|速率|年率|幅度)?(?:持续|稳步|快速|逐年|连续)?"   # (以年均14%的速度持续增长)
-    r"(?:(?<=的)(?:双位数|两位数|经济|营收|收入|销售|销量|利润|出口|进口|同比|环比|年|高|[\u4e00-\u9fff]{2}同比)?)?"   # (1.5%的经济增长)
+    # (以年均14%的速度持续增长, 5%左右的增长目标)
+    r"[" + _SPACE + r"]*(?:左右)?(?:的)?(?:速度|速率|年率|幅度)?(?:持续|稳步|快速|逐年|连续)?"
+    # (1.5%的经济增长, 5.3%的实际增长率)
+    r"(?:(?<=的)(?:双位数|两位数|经济|营收|收入|销售|销量|利润|出口|进口|同比|环比|年|高|实际|名义|[\u4e00-\u9fff]{2}同比)?)?"
     r"(?P<w>增长|下降|增速|增幅|涨幅|降幅|跌幅|上涨|下跌|减少|递增|递减|增加|贬值|升值)"
     r"(?![到至为])")   # 从11.3%增长到18.5%: a level that changed, not a rate
 _GROWTH_NOUN_RE = re.compile(
@@ -209,6 +212,8 @@ _DIGIT_RE = re.compile(r"\d")
 _INDICATOR_BEFORE_RE = re.compile(r"(?:GDP|GNP|GNI|CPI|PPI|PMI)$")
 _GROUPING = re.compile("[, \u2009\u202f\xa0]")   # thousands separators inside an Arabic number
 _BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;：:、）)」”！？!?\n]|和|与|及|左右|以上|的)")
+_CLAUSE_OPENERS = frozenset("，,。；;：:")
+_RATE_BASE_AFTER_RE = re.compile(r"[" + _SPACE + r"]*(?:=|＝|兑|可兑换|兑换|折合|约合|合)")
 _DEMONSTRATIVE_END_RE = re.compile("(?:这|那|该|此|上述|前述)$")
 _CERTAINTY_AFTER_RE = re.compile("[" + _SPACE + "]*(?:的)?(?:确信|肯定|相信|确定|保证|把握|同意|支持|地)")
 
@@ -274,6 +279,14 @@ def _people_end(t: str, j: int) -> int | None:
                 return k + n
     if k > j and t.startswith("人", k) and not t.startswith(("人民币", "人次"), k):
         return k + 1
+    if k == j and (sect := _SECT_RE.match(t, j)):
+        # 85万阿拉维派民众, 20万库尔德族难民: a sect or an ethnic group before the noun
+        k = sect.end()
+        if t[k:k + 1] in _PEOPLE_FIRST:
+            for n in _PEOPLE_LENS:
+                if t[k:k + n] in _PEOPLE_SET:
+                    return k + n
+        k = j
     modifier = t[j:j + 2]
     if k == j and _MODIFIER_RE.fullmatch(modifier) and modifier not in _NOT_MODIFIERS:
         # a two-character modifier before the noun: 800万无证移民, 300万寄递从业人员;
@@ -662,6 +675,8 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     low, high = lo.value * factor, hi.value * factor
     after = t[num_end:min(s_end, num_end + 14)]
     if kind == "money":
+        if lo is hi and lo.value == 1 and not lo.has_mult and _RATE_BASE_AFTER_RE.match(t, num_end):
+            return None   # 1美元 = 530坚戈, 1欧元兑7.8元: the base of an exchange rate, not an amount
         unit = _currency_in_context(key, unit, t)
         if not unit:
             return None   # 比索 in a text that names no country of the peso
@@ -714,6 +729,9 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     if lo is hi and lo.value == 2 and lo.cn and key in ("人", "位") \
             and not _CASUALTY_RE.search(after[:12].split("，")[0].split(",")[0]):   # (两人在抗议活动中丧生)
         return None  # 两位领导人 / 两人: people already named
+    if lo is hi and lo.cn and 2 < lo.value <= 10 and key == "人" and t[lo.start - 1:lo.start] in _CLAUSE_OPENERS \
+            and not _CASUALTY_RE.search(after[:12].split("，")[0].split(",")[0]):
+        return None  # ……阿利耶夫中间，三人紧握双手: the people just named, as a clause's subject
     if lo is hi and 2 <= lo.value <= 10 and not lo.has_mult and _listed_count(left) == lo.value:
         return None  # 艾克森、阿兰、费南多3位: the number of the names just listed
     if lo.value != int(lo.value) and not lo.has_mult:
@@ -767,6 +785,8 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
         # the noun nearest the number decides (同比跌幅已达19%: 跌幅, not 同比)
         while (nearer := _GROWTH_NOUN_RE.search(left, gm.end("noun"))) is not None:
             gm = nearer
+        if left.endswith(gm.group("noun") + "的"):
+            return None   # 贡献亚洲经济增长的46%: a share of the growth, not a rate
         return _growth_sign(gm.group("noun"))
     if prev_growth and prev_growth[2] == s_start:
         gap = t[prev_growth[0]:lo.start]

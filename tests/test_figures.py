@@ -616,3 +616,18 @@ def test_ranges_in_words_pesos_by_country_margins_and_lists_of_changes():
     assert got("价格下降3%，今年8%的家庭受影响。") == [("growth", -3.0, -3.0, "%"), ("percent", 8.0, 8.0, "%")]
     assert got("周末有两人在冲突中丧生，一人被枪击。") == [("count", 2.0, 2.0, "person"), ("count", 1.0, 1.0, "person")]
     assert got("该组织拥有约3万民兵。") == [("count", 30000.0, 30000.0, "person")]
+
+
+def test_growth_targets_shares_of_growth_rate_bases_sects_and_named_groups():
+    def got(s):
+        return [(f.kind, f.value_low, f.unit) for f in extract_figures(s)]
+    assert got("政府力争实现6%左右的增长目标。") == [("growth", 6.0, "%")]
+    assert got("过去十年经济以年均4.1%的实际增长率扩张。") == [("growth", 4.1, "%")]
+    assert got("该地区贡献了全国经济增长的30%。") == [("percent", 30.0, "%")]
+    assert got("当日牌价为1美元 = 89.5卢布。") == [("money", 89.5, "RUB")]
+    assert got("1欧元兑7.6元人民币。") == [("money", 7.6, "CNY")]
+    assert got("每张门票售价1美元。") == [("money", 1.0, "USD")]   # one dollar outside a rate stays an amount
+    assert got("约12万什叶派穆斯林参加游行。") == [("count", 120000.0, "person")]
+    assert got("反对派召集了五万支持者。") == [("count", 50000.0, "person")]
+    assert got("部长站在两位总统之间，三人握手。") == []
+    assert got("交火中，三人受伤。") == [("count", 3.0, "person")]
