@@ -364,7 +364,8 @@ def _tokens(t: str) -> list[_Tok]:
         flags = _unit_start(c) if c else 0
         unit_possible = flags and (
             flags & _SINGLE_UNIT or flags & _PAIR_START and t[j:j + 2] in unit_pairs
-            or flags & _MODIFIER_START and t[j + 2:j + 3] in _PEOPLE_FIRST and _MODIFIER_RE.fullmatch(t[j:j + 2]))
+            or flags & _MODIFIER_START and t[j + 2:j + 3] in _PEOPLE_FIRST and _MODIFIER_RE.fullmatch(t[j:j + 2])
+            or has_mult and flags & _MODIFIER_START and _SECT_RE.match(t, j))   # 12万什叶派穆斯林
         # Nothing after the number can make it a figure or join it to one (the checks below would
         # drop it): a Chinese numeral word (一些), or a plain number unless it must stay.
         if not unit_possible and not pct and not has_mult and nxt not in _CONNECTOR_FIRST and (
