@@ -384,6 +384,7 @@ class _Lexicon:
     given_names: dict = field(default_factory=dict)  # person id -> first parts of their `·` names
     name_parts: frozenset = frozenset()              # the parts of the gazetteer's `·` names (大卫, 卡梅伦)
     shared: dict = field(default_factory=dict)       # alias -> the bodies of several countries it names (前进党)
+    bracketed: tuple = ()   # (surface, entity) of names with a bracketed part, either kind of bracket, longest first
 
     def __post_init__(self):
         self.word_classes = _WordClasses(self)
@@ -402,6 +403,9 @@ def _read_stopnames(directory: Path) -> frozenset:
 
 
 _NOT_TRANSLIT = frozenset("一二三四五六七八九十百千万世于与和同对向被由在是的及跟给让说称等将也都就曾已又还并而从为所")
+
+
+_IS_HAN_IN_BRACKETS = re.compile(r"[（(][^）)]*[\u4e00-\u9fff]")
 
 
 @functools.lru_cache(maxsize=2)
@@ -462,9 +466,18 @@ def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
     for e in countries.values():
         if e.subtype == "country" and e.country:
             by_code.setdefault(e.country, e)
+    # 巴基斯坦穆斯林联盟（谢里夫派）, 印共(马): the segmenter cuts at a bracket, so these are found in the text;
+    # a text may write either kind of bracket
+    bracketed = {}
+    for w, e in by_surface.items():
+        # (not 快速支援部队(RSF): a name and its Latin acronym in brackets are two surfaces, found apart)
+        if ("（" in w or "(" in w) and _IS_HAN_IN_BRACKETS.search(w):
+            for form in (w.replace("(", "（").replace(")", "）"), w.replace("（", "(").replace("）", ")")):
+                bracketed.setdefault(form, e)
     return _Lexicon(by_surface, one_char, by_name, latin, countries, frozenset(translit), stop, glued, trigger,
                     prefix2, cued_only, latin_first=latin_first, by_code=by_code, name_parts=frozenset(name_parts),
-                    shared={a: tuple(es) for a, es in shared.items()})
+                    shared={a: tuple(es) for a, es in shared.items()},
+                    bracketed=tuple(sorted(bracketed.items(), key=lambda kv: -len(kv[0]))))
 
 
 # --- the extraction --------------------------------------------------------------------------------
@@ -642,6 +655,19 @@ _CAPS_CREDIT = re.compile(r"([A-Z](?<![A-Za-z][A-Z])[A-Z]+(?: [A-Z]{2,}){1,2})\s
 _FROM_OUTLET = re.compile(r"来自[A-Za-z\u4e00-\u9fff]{1,12}的$")
 _LATIN_LIST_GAP = re.compile(r"\s*(?:[，、,]|和|与|及|and)\s*(?:[\u4e00-\u9fff]{1,4}的)?\s*")
 _LATIN_WORD = re.compile(rf"[A-Za-z0-9][A-Za-z0-9{_LATIN_EXTRA}&.+\-]*")
+
+
+def _bracketed_names(d: _Doc):
+    """Known names with a bracketed part (巴基斯坦穆斯林联盟（谢里夫派）, 印共(马)), looked up in the text: the
+    segmenter cuts them at the bracket, and the part before it alone is another name or none."""
+    text = d.text
+    for surface, ent in d.lex.bracketed:
+        at = text.find(surface)
+        while at >= 0:
+            if d.free(at, at + len(surface)):
+                d.add(ent, at, surface)
+                _country_head(d, ent, at, surface)
+            at = text.find(surface, at + len(surface))
 
 
 def _known_pass(d: _Doc):
@@ -1036,6 +1062,14 @@ _COMPASS_AFTER = ("方向", "风", "方", "侧", "角", "端", "缘", "面", "�
 _COMPASS_BEFORE = frozenset(("向", "往", "朝", "偏", "以", "的", "正", "在"))
 
 
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]* $")
+
+
+def _after_capitalised_word(text: str, start: int) -> bool:
+    """A capitalised word (not an acronym: CEO Tim Cook) and one space right before `start`."""
+    return text[start - 1:start] == " " and _CAPITALISED_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 def _token_pass(d: _Doc):
     lex = d.lex
     toks, starts = d.toks, d.starts
@@ -1058,6 +1092,8 @@ def _token_pass(d: _Doc):
                                      or d.text[start + len(tok):start + len(tok) + 1].isascii()
                                      and d.text[start + len(tok):start + len(tok) + 1].isalnum()):
                 continue  # PowerShell (cut into Power + Shell): a Latin name inside a longer word is not that name
+            if tok[0].isascii() and tok[0].isalpha() and _after_capitalised_word(d.text, start):
+                continue  # Atlas Intel, Bahir Dar: the end of a longer Latin name (as in _known_pass)
             if tok[-1] == "报" and ent.type == "org" and d.text[start + len(tok):start + len(tok) + 1] in _BAO_WORD_ENDS:
                 # 俄罗斯报 + 价高: 俄罗斯 + 报价, not the newspaper (报道, 报告, 报复 alike)
                 short = known.get(tok[:-1])
@@ -3898,8 +3934,10 @@ def _add_cued_name(d: _Doc, s: int, name: str, given: str, japanese: bool = Fals
     if d.toks[i][1][:2] != "nr" and (name[0] in _NOT_NAME_CHARS or name[0] in "时向才"):
         return  # a function word that is also a surname (和其他, 向记者)
     if not japanese and len(d.toks[i][0]) >= 2 and d.toks[i][1] in ("n", "v", "vn", "a", "ad", "an", "d", "t") \
-            and d.ends[i] < e:
-        return  # 总理 + 任期/n + 后: an ordinary word, not a surname and a given name
+            and d.ends[i] < e and not (d.ends[i + 1] == e and d.toks[i + 1][1] == "nr"):
+        # 总理 + 任期/n + 后: an ordinary word, not a surname and a given name (but 大使 + 范星/n + 梅/nr:
+        # the segmenter sees the name's last character as a name)
+        return
     if len(name) == 2 and not (d.ends[i] == e and (d.toks[i][1].startswith("nr") or _said_after(d, i, e))
                                or d.ends[i] == s + 1 and d.is_end(e) and d.toks[i + 1][1][:1] not in "vpcdumrf"
                                # 创始人 + 马/n + 健在/v: the given name glued to the 在 after it
@@ -4081,7 +4119,8 @@ _PERSONISH_LOOSE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
                               r"|bin|al|van|de|von|der|da)){1,3}$")
 
 
-_LATIN_NAME_RUN = re.compile(rf"[A-Za-z0-9](?<![A-Za-z0-9][A-Za-z0-9])[A-Za-z0-9{_LATIN_EXTRA}&.+\-]*(?: [A-Za-z0-9][A-Za-z0-9{_LATIN_EXTRA}&.+\-]*)*")
+# (Management & Fit: an ampersand between spaces joins two words of one name)
+_LATIN_NAME_RUN = re.compile(rf"[A-Za-z0-9](?<![A-Za-z0-9][A-Za-z0-9])[A-Za-z0-9{_LATIN_EXTRA}&.+\-]*(?: (?:& )?[A-Za-z0-9][A-Za-z0-9{_LATIN_EXTRA}&.+\-]*)*")
 _LATIN_ITEM = r"[A-Za-z0-9][A-Za-z0-9&.+\-]*(?: [A-Z0-9][A-Za-z0-9&.+\-]*){0,3}"
 _LATIN_LIST_NEXT = re.compile(rf"\s*(?:、|和|与|及|以及|,)\s*(?P<name>{_LATIN_ITEM})(?![A-Za-z0-9])")
 _LATIN_LIST_PREV = re.compile(rf"(?<![A-Za-z0-9])(?P<name>{_LATIN_ITEM})\s*(?:、|和|与|及|以及|,)\s*$")
@@ -4889,6 +4928,10 @@ _PLACE_NAME_END = re.compile(r"[，。、；：,;:\s的和与及（()）—“�
                              r"|境内|街头|当地|等地|$")
 
 
+_KIND_OF_TOWN = ("重镇", "小镇", "古镇", "城镇", "乡镇", "名镇", "强镇", "农村", "乡村", "山村", "小村", "渔村", "新村")
+_VILLAGE_AFTER_REGION = re.compile(r"[^\W\d的和与及在是了等县市区省州邦村镇乡A-Za-z]{2,3}[村镇乡]")
+
+
 def _towns_after_regions(d: _Doc):
     """伊利诺伊州 + 爱德华兹维尔, 安大略省 + 温莎, 宾夕法尼亚州的 + 尚克斯维尔: a transliterated name right
     after a state or province (and its 的), ending the phrase, is a town in it."""
@@ -4897,6 +4940,17 @@ def _towns_after_regions(d: _Doc):
         if ent.type != "place" or ent.subtype in ("country", "territory"):
             continue
         for s, surface in list(hits.items()):
+            if surface.endswith(("邦", "州", "省")) and (v := _VILLAGE_AFTER_REGION.match(text, s + len(surface))) \
+                    and d.is_end(v.end()) and d.free(*v.span()) and v.group()[:-1] not in GENERIC_HEADS \
+                    and not v.group().endswith(_GENERIC_UNITS) and not v.group().endswith(_KIND_OF_TOWN) \
+                    and ent.country != "CN":
+                # 若开邦 + 长良村: a village or a town right after a foreign state or province is in it
+                # (Chinese addresses are _towns_and_villages')
+                name = v.group()
+                known = d.lex.by_surface.get(name)
+                if known is None or known.type == "place":
+                    d.add(known or _Ent("place:" + name, name, "place", ent.country, False), v.start(), name)
+                continue
             if not surface.endswith(("州", "省")):
                 continue
             e = s + len(surface)
@@ -5544,6 +5598,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _non_entities(d)   # first: the names of ships and agreements are nobody's
     _registered_companies(d)
     _quoted_outlets(d)
+    if "（" in d.text or "(" in d.text:
+        _bracketed_names(d)
     _known_pass(d)
     _dot_names(d)
     if "." in d.text:

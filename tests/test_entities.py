@@ -2345,3 +2345,22 @@ def test_a_date_right_after_a_name_a_bare_presidential_guard_and_north_korea_by_
     assert "总统卫队" in names("尼日尔总统卫队扣押了总统。", "org") or "尼日尔总统卫队" in names("尼日尔总统卫队扣押了总统。", "org")
     assert names("首都的尼日尔总统卫队突然行动。", "place") == {"尼日尔"}
     assert names("他对北朝鲜核武器表示担忧。", "place") == {"朝鲜"}
+
+
+def test_known_names_with_a_bracketed_part_in_either_kind_of_bracket():
+    assert "巴基斯坦穆斯林联盟（谢里夫派）" in names("穆斯林联盟(谢里夫派)赢得多数席位。", "org")
+    assert "巴基斯坦穆斯林联盟（领袖派）" in names("穆斯林联盟（领袖派）也加入了内阁。", "org")
+    # a name with its Latin acronym in brackets stays two surfaces of one body
+    got = [m for m in extract_entities("快速支援部队(RSF)攻占了该镇。") if m.type == "org"]
+    assert [m.name for m in got] == ["快速支援部队"] and "RSF" in got[0].surfaces
+
+
+def test_latin_names_that_end_a_longer_name_and_ampersands_inside_one():
+    assert names("民调机构Zeta Intel的负责人说。", "org") == {"Zeta Intel"}
+    assert names("咨询公司Brand & Ross的报告显示。", "org") == {"Brand & Ross"}
+
+
+def test_a_village_right_after_a_foreign_state_and_a_name_the_segmenter_ends_with_a_name_character():
+    assert "达贡村" in names("在缅甸若开邦达贡村,居民连夜撤离。", "place")
+    assert "石油重镇" not in names("东加里曼丹省石油重镇巴厘巴板。", "place")
+    assert "范星梅" in names("越南驻华大使范星梅就此发表讲话。", "person")
