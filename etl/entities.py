@@ -2214,6 +2214,8 @@ def _suffix_names(d: _Doc):
         if tok == "部" and i > 0 and toks[i - 1][0][-1] in "东南西北":
             continue   # 中国西北 + 部: a part of the country, no department
         nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+        if suffix == "证券" and nxt == "交易所":
+            continue  # 哈萨克斯坦证券 + 交易所: the exchange, named at its own suffix
         if kind == "org" and (suffix[-1] in "部局署" and _is_chief(nxt) or nxt in _RANKS or nxt in _COMMANDERS):
             continue  # 外交部 + 长, 海军 + 上将: a role, not the body
         if kind == "org" and len(tok) == 1 and nxt in ("集团", "公司", "有限公司", "集团有限公司", "股份有限公司"):
@@ -2405,8 +2407,11 @@ def _suffix_names(d: _Doc):
             ent = _known_org_core(lex, name)
         tail = name[len(head_ent_surface(d, start, head)) if isinstance(head, _Ent) else 0:]
         if ent is None and (tail.endswith(_GENERIC_BODIES_T) or tail in BARE_SUFFIXES and
-                            isinstance(head, _Ent) and head.subtype in ("country", "region")):
-            continue  # 美国特种部队, 伊朗驻维也纳国际组织, 美国公司: generic bodies are no names
+                            isinstance(head, _Ent) and head.subtype in ("country", "region")) \
+                and not (tail == "证券交易所" and isinstance(head, _Ent) and head.type == "place"):
+            # 美国特种部队, 伊朗驻维也纳国际组织, 美国公司: generic bodies are no names (越南证券交易所 is:
+            # a country's or a city's exchange)
+            continue
         if ent is None and kind == "org" and isinstance(head, _Ent) and (
                 _DESCRIPTIVE_WORDS.search(tail) or head.type == "org" and suffix in ("联盟", "组织", "集团")
                 and tail[:-len(suffix)] in _DESCRIPTIVE_FIELDS):
@@ -4428,6 +4433,10 @@ _NAMED_AS = re.compile("(?:名为|名叫|叫做|称为)\\s*[“\"「《]([^”\"
                        "武装|民兵|组织|初创公司|实验室|研究所|委员会|联合会|俱乐部|乐队|报纸|杂志|通讯社)")
 
 
+_NAMED_AS_BARE = re.compile(f"(?:名为|名叫|叫做|称为)([{_HAN}]{{2,5}})的[{_HAN}]{{0,5}}?"
+                            "(?:组织|武装|民兵|叛军|游击队|团体|政党|运动)")
+
+
 # “军事事务”网站, “朝鲜新闻”网站: a quoted name right before the kind of outlet it is.
 # “自由前进党”: a quoted party name is one name (前进党 inside it is no other party).
 _QUOTED_PARTY = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?的]{1,8}(?<!黑手)党)[”\"」]")
@@ -4453,7 +4462,9 @@ _PERIODICAL_IN_MARKS = re.compile("《(?:([^》\n]{1,10}?(?<!公|通|情|简|汇
                                   # marks, or its Latin name after them (every alternative after the 《, so
                                   # that the regex engine jumps from 《 to 《)
                                   "|(?<=(?:杂志|报纸|刊物|期刊|周刊|月刊|媒体|网站)《)([^》\n]{1,10})》"
-                                  "|([^》\n]{1,10})》[ \u3000]*(?=[（(][A-Z][A-Za-z .'&-]{2,40}[)）]))")
+                                  "|([^》\n]{1,10})》[ \u3000]*(?=[（(][A-Z][A-Za-z .'&-]{2,40}[)）])"
+                                  # 《现代外交》网站: a website or a station right after the marks
+                                  "|([^》\n]{1,10})》(?=网站|网络版|电视台|电台|通讯社))")   # (not 《三体》杂志: unknown periodicals are _TITLED_PERIODICAL's)
 
 
 _WIRE_DATELINE = re.compile(f"(?:^|[\n【])[ \u3000]*((?!本)[{_HAN}]{{2,8}}(?:网|报|台|社|客户端))$")
@@ -4479,11 +4490,11 @@ def _quoted_outlets(d: _Doc):
         # name is that one, in the surface as written
         for m in _TITLED_PERIODICAL.finditer(text):
             s, e = m.span()
-            known = d.lex.by_surface.get(m.group(1) + m.group(2))
+            known = d.lex.by_surface.get(m.group(1) + m.group(2)) or d.lex.by_surface.get(m.group())
             if known is not None and known.type == "org" and d.free(s, e):
                 d.add(known, s, m.group())
         for m in _PERIODICAL_IN_MARKS.finditer(text):
-            g = next(k for k in (1, 2, 3) if m.group(k))
+            g = next(k for k in (1, 2, 3, 4) if m.group(k))
             if g == 3 and not any(text[max(0, m.start() - k):m.start()] in d.lex.countries for k in range(2, 7)):
                 continue   # 《三体》(The Three-Body Problem): a book; 瑞典《快报》(Expressen): a country's outlet
             _add_outlet(d, m.start(g), m.group(g))
@@ -4665,6 +4676,13 @@ def _named_as(d: _Doc):
     if "名" not in text and "叫" not in text and "称为" not in text:
         return
     _quoted_orgs(d, _NAMED_AS)
+    for m in _NAMED_AS_BARE.finditer(text):
+        # 被称为法诺的阿姆哈拉民兵: an unquoted name, when it is a transliteration, names the group
+        name, (s, e) = m.group(1), m.span(1)
+        if all(c in d.lex.translit for c in name) and name not in d.lex.stopnames and d.free(s, e):
+            ent = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", None, False)
+            if ent.type == "org":
+                d.add(ent, s, name)
 
 
 # --- departments of known bodies -----------------------------------------------------------------------

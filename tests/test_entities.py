@@ -2364,3 +2364,11 @@ def test_a_village_right_after_a_foreign_state_and_a_name_the_segmenter_ends_wit
     assert "达贡村" in names("在缅甸若开邦达贡村,居民连夜撤离。", "place")
     assert "石油重镇" not in names("东加里曼丹省石油重镇巴厘巴板。", "place")
     assert "范星梅" in names("越南驻华大使范星梅就此发表讲话。", "person")
+
+
+def test_outlets_in_book_marks_before_their_kind_an_exchange_and_a_group_called_by_name():
+    assert "欧亚观察" in names("俄罗斯《欧亚观察》网站指出，合作仍在扩大。", "org")
+    assert "《外交政策》杂志" in names("美国《外交政策》杂志刊文指出。", "org")
+    assert "蒙古证券交易所" in names("蒙古证券交易所周一宣布暂停交易。", "org")
+    assert "法诺" in names("当地被称为法诺的民兵控制了公路。", "org")
+    assert names("被称为改革派的政党赢得选举。", "org") == set()
