@@ -1938,6 +1938,7 @@ def test_a_list_of_unknown_towns_before_their_kind_of_unit():
 def test_a_presidential_palace_as_a_building_is_no_body():
     assert not names("就职典礼在总统府举行，示威者随后闯入总统府。", "org")
     assert "埃及总统府" in names("埃及总统府发言人说，总统府支持停火。", "org")
+    assert not names("阿根廷总统府周一发表声明。总统府称局势可控。", "org") - {"阿根廷总统府"}
 
 
 def test_a_body_named_in_quotes():
