@@ -52,7 +52,9 @@ _NUM_RE = re.compile(
     # 兆 is 万亿 in Malaysian, Singaporean and Taiwanese Chinese (8兆8800亿); only before 亿 digits or a
     # currency, since 兆瓦 and 兆赫 are mega-
     r"(?:[ \u3000\xa0]?(?P<ap1>多|余))?(?:[ \u3000\xa0]?(?P<mult>万亿|兆(?=\d[\d,]*(?:\.\d+)?亿|[美欧英日韩人港澳新台令]|元)|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百))?"
-    r"(?:(?<=[万亿兆])(?P<tail>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<tmult>千万|百万|亿|万|千|百)?)?(?P<ap2>多|余)?")
+    r"(?:(?<=[万亿兆])(?P<tail>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<tmult>千万|百万|亿|万|千|百)?"
+    # 1千7百万: thousands and hundreds of the 万 (or 亿) written last, 1700万
+    r"|(?<=千)(?P<hundreds>\d)(?P<hmult>百万|百亿))?(?P<ap2>多|余)?")
 
 # unit surface -> (kind, unit, factor). Longest alternatives first so 美元 wins over 元.
 _CURRENCIES = {
@@ -76,7 +78,8 @@ _CURRENCIES = {
     "纽元": "NZD", "苏姆": "UZS", "基普": "LAK", "瑞尔": "KHR", "图格里克": "MNT", "智利比索": "CLP",
     "哥伦比亚比索": "COP", "古巴比索": "CUP", "索尔": "PEN", "玻利瓦尔": "VES", "埃塞俄比亚比尔": "ETB",
     "塞地": "GHS", "阿尔及利亚第纳尔": "DZD", "突尼斯第纳尔": "TND", "利比亚第纳尔": "LYD",
-    "越盾": "VND", "比索": "", "索姆": "KGS", "吉尔吉斯斯坦索姆": "KGS", "基那": "PGK", "马纳特": "AZN", "德拉姆": "AMD",
+    "越盾": "VND", "比索": "", "索姆": "KGS", "吉尔吉斯斯坦索姆": "KGS", "乌兹别克斯坦索姆": "UZS",
+    "盾": "", "先令": "", "基那": "PGK", "马纳特": "AZN", "德拉姆": "AMD",
     "拉里": "GEL", "列伊": "RON", "列弗": "BGN", "第纳尔": "DZD",
     "元": "CNY", "块钱": "CNY",   # 块钱: the spoken yuan (300块钱补贴); bare 块 is a measure word
 }
@@ -112,7 +115,7 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
            "战士 战斗人员 囚犯 人质 受害者 遇难者 死者 伤者 伤员 教徒 信徒 朝圣者 朝觐者 人员 从业人员 "
            "工作人员 球迷 观众 游客 乘客 旅客 学者 记者 流离失所者 无家可归者 幸存者 失踪者 被拘留者 "
            "被捕者 移民工人 农民工 平民百姓 渔民 牧民 村民 市民 灾民 员工 职工 陆军 海军官兵 民兵 "
-           "菲军 印军 巴军 叙军 泰军 缅军 越军 土军 伊军 苏军 守军 敌军 联军 支持者 拥护者 追随者").split()
+           "菲军 印军 巴军 叙军 泰军 缅军 越军 土军 伊军 苏军 守军 敌军 联军 支持者 拥护者 追随者 新兵 受益者").split()
 # Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
 # households), no date, age or fraction word.
 _MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之成]")
@@ -350,7 +353,7 @@ def _tokens(t: str) -> list[_Tok]:
     # before this offset.
     keep_plain_before = 0
     for m in _NUM_RE.finditer(t):
-        pct, ar, cn, ap1, mult, tail, tmult, ap2 = m.groups()
+        pct, ar, cn, ap1, mult, tail, tmult, hundreds, hmult, ap2 = m.groups()
         s, e = m.span()
         nxt = t[e] if e < n else ""
         has_mult = mult is not None or cn is not None and ("万" in cn or "亿" in cn)
@@ -405,6 +408,11 @@ def _tokens(t: str) -> list[_Tok]:
             value = _cn_value_with_mult(cn, mult)
             if value is None:
                 continue
+        if hundreds:
+            if not ar or mult != "千":
+                continue
+            value = (value + float(hundreds) * 100) * (1e4 if hmult == "百万" else 1e8)   # (1000 + 700) × 1万
+            has_mult = True
         if tail:
             # 12亿4676.9万, 1万2千, 14万7500: the tail must be a smaller order of magnitude than the head
             tail = tail.replace(",", "")
@@ -641,6 +649,10 @@ _SHARED_CURRENCIES = {
            ("古巴", "CUP"), ("乌拉圭", "UYU"), ("多米尼加", "DOP")),
     "里亚尔": (("沙特", "SAR"), ("卡塔尔", "QAR"), ("阿曼", "OMR"), ("也门", "YER"), ("伊朗", "IRR")),
     "卢比": (("巴基斯坦", "PKR"), ("斯里兰卡", "LKR"), ("尼泊尔", "NPR"), ("毛里求斯", "MUR"), ("印度", "INR")),
+    # (盾 and 先令 alone: no figure without the country; 索姆 is Kyrgyz unless Uzbekistan is named first)
+    "盾": (("印尼", "IDR"), ("印度尼西亚", "IDR"), ("越南", "VND")),
+    "先令": (("肯尼亚", "KES"), ("坦桑尼亚", "TZS"), ("乌干达", "UGX"), ("索马里", "SOS")),
+    "索姆": (("乌兹别克", "UZS"), ("吉尔吉斯", "KGS")),
 }
 
 

@@ -631,3 +631,16 @@ def test_growth_targets_shares_of_growth_rate_bases_sects_and_named_groups():
     assert got("反对派召集了五万支持者。") == [("count", 50000.0, "person")]
     assert got("部长站在两位总统之间，三人握手。") == []
     assert got("交火中，三人受伤。") == [("count", 3.0, "person")]
+
+
+def test_dong_rupiah_shillings_and_som_by_country_and_thousands_and_hundreds_of_a_wan():
+    def got(s):
+        return [(f.kind, f.value_low, f.unit) for f in extract_figures(s)]
+    assert got("印尼政府明年拨款120万亿盾。") == [("money", 1.2e14, "IDR")]
+    assert got("越南今年吸引外资400万亿盾。") == [("money", 4e14, "VND")]
+    assert got("预算为20亿盾。") == []   # no country named: no sure currency
+    assert got("乌干达政府拨款50亿先令。") == [("money", 5e9, "UGX")]
+    assert got("乌兹别克斯坦今年税收达90万亿索姆。") == [("money", 9e13, "UZS")]
+    assert got("吉尔吉斯斯坦拨款2亿索姆。") == [("money", 2e8, "KGS")]
+    assert got("该国获得3千4百万美元贷款。") == [("money", 3.4e7, "USD")]
+    assert got("军队补充约 20 万新兵，惠及300万受益者。") == [("count", 2e5, "person"), ("count", 3e6, "person")]
