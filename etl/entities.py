@@ -147,6 +147,9 @@ SPEECH_VERBS = (
     # sport: what players do, as 说 is what speakers do
     "破门", "扑出", "射门", "助攻", "罚进", "打进", "攻入", "头球", "梅开二度", "上演帽子戏法",
 )
+_SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
+
+
 def _alt(words) -> str:
     """A regex alternation of `words` that tries them in the given order, shaped as a trie: the words
     that share a first character become one branch (说(?:道|)), so the regex engine tests a position's
@@ -2692,9 +2695,11 @@ _NAMED_BODY_AFTER = re.compile(f"[{_HAN}]{{0,8}}?(?:研究中心|研究所|研�
                                "(?=[的，。、；：,.\\s）)]|$)"
                                # 安东尼奥·吉特拉斯 + 发电厂, 马克兹·泰耶巴 + 宗教学校: a site named after someone
                                f"|[{_HAN}]{{0,4}}?(?:发电厂|炼油厂|核电站|水电站|电站|宗教学校|学校|国际机场|机场|医院|体育场"
-                               "|大桥|大坝|港口)")
+                               "|大桥|大坝|港口|营地|军营|基地)")   # (梅尔乔·德拉·科鲁兹 + 营地: a camp)
 
 
+_NAMED_SITE_ENDS = ("发电厂", "炼油厂", "核电站", "水电站", "电站", "机场", "体育场", "大桥", "大坝", "港口", "营地", "军营",
+                    "基地")
 _EDGE_FUNCTION_WORDS = frozenset("当在以和与对被将据由向把从自于")
 
 
@@ -2725,8 +2730,9 @@ def _dot_names(d: _Doc):
                 k += 1
                 if toks[k - 1][0][-1] in _GLUED_TO_SURNAME:
                     break   # 谢弗在/nr: the adverb glued to the surname ends the name
-            if k < n and lex.glued_verb.match(toks[k][0]):
-                last = k  # 登说, 杰哈说: name characters glued to a speech verb (trimmed below)
+            if k < n and lex.glued_verb.match(toks[k][0]) and toks[k][0] not in _SPEECH_VERB_SET:
+                # 登说, 杰哈说: name characters glued to a speech verb (trimmed below); not 坚称, a verb whole
+                last = k
                 break
             if k == j:
                 break
@@ -2800,8 +2806,13 @@ def _dot_names(d: _Doc):
             d.add(pair[1], s + len(left) + 1, surface[len(left) + 1:])
             continue
         ent = lex.by_surface.get(surface)
-        if ent is None and _NAMED_BODY_AFTER.match(text, e):
-            continue  # 詹姆斯·马丁 + 核不扩散研究中心: a body named after a person, not the person
+        if ent is None and (named := _NAMED_BODY_AFTER.match(text, e)):
+            # 詹姆斯·马丁 + 核不扩散研究中心: a body named after a person, not the person; a site so named
+            # (梅尔乔·德拉·科鲁兹营地) is a place, whole
+            if named.group().endswith(_NAMED_SITE_ENDS) and d.free(s, named.end()):
+                name = text[s:named.end()]
+                d.add(lex.by_surface.get(name) or _Ent("place:" + name, name, "place", None, False), s, name)
+            continue
         if ent is None:
             parts = re.split(f"[{_SEP}]", surface)
             last_part = lex.by_surface.get(parts[-1])
@@ -3495,7 +3506,9 @@ def _surname_endings(d: _Doc):
 
 
 # The platform X (formerly Twitter) by its one letter: only where the text says it is a platform.
-_X_PLATFORM_RE = re.compile(r"(?<=平台|媒体|社媒)\s*X(?![A-Za-z0-9])|(?<![A-Za-z0-9.])X(?=\s*(?:社交平台|社交媒体|平台|上(?:发|表示|写道|称|声称|指出|说|批评|回应)|账号|帖子))")
+# (x平台: lower case too, where 平台 follows)
+_X_PLATFORM_RE = re.compile(r"(?<=平台|媒体|社媒)\s*X(?![A-Za-z0-9])|(?<![A-Za-z0-9.])X(?=\s*(?:社交平台|社交媒体|平台|上(?:发|表示|写道|称|声称|指出|说|批评|回应)|账号|帖子))"
+                            r"|(?<![A-Za-z0-9.])x(?=平台)")
 
 
 def _x_platform(d: _Doc):
@@ -3505,7 +3518,7 @@ def _x_platform(d: _Doc):
     for m in _X_PLATFORM_RE.finditer(d.text):
         s = m.end() - 1
         if d.free(s, s + 1):
-            d.add(twitter, s, "X")
+            d.add(twitter, s, d.text[s])
 
 
 # Latin initials before a transliterated surname (A.K.巴尔蒂, J.D.万斯): the initials are part of the name.
@@ -5626,7 +5639,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _dot_names(d)
     if "." in d.text:
         _initialled_names(d)
-    if "X" in d.text:
+    if "X" in d.text or "x平台" in d.text:
         _x_platform(d)
     _regnal_names(d)
     _back_references(d)

@@ -2378,3 +2378,11 @@ def test_outlets_in_book_marks_before_their_kind_an_exchange_and_a_group_called_
 def test_a_body_at_the_head_of_a_document_title_is_part_of_the_document_name():
     assert names("各方同意依据《联合国海洋法公约》和平解决争端。", "org") == set()
     assert names("《联合国宪章》第51条。联合国秘书长随后发言。", "org") == {"联合国"}
+
+
+def test_a_site_named_after_a_person_the_x_platform_in_lower_case_and_a_whole_speech_verb_after_a_name():
+    assert names("美军进驻了伊莎贝拉省的何塞·里萨尔营地。", "place") >= {"何塞·里萨尔营地"}
+    assert not names("美军进驻了伊莎贝拉省的何塞·里萨尔营地。", "person")
+    got = [m for m in extract_entities("总统在他的x平台上发帖说。") if m.type == "org"]
+    assert [m.name for m in got] == ["推特"] and got[0].surfaces == ["x"]
+    assert names("总统安德烈·卡斯托坚称,协议有效。", "person") == {"安德烈·卡斯托"}
