@@ -387,7 +387,7 @@ class _Lexicon:
     given_names: dict = field(default_factory=dict)  # person id -> first parts of their `·` names
     name_parts: frozenset = frozenset()              # the parts of the gazetteer's `·` names (大卫, 卡梅伦)
     shared: dict = field(default_factory=dict)       # alias -> the bodies of several countries it names (前进党)
-    bracketed: tuple = ()   # (surface, entity) of names with a bracketed part, either kind of bracket, longest first
+    bracketed: dict = field(default_factory=dict)   # bracketed part -> ((text before, text after, entity), ...)
 
     def __post_init__(self):
         self.word_classes = _WordClasses(self)
@@ -408,7 +408,9 @@ def _read_stopnames(directory: Path) -> frozenset:
 _NOT_TRANSLIT = frozenset("一二三四五六七八九十百千万世于与和同对向被由在是的及跟给让说称等将也都就曾已又还并而从为所")
 
 
-_IS_HAN_IN_BRACKETS = re.compile(r"[（(][^）)]*[\u4e00-\u9fff]")
+# a bracketed part with Han characters (巴基斯坦穆斯林联盟（谢里夫派）, 中国（海南）改革发展研究院)
+_HAN_IN_BRACKETS = re.compile(r"[（(]([^）)]*[\u4e00-\u9fff][^）)]*)[）)]")
+_BRACKETED = re.compile(r"[（(]([^）)\n]{1,12})[）)]")
 
 
 @functools.lru_cache(maxsize=2)
@@ -474,13 +476,14 @@ def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
     bracketed = {}
     for w, e in by_surface.items():
         # (not 快速支援部队(RSF): a name and its Latin acronym in brackets are two surfaces, found apart)
-        if ("（" in w or "(" in w) and _IS_HAN_IN_BRACKETS.search(w):
-            for form in (w.replace("(", "（").replace(")", "）"), w.replace("（", "(").replace("）", ")")):
-                bracketed.setdefault(form, e)
+        if ("（" in w or "(" in w) and (inside := _HAN_IN_BRACKETS.search(w)):
+            head, part, tail = w[:inside.start()], inside.group(1), w[inside.end():]
+            bracketed.setdefault(part, {})[(head, tail)] = e
     return _Lexicon(by_surface, one_char, by_name, latin, countries, frozenset(translit), stop, glued, trigger,
                     prefix2, cued_only, latin_first=latin_first, by_code=by_code, name_parts=frozenset(name_parts),
                     shared={a: tuple(es) for a, es in shared.items()},
-                    bracketed=tuple(sorted(bracketed.items(), key=lambda kv: -len(kv[0]))))
+                    bracketed={p: tuple(sorted(((h, t, e) for (h, t), e in hs.items()), key=lambda x: -len(x[0]) - len(x[1])))
+                               for p, hs in bracketed.items()})
 
 
 # --- the extraction --------------------------------------------------------------------------------
@@ -663,14 +666,15 @@ _LATIN_WORD = re.compile(rf"[A-Za-z0-9][A-Za-z0-9{_LATIN_EXTRA}&.+\-]*")
 def _bracketed_names(d: _Doc):
     """Known names with a bracketed part (巴基斯坦穆斯林联盟（谢里夫派）, 印共(马)), looked up in the text: the
     segmenter cuts them at the bracket, and the part before it alone is another name or none."""
-    text = d.text
-    for surface, ent in d.lex.bracketed:
-        at = text.find(surface)
-        while at >= 0:
-            if d.free(at, at + len(surface)):
-                d.add(ent, at, surface)
-                _country_head(d, ent, at, surface)
-            at = text.find(surface, at + len(surface))
+    text, known = d.text, d.lex.bracketed
+    for m in _BRACKETED.finditer(text):
+        for head, tail, ent in known.get(m.group(1), ()):   # (the longest first)
+            s, e = m.start() - len(head), m.end() + len(tail)
+            if s >= 0 and text.startswith(head, s) and text.startswith(tail, m.end()) and d.free(s, e):
+                surface = text[s:e]
+                d.add(ent, s, surface)
+                _country_head(d, ent, s, surface)
+                break
 
 
 def _known_pass(d: _Doc):

@@ -2351,6 +2351,7 @@ def test_a_date_right_after_a_name_a_bare_presidential_guard_and_north_korea_by_
 def test_known_names_with_a_bracketed_part_in_either_kind_of_bracket():
     assert "巴基斯坦穆斯林联盟（谢里夫派）" in names("穆斯林联盟(谢里夫派)赢得多数席位。", "org")
     assert "巴基斯坦穆斯林联盟（领袖派）" in names("穆斯林联盟（领袖派）也加入了内阁。", "org")
+    assert "中国（海南）改革发展研究院" in names("中国(海南)改革发展研究院发布报告。", "org")
     # a name with its Latin acronym in brackets stays two surfaces of one body
     got = [m for m in extract_entities("快速支援部队(RSF)攻占了该镇。") if m.type == "org"]
     assert [m.name for m in got] == ["快速支援部队"] and "RSF" in got[0].surfaces
