@@ -279,6 +279,8 @@ ORG_SUFFIXES = (
     "海关", "警局", "总局", "电台", "广播电台", "分公司",
     # hospitals named after their city (日喀则市人民医院, 武汉市中心医院)
     "人民医院", "中心医院",
+    # a country's Red Cross or Red Crescent society (利比亚红新月会)
+    "红十字会", "红新月会",
 )
 # Company suffixes whose head is a brand (中泰证券, 宏源证券, 海南航空): any name-like head word counts,
 # generic kinds (有价证券, 民用航空) do not.
@@ -1457,8 +1459,9 @@ BARE_BODIES = ("外交部", "国防部", "商务部", "财政部", "司法部", 
                # Chinese standing committees, Germany's and Brazil's federal councils
                "国家灾害管理局", "国会常务委员会", "联邦参议院", "中选委", "选委会", "国家警察局", "国家警察",
                "下院", "上院",
-               # the guard that makes or stops coups (尼日尔/加蓬/巴西总统卫队)
-               "总统卫队")
+               # the guard that makes or stops coups (尼日尔/加蓬/巴西总统卫队), and the national guards
+               # of the United States, Ukraine and Mexico
+               "总统卫队", "国民警卫队")
 
 
 _CHAMBER_ENDS = ("议会", "议院", "国会", "人民院", "联邦院", "杜马")
@@ -2241,6 +2244,9 @@ def _suffix_names(d: _Doc):
                 break
             if not (_IS_HAN.match(w) and d.free(starts[j - 1], starts[j - 1] + len(w))):
                 break
+            if j < i and w in _ROLE_SET and toks[j][1][:1] == "v" and j >= 2 and (
+                    toks[j - 2][1] == "ns" or lex.by_surface.get(toks[j - 2][0], _NO_ENT).type == "place"):
+                break   # 德州 州长 + 调动/vn 国民警卫队: a place's officer before a verb is the clause's subject
             if not (p.startswith(_INNER_POS) or w in ("驻", "常驻") or w in lex.by_surface or w in _INNER_VERBS
                     or w in _INNER_PLACE_WORDS) \
                     or end - starts[j - 1] > SPLIT_LIMIT:

@@ -2387,3 +2387,10 @@ def test_a_site_named_after_a_person_the_x_platform_in_lower_case_and_a_whole_sp
     got = [m for m in extract_entities("总统在他的x平台上发帖说。") if m.type == "org"]
     assert [m.name for m in got] == ["推特"] and got[0].surfaces == ["x"]
     assert names("总统安德烈·卡斯托坚称,协议有效。", "person") == {"安德烈·卡斯托"}
+
+
+def test_national_guards_red_crescent_societies_and_a_place_s_officer_before_a_verb():
+    assert "国民警卫队" in names("墨西哥向南部边境部署国民警卫队。", "org")
+    assert "土耳其红新月会" in names("土耳其红新月会向灾区运送帐篷。", "org")
+    got = names("德州州长调动国民警卫队。", "org")
+    assert got == {"美国国民警卫队"}
