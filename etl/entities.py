@@ -4286,6 +4286,47 @@ _PLACE_KIND_AFTER = re.compile("(?:[和、及与][^，。（()）]{2,8}?[（(][A
 _ONE_LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?$")
 
 
+def _merge_spellings(d: _Doc):
+    """An unknown name that is a surface of a known person in this text (薛恩鲍姆, linked to 克劳迪娅·谢因鲍姆
+    by its Latin form, found again alone by the transliteration pass) is that person."""
+    spellings = {}
+    for ent, hits in d.found.values():
+        if ent.type == "person" and ent.known:
+            for surface in hits.values():
+                spellings.setdefault(surface, ent)
+    if not spellings:
+        return
+    for ent, hits in list(d.found.values()):
+        if ent.type == "person" and not ent.known and (known := spellings.get(ent.name)) is not None:
+            for s, surface in list(hits.items()):
+                _drop_mention(d, ent, s)
+                d.add(known, s, surface, take=False)
+
+
+def _name_before_known_latin(d: _Doc, ls: int, latin: str, p: int):
+    """谢赫巴兹-谢里夫(Shehbaz Sharif): the gazetteer's Latin form of a person, in brackets, says who the
+    transliteration before it is, however it is spelled; the later surname then resolves to that person too."""
+    text = d.text
+    known = next((ent for ent, hits in d.found.values() if hits.get(ls) == latin), None)
+    if known is None or not known.known or known.type != "person":
+        return
+    for ent, hits in list(d.found.values()):
+        for s, surface in list(hits.items()):
+            if s + len(surface) == p:
+                if ent.type == "person" and not ent.known:   # (an unknown spelling found before: the same person)
+                    for s2, surface2 in list(hits.items()):
+                        _drop_mention(d, ent, s2)
+                        d.add(known, s2, surface2)
+                return
+    k = p
+    while k > 0 and p - k < 14 and (text[k - 1] in d.lex.translit or text[k - 1] in _SEP or text[k - 1] == "-"):
+        k -= 1
+    while k < p and (text[k] in _SEP or text[k] == "-" or not d.is_start(k)):
+        k += 1   # (总理 + 谢赫巴兹: the run starts at a word, not inside the role glued before it)
+    if p - k >= 3 and d.free(k, p):
+        d.add(known, k, text[k:p])
+
+
 def _paren_aliases(d: _Doc, create: bool = True):
     """`X（Latin name）`: the Latin form is another name of X, not an entity of its own (斯蒂芬·斯坦利
     （Stephen Stanley）, "加密货币市场诚信联盟"（CMIC）). If X was not found yet (and `create`), the
@@ -4299,7 +4340,11 @@ def _paren_aliases(d: _Doc, create: bool = True):
     for m in d.parens:
         latin = m.group(1).strip()
         ls, p = m.start(1), m.start()
-        if not d.free(ls, ls + len(latin)) or latin.isupper() and len(latin) <= 2:
+        if not d.free(ls, ls + len(latin)):
+            if create:
+                _name_before_known_latin(d, ls, latin, p)
+            continue
+        if latin.isupper() and len(latin) <= 2:
             continue
         if ends is None:
             # where each mention found so far ends, as it was before this pass added any
@@ -5722,6 +5767,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _shared_aliases(d)
     if "《" in d.text:
         _document_title_heads(d)
+    _merge_spellings(d)
     out = []
     for ent, found in d.found.values():
         if ent.type == "org" and not ent.known and ent.name.endswith("代表团") and not _STANDING_DELEGATION.search(ent.name):

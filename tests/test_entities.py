@@ -2394,3 +2394,11 @@ def test_national_guards_red_crescent_societies_and_a_place_s_officer_before_a_v
     assert "土耳其红新月会" in names("土耳其红新月会向灾区运送帐篷。", "org")
     got = names("德州州长调动国民警卫队。", "org")
     assert got == {"美国国民警卫队"}
+
+
+def test_a_known_latin_name_in_brackets_says_who_the_transliteration_before_it_is():
+    got = by_name("墨西哥当选总统谢恩鲍姆(Claudia Sheinbaum)宣誓就职。谢恩鲍姆随后发表讲话。")
+    person = got["克劳迪娅·谢因鲍姆"]
+    assert person.type == "person" and "谢恩鲍姆" in person.surfaces and person.n == 3
+    assert "谢恩鲍姆" not in got
+    assert by_name("法国总统 Emmanuel Macron 出席会议。")["埃马纽埃尔·马克龙"].surfaces == ["Emmanuel Macron"]
