@@ -165,9 +165,9 @@ _CONNECTOR_RE = re.compile(r"[" + _SPACE + r"]*(?:到|至|-|~|—{1,2}|–)[" + 
 # Change verbs directly before a percentage make it a growth rate; 至/到 after the verb would make
 # it a level (增长至5% is where it ended, not how much it changed), so they are not allowed fillers.
 _NEG_VERBS = ("下降 下跌 减少 降低 下滑 萎缩 缩减 削减 缩水 流失 回落 下调 贬值 收缩 锐减 骤降 暴跌 "
-              "大跌 下挫 走低 减排 降价 减价 缩小 滑落 跌落 跌去 蒸发 跌 降 减 少").split()
+              "大跌 下挫 走低 减排 降价 减价 缩小 滑落 跌落 跌去 蒸发 折价 跌 降 减 少").split()
 _POS_VERBS = ("增长 上涨 提高 增加 上升 扩大 上调 升值 攀升 飙升 反弹 提升 高涨 大涨 跃升 猛增 激增 "
-              "暴涨 涨价 提价 加薪 涨薪 多出 增 涨 升 多").split()
+              "暴涨 涨价 提价 加薪 涨薪 多出 溢价 增 涨 升 多").split()   # (溢价12.7%: above the reference price)
 _VERB_RE = re.compile(
     "(?P<verb>" + "|".join(sorted(_NEG_VERBS + _POS_VERBS, key=len, reverse=True)) + ")"
     r"(?:了|约|近|逾|超过|超|达|高达|已达|已|幅度为|幅度达|幅达|幅为|[" + _SPACE + r"]){0,3}[-负]?$")

@@ -644,3 +644,11 @@ def test_dong_rupiah_shillings_and_som_by_country_and_thousands_and_hundreds_of_
     assert got("吉尔吉斯斯坦拨款2亿索姆。") == [("money", 2e8, "KGS")]
     assert got("该国获得3千4百万美元贷款。") == [("money", 3.4e7, "USD")]
     assert got("军队补充约 20 万新兵，惠及300万受益者。") == [("count", 2e5, "person"), ("count", 3e6, "person")]
+
+
+def test_a_premium_or_a_discount_on_a_reference_price_is_a_change():
+    def got(s):
+        return [(f.kind, f.value_low) for f in extract_figures(s)]
+    assert got("现货价格较指数溢价高达8.5%。") == [("growth", 8.5)]
+    assert got("新股以折价4%发行。") == [("growth", -4.0)]
+    assert got("基金的溢价率为3%。") == [("percent", 3.0)]
