@@ -2402,3 +2402,8 @@ def test_a_known_latin_name_in_brackets_says_who_the_transliteration_before_it_i
     assert person.type == "person" and "谢恩鲍姆" in person.surfaces and person.n == 3
     assert "谢恩鲍姆" not in got
     assert by_name("法国总统 Emmanuel Macron 出席会议。")["埃马纽埃尔·马克龙"].surfaces == ["Emmanuel Macron"]
+
+
+def test_a_latin_name_after_a_channel_or_a_station_is_an_outlet():
+    assert names("当地新闻频道Kanal 7播出了画面。", "org") == {"Kanal 7"}
+    assert "Rede Minas" in names("巴西公共电视台Rede Minas报道了此事。", "org")
