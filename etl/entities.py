@@ -481,11 +481,12 @@ def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
         if ("（" in w or "(" in w) and (inside := _HAN_IN_BRACKETS.search(w)):
             head, part, tail = w[:inside.start()], inside.group(1), w[inside.end():]
             bracketed.setdefault(part, {})[(head, tail)] = e
+    # (the longest name first: 巴基斯坦穆斯林联盟（谢里夫派） before 穆斯林联盟（谢里夫派）)
+    bracketed = {part: tuple(sorted(((h, t, e) for (h, t), e in forms.items()), key=lambda f: -len(f[0] + f[1])))
+                 for part, forms in bracketed.items()}
     return _Lexicon(by_surface, one_char, by_name, latin, countries, frozenset(translit), stop, glued, trigger,
                     prefix2, cued_only, latin_first=latin_first, by_code=by_code, name_parts=frozenset(name_parts),
-                    shared={a: tuple(es) for a, es in shared.items()},
-                    bracketed={p: tuple(sorted(((h, t, e) for (h, t), e in hs.items()), key=lambda x: -len(x[0]) - len(x[1])))
-                               for p, hs in bracketed.items()})
+                    shared={a: tuple(es) for a, es in shared.items()}, bracketed=bracketed)
 
 
 # --- the extraction --------------------------------------------------------------------------------
@@ -670,7 +671,7 @@ def _bracketed_names(d: _Doc):
     segmenter cuts them at the bracket, and the part before it alone is another name or none."""
     text, known = d.text, d.lex.bracketed
     for m in _BRACKETED.finditer(text):
-        for head, tail, ent in known.get(m.group(1), ()):   # (the longest first)
+        for head, tail, ent in known.get(m.group(1), ()):
             s, e = m.start() - len(head), m.end() + len(tail)
             if s >= 0 and text.startswith(head, s) and text.startswith(tail, m.end()) and d.free(s, e):
                 surface = text[s:e]
@@ -1470,7 +1471,7 @@ _CHAMBER_ENDS = ("议会", "议院", "国会", "人民院", "联邦院", "杜马
 def _bare_bodies(d: _Doc):
     """外交部 → the 外交部 of the country this document is about: the country named with that body
     elsewhere in the text (俄罗斯国防部 ... 国防部), else the country it names most often."""
-    lex, toks, starts = d.lex, d.toks, d.starts
+    lex, toks = d.lex, d.toks
     # (token index, body, start): a body the segmenter keeps whole, or cut into words (选举/v + 委员会/n)
     hits = []
     for s, n in _bare_matches(d):
@@ -4523,8 +4524,9 @@ _PERIODICAL_IN_MARKS = re.compile("《(?:([^》\n]{1,10}?(?<!公|通|情|简|汇
                                   # that the regex engine jumps from 《 to 《)
                                   "|(?<=(?:杂志|报纸|刊物|期刊|周刊|月刊|媒体|网站)《)([^》\n]{1,10})》"
                                   "|([^》\n]{1,10})》[ \u3000]*(?=[（(][A-Z][A-Za-z .'&-]{2,40}[)）])"
-                                  # 《现代外交》网站: a website or a station right after the marks
-                                  "|([^》\n]{1,10})》(?=网站|网络版|电视台|电台|通讯社))")   # (not 《三体》杂志: unknown periodicals are _TITLED_PERIODICAL's)
+                                  # 《现代外交》网站: a website or a station right after the marks (not 《三体》杂志:
+                                  # an unknown title before 杂志 may be a book's)
+                                  "|([^》\n]{1,10})》(?=网站|网络版|电视台|电台|通讯社))")
 
 
 _WIRE_DATELINE = re.compile(f"(?:^|[\n【])[ \u3000]*((?!本)[{_HAN}]{{2,8}}(?:网|报|台|社|客户端))$")
