@@ -2407,3 +2407,8 @@ def test_a_known_latin_name_in_brackets_says_who_the_transliteration_before_it_i
 def test_a_latin_name_after_a_channel_or_a_station_is_an_outlet():
     assert names("当地新闻频道Kanal 7播出了画面。", "org") == {"Kanal 7"}
     assert "Rede Minas" in names("巴西公共电视台Rede Minas报道了此事。", "org")
+
+
+def test_a_court_of_appeal_or_of_arbitration_by_its_country():
+    assert "肯尼亚上诉法院" in names("肯尼亚上诉法院驳回了政府的请求。", "org")
+    assert names("他向上诉法院提出申请。", "org") == set()
