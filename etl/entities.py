@@ -4289,6 +4289,34 @@ _PLACE_KIND_AFTER = re.compile("(?:[和、及与][^，。（()）]{2,8}?[（(][A
 _ONE_LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?$")
 
 
+_EMBASSY = re.compile(f"^([{_HAN}]{{1,8}}?)(?:驻([{_HAN}]{{1,8}}?))?(?:大使馆|使馆)$")
+
+
+def _merge_embassies(d: _Doc):
+    """中国驻菲律宾大使馆, 中国驻菲使馆, 中国大使馆: one country's embassy named three ways in a text that names
+    it in one host country only is one embassy (a text about two of its embassies keeps them apart)."""
+    lex = d.lex
+    by_home: dict = {}
+    for ent, hits in d.found.values():
+        m = _EMBASSY.match(ent.name) if ent.type == "org" else None
+        if m is None:
+            continue
+        home = lex.countries.get(m.group(1)) or lex.one_char.get(m.group(1))
+        host = m.group(2) and (lex.countries.get(m.group(2)) or lex.one_char.get(m.group(2)))
+        if home is not None and (m.group(2) is None or host is not None):
+            by_home.setdefault(home.key, []).append((ent, host))
+    for forms in by_home.values():
+        hosts = {host.key for _, host in forms if host is not None}
+        if len(forms) < 2 or len(hosts) != 1:
+            continue
+        main = max((ent for ent, host in forms if host is not None), key=lambda e: (e.known, len(e.name)))
+        for ent, _ in forms:
+            if ent is not main:
+                for s, surface in list(d.found[ent.key][1].items()):
+                    _drop_mention(d, ent, s)
+                    d.add(main, s, surface, take=False)
+
+
 def _merge_spellings(d: _Doc):
     """An unknown name that is a surface of a known person in this text (薛恩鲍姆, linked to 克劳迪娅·谢因鲍姆
     by its Latin form, found again alone by the transliteration pass) is that person."""
@@ -5772,6 +5800,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     if "《" in d.text:
         _document_title_heads(d)
     _merge_spellings(d)
+    if "使馆" in d.text:
+        _merge_embassies(d)
     out = []
     for ent, found in d.found.values():
         if ent.type == "org" and not ent.known and ent.name.endswith("代表团") and not _STANDING_DELEGATION.search(ent.name):

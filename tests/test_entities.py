@@ -2412,3 +2412,10 @@ def test_a_latin_name_after_a_channel_or_a_station_is_an_outlet():
 def test_a_court_of_appeal_or_of_arbitration_by_its_country():
     assert "肯尼亚上诉法院" in names("肯尼亚上诉法院驳回了政府的请求。", "org")
     assert names("他向上诉法院提出申请。", "org") == set()
+
+
+def test_one_embassy_named_three_ways_is_one_body_but_two_embassies_stay_two():
+    got = by_name("中国驻俄罗斯大使馆发表声明。俄罗斯议员称赞中国驻俄使馆人员，中国大使馆随即回应。")
+    assert "中国驻俄罗斯大使馆" in got and {"中国驻俄使馆", "中国大使馆"} <= set(got["中国驻俄罗斯大使馆"].surfaces)
+    got = names("中国驻印度大使馆和中国驻巴使馆分别发表声明。", "org")
+    assert {"中国驻印度大使馆", "中国驻巴使馆"} <= got
