@@ -390,6 +390,7 @@ class _Lexicon:
     name_parts: frozenset = frozenset()              # the parts of the gazetteer's `·` names (大卫, 卡梅伦)
     shared: dict = field(default_factory=dict)       # alias -> the bodies of several countries it names (前进党)
     bracketed: dict = field(default_factory=dict)   # bracketed part -> ((text before, text after, entity), ...)
+    dotted: dict = field(default_factory=dict)      # two chars after a place's or a body's `·` -> ((chars before, name, entity), ...)
 
     def __post_init__(self):
         self.word_classes = _WordClasses(self)
@@ -484,9 +485,17 @@ def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
     # (the longest name first: 巴基斯坦穆斯林联盟（谢里夫派） before 穆斯林联盟（谢里夫派）)
     bracketed = {part: tuple(sorted(((h, t, e) for (h, t), e in forms.items()), key=lambda f: -len(f[0] + f[1])))
                  for part, forms in bracketed.items()}
+    # 本·古里安国际机场, 洛克希德·马丁公司: places and bodies with a `·` are found in the text (the segmenter may
+    # glue the part before the `·` to the word before it: 日向本 + · + 古里安)
+    dotted = {}
+    for w, e in by_surface.items():
+        at = w.find("·")
+        if e.type != "person" and 0 < at and len(w) >= at + 3:
+            dotted.setdefault(w[at + 1:at + 3], []).append((at, w, e))
+    dotted = {k: tuple(sorted(v, key=lambda f: -len(f[1]))) for k, v in dotted.items()}
     return _Lexicon(by_surface, one_char, by_name, latin, countries, frozenset(translit), stop, glued, trigger,
                     prefix2, cued_only, latin_first=latin_first, by_code=by_code, name_parts=frozenset(name_parts),
-                    shared={a: tuple(es) for a, es in shared.items()}, bracketed=bracketed)
+                    shared={a: tuple(es) for a, es in shared.items()}, bracketed=bracketed, dotted=dotted)
 
 
 # --- the extraction --------------------------------------------------------------------------------
@@ -678,6 +687,20 @@ def _bracketed_names(d: _Doc):
                 d.add(ent, s, surface)
                 _country_head(d, ent, s, surface)
                 break
+
+
+def _dotted_names(d: _Doc):
+    """Known places and bodies with a `·` in their name (本·古里安国际机场), looked up in the text at each `·`."""
+    text, known = d.text, d.lex.dotted
+    at = text.find("·")
+    while at >= 0:
+        for before, name, ent in known.get(text[at + 1:at + 3], ()):
+            s = at - before
+            if s >= 0 and text.startswith(name, s) and d.free(s, s + len(name)):
+                d.add(ent, s, name)
+                _country_head(d, ent, s, name)
+                break
+        at = text.find("·", at + 1)
 
 
 def _known_pass(d: _Doc):
@@ -2759,6 +2782,8 @@ def _dot_names(d: _Doc):
         while k >= 0 and first - k <= 4:
             if toks[k][0] in _TITLES_BEFORE_NAMES and k < first - 1:
                 break  # 埃米尔 + 谢赫 + 塔米姆·本·哈马德: titles before the first name (谢赫·哈西娜 is a name)
+            if k == first - 2 and toks[k][0] in lex.countries and len(toks[k + 1][0]) == 1 and toks[k + 1][1][:1] in "rpcd":
+                break  # 以色列 + 本/r·古里安: a country before a first name the segmenter read as a word (伊拉克 + 利 stays)
             if _name_token(d, k) or toks[k][0] == "让" and k + 1 < n and (toks[k + 1][0] == "-" or toks[k + 1][0] in _SEP):
                 k -= 1   # (让-皮埃尔, 让·卡塞亚: Jean, which the segmenter reads as the verb "let")
                 continue
@@ -2787,7 +2812,7 @@ def _dot_names(d: _Doc):
             continue
         if first - start_i == 1 and len(toks[start_i][0]) == 1 and start_i > 0 \
                 and all(c in lex.translit for c in toks[start_i - 1][0]) \
-                and not _ROLE_RE.search(toks[start_i - 1][0]):
+                and not _ROLE_RE.search(toks[start_i - 1][0]) and toks[start_i - 1][0] not in lex.countries:
             continue  # (艾哈迈)迪·贝希尔: a one-character first part is the tail of a name cut apart
         s, e = d.starts[start_i], d.starts[last] + len(toks[last][0])
         if start_i > 1 and _chief_glued_to_name(lex, toks[start_i - 2][0], toks[start_i - 1][0]):
@@ -5722,6 +5747,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _quoted_outlets(d)
     if "（" in d.text or "(" in d.text:
         _bracketed_names(d)
+    if "·" in d.text:
+        _dotted_names(d)
     _known_pass(d)
     _dot_names(d)
     if "." in d.text:

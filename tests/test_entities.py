@@ -2419,3 +2419,10 @@ def test_one_embassy_named_three_ways_is_one_body_but_two_embassies_stay_two():
     assert "中国驻俄罗斯大使馆" in got and {"中国驻俄使馆", "中国大使馆"} <= set(got["中国驻俄罗斯大使馆"].surfaces)
     got = names("中国驻印度大使馆和中国驻巴使馆分别发表声明。", "org")
     assert {"中国驻印度大使馆", "中国驻巴使馆"} <= got
+
+
+def test_known_places_and_bodies_with_a_dot_are_found_in_the_text_and_a_country_before_ben():
+    assert names("胡塞武装于28日向本·古里安国际机场发射导弹。", "place") == {"本·古里安机场"}
+    assert "哈米德·卡尔扎伊国际机场" in names("人员转移到喀布尔哈米德·卡尔扎伊国际机场。", "place")
+    assert not names("人员转移到喀布尔哈米德·卡尔扎伊国际机场。", "person")
+    assert names("以色列本·古里安国际机场关闭。", "place") == {"以色列", "本·古里安机场"}
