@@ -690,13 +690,16 @@ def _bracketed_names(d: _Doc):
 
 
 def _dotted_names(d: _Doc):
-    """Known places and bodies with a `·` in their name (本·古里安国际机场), looked up in the text at each `·`."""
+    """Known places with a `·` in their name (本·古里安国际机场, 哈米德·卡尔扎伊国际机场: no person), looked up in
+    the text at each `·`; and bodies where the segmenter glued the part before the `·` to the word before
+    (a body found whole may be the head of a longer name: 约翰·霍普金斯大学 + 高级国际研究学院, _longer_forms)."""
     text, known = d.text, d.lex.dotted
     at = text.find("·")
     while at >= 0:
         for before, name, ent in known.get(text[at + 1:at + 3], ()):
             s = at - before
-            if s >= 0 and text.startswith(name, s) and d.free(s, s + len(name)):
+            if s >= 0 and text.startswith(name, s) and d.free(s, s + len(name)) \
+                    and (ent.type == "place" or not d.is_start(s)):
                 d.add(ent, s, name)
                 _country_head(d, ent, s, name)
                 break
