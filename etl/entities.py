@@ -1484,7 +1484,7 @@ BARE_BODIES = ("外交部", "国防部", "商务部", "财政部", "司法部", 
                "国民议会", "国民大会", "下议院", "上议院", "议会下院", "议会上院", "宪法委员会", "高等法院",
                # national agencies many countries name alike (巴基斯坦/菲律宾国家灾害管理局), the Vietnamese and
                # Chinese standing committees, Germany's and Brazil's federal councils
-               "国家灾害管理局", "国会常务委员会", "联邦参议院", "中选委", "选委会", "国家警察局", "国家警察",
+               "国家灾害管理局", "国家灾难管理局", "国会常务委员会", "联邦参议院", "中选委", "选委会", "国家警察局", "国家警察",
                "下院", "上院",
                # the guard that makes or stops coups (尼日尔/加蓬/巴西总统卫队), and the national guards
                # of the United States, Ukraine and Mexico
