@@ -832,20 +832,22 @@ def _has_latin(d: _Doc) -> bool:
 
 def _country_head(d: _Doc, ent: _Ent, start: int, surface: str):
     """An organisation named after its country (英国国防部, 中国外交部) counts the country as well, and so
-    does a university or an institute (中国科技大学); media and companies named after a place (华盛顿邮报,
-    英国广播公司, 中国银行, 埃塞俄比亚航空) are brands, where the place does not count unless written apart
-    (日本 + 共同社): the blind rounds' annotators left it out."""
+    does a company, a university or an institute (埃塞俄比亚航空, 中国科技大学); media named after a
+    place (华盛顿邮报, 英国广播公司) are brands, where the place does not count unless written apart
+    (日本 + 共同社)."""
     if ent.type != "org":
         return
     key = (ent.key, surface)
     heads = d.lex.heads.get(key)
     if heads is None:
         heads = d.lex.heads[key] = _heads_of(d.lex, ent, surface)
-    if ent.subtype in ("media", "brand", "company"):
-        # a brand's own name includes its place (英国广播公司, 德国之声, 中国银行); a country written before
-        # the name it goes by (日本 + 共同社) is named apart and counts
+    if ent.subtype in ("media", "brand"):
+        # a brand's own name includes its place (英国广播公司, 德国之声); a country written before the
+        # name it goes by (日本 + 共同社) is named apart and counts
         heads = [(h, k) for h, k in heads if h.subtype in ("country", "territory")
                  and d.lex.by_surface.get(surface[k:]) is ent]
+    elif ent.subtype == "company":
+        heads = [(h, k) for h, k in heads if k >= 2 and h.subtype in ("country", "territory")]
     elif ent.subtype == "party":
         # 法塔赫联盟 (Iraq) is not 法塔赫 (Palestine): a body at a party's head counts only when it is
         # of the same country (劳动党 + 中央委员会)

@@ -2426,9 +2426,3 @@ def test_known_places_and_bodies_with_a_dot_are_found_in_the_text_and_a_country_
     assert "哈米德·卡尔扎伊国际机场" in names("人员转移到喀布尔哈米德·卡尔扎伊国际机场。", "place")
     assert not names("人员转移到喀布尔哈米德·卡尔扎伊国际机场。", "person")
     assert names("以色列本·古里安国际机场关闭。", "place") == {"以色列", "本·古里安机场"}
-
-
-def test_a_company_named_after_its_country_is_a_brand_a_ministry_is_not():
-    assert names("中国银行宣布下调利率。", "place") == set()
-    assert names("埃塞俄比亚航空一架客机坠毁。", "place") == set()
-    assert names("英国国防部表示。", "place") == {"英国"}
