@@ -5731,6 +5731,31 @@ def _document_title_heads(d: _Doc):
                 _drop_mention(d, ent, s)
 
 
+# A `·` that a wrong encoding turned into "?" between two transliterations (哈维尔?米莱, 唐纳德?特朗普).
+_GARBLED_SEP = re.compile(r"(?<=[\u4e00-\u9fff])\?(?=[\u4e00-\u9fff])")
+
+
+def _mended_separators(doc: str, tags: list[tuple[str, str]] | None) -> tuple[str, list[tuple[str, str]] | None]:
+    """The text (and its tokens) with such a "?" read as the `·` it was: the same length, so every offset
+    stays the text's."""
+    at = [m.start() for m in _GARBLED_SEP.finditer(doc)
+          if doc[m.start() - 1] in _ALL_TRANSLIT and doc[m.end()] in _ALL_TRANSLIT]
+    if not at:
+        return doc, tags
+    chars = list(doc)
+    for p in at:
+        chars[p] = "·"
+    mended = "".join(chars)
+    if tags is not None:
+        out, pos = [], 0
+        for word, tag in tags:
+            end = pos + len(word)
+            out.append((mended[pos:end], tag) if "?" in word else (word, tag))
+            pos = end
+        tags = out
+    return mended, tags
+
+
 def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> list[EntityMention]:
     """Every person, place and organisation named in `doc`, once each, with all its mentions.
 
@@ -5738,6 +5763,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     text: all offsets are computed from the tokens)."""
     if not doc or not doc.strip():
         return []
+    if "?" in doc:
+        doc, tags = _mended_separators(doc, tags)
     d = _Doc(doc, lexicon(), tags)
     if tags is not None and (d.ends[-1] if d.ends else 0) != len(doc):
         raise ValueError("tags do not cover the document")

@@ -2426,3 +2426,9 @@ def test_known_places_and_bodies_with_a_dot_are_found_in_the_text_and_a_country_
     assert "哈米德·卡尔扎伊国际机场" in names("人员转移到喀布尔哈米德·卡尔扎伊国际机场。", "place")
     assert not names("人员转移到喀布尔哈米德·卡尔扎伊国际机场。", "person")
     assert names("以色列本·古里安国际机场关闭。", "place") == {"以色列", "本·古里安机场"}
+
+
+def test_a_dot_garbled_into_a_question_mark_between_transliterations_is_a_dot():
+    got = by_name("极右翼候选人哈维尔?米莱赢得选举。你好?谢谢。")
+    assert "哈维尔·米莱" in got and got["哈维尔·米莱"].offsets == [6]
+    assert "哈维尔" not in got
