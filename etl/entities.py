@@ -1255,10 +1255,15 @@ def _token_pass(d: _Doc):
 
 def _cut_from_longer_name(d: _Doc, i: int, ent: _Ent) -> bool:
     """Whether the two-character known name at token i is glued to a transliteration character before
-    it (海 + 马斯), or, for a person, to a lone one after it that no function word is (拉布 + 卡)."""
+    it (海 + 马斯), or, for a person, to an unknown piece of transliteration before it (索列 + 达尔) or to a
+    lone character after it that no function word is (拉布 + 卡)."""
     if i > 0 and _glued_name_char(d, i - 1):
         return True
-    if ent.type != "person" or i + 1 >= len(d.toks):
+    if ent.type != "person":
+        return False
+    if _piece_glued_before(d, i, d.lex.by_surface):
+        return True   # 索列/nr + 达尔, 凯什姆 + 达尔加汉: a person's short name at the end of a longer place name
+    if i + 1 >= len(d.toks):
         return False
     w, pos = d.toks[i + 1]
     if len(w) == 1 and pos.startswith("nr") and d.toks[i][0][0] in SURNAMES and w not in _NOT_NAME_CHARS:

@@ -2432,3 +2432,8 @@ def test_a_dot_garbled_into_a_question_mark_between_transliterations_is_a_dot():
     got = by_name("极右翼候选人哈维尔?米莱赢得选举。你好?谢谢。")
     assert "哈维尔·米莱" in got and got["哈维尔·米莱"].offsets == [6]
     assert "哈维尔" not in got
+
+
+def test_a_person_s_short_name_at_the_end_of_a_longer_foreign_name_is_not_that_person():
+    assert names("俄军宣布拿下索列达尔。", "person") == set()
+    assert names("巴基斯坦外长达尔表示。", "person") == {"伊沙克·达尔"}
