@@ -4578,6 +4578,7 @@ _ACTS_ON_A_BODY = frozenset(("参与", "参加", "加入", "退出", "支持", "
 _QUOTED_OUTLET = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?]{2,16})[”\"」](?=新闻网站|网站|杂志|周刊|智库|通讯社|电视台|电台|频道)")
 
 
+_BOOK_TITLE = re.compile("《([^》\n]{1,12})》")
 _TITLED_PERIODICAL = re.compile("《([^》\n]{2,12})》(月刊|周刊|杂志|日报|时报|晚报|邮报)")
 # 《首尔新闻报》, 《辽沈晚报》: a periodical by its kind inside book marks (not 《联合公报》, a document).
 _PERIODICAL_IN_MARKS = re.compile("《(?:([^》\n]{1,10}?(?<!公|通|情|简|汇|预|捷|喜|战|快)(?:报|周刊|月刊|杂志|画报|新闻|新闻网))》"
@@ -4617,6 +4618,12 @@ def _quoted_outlets(d: _Doc):
             known = d.lex.by_surface.get(m.group(1) + m.group(2)) or d.lex.by_surface.get(m.group())
             if known is not None and known.type == "org" and d.free(s, e):
                 d.add(known, s, m.group())
+        for m in _BOOK_TITLE.finditer(text):
+            # 《国会山》: an outlet the gazetteer knows by its title in book marks, whatever place the bare
+            # words name (国会山 is also Capitol Hill)
+            known = d.lex.by_surface.get(m.group())
+            if known is not None and known.type == "org" and d.free(m.start(1), m.end(1)):
+                d.add(known, m.start(1), m.group(1))
         for m in _PERIODICAL_IN_MARKS.finditer(text):
             g = next(k for k in (1, 2, 3, 4) if m.group(k))
             if g == 3 and not any(text[max(0, m.start() - k):m.start()] in d.lex.countries for k in range(2, 7)):

@@ -2157,7 +2157,8 @@ def test_a_party_name_many_countries_use_is_the_party_of_the_text_s_country():
 
 def test_outlets_in_book_marks_by_their_kind_or_their_latin_name():
     assert "快报" in names("瑞典《快报》(Expressen)首次披露调查结果。", "org")
-    assert "连线" in names("美国权威杂志《连线》将其列入书单。", "org")
+    assert "远景" in names("美国权威杂志《远景》将其列入书单。", "org")
+    assert "《连线》杂志" in names("美国权威杂志《连线》将其列入书单。", "org")   # a known one by its title
     assert "伊洛瓦底新闻" in names("缅甸《伊洛瓦底新闻》报道了此事。", "org")
     assert not names("他的小说《三体》(The Three-Body Problem)获奖。", "org")
 
@@ -2437,3 +2438,8 @@ def test_a_dot_garbled_into_a_question_mark_between_transliterations_is_a_dot():
 def test_a_person_s_short_name_at_the_end_of_a_longer_foreign_name_is_not_that_person():
     assert names("俄军宣布拿下索列达尔。", "person") == set()
     assert names("巴基斯坦外长达尔表示。", "person") == {"伊沙克·达尔"}
+
+
+def test_an_outlet_known_by_its_title_in_book_marks_whatever_place_the_words_name():
+    assert names("《国会山》报道称，议员们仍有分歧。", "org") == {"国会山报"}
+    assert names("《国会山》报道称，议员们仍有分歧。", "place") == set()
