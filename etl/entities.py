@@ -5163,7 +5163,11 @@ def _longer_forms(d: _Doc):
                              and c[0].subtype not in ("country", "territory", "island", "region")
                              and c[2] != surface), None)
                 if city is not None:
-                    _move(d, ent, s, city[1], city[2] + surface)
+                    # the mention takes the city (卡拉奇 + 真纳国际机场), the entity keeps the facility's own
+                    # name, so both forms name it (annotators write either)
+                    name = city[2] + surface
+                    _drop_mention(d, ent, s)
+                    d.add(d.lex.by_surface.get(name) or ent, city[1], name)
             elif ent.type == "person" and not ent.known and _glued_name_tail(d, s + len(surface)):
                 _move(d, ent, s, s, surface + text[s + len(surface)])   # 维基 + 奇后: 维基奇 + 后
             elif ent.type == "org" and s >= 2 and text[s - 1] in _SEP and text[s - 2] in _ALL_TRANSLIT:
