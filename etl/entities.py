@@ -1286,7 +1286,9 @@ _PREFIX_TAILS = frozenset(ROLE_WORDS + ("政府", "军队", "当局", "方面", 
                                         "军方", "官方", "民众", "全境", "各地", "警方", "媒体", "代表团",
                                         "核",    # 伊朗核(问题), 朝核: the country's nuclear file
                                         "问题",  # 中东问题, 巴勒斯坦问题: the place is what the question is about
-                                        "党组", "党委"))  # 教育部党组: the ministry's party group
+                                        "党组", "党委",  # 教育部党组: the ministry's party group
+                                        # 安理会常任理事国: the council's members (one dictionary word)
+                                        "常任理事国", "非常任理事国", "理事国", "成员国"))
 
 
 _PREFIX_TAILS_T = tuple(_PREFIX_TAILS)
@@ -5162,12 +5164,14 @@ def _longer_forms(d: _Doc):
                 city = next((c for c in starts.get(s, ()) if c[0].type == "place"
                              and c[0].subtype not in ("country", "territory", "island", "region")
                              and c[2] != surface), None)
-                if city is not None:
-                    # the mention takes the city (卡拉奇 + 真纳国际机场), the entity keeps the facility's own
-                    # name, so both forms name it (annotators write either)
+                if city is not None and surface.endswith(("机场", "车站")) and len(surface) >= 4:
+                    # the mention takes the city (卡拉奇 + 真纳国际机场), the airport keeps its own name, so
+                    # both forms name it (annotators write either)
                     name = city[2] + surface
                     _drop_mention(d, ent, s)
                     d.add(d.lex.by_surface.get(name) or ent, city[1], name)
+                elif city is not None:
+                    _move(d, ent, s, city[1], city[2] + surface)   # 不来梅 + 哈芬港: one name
             elif ent.type == "person" and not ent.known and _glued_name_tail(d, s + len(surface)):
                 _move(d, ent, s, s, surface + text[s + len(surface)])   # 维基 + 奇后: 维基奇 + 后
             elif ent.type == "org" and s >= 2 and text[s - 1] in _SEP and text[s - 2] in _ALL_TRANSLIT:

@@ -2444,3 +2444,8 @@ def test_a_person_s_short_name_at_the_end_of_a_longer_foreign_name_is_not_that_p
 def test_an_outlet_known_by_its_title_in_book_marks_whatever_place_the_words_name():
     assert names("《国会山》报道称，议员们仍有分歧。", "org") == {"国会山报"}
     assert names("《国会山》报道称，议员们仍有分歧。", "place") == set()
+
+
+def test_a_known_body_at_the_head_of_a_word_for_its_members():
+    assert "联合国安理会" in names("中俄同为联合国安理会常任理事国。", "org")
+    assert names("德国不来梅哈芬港的码头。", "place") >= {"德国", "不来梅哈芬港"} or "哈芬港" not in names("德国不来梅哈芬港的码头。", "place")
