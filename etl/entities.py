@@ -1174,6 +1174,11 @@ def _token_pass(d: _Doc):
                     nxt in _SEP or ent.subtype in ("country", "territory") and toks[i + 1][1].startswith("nr")
                     and len(nxt) <= 3 and nxt not in known and all(c in lex.translit for c in nxt)):
                 continue  # 主席 + 苏丹·贾比尔, 代表 + 苏丹 + 尼耶: a name after a role that starts like a country
+            if ent.type == "place" and ent.subtype in ("city", "town") and i > 0 and _ROLE_RE.search(toks[i - 1][0]) \
+                    and toks[i - 1][0][-1] in _ROLE_LAST and d.text.startswith(SPEECH_VERBS, start + len(tok)):
+                # 贸易部长 + 伯明翰 + 要求: someone named like a city, between a role and what they say
+                d.add(_Ent("person:" + tok, tok, "person", None, False), start, tok)
+                continue
             if ent.type == "place" and ent.subtype not in ("country", "territory") and len(tok) <= 3 \
                     and _glued_into_name(d, i):
                 continue  # 蒙 + 图瓦 + -德布列塔尼港, 阿达 + 普拉亚: a short place name inside a longer foreign one

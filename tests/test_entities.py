@@ -2449,3 +2449,8 @@ def test_an_outlet_known_by_its_title_in_book_marks_whatever_place_the_words_nam
 def test_a_known_body_at_the_head_of_a_word_for_its_members():
     assert "联合国安理会" in names("中俄同为联合国安理会常任理事国。", "org")
     assert names("德国不来梅哈芬港的码头。", "place") == {"德国", "不来梅", "不来梅哈芬港"}
+
+
+def test_someone_named_like_a_city_between_a_role_and_what_they_say():
+    assert names("澳大利亚贸易部长伯明翰表示将继续沟通。", "person") == {"伯明翰"}
+    assert names("英国首相访问伯明翰表示支持。", "person") == set()
