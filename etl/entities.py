@@ -279,8 +279,8 @@ ORG_SUFFIXES = (
     "海关", "警局", "总局", "电台", "广播电台", "分公司",
     # hospitals named after their city (日喀则市人民医院, 武汉市中心医院)
     "人民医院", "中心医院",
-    # a country's Red Cross or Red Crescent society (利比亚红新月会)
-    "红十字会", "红新月会",
+    # a country's Red Cross or Red Crescent society (利比亚红新月会), a city's chamber of commerce (加尔各答商会)
+    "红十字会", "红新月会", "商会", "总商会",
 )
 # Company suffixes whose head is a brand (中泰证券, 宏源证券, 海南航空): any name-like head word counts,
 # generic kinds (有价证券, 民用航空) do not.
@@ -314,7 +314,7 @@ def _in_province(lex: _Lexicon, word: str) -> bool:
 
 _SHIP_AFTER = re.compile("[”\"』」]?(?:舰|号|级|轮)")
 NATURAL_SUFFIXES = frozenset(("湖", "河", "江", "岛", "湾", "海峡", "山脉", "群岛", "半岛", "运河", "山", "高原", "盆地",
-                              "平原", "沙漠", "港"))
+                              "平原", "沙漠", "港", "山谷", "河谷"))
 # After a known city or region: a street, a square or a hotel named after it (惠灵顿街, 天安门广场).
 STREET_SUFFIXES = ("街", "大街", "路", "大道", "桥", "大桥", "广场", "酒店",
                    # venues and stations named after their city (哈尔滨大剧院, 伊斯坦布尔市政厅, 淄博站)
@@ -327,7 +327,7 @@ PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     "街区", "街", "火车站", "车站", "地铁站", "大街", "体育场", "清真寺",
     # named facilities and spacecraft (天和核心舱, 东风着陆场, 酒泉卫星发射中心, 国家高山滑雪中心)
     "核心舱", "实验舱", "空间站", "空间实验室", "着陆场", "发射中心", "滑雪中心", "综合保税区", "保税区",
-    "难民营", "高原", "盆地", "平原", "沙漠", "江", "开发区", "经济开发区", "高新区", "自贸区", "自由贸易试验区",
+    "难民营", "高原", "盆地", "平原", "沙漠", "山谷", "河谷", "江", "开发区", "经济开发区", "高新区", "自贸区", "自由贸易试验区",
     "经济特区", "合作区", "示范区", "教堂", "大教堂", "国家公园", "森林公园", "古城",
     # facilities the dictionary holds as one word with their kind (特里布万 + 国际机场, 锦绣山 + 迎宾馆)
     "国际机场", "高尔夫球场", "球场", "迎宾馆", "宾馆", "城堡",
@@ -485,11 +485,11 @@ def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
     # (the longest name first: 巴基斯坦穆斯林联盟（谢里夫派） before 穆斯林联盟（谢里夫派）)
     bracketed = {part: tuple(sorted(((h, t, e) for (h, t), e in forms.items()), key=lambda f: -len(f[0] + f[1])))
                  for part, forms in bracketed.items()}
-    # 本·古里安国际机场, 洛克希德·马丁公司: places and bodies with a `·` are found in the text (the segmenter may
-    # glue the part before the `·` to the word before it: 日向本 + · + 古里安)
+    # 本·古里安国际机场, 洛克希德·马丁公司, 开伯尔-普什图省: places and bodies with a `·` or a hyphen are found
+    # in the text (the segmenter may glue the part before it to the word before: 日向本 + · + 古里安)
     dotted = {}
     for w, e in by_surface.items():
-        at = w.find("·")
+        at = w.find("·") if "·" in w else w.find("-")
         if e.type != "person" and 0 < at and len(w) >= at + 3:
             dotted.setdefault(w[at + 1:at + 3], []).append((at, w, e))
     dotted = {k: tuple(sorted(v, key=lambda f: -len(f[1]))) for k, v in dotted.items()}
@@ -690,20 +690,22 @@ def _bracketed_names(d: _Doc):
 
 
 def _dotted_names(d: _Doc):
-    """Known places with a `·` in their name (本·古里安国际机场, 哈米德·卡尔扎伊国际机场: no person), looked up in
-    the text at each `·`; and bodies where the segmenter glued the part before the `·` to the word before
-    (a body found whole may be the head of a longer name: 约翰·霍普金斯大学 + 高级国际研究学院, _longer_forms)."""
+    """Known places with a `·` or a hyphen in their name (本·古里安国际机场, 哈米德·卡尔扎伊国际机场: no person;
+    开伯尔-普什图省), looked up in the text at each one; and bodies where the segmenter glued the part before
+    it to the word before (a body found whole may be the head of a longer name: 约翰·霍普金斯大学 +
+    高级国际研究学院, _longer_forms)."""
     text, known = d.text, d.lex.dotted
-    at = text.find("·")
-    while at >= 0:
-        for before, name, ent in known.get(text[at + 1:at + 3], ()):
-            s = at - before
-            if s >= 0 and text.startswith(name, s) and d.free(s, s + len(name)) \
-                    and (ent.type == "place" or not d.is_start(s)):
-                d.add(ent, s, name)
-                _country_head(d, ent, s, name)
-                break
-        at = text.find("·", at + 1)
+    for sep in "·-":
+        at = text.find(sep)
+        while at >= 0:
+            for before, name, ent in known.get(text[at + 1:at + 3], ()):
+                s = at - before
+                if s >= 0 and text.startswith(name, s) and d.free(s, s + len(name)) \
+                        and (ent.type == "place" or not d.is_start(s)):
+                    d.add(ent, s, name)
+                    _country_head(d, ent, s, name)
+                    break
+            at = text.find(sep, at + 1)
 
 
 def _known_pass(d: _Doc):
@@ -5802,7 +5804,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _quoted_outlets(d)
     if "（" in d.text or "(" in d.text:
         _bracketed_names(d)
-    if "·" in d.text:
+    if "·" in d.text or "-" in d.text:
         _dotted_names(d)
     _known_pass(d)
     _dot_names(d)
