@@ -3725,8 +3725,8 @@ _JP_NAME_VERB = re.compile(f"(?=[{_JP_FIRST}])({_JP_ALT})([{_HAN}]{{1,3}}?)(?=" 
     sorted(SPEECH_VERBS, key=len, reverse=True)) + "|接替|出任|就任|留任|担任)")
 # After a role word, given names may hold 国, 天 and 强 (王国祥, 李强), which elsewhere make words (X国).
 _GIVEN_BAD_AFTER_ROLE = frozenset(_GIVEN_BAD - set("国天强"))
-# Given names may hold numerals (路一凡, 王一博); in a credit line nothing else can be meant.
-_GIVEN_BAD_IN_CREDIT = frozenset(_GIVEN_BAD_AFTER_ROLE - set("一二三四五六七八九十中"))
+# Given names may hold numerals (路一凡, 王一博) and 方 (陶方伟); in a credit line nothing else can be meant.
+_GIVEN_BAD_IN_CREDIT = frozenset(_GIVEN_BAD_AFTER_ROLE - set("一二三四五六七八九十中方"))
 
 
 # Role words that name foreign leaders far more often than Chinese ones, and end common phrases (领袖高峰会).

@@ -2462,3 +2462,7 @@ def test_valleys_and_chambers_of_commerce_by_their_suffix():
     assert names("访团前往斯瓦特山谷参加论坛。", "place") == {"斯瓦特山谷"}
     assert names("游客在山谷中迷路。", "place") == set()
     assert "孟买商会" in names("孟买商会主席表示欢迎。", "org")
+
+
+def test_a_given_name_with_fang_in_a_credit_line():
+    assert names("新华社雅加达9月25日电(记者陶方伟 叶平凡)总统表示。", "person") == {"陶方伟", "叶平凡"}
