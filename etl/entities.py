@@ -490,7 +490,7 @@ def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
     dotted = {}
     for w, e in by_surface.items():
         at = w.find("·") if "·" in w else w.find("-")
-        if e.type != "person" and 0 < at and len(w) >= at + 3:
+        if (e.type != "person" or "·" in w) and 0 < at and len(w) >= at + 3:
             dotted.setdefault(w[at + 1:at + 3], []).append((at, w, e))
     dotted = {k: tuple(sorted(v, key=lambda f: -len(f[1]))) for k, v in dotted.items()}
     return _Lexicon(by_surface, one_char, by_name, latin, countries, frozenset(translit), stop, glued, trigger,
@@ -691,17 +691,24 @@ def _bracketed_names(d: _Doc):
 
 def _dotted_names(d: _Doc):
     """Known places with a `·` or a hyphen in their name (本·古里安国际机场, 哈米德·卡尔扎伊国际机场: no person;
-    开伯尔-普什图省), looked up in the text at each one; and bodies where the segmenter glued the part before
-    it to the word before (a body found whole may be the head of a longer name: 约翰·霍普金斯大学 +
-    高级国际研究学院, _longer_forms)."""
+    开伯尔-普什图省) and people's full `·` names (他信·西那瓦), looked up in the text at each separator; and
+    bodies where the segmenter glued the part before it to the word before (a body found whole may be the
+    head of a longer name: 约翰·霍普金斯大学 + 高级国际研究学院, _longer_forms)."""
     text, known = d.text, d.lex.dotted
     for sep in "·-":
         at = text.find(sep)
         while at >= 0:
             for before, name, ent in known.get(text[at + 1:at + 3], ()):
                 s = at - before
-                if s >= 0 and text.startswith(name, s) and d.free(s, s + len(name)) \
-                        and (ent.type == "place" or not d.is_start(s)):
+                e = s + len(name)
+                if s >= 0 and text.startswith(name, s) and d.free(s, e) and (
+                        ent.type == "place" or ent.type == "org" and not d.is_start(s)
+                        # 他信·西/f + 那瓦/n: a person's full name however cut, where a name may begin and end,
+                        # and no part of a longer `·` name (阿亚图拉·阿里·哈梅内伊, 阿里·邦戈·翁丁巴)
+                        or ent.type == "person" and text[e:e + 1] not in _ALL_TRANSLIT
+                        and text[e:e + 1] not in _SEP_ALL and text[e:e + 1] != "-"
+                        and (s == 0 or text[s - 1] not in _SEP_ALL and text[s - 1] not in "- "
+                             and (text[s - 1] not in _ALL_TRANSLIT or d.is_start(s)))):
                     d.add(ent, s, name)
                     _country_head(d, ent, s, name)
                     break
@@ -2946,6 +2953,8 @@ def _translit_names(d: _Doc):
                 and d.free(e, d.ends[k]):
             e = d.ends[k]   # 威尔 + 金森 in one name token 威尔金森/nrt: common characters end the name
         s, e = _snap(d, s, e, _FREE_TRANSLIT)
+        if e - s >= 4 and d.text[e - 1] == "以" and d.is_end(e):
+            e -= 1   # 皮塔以/nr + 自己的: the preposition glued to the name (以自己的魅力)
         if e - s < 2:
             continue
         surface = d.text[s:e]

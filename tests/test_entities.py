@@ -2466,3 +2466,9 @@ def test_valleys_and_chambers_of_commerce_by_their_suffix():
 
 def test_a_given_name_with_fang_in_a_credit_line():
     assert names("新华社雅加达9月25日电(记者陶方伟 叶平凡)总统表示。", "person") == {"陶方伟", "叶平凡"}
+
+
+def test_a_known_full_dotted_name_however_the_segmenter_cut_it_but_no_part_of_a_longer_one():
+    assert names("支持前总理他信·西那瓦的为泰党紧随其后。", "person") == {"他信·西那瓦"}
+    assert names("总统阿里·邦戈·翁丁巴已被扣押。", "person") == {"阿里·邦戈·翁丁巴"}
+    assert names("候选人皮塔以自己的魅力赢得支持。", "person") == {"皮塔·林乍伦拉"}
