@@ -2472,3 +2472,7 @@ def test_a_known_full_dotted_name_however_the_segmenter_cut_it_but_no_part_of_a_
     assert names("支持前总理他信·西那瓦的为泰党紧随其后。", "person") == {"他信·西那瓦"}
     assert names("总统阿里·邦戈·翁丁巴已被扣押。", "person") == {"阿里·邦戈·翁丁巴"}
     assert names("候选人皮塔以自己的魅力赢得支持。", "person") == {"皮塔·林乍伦拉"}
+
+
+def test_a_name_before_suo_shuo():
+    assert "李家文" in names("同盟军发言人李家文所说,局势严重。", "person")
