@@ -3940,8 +3940,9 @@ def _translit_after_role(d: _Doc):
         if name in d.lex.stopnames or known is not None and known.type != "person" or _ROLE_IN.search(name):
             continue
         j = d.index_at(e)
-        if d.ends[j] == end and d.toks[j][1][:1] in _NOT_NAME_TAGS:
-            continue   # one ordinary word (发言人 + 坦言/v, 总统 + 以来/f)
+        if d.ends[j] == end and (d.toks[j][1][:1] in _NOT_NAME_TAGS
+                                 or len(name) == 2 and d.toks[j][1] == "n" and segment.tagger().has_word(name)):
+            continue   # one ordinary word (发言人 + 坦言/v, 总统 + 以来/f, 领导人 + 密集/n + 举行)
         if text[end:end + 3].lstrip(" \u3000")[:1] in _SEP:
             continue   # 亚历山大 · 王: the first part of a joined name, which the dotted-name pass reads
         if not d.free(e, end):

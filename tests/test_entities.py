@@ -2476,3 +2476,8 @@ def test_a_known_full_dotted_name_however_the_segmenter_cut_it_but_no_part_of_a_
 
 def test_a_name_before_suo_shuo():
     assert "李家文" in names("同盟军发言人李家文所说,局势严重。", "person")
+
+
+def test_an_ordinary_noun_after_a_role_is_no_name():
+    assert names("与会各国领导人密集举行了多场会晤。", "person") == set()
+    assert names("发言人卡恩说。", "person") == {"卡恩"}
