@@ -1647,6 +1647,13 @@ def _drop_mention(d: _Doc, ent: _Ent, s: int) -> None:
         del d.found[ent.key]
 
 
+def _merge_into(d: _Doc, ent: _Ent, into: _Ent) -> None:
+    """Every mention of `ent` becomes a mention of `into` (another name of the same one)."""
+    for s, surface in list(d.found[ent.key][1].items()):
+        _drop_mention(d, ent, s)
+        d.add(into, s, surface, take=False)
+
+
 _LOCAL_HEADS = frozenset(("各", "各国", "各地", "地方", "当地", "州", "省", "市"))
 _BARE_SET = frozenset(BARE_BODIES)
 
@@ -4364,9 +4371,7 @@ def _merge_embassies(d: _Doc):
         main = max((ent for ent, host in forms if host is not None), key=lambda e: (e.known, len(e.name)))
         for ent, _ in forms:
             if ent is not main:
-                for s, surface in list(d.found[ent.key][1].items()):
-                    _drop_mention(d, ent, s)
-                    d.add(main, s, surface, take=False)
+                _merge_into(d, ent, main)
 
 
 def _merge_spellings(d: _Doc):
@@ -4381,9 +4386,7 @@ def _merge_spellings(d: _Doc):
         return
     for ent, hits in list(d.found.values()):
         if ent.type == "person" and not ent.known and (known := spellings.get(ent.name)) is not None:
-            for s, surface in list(hits.items()):
-                _drop_mention(d, ent, s)
-                d.add(known, s, surface, take=False)
+            _merge_into(d, ent, known)
 
 
 def _name_before_known_latin(d: _Doc, ls: int, latin: str, p: int):
@@ -4397,9 +4400,7 @@ def _name_before_known_latin(d: _Doc, ls: int, latin: str, p: int):
         for s, surface in list(hits.items()):
             if s + len(surface) == p:
                 if ent.type == "person" and not ent.known:   # (an unknown spelling found before: the same person)
-                    for s2, surface2 in list(hits.items()):
-                        _drop_mention(d, ent, s2)
-                        d.add(known, s2, surface2)
+                    _merge_into(d, ent, known)
                 return
     k = p
     while k > 0 and p - k < 14 and (text[k - 1] in d.lex.translit or text[k - 1] in _SEP or text[k - 1] == "-"):
