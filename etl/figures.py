@@ -18,8 +18,10 @@ window around each figure found, so the whole pass stays fast.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cn2an
@@ -106,6 +108,9 @@ _UNITS.update({
     "人": ("count", "person", 1.0), "名": ("count", "person", 1.0), "位": ("count", "person", 1.0),
     "人口": ("count", "person", 1.0), "例": ("count", "person", 1.0),
     "死": ("count", "person", 1.0), "伤": ("count", "person", 1.0),
+    # 个 counts people only before 人 and words for children (3个人受伤, 两个儿子, 七个孩子); 口人 counts a family
+    "个人": ("count", "person", 1.0), "个孩子": ("count", "person", 1.0), "个儿子": ("count", "person", 1.0),
+    "个女儿": ("count", "person", 1.0), "个子女": ("count", "person", 1.0), "口人": ("count", "person", 1.0),
 })
 # Nouns for people that may follow a number directly (350万难民); demonyms (300万法国人) are added
 # from the gazetteer's country names.
@@ -130,7 +135,10 @@ _BODIES_RE = re.compile(r"具[\u4e00-\u9fff]{0,12}?(?:尸体|遗体|遗骸|尸�
 _UNIT_BLOCK = {
     "人": re.compile(r"次|民币|均|身(?!亡)|造|工|格|类|权|质|选|文|物|团|组|小组|制|份|头|中|年|天|日"),
     "名": re.compile(r"次|单|字|义|称|额|声|列|气|胜|望|誉|牌|副|著|言|校|画"),
-    "位": re.compile(r"数|置|于|居|列|次|元|移|址|子|面|点|阶|号|比|[A-Za-z0-9]"),
+    "位": re.compile(r"数|置|于|居|列|次|元|移|址|子|面|点|阶|号|比|一体|[A-Za-z0-9]"),   # (三位一体: a trinity)
+    # 个人 starting a longer word is "personal" (3个人所得税 is no head count; 3个人受伤 is)
+    "个人": re.compile(r"所得|主义|信息|数据|资料|账户|隐私|电脑|崇拜|财产|名义|身份|观点|意见|原因|恩怨|能力|卫生|生活|利益"
+                     r"|护照|社交|贷款|消费|储蓄|养老|住房|品牌|风格|魅力|经历|问题|事务|行为|安全|权利|道|格|性|化"),
     "例": re.compile(r"如|外|子|证|行|句|会|题"),
     "克": re.compile(r"[里兰罗林拉什莱苏斯服制朗]"),
     "方": re.compile(r"面|案|向|式|法|针|便|位|阵|舟|言|兴|能|才|可|同|的"),
@@ -165,25 +173,27 @@ _CONNECTOR_RE = re.compile(r"[" + _SPACE + r"]*(?:到|至|-|~|—{1,2}|–)[" + 
 # Change verbs directly before a percentage make it a growth rate; 至/到 after the verb would make
 # it a level (增长至5% is where it ended, not how much it changed), so they are not allowed fillers.
 _NEG_VERBS = ("下降 下跌 减少 降低 下滑 萎缩 缩减 削减 缩水 流失 回落 下调 贬值 收缩 锐减 骤降 暴跌 "
-              "大跌 下挫 走低 减排 降价 减价 缩小 滑落 跌落 跌去 蒸发 折价 跌 降 减 少").split()
+              "大跌 下挫 重挫 低开 走低 减排 降价 减价 缩小 滑落 跌落 跌去 蒸发 折价 失去 跌 降 减 少").split()
 _POS_VERBS = ("增长 上涨 提高 增加 上升 扩大 上调 升值 攀升 飙升 反弹 提升 高涨 大涨 跃升 猛增 激增 "
-              "暴涨 涨价 提价 加薪 涨薪 多出 溢价 增 涨 升 多").split()   # (溢价12.7%: above the reference price)
+              "暴涨 涨价 提价 加薪 涨薪 多出 溢价 高开 上扬 走高 增 涨 升 多").split()   # (溢价12.7%: above the reference price)
 _VERB_RE = re.compile(
     "(?P<verb>" + "|".join(sorted(_NEG_VERBS + _POS_VERBS, key=len, reverse=True)) + ")"
-    r"(?:了|约|近|逾|超过|超|达|高达|已达|已|幅度为|幅度达|幅达|幅为|[" + _SPACE + r"]){0,3}[-负]?$")
+    r"(?:了|约|近|逾|超过|超|达|高达|已达|已|至少|最多|大约|将近|多达|幅度为|幅度达|幅达|幅为|[" + _SPACE + r"]){0,3}"
+    # (产量同比分别增长2.8倍和18.4%: a multiple listed first, then the percentage of the same verb)
+    r"(?:\d+(?:\.\d+)?倍[和、及与][" + _SPACE + r"]*)?[-负]?$")
 # 多/少 before a percentage are changes only in a comparison (比去年多5%)
 _SMALL_VERBS = {"少", "多"}
 _COMPARE_RE = re.compile(r"比|较|相比|相较|同比|环比")
 _CHANGE_AFTER_RE = re.compile(
     # (以年均14%的速度持续增长, 5%左右的增长目标)
-    r"[" + _SPACE + r"]*(?:左右)?(?:的)?(?:速度|速率|年率|幅度)?(?:持续|稳步|快速|逐年|连续)?"
-    # (1.5%的经济增长, 5.3%的实际增长率)
-    r"(?:(?<=的)(?:双位数|两位数|经济|营收|收入|销售|销量|利润|出口|进口|同比|环比|年|高|实际|名义|[\u4e00-\u9fff]{2}同比)?)?"
-    r"(?P<w>增长|下降|增速|增幅|涨幅|降幅|跌幅|上涨|下跌|减少|递增|递减|增加|贬值|升值)"
+    r"[" + _SPACE + r"]*(?:左右|以上)?(?:的)?(?:速度|速率|年率|幅度)?(?:持续|稳步|快速|逐年|连续)?"
+    # (1.5%的经济增长, 5.3%的实际增长率, 11%的环比营收增长, 140%的通货膨胀率)
+    r"(?:(?<=的)(?:双位数|两位数|经济|营收|收入|销售|销量|利润|出口|进口|同比|环比|年|高|实际|名义|[\u4e00-\u9fff]{2}同比){0,2})?"
+    r"(?P<w>增长|下降|增速|增幅|涨幅|降幅|跌幅|上涨|下跌|减少|递增|递减|增加|贬值|升值|通货膨胀|通胀)"
     r"(?![到至为])")   # 从11.3%增长到18.5%: a level that changed, not a rate
 _GROWTH_NOUN_RE = re.compile(
     # (经济增长 + 预期下调至2.9%: economic growth is a rate of change, whatever level it is lowered to)
-    r"(?P<noun>增长率|增速|增幅|涨幅|降幅|跌幅|通胀率|通货膨胀率|通货膨胀|通胀|CPI|消费价格指数|物价指数|生产者价格指数|PPI|同比|环比"
+    r"(?P<noun>增长率|增速|增幅|涨幅|降幅|(?<!涨)跌幅|通胀率|通货膨胀率|通货膨胀|通胀|CPI|消费价格指数|物价指数|生产者价格指数|PPI|同比|环比"
     r"|经济增长|GDP增长|增长预期|增长预测)"
     # what lies between the noun and the number: no share word (占, 比重), a year allowed (从2022年的8.7%)
     r"(?:(?!占|贡献|比重|份额)(?:\d{4}年|\d{1,2}月(?!\d)|[^\d，,。；;：:%])){0,10}$")
@@ -191,17 +201,24 @@ _GROWTH_NOUN_RE = re.compile(
 _COMPARATIVE_RE = re.compile(r"(高出|低出|便宜|高|低|快|慢|贵)(?:了|约|近|足足|大约|将近|[" + _SPACE + r"]){0,3}$")
 _BENCHMARK_RE = re.compile(r"较|相比|不及|低于|高于|未达|好于|差于|超出|预期|前值|上一季度|上季度|上月|上年|去年")
 _MARGIN_AFTER_RE = re.compile(r"^[" + _SPACE + r"]*的(?:劣势|优势|差距|领先|差额)")
-_TO_LEVEL_RE = re.compile(r"^[^。；;！？!?]{0,16}?(?:降|升|跌|涨|回落|下降|上升|提高|放缓|加快|下调|上调)(?:至|到)[" + _SPACE + r"]*$")
+# (a year after 至 names when the level is reached: 放缓至2023年的3.0%)
+_YEAR_OF = r"(?:\d{4}年(?:底|末|初)?的?)?"
+_TO_LEVEL_RE = re.compile(r"^[^。；;！？!?]{0,16}?(?:降|升|跌|涨|回落|下降|上升|提高|放缓|加快|下调|上调|反弹|回升)(?:至|到)了?"
+                          r"[" + _SPACE + r"]*" + _YEAR_OF + "$")
+_TO_LEVEL_END_RE = re.compile(r"(?:降|升|跌|涨|回落|下降|上升|反弹|回升|放缓|加快|下调|上调)(?:至|到)了?[" + _SPACE + r"]*"
+                              + _YEAR_OF + "$")
+_RATE_SUBJECT_RE = re.compile(r"(?P<growth>通胀率|通货膨胀率|通胀|通货膨胀|CPI|增速|增长率|经济增长)|率|比例|比重|份额|PMI|采购经理")
 _RESTATED_RE = re.compile(r"(?:即|亦即|也就是)[" + _SPACE + r"]*$")
-_LEVEL_NOUN_RE = re.compile(r"率|比例|占|比重|份额|%")
+_LEVEL_NOUN_RE = re.compile(r"率|比例|占|比重|份额|%|PMI|采购经理")   # (PMI跌至48.7%: a level, not a rate)
 _LIST_ITEM_GAP_RE = re.compile(r"^[" + _SPACE + r"]*[、][" + _SPACE + r"]*[\u4e00-\u9fff]{1,5}[" + _SPACE + r"]*$")
-_LIST_SEP_RE = re.compile(r"^[" + _SPACE + r"]*(?:、|和|及|与|或|以及|，|,)[" + _SPACE + r"]*$")
+# (2023年的6.9%和2024年的5.8%: each item of a list may name its year; 分别为-6.5%和-0.2%: or carry its sign)
+_LIST_SEP_RE = re.compile(r"^[" + _SPACE + r"]*(?:、|和|及|与|或|以及|，|,)[" + _SPACE + r"]*" + _YEAR_OF + "[-+负]?$")
 
 # Casualty words that make an explicit "1人"/"两人" a figure.
-_CASUALTY_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|伤亡|失踪|被杀|被捕|确诊|感染|病亡|死|伤")
+_CASUALTY_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|伤亡|失踪|失联|被杀|被捕|确诊|感染|病亡|死|伤")
 # A bare number (no unit) counts people when its clause says what it measures: 人数/人口/病例 ...
 # What happened to the one person a numeral in words counts (一人死亡; not 一名伤者: a noun)
-_CASUALTY_VERB_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|失踪|被杀|被捕|被枪击|中弹")
+_CASUALTY_VERB_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|失踪|失联|被杀|被捕|被枪击|中弹")
 _NUMERAL_CHARS = r"[\d一二两三四五六七八九十百千万]"
 _INJURED_AFTER_RE = re.compile(r"(?:近|约|逾|超)?" + _NUMERAL_CHARS + r"+多?伤")   # 9死近3000伤
 _DEAD_BEFORE_RE = re.compile(_NUMERAL_CHARS + r"+多?死(?:近|约|逾|超)?$")
@@ -549,12 +566,40 @@ def _clause_end(t: str, pos: int, ceil: int) -> int:
     return _CLAUSE_REST_RE.match(t, pos, ceil).end()
 
 
+_NAMES_WITHIN = 20   # characters between a count and the first of the people it names
+_CLAUSE_BREAK_RE = re.compile(r"[，,。；;！？!?\n]")
+_NAME_GAP = 8   # characters of the people's noun between a count and their names (保守倾向的大法官)
+_INTRODUCES_NAMES_RE = re.compile(r"(?:是|包括|为|[：:])[^，,。；;]{0,16}$")
+
+
+def _names_follow(t: str, people: Sequence[int], num_end: int, s_end: int) -> bool:
+    """Whether a person's name follows the count in its clause (两名后座议员穆仁理和黄伟中, 三位专家是……梁万年,
+    两名特使前往埃及：其女婿贾里德·库什纳), and nothing says what happened to them (两名记者阿里和萨米遇难)."""
+    i = bisect.bisect_right(people, num_end)
+    if i == len(people) or people[i] - num_end > _NAMES_WITHIN or people[i] >= s_end:
+        return False
+    gap = t[num_end:people[i]]
+    if _CLAUSE_BREAK_RE.search(gap):
+        return False
+    # The name is the count's own: right after its noun (3位委员蒋洁敏, 两名保守倾向的大法官尼尔·戈萨奇), or
+    # after a word that introduces who they are (三位专家是……司长梁万年); not a name further on in
+    # what they did (3名福克斯主持人在骚乱时发给梅多斯的短信).
+    if len(gap) > _NAME_GAP and not _INTRODUCES_NAMES_RE.search(gap):
+        return False
+    # (造成另外两名巴勒斯坦人伊布拉欣·阿尔-瓦迪(Ibrahim Al-Wadi)和他的儿子死亡: named, and a casualty count)
+    return not _CASUALTY_RE.search(t, num_end, s_end)
+
+
 def _growth_sign(word: str) -> int:
     return -1 if word in _NEG_VERBS or word in ("降幅", "跌幅", "递减") else 1
 
 
-def extract_figures(doc: str) -> list[Figure]:
-    """Every figure (volume, mass, money, percent, growth, count) reported in the document, in order."""
+def extract_figures(doc: str, people: Sequence[int] = ()) -> list[Figure]:
+    """Every figure (volume, mass, money, percent, growth, count) reported in the document, in order.
+
+    `people`: the sorted start offsets of the people the entity extractor found in `doc`, when the
+    caller has them: a small number of people followed by their names (两名政务部长刘燕玲和陈国明) points at
+    them and is no figure (shared/gold/README.md)."""
     if not doc:
         return []
     # Full-width forms are rare; a substring search per character finds them faster than a regex.
@@ -584,7 +629,12 @@ def extract_figures(doc: str) -> list[Figure]:
                 title_bare.append((lo, hi, num_end, s_start, s_end))
             continue
         kind = fig[0]
-        prev_growth = (num_end, 1 if fig[2] >= 0 else -1, s_start) if kind == "growth" else None
+        if kind == "count" and people and lo is hi and fig[2] <= 12 and _names_follow(t, people, num_end, s_end):
+            continue
+        # the sign the next item of a list takes: the verb's (下降1.2%和0.4%), not a minus written
+        # before this number (增速分别为-6.5%和-0.2%: each item carries its own)
+        prev_growth = (num_end, 1 if fig[2] >= 0 or _negative(t, lo.start, s_start) else -1, s_start) \
+            if kind == "growth" else None
         prev_bare = s_start if hi.unit_key is None else -1
         prev_money = (fig[1], s_start) if kind == "money" else None
         found.append([*fig, lo, hi, num_end, s_start, s_end])
@@ -656,6 +706,10 @@ _SHARED_CURRENCIES = {
 }
 
 
+# Currencies whose amounts are written with a bare 元 where they are spoken (Taiwan, Hong Kong, Macao)
+_YUAN_CURRENCIES = frozenset(("TWD", "HKD", "MOP"))
+
+
 def _currency_in_context(key: str, unit: str, t: str) -> str:
     choices = _SHARED_CURRENCIES.get(key)
     if choices is None:
@@ -700,6 +754,8 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
             cur = _CURRENCY_BEFORE_RE.search(t[max(s_start, lo.start - 6):lo.start])
             if cur:
                 unit = _CURRENCIES[cur.group(1)]
+            elif money_before in _YUAN_CURRENCIES:
+                unit = money_before   # 新台币2万元以上20万元以下: 元 in the currency of the amount just before
         return kind, unit, low, high
     if key == "方" and not _WAN_YI_END_RE.search(hi.raw):
         return None  # 方 stands for 立方米 only in 万方/亿方
@@ -726,7 +782,7 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
         return None  # 8200情报部队, 731部队: a unit's number, not a head count (10万部队 is one)
     if before.endswith("就业") or t[max(s_start, lo.start - 4):lo.start].rstrip(_SPACE).endswith(("就业", "岗位")):
         return None  # 城镇新增就业1256万人: jobs, not people
-    if before.endswith("每") or t[max(s_start, lo.start - 2):lo.start] == "每个":
+    if before.endswith("每") or t[max(s_start, lo.start - 2):lo.start] in ("每个", "平均"):   # (平均4口人: an average)
         return None  # 每20人一组: a ratio, not a head count
     if _RATIO_BEFORE_RE.search(left):
         return None  # 每5个人中就有1人: a ratio
@@ -739,14 +795,17 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
         # "One" counts only in explicit statements: 1人死亡, 1例, 一人死亡 (the casualty right after), not 一名X.
         if key != "例" and not (_CASUALTY_VERB_RE.match(after) if lo.cn else _CASUALTY_RE.search(after)):
             return None
-    if lo is hi and lo.value == 2 and lo.cn and key in ("人", "位") \
+    if lo is hi and lo.value == 2 and lo.cn and key in ("人", "位", "个人") \
             and not _CASUALTY_RE.search(after[:12].split("，")[0].split(",")[0]):   # (两人在抗议活动中丧生)
         return None  # 两位领导人 / 两人: people already named
-    if lo is hi and lo.cn and 2 < lo.value <= 10 and key == "人" and t[lo.start - 1:lo.start] in _CLAUSE_OPENERS \
+    if lo is hi and lo.cn and 2 < lo.value <= 10 and key in ("人", "个人") and t[lo.start - 1:lo.start] in _CLAUSE_OPENERS \
             and not _CASUALTY_RE.search(after[:12].split("，")[0].split(",")[0]):
         return None  # ……阿利耶夫中间，三人紧握双手: the people just named, as a clause's subject
     if lo is hi and 2 <= lo.value <= 10 and not lo.has_mult and _listed_count(left) == lo.value:
         return None  # 艾克森、阿兰、费南多3位: the number of the names just listed
+    if key in _KIN_UNITS and (lo.value < 2 or _PARENT_AFTER_RE.match(t, num_end)):
+        # (其中一个孩子死亡: "one" with a noun is no count, as 一名X is not)
+        return None  # 三个孩子的母亲: who a parent is, not a number of people in the news
     if lo.value != int(lo.value) and not lo.has_mult:
         return None  # 2.5人 is an average, not a head count
     if lo is hi and lo.value <= 10 and not lo.has_mult and _DEMONSTRATIVE_END_RE.search(before) \
@@ -754,6 +813,9 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
         return None  # 这两名囚犯, 该3人: people the text has named already
     return "count", "person", low, high
 
+
+_KIN_UNITS = frozenset(("个孩子", "个儿子", "个女儿", "个子女"))
+_PARENT_AFTER_RE = re.compile(r"的(?:母亲|父亲|妈妈|爸爸|家长|单亲)")
 
 # Names listed right before a number (艾克森、阿兰、费南多3位, 张三和李四两人).
 _LIST_ITEM = r"(?:(?![和与及])[\u4e00-\u9fff·A-Za-z]){1,8}"
@@ -781,6 +843,8 @@ def _negative(t: str, start: int, s_start: int) -> bool:
 
 def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
     """+1/-1 when the percentage is a rate of change, None when it is a share or level."""
+    if t[lo.start - 1:lo.start] == "+" and not (lo.start >= 2 and t[lo.start - 2].isascii() and t[lo.start - 2].isalnum()):
+        return 1   # (+7%): a plus sign marks a change
     vm = _VERB_RE.search(left)
     if vm:
         verb = vm.group("verb")
@@ -812,6 +876,14 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
             return 1
         # 同比增长6.8%，低于上季度的7.2%: a rate compared with a growth rate is a growth rate too
         if _BENCHMARK_RE.search(left):
+            return 1
+    if _TO_LEVEL_END_RE.search(left):
+        # 居民通胀率在经历两个月回落后，4月单月反弹至13.1%: the level a rate of change reaches, named by
+        # the sentence before the clause (the last rate or level noun there decides; 失业率回升至4% is none)
+        last = None
+        for last in _RATE_SUBJECT_RE.finditer(t, s_start, lo.start - len(left)):
+            pass
+        if last is not None and last.group("growth"):
             return 1
     return None
 

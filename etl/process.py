@@ -121,7 +121,9 @@ def extract_many(articles: list[tuple[str, str, str]]) -> list[Facts]:
     tags = list(map(tag, docs))  # one segmentation pass, shared by the entity rules and the term counts
     terms = [_top_terms(Counter(content_terms(d, t))) for d, t in zip(docs, tags)]
     mentions = list(map(extract_entities, docs, tags))
-    figures = list(map(extract_figures, docs))
+    # the people found tell the figure rules which small counts only point at named people
+    figures = [extract_figures(d, sorted(o for m in ms if m.type == "person" for o in m.offsets))
+               for d, ms in zip(docs, mentions)]
     topics = _topics()
     scores = [score_topics(title, text, topics) for title, text, _captions in articles]
     return list(zip(figures, mentions, terms, scores))

@@ -652,3 +652,68 @@ def test_a_premium_or_a_discount_on_a_reference_price_is_a_change():
     assert got("现货价格较指数溢价高达8.5%。") == [("growth", 8.5)]
     assert got("新股以折价4%发行。") == [("growth", -4.0)]
     assert got("基金的溢价率为3%。") == [("percent", 3.0)]
+
+
+def test_rates_of_change_named_by_a_year_a_plus_sign_or_a_rate_noun_after_them():
+    def got(s):
+        return [(f.kind, f.value_low) for f in extract_figures(s)]
+    # the level a growth rate slows to, year by year, is a growth rate (each list item may name its year)
+    assert got("机构预计经济增速将从2023年的4.1%放缓至2024年的3.2%和2025年的2.8%。") == [
+        ("growth", 4.1), ("growth", 3.2), ("growth", 2.8)]
+    assert got("该国工业产出先是下降1.5%，随后增长0.4%，上月又加快到了2.6%。") == [
+        ("growth", -1.5), ("growth", 0.4), ("growth", 2.6)]
+    # a rate noun in the clause before: 通胀 rebounds to a rate; unemployment rises to a level
+    assert got("通胀率连续三个月回落后，上月反弹至9.2%。") == [("growth", 9.2)]
+    assert got("失业率在连续下降之后，上月回升至5%。") == [("percent", 5.0)]
+    # a PMI is a level even after a fall verb; 涨跌幅 limits are neither a rise nor a fall
+    assert got("出口下降8%，制造业PMI跌至47.9%。") == [("growth", -8.0), ("percent", 47.9)]
+    assert got("新股上市首日的涨跌幅限制为20%。") == [("percent", 20.0)]
+    # a multiple listed first, then the percentage of the same verb; 至少 between verb and number
+    assert got("两类产品的产量分别增长1.5倍和32%。") == [("growth", 32.0)]
+    assert got("今年的小麦收成将减少至少12%。") == [("growth", -12.0)]
+    assert got("货币在一年内失去了超过40%的价值。") == [("growth", -40.0)]
+    # the rate noun after the number, through two modifiers
+    assert got("这个国家一度出现了90%的通货膨胀率。") == [("growth", 90.0)]
+    assert got("云业务实现了15%的环比营收增长。") == [("growth", 15.0)]
+    assert got("三项业务都实现了10%以上的收入增速。") == [("growth", 10.0)]
+    # market verbs and signs
+    assert got("该股今天高开6%，另一家重挫11%。") == [("growth", 6.0), ("growth", -11.0)]
+    assert got("原油 | 80美元/桶 | (+3%)") == [("money", 80.0), ("growth", 3.0)]
+    # each signed item of a list keeps its own sign
+    assert got("两个季度的增速分别为-3.1%和-0.5%。") == [("growth", -3.1), ("growth", -0.5)]
+    assert got("两个季度的增速分别为-3.1%和0.5%。") == [("growth", -3.1), ("growth", 0.5)]
+
+
+def test_a_count_followed_by_the_names_of_its_people_is_no_figure():
+    def got(s, people=()):
+        return [(f.kind, f.value_low) for f in extract_figures(s, people)]
+    s = "此外，两名政务官王立和赵明将获得晋升。"
+    assert got(s, [s.index("王立"), s.index("赵明")]) == []
+    assert got(s) == [("count", 2.0)]   # without the people found, the count stands
+    s = "出席的三位学者是大学历史系主任陈安。"
+    assert got(s, [s.index("陈安")]) == []
+    # a name further on, in what the people did, is not theirs; a casualty count stays a count
+    s = "3名主持人在骚乱时发给梅多斯短信。"
+    assert got(s, [s.index("梅多斯")]) == [("count", 3.0)]
+    s = "空袭造成两名记者阿里和萨米死亡。"
+    assert got(s, [s.index("阿里"), s.index("萨米")]) == [("count", 2.0)]
+
+
+def test_children_and_people_counted_with_ge():
+    def got(s):
+        return [(f.kind, f.value_low) for f in extract_figures(s)]
+    assert got("爆炸造成5个人死亡。") == [("count", 5.0)]
+    assert got("她的两个儿子还被困在废墟下。") == [("count", 2.0)]
+    assert got("这位母亲说，她家有7口人。") == [("count", 7.0)]
+    assert got("她是三个孩子的母亲。") == []           # who a parent is
+    assert got("他的妻子和其中一个孩子死亡。") == []      # "one" with a noun, as 一名X
+    assert got("当地平均4口人住一套房。") == []           # an average
+    assert got("政府设立了9个人道援助站。") == []         # 人道, not people
+    assert got("这是三位一体的改革。") == []
+
+
+def test_bare_yuan_in_the_currency_of_the_amount_just_before():
+    def got(s):
+        return [(f.kind, f.value_low, f.unit) for f in extract_figures(s)]
+    assert got("违者处新台币3万元以上30万元以下罚款。") == [("money", 3e4, "TWD"), ("money", 3e5, "TWD")]
+    assert got("门票50美元，约合350元。") == [("money", 50.0, "USD"), ("money", 350.0, "CNY")]
