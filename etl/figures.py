@@ -1,6 +1,8 @@
 """Figure extraction: the numbers Chinese news articles report, normalised as in shared/gold/README.md.
 
-`extract_figures(doc)` is a pure function over the composed document (etl.models.compose_document).
+`extract_figures(doc, people)` is a pure function over the composed document (etl.models.compose_document)
+and, optionally, the offsets of the people the entity extractor found in it (which small counts only
+point at named people).
 It works in three passes, each a small set of precompiled regular expressions:
 
 1. number tokens: Arabic numerals (separators, decimals, full-width digits), Chinese numerals (via
@@ -43,14 +45,17 @@ _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?=[例
 # only after an approximation word (近千人, 逾百万人); otherwise it is vague or a slogan (上千人,
 # 百万人大游行, 百亿级).
 # A bare 百/千/万 after 达/到 before a physical unit is a stated amount (日产天然气达千万立方米, 达到百万吨).
-_CN = (rf"(?:[{_CN_DIGITS[2:]}十]|(?<=[近逾超约过])[百千万](?=[百千万亿]*[多余]?[人名元美欧英日韩卢])"
+# (零点四 starts with 零 only before 点)
+_CN = (rf"(?:[{_CN_DIGITS[2:]}十]|零(?=点)|(?<=[近逾超约过])[百千万](?=[百千万亿]*[多余]?[人名元美欧英日韩卢])"
+       # (超亿元 is an amount; 签约亿元以上项目 and 超亿元级 name a class of projects)
+       rf"|(?<=[近逾超过])亿(?=[多余]?(?:人|名|元|美元|欧元)(?!以上|级|项目|大关))"
        rf"|(?<=[达到])[百千万](?=[百千万亿]*(?:立方米|吨|桶)))"
        rf"[{_CN_ALL}]*(?:点[{_CN_DIGITS}]+)?")
 _MULT = {"万亿": 1e12, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
          "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2}
 # The leading lookahead lets the regex engine skip quickly to characters that can start a number.
 _NUM_RE = re.compile(
-    rf"(?=[\d{_CN_DIGITS[2:]}十百千万])(?P<pct>百分之|千分之)?(?:(?P<ar>{_AR})|(?P<cn>{_CN}))"
+    rf"(?=[\d{_CN_DIGITS[2:]}十百千万亿零])(?P<pct>百分之|千分之)?(?:(?P<ar>{_AR})|(?P<cn>{_CN}))"
     # 兆 is 万亿 in Malaysian, Singaporean and Taiwanese Chinese (8兆8800亿); only before 亿 digits or a
     # currency, since 兆瓦 and 兆赫 are mega-
     r"(?:[ \u3000\xa0]?(?P<ap1>多|余))?(?:[ \u3000\xa0]?(?P<mult>万亿|兆(?=\d[\d,]*(?:\.\d+)?亿|[美欧英日韩人港澳新台令]|元)|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百))?"
@@ -69,6 +74,7 @@ _CURRENCIES = {
     "沙特里亚尔": "SAR", "卡塔尔里亚尔": "QAR", "迪拉姆": "AED", "兰特": "ZAR", "雷亚尔": "BRL",
     "墨西哥比索": "MXN", "阿根廷比索": "ARS", "菲律宾比索": "PHP", "泰铢": "THB", "林吉特": "MYR",
     "令吉": "MYR", "印尼盾": "IDR", "越南盾": "VND", "谢克尔": "ILS", "新谢克尔": "ILS",
+    "以色列谢克尔": "ILS", "以色列新谢克尔": "ILS",
     "埃及镑": "EGP", "俄罗斯卢布": "RUB", "乌克兰格里夫纳": "UAH", "丹麦克朗": "DKK",
     "瑞典克朗": "SEK", "挪威克朗": "NOK", "捷克克朗": "CZK", "马来西亚林吉特": "MYR",
     "印度尼西亚盾": "IDR", "南非兰特": "ZAR", "巴西雷亚尔": "BRL", "阿联酋迪拉姆": "AED",
@@ -133,7 +139,7 @@ _BODIES_RE = re.compile(r"具[\u4e00-\u9fff]{0,12}?(?:尸体|遗体|遗骸|尸�
 
 # Characters after a unit that turn it into another word (人民币, 名单, 位置, 例如, 吨级 ...).
 _UNIT_BLOCK = {
-    "人": re.compile(r"次|民币|均|身(?!亡)|造|工|格|类|权|质|选|文|物|团|组|小组|制|份|头|中|年|天|日"),
+    "人": re.compile(r"次|民币|均|身(?!亡)|造|工|格|类|权|质|选|文|物|团|组|小组|制|份|头|中(?!有)|年|天|日"),
     "名": re.compile(r"次|单|字|义|称|额|声|列|气|胜|望|誉|牌|副|著|言|校|画"),
     "位": re.compile(r"数|置|于|居|列|次|元|移|址|子|面|点|阶|号|比|一体|[A-Za-z0-9]"),   # (三位一体: a trinity)
     # 个人 starting a longer word is "personal" (3个人所得税 is no head count; 3个人受伤 is)
@@ -193,12 +199,13 @@ _CHANGE_AFTER_RE = re.compile(
     r"(?![到至为])")   # 从11.3%增长到18.5%: a level that changed, not a rate
 _GROWTH_NOUN_RE = re.compile(
     # (经济增长 + 预期下调至2.9%: economic growth is a rate of change, whatever level it is lowered to)
-    r"(?P<noun>增长率|增速|增幅|涨幅|降幅|(?<!涨)跌幅|通胀率|通货膨胀率|通货膨胀|通胀|CPI|消费价格指数|物价指数|生产者价格指数|PPI|同比|环比"
+    r"(?P<noun>增长率|年增率|增率|增速|增幅|涨幅|降幅|(?<!涨)跌幅|通胀率|通货膨胀率|通货膨胀|通胀|CPI|消费价格指数|物价指数|生产者价格指数|PPI|同比|环比"
     r"|经济增长|GDP增长|增长预期|增长预测)"
     # what lies between the noun and the number: no share word (占, 比重), a year allowed (从2022年的8.7%)
     r"(?:(?!占|贡献|比重|份额)(?:\d{4}年|\d{1,2}月(?!\d)|[^\d，,。；;：:%])){0,10}$")
 # 比国际价格低30%, 比官价贵了足足30%: a comparison stated as a relative difference
 _COMPARATIVE_RE = re.compile(r"(高出|低出|便宜|高|低|快|慢|贵)(?:了|约|近|足足|大约|将近|[" + _SPACE + r"]){0,3}$")
+_COST_NOUNS = ("成本", "排放", "排放量", "价格", "售价", "油耗", "能耗", "费用", "造价", "运价", "电价", "票价")
 _BENCHMARK_RE = re.compile(r"较|相比|不及|低于|高于|未达|好于|差于|超出|预期|前值|上一季度|上季度|上月|上年|去年")
 _MARGIN_AFTER_RE = re.compile(r"^[" + _SPACE + r"]*的(?:劣势|优势|差距|领先|差额)")
 # (a year after 至 names when the level is reached: 放缓至2023年的3.0%)
@@ -215,10 +222,10 @@ _LIST_ITEM_GAP_RE = re.compile(r"^[" + _SPACE + r"]*[、][" + _SPACE + r"]*[\u4e
 _LIST_SEP_RE = re.compile(r"^[" + _SPACE + r"]*(?:、|和|及|与|或|以及|，|,)[" + _SPACE + r"]*" + _YEAR_OF + "[-+负]?$")
 
 # Casualty words that make an explicit "1人"/"两人" a figure.
-_CASUALTY_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|伤亡|失踪|失联|被杀|被捕|确诊|感染|病亡|死|伤")
+_CASUALTY_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|伤亡|失踪|失联|下落不明|被杀|被捕|确诊|感染|病亡|死|伤")
 # A bare number (no unit) counts people when its clause says what it measures: 人数/人口/病例 ...
 # What happened to the one person a numeral in words counts (一人死亡; not 一名伤者: a noun)
-_CASUALTY_VERB_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|失踪|失联|被杀|被捕|被枪击|中弹")
+_CASUALTY_VERB_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|失踪|失联|下落不明|被杀|被捕|被枪击|中弹")
 _NUMERAL_CHARS = r"[\d一二两三四五六七八九十百千万]"
 _INJURED_AFTER_RE = re.compile(r"(?:近|约|逾|超)?" + _NUMERAL_CHARS + r"+多?伤")   # 9死近3000伤
 _DEAD_BEFORE_RE = re.compile(_NUMERAL_CHARS + r"+多?死(?:近|约|逾|超)?$")
@@ -234,6 +241,8 @@ _GROUPING = re.compile("[, \u2009\u202f\xa0]")   # thousands separators inside a
 _BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;：:、）)」”！？!?\n]|和|与|及|左右|以上|的)")
 _CLAUSE_OPENERS = frozenset("，,。；;：:")
 _RATE_BASE_AFTER_RE = re.compile(r"[" + _SPACE + r"]*(?:=|＝|兑|可兑换|兑换|折合|约合|合)")
+# (城镇新增就业1256万人, 带动当地就业超10万人: jobs, not people)
+_JOBS_BEFORE_RE = re.compile(r"(?:就业|岗位)(?:人数)?(?:超过|超|逾|约|近|达到|达|为)?[" + _SPACE + r"]*$")
 _DEMONSTRATIVE_END_RE = re.compile("(?:这|那|该|此|上述|前述)$")
 _CERTAINTY_AFTER_RE = re.compile("[" + _SPACE + "]*(?:的)?(?:确信|肯定|相信|确定|保证|把握|同意|支持|地)")
 
@@ -463,12 +472,16 @@ def _cn_value_with_mult(cn: str, mult: str | None) -> float | None:
 def _cn_number(cn: str) -> float | None:
     """cn2an reads Chinese numerals (五千, 三千五百万, 六十点五) but not 四点五万亿: split off 万亿."""
     body, extra = cn, 1.0
-    if body[0] in "百千万":  # 百万, 千亿, 近千: cn2an wants the leading 一
+    if body[0] in "百千万亿":  # 百万, 千亿, 近千, 超亿: cn2an wants the leading 一
         body = "一" + body
     if body.endswith("万亿") and len(body) > 2:
         body, extra = body[:-2], 1e12
     v = _cn_value(body)
     return None if v is None else v * extra
+
+
+_ASIDE_RE = re.compile(r"[(（][^()（）]{1,16}[)）]")
+_VARYING_RE = re.compile(r"(?:[(（][^()（）]{1,16}[)）])?不等")
 
 
 def _join_ranges(t: str, toks: list[_Tok]) -> list[tuple[_Tok, _Tok]]:
@@ -487,11 +500,21 @@ def _join_ranges(t: str, toks: list[_Tok]) -> list[tuple[_Tok, _Tok]]:
             b = toks[i + 1]
             a_end = a.unit_end if a.unit_key else a.end
             gap = t[a_end:b.start]
+            if gap[:1] in "(（" and (aside := _ASIDE_RE.match(gap)):
+                gap = gap[aside.end():]   # 从17.4%(特斯拉)到37.6%(上汽)不等: an aside after the low end
             same_unit = a.unit_key is None or a.unit_key == b.unit_key
             lead = t[max(0, a.start - 3):a.start]
+            if lead.endswith("分之"):
+                lead = "从"   # 削减约三分之一至850亿美元: a fraction's numerator starts no range
             # 8人或9人: two close values of one unit joined by 或 are a range too (not 2人或20人)
             either = gap == "或" and a.unit_key == b.unit_key and a.value < b.value <= 2 * a.value
-            if same_unit and (_CONNECTOR_RE.match(gap) or either) and "从" not in lead:
+            # 2万元以上20万元以下: bounds of a range, as a law or a fine states them
+            either = either or gap == "以上" and a.unit_key == b.unit_key and a.value < b.value \
+                and t.startswith("以下", b.unit_end or b.end)
+            # 从A到B is where something started and ended (two figures), unless the text says the values
+            # vary between them (税率从10%到25%不等)
+            if same_unit and (_CONNECTOR_RE.match(gap) or either) and (
+                    "从" not in lead or _VARYING_RE.match(t, b.unit_end or b.end)):
                 low = a.value
                 bare = _bare_value(b) if a.unit_key is None and not a.has_mult and b.has_mult else 0
                 if bare:  # (0万人 has no multiplier to distribute)
@@ -765,6 +788,8 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     if kind in ("volume", "mass"):
         if lo.cn and lo.value == 1 and not lo.has_mult:
             return None  # 一克主权, 一吨也不: a figure of speech
+        if _negative(t, lo.start, s_start):
+            low, high = -high, -low   # 进口量 -2.6万桶/日: a change written with its sign
         return kind, unit, low, high
     if kind == "percent":
         if _MARGIN_AFTER_RE.match(after):
@@ -780,7 +805,7 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     # count
     if (hi.unit_noun or "").endswith("部队") and not lo.has_mult and lo is hi and lo.raw.isdigit():
         return None  # 8200情报部队, 731部队: a unit's number, not a head count (10万部队 is one)
-    if before.endswith("就业") or t[max(s_start, lo.start - 4):lo.start].rstrip(_SPACE).endswith(("就业", "岗位")):
+    if before.endswith("就业") or _JOBS_BEFORE_RE.search(t, max(s_start, lo.start - 8), lo.start):
         return None  # 城镇新增就业1256万人: jobs, not people
     if before.endswith("每") or t[max(s_start, lo.start - 2):lo.start] in ("每个", "平均"):   # (平均4口人: an average)
         return None  # 每20人一组: a ratio, not a head count
@@ -852,7 +877,8 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
         if verb not in _SMALL_VERBS or _COMPARE_RE.search(left[:vm.start()]):
             return _growth_sign(verb)
     cm = _COMPARATIVE_RE.search(left)
-    if cm and _COMPARE_RE.search(left[:cm.start()]):
+    # (比国际价格低30%; 三星工艺成本低20%: a cost or an output named right before needs no 比)
+    if cm and (_COMPARE_RE.search(left[:cm.start()]) or left[:cm.start()].endswith(_COST_NOUNS)):
         return -1 if cm.group(1) in ("低", "慢", "便宜", "低出") else 1
     am = _CHANGE_AFTER_RE.match(t, num_end)
     if am:

@@ -715,5 +715,34 @@ def test_children_and_people_counted_with_ge():
 def test_bare_yuan_in_the_currency_of_the_amount_just_before():
     def got(s):
         return [(f.kind, f.value_low, f.unit) for f in extract_figures(s)]
-    assert got("违者处新台币3万元以上30万元以下罚款。") == [("money", 3e4, "TWD"), ("money", 3e5, "TWD")]
+    assert got("违者先被罚新台币3万元，再罚30万元。") == [("money", 3e4, "TWD"), ("money", 3e5, "TWD")]
     assert got("门票50美元，约合350元。") == [("money", 50.0, "USD"), ("money", 350.0, "CNY")]
+
+
+def test_hundred_million_after_an_approximation_decimals_from_zero_and_stated_ranges():
+    def got(s):
+        return [(f.kind, f.value_low, f.value_high, f.unit) for f in extract_figures(s)]
+    assert got("监管部门年内开出的罚款超亿元。") == [("money", 1e8, 1e8, "CNY")]
+    assert got("洪水使近亿人受灾。") == [("count", 1e8, 1e8, "person")]
+    assert got("本次签约亿元以上项目8个。") == []          # a class of projects, not an amount
+    assert got("小党的得票率为百分之零点四。") == [("percent", 0.4, 0.4, "%")]
+    # a fraction's numerator starts no range: the amount after 至 stands alone
+    assert got("公司把股息削减约三分之一至600亿美元。") == [("money", 6e10, 6e10, "USD")]
+    # 从A到B is two figures unless the values vary between them; an aside may follow the low end
+    assert got("关税税率从17%(甲公司)到35%(乙公司)不等。") == [("percent", 17.0, 35.0, "%")]
+    assert got("失业率从4%上升到6%。") == [("percent", 4.0, 4.0, "%"), ("percent", 6.0, 6.0, "%")]
+    assert got("违者处新台币2万元以上20万元以下罚款。") == [("money", 2e4, 2e5, "TWD")]
+
+
+def test_annual_rates_costs_jobs_signed_volumes_and_the_people_among_whom():
+    def got(s):
+        return [(f.kind, f.value_low, f.value_high, f.unit) for f in extract_figures(s)]
+    assert got("该品牌销量的年增率达48%。") == [("growth", 48.0, 48.0, "%")]
+    # a cost or an output compared without 比
+    assert got("新工艺的成本低10%-15%。") == [("growth", -15.0, -10.0, "%")]
+    assert got("新船的碳排放低12%。") == [("growth", -12.0, -12.0, "%")]
+    assert got("项目带动当地就业超8万人。") == []   # jobs, not people
+    assert got("进口变化 | -3.1万桶/日 |") == [("volume", -31000.0, -31000.0, "barrel")]
+    assert got("议会批准了800亿以色列新谢克尔的预算。") == [("money", 8e10, 8e10, "ILS")]
+    assert got("两位神父至今下落不明。") == [("count", 2.0, 2.0, "person")]
+    assert got("这5万人中有许多是儿童。") == [("count", 5e4, 5e4, "person")]

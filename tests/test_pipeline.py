@@ -448,10 +448,10 @@ def test_an_article_that_breaks_an_extractor_is_quarantined_and_its_batch_still_
 
     real = figures.extract_figures
 
-    def fragile(doc):
+    def fragile(doc, people=()):
         if "触发故障" in doc:
             raise RuntimeError("boom")
-        return real(doc)
+        return real(doc, people)
 
     monkeypatch.setattr(figures, "extract_figures", fragile)
     paths = [write_post(tmp_path, f"p{i}.md", f"标题{i}", body="触发故障。" if i == 2 else f"第{i}段。")
