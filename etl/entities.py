@@ -657,9 +657,11 @@ _LATIN_START = re.compile(r"^[A-Za-z]")
 # characters quickly (a leading look-behind makes it try every position: three times slower).
 # Letters with diacritics (Ramírez, Müller, Łukasz) continue a Latin word; names start with an ASCII letter.
 _LATIN_EXTRA = "À-ÖØ-öø-ÿĀ-ſ"
-_LATIN_RUN = re.compile(rf"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z0-9{_LATIN_EXTRA}&.+\-]*(?: [A-Za-z0-9][A-Za-z0-9{_LATIN_EXTRA}&.+\-]*)*")
+# (O’Connor, D'Souza: an apostrophe before a capital is part of the name)
+_LATIN_RUN = re.compile(rf"[A-Za-z](?<![A-Za-z0-9][A-Za-z])(?:[A-Za-z0-9{_LATIN_EXTRA}&.+\-]|[’'](?=[A-Z]))*"
+                        rf"(?: [A-Za-z0-9](?:[A-Za-z0-9{_LATIN_EXTRA}&.+\-]|[’'](?=[A-Z]))*)*")
 # (LeBlanc, McDonald, DeSantis: a capital inside a surname)
-_LATIN_PERSON = re.compile(r"^[A-Z][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?(?: (?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-Za-z][a-zß-öø-ÿ]+)?"
+_LATIN_PERSON = re.compile(r"^[A-Z][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?(?: (?:(?:[OD][’'])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-Za-z][a-zß-öø-ÿ]+)?"
                            # (Jennifer K. Elsea: a middle initial)
                            r"|[A-Z]\.(?= [A-Z])|Al|al|bin|van|de|von)){1,3}$")
 # Credit lines before a Latin name: 图/Emma Stone, 图片来源：Getty (the name decides person or not).
@@ -4196,12 +4198,14 @@ _PERSONISH = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$")
 # role the Latin form only confirms what the role already says.
 _PERSONISH_LOOSE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
                               # (McKenzie, DeSantis: a capital inside a surname)
-                              r"(?: (?:(?:al|el)-)?(?:(?:Mc|Mac|De|Di|La|Le|O')?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
+                              r"(?: (?:(?:al|el)-)?(?:(?:Mc|Mac|De|Di|La|Le|O'|O’|D'|D’)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
                               r"|bin|al|van|de|von|der|da)){1,3}$")
 
 
 # (Management & Fit: an ampersand between spaces joins two words of one name)
-_LATIN_NAME_RUN = re.compile(rf"[A-Za-z0-9](?<![A-Za-z0-9][A-Za-z0-9])[A-Za-z0-9{_LATIN_EXTRA}&.+\-]*(?: (?:& )?[A-Za-z0-9][A-Za-z0-9{_LATIN_EXTRA}&.+\-]*)*")
+# (O’Connor, D'Souza: an apostrophe between letters is part of the name)
+_LATIN_NAME_RUN = re.compile(rf"[A-Za-z0-9](?<![A-Za-z0-9][A-Za-z0-9])(?:[A-Za-z0-9{_LATIN_EXTRA}&.+\-]|[’'](?=[A-Z]))*"
+                             rf"(?: (?:& )?[A-Za-z0-9](?:[A-Za-z0-9{_LATIN_EXTRA}&.+\-]|[’'](?=[A-Z]))*)*")
 _LATIN_ITEM = r"[A-Za-z0-9][A-Za-z0-9&.+\-]*(?: [A-Z0-9][A-Za-z0-9&.+\-]*){0,3}"
 _LATIN_LIST_NEXT = re.compile(rf"\s*(?:、|和|与|及|以及|,)\s*(?P<name>{_LATIN_ITEM})(?![A-Za-z0-9])")
 _LATIN_LIST_PREV = re.compile(rf"(?<![A-Za-z0-9])(?P<name>{_LATIN_ITEM})\s*(?:、|和|与|及|以及|,)\s*$")
@@ -5523,7 +5527,9 @@ _STANDING_DELEGATION = re.compile("常驻|体育|奥运|奥林匹克|冬奥|亚�
 # a verb or an adjective (苏丹 + 文化和新闻部, 阿塞拜疆 + 生态与自然资源部, 埃及 + 社会团结部, 土耳其 + 灾害与应急
 # 管理署): the suffix pass stops at such words.
 _MINISTRY_AFTER_COUNTRY = re.compile("((?:[\u4e00-\u9fff]{2,4}[和与及])?[\u4e00-\u9fff]{2,6}?"
-                                     "(?:部|署|局|总局|委员会|办公室|理事会|管理署|管理局))(?=[^\u4e00-\u9fff]|[表称说长副发部门]|$)")
+                                     # (韩国关税厅, 日本警察厅: agencies named 厅; not 餐厅, 大厅, 音乐厅, 市政厅)
+                                     "(?:部|署|局|总局|委员会|办公室|理事会|管理署|管理局|(?<![餐大客展舞门前歌啡乐会政])厅))"
+                                     "(?=[^\u4e00-\u9fff]|[表称说长副发部门当]|$)")
 _MINISTRY_BAD_TAGS = ("p", "u", "d", "r", "m", "q", "t", "f")
 _MINISTRY_WORDS = frozenset(("部", "署", "局", "总局", "委员会", "办公室", "理事会"))
 # Words ending like a body that name none (战局, 政局), beside the suffix pass's SUFFIX_WORDS (总部, 部署).
@@ -5540,7 +5546,7 @@ def _country_ministries(d: _Doc):
             e = s + len(surface)
             window = text[e:e + 16]
             if "部" not in window and "署" not in window and "局" not in window and "会" not in window \
-                    and "室" not in window:
+                    and "室" not in window and "厅" not in window:
                 continue   # no word for a body close enough: no match to try
             m = _MINISTRY_AFTER_COUNTRY.match(text, e)
             if m is None or not d.is_start(e):
@@ -5565,13 +5571,17 @@ def _country_ministries(d: _Doc):
                 continue
             inner = d.toks[i:j + 1]
             last = inner[-1]
-            if any(t[1].startswith(_MINISTRY_BAD_TAGS) and t[0] not in "和与及" or t[1] == "v" and t is not last
-                   for t in inner) \
+            agency = m.group(1).endswith("厅")   # the suffix pass does not read 厅 (大厅, 餐厅): this pass does
+            if agency and not all(t[1][:1] in "nv" and t[1] != "v" or t[0] == "厅" for t in inner):
+                continue
+            if not agency and (
+                    any(t[1].startswith(_MINISTRY_BAD_TAGS) and t[0] not in "和与及" or t[1] == "v" and t is not last
+                        for t in inner)
                     or not (last[1] == "nt" or last[0] in _MINISTRY_WORDS
                             or last[0][-1:] in "称说" and last[0][:-1] in _MINISTRY_WORDS
                             or last[1] in ("n", "vn") and last[0].endswith(tuple(_MINISTRY_WORDS))
-                            and last[0] not in _NO_BODY_WORDS) \
-                    or not any(c in m.group(1) for c in "和与及") and not any(t[1][:1] == "a" for t in inner):
+                            and last[0] not in _NO_BODY_WORDS)
+                    or not any(c in m.group(1) for c in "和与及") and not any(t[1][:1] == "a" for t in inner)):
                 continue   # only where the suffix pass could not read it: a 和/与, or a word tagged as an adjective
                 # (乌克兰 + 扭转/v + 战局, 荷兰 + 奈梅亨 + 有/v + 总部: a verb, no body)
             name = surface + m.group(1)

@@ -2481,3 +2481,20 @@ def test_a_name_before_suo_shuo():
 def test_an_ordinary_noun_after_a_role_is_no_name():
     assert names("与会各国领导人密集举行了多场会晤。", "person") == set()
     assert names("发言人卡恩说。", "person") == {"卡恩"}
+
+
+def test_a_countrys_agency_named_ting_but_no_hall():
+    assert "韩国关税厅" in names("韩国关税厅当天发布的数据显示出口下降。", "org")
+    assert "日本警察厅" in names("日本警察厅表示将加强警戒。", "org")
+    assert names("韩国餐厅很多，日本大厅也很大。", "org") == set()
+
+
+def test_latin_names_with_an_apostrophe():
+    assert "Damien O'Connor" in names("新西兰贸易部长Damien O'Connor表示欢迎。", "person")
+    assert "Derek D’Souza" in names("印度外长Derek D’Souza说。", "person")
+
+
+def test_recurring_sources_and_sites_from_the_gazetteer():
+    got = by_name("金沙萨(信仰通讯社)—天然气来自利维亚森气田，据悉尼晨锋报报道，苏米也遭到袭击。")
+    assert got["信仰通讯社"].type == "org" and got["悉尼先驱晨报"].surfaces == ["悉尼晨锋报"]
+    assert got["利维坦气田"].type == "place" and got["苏梅"].surfaces == ["苏米"]
