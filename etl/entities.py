@@ -82,7 +82,7 @@ PREFIX_WORDS = {"来日", "在日", "在中", "对中", "在以", "对以", "来
 AMBIGUOUS = {"巴": ("巴勒斯坦", "巴基斯坦", "巴西"), "伊": ("伊朗", "伊拉克"), "印": ("印度", "印度尼西亚"),
              "新": ("新加坡", "新西兰"), "瑞": ("瑞典", "瑞士"), "爱": ("爱沙尼亚", "爱尔兰"),
              "阿": ("阿富汗", "阿联酋", "阿根廷", "阿尔及利亚"), "澳": ("澳大利亚", "澳门"),
-             "朝": ("朝鲜",), "韩": ("韩国",)}
+             "朝": ("朝鲜",), "韩": ("韩国",), "乌": ("乌克兰", "乌兹别克斯坦")}
 
 # --- cues for unknown people ----------------------------------------------------------------------
 ROLE_WORDS = (
@@ -342,6 +342,8 @@ PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     "山口", "购物中心",
     # constituencies (阿裕尼集选区), railways and roads (中吉乌铁路, 雅万高铁), border crossings and quays
     "选区", "集选区", "单选区", "铁路", "高铁", "高速公路", "高速路", "口岸", "码头", "集装箱码头",
+    # pipelines (中哈原油管道, 德鲁日巴输油管道, 中缅油气管道)
+    "原油管道", "石油管道", "油气管道", "天然气管道", "输油管道", "输气管道", "油管道",
 )
 # Words that never head a name before a suffix (该公司, 政府部门, 两国外交部).
 GENERIC_HEADS = {
@@ -967,7 +969,31 @@ def _compound(d: _Doc, i: int, tok: str, start: int) -> bool:
 # An ambiguous one-character form decided by the other member of its compound (印巴: Pakistan; 巴以: Palestine).
 _COMPOUND_PARTNERS = {("巴", "印"): "巴基斯坦", ("巴", "阿"): "巴基斯坦", ("巴", "以"): "巴勒斯坦"}
 _BORDER_WORDS = frozenset(("边界", "边境线", "边界线"))
-_ROUTE_WORDS = frozenset(("铁路", "高铁", "高速公路", "高速路", "公路"))
+_ROUTE_WORDS = frozenset(("铁路", "高铁", "高速公路", "高速路", "公路", "原油管道", "石油管道", "油气管道", "天然气管道",
+                          "输油管道", "输气管道", "油管道"))
+
+
+def _no_place_named(lex: _Lexicon, head: str) -> bool:
+    """No known place is named by the head or its first two characters (中亚 + 天然气管道: Central Asia)."""
+    return all((e := lex.by_surface.get(w)) is None or e.type != "place" for w in (head, head[:2]))
+
+
+def _known_route_members(d: _Doc):
+    """中老铁路, 中俄东线天然气管道 from the gazetteer: the countries a line is named by count as well, as
+    they do for the lines the suffix pass reads (_route_members)."""
+    for ent, hits in list(d.found.values()):
+        if ent.type != "place" or not ent.known:
+            continue
+        for start, surface in list(hits.items()):
+            suffix = next((w for w in _ROUTE_WORDS if surface.endswith(w)), None)
+            if suffix is not None:
+                head = surface[:-len(suffix)]
+                for n in (2, 3):   # 中俄 + 东线: the compound is the head's first characters
+                    if len(head) > n and head[0] == "中" and all(c in d.lex.one_char for c in head[:n]) \
+                            and not all(c in d.lex.one_char for c in head[:n + 1]) and _no_place_named(d.lex, head[:n]):
+                        head = head[:n]
+                        break
+                _route_members(d, head + suffix, suffix, start)
 _PROVINCE_GLUE = frozenset("集沪京津冀渝粤苏浙皖湘鄂赣闽晋豫鲁桂黔滇川陕甘青宁蒙新藏琼港澳")
 
 
@@ -975,6 +1001,12 @@ def _route_members(d: _Doc, name: str, suffix: str, start: int) -> None:
     """中老铁路 (one word): the places a line is named by count as well."""
     head = name[:-len(suffix)]
     parsed = _parse_compound(d.lex, head) if 2 <= len(head) <= 4 else None
+    if parsed is None and 2 <= len(head) <= 3 and head[0] == "中" and all(c in d.lex.one_char for c in head) \
+            and _no_place_named(d.lex, head):
+        # 中老铁路, 中哈原油管道, 中吉乌铁路: in a line China builds with its neighbours, any one-char form of
+        # a country is one (老, 哈, 吉 and 缅 are too common to be read as countries anywhere else; 德鲁日巴
+        # is a name, not four countries)
+        parsed = ("", head, "")
     if parsed is None or parsed[0] or parsed[2]:
         return
     for k, c in enumerate(parsed[1]):
@@ -997,6 +1029,26 @@ _REGION_TAILS = ("大湾区", "地区", "一体化", "经济圈", "城市群", "
 
 
 _PROVINCE_RUN = re.compile("[" + "".join(PROVINCE_CHARS) + "]{2,}")
+
+
+_AFRICAN_REGIONS = frozenset(("东非", "西非", "北非", "南部非洲", "中部非洲"))
+
+
+def _central_africa(d: _Doc):
+    """中非 is China + Africa in 中非合作, but an item of a list of places is the Central African Republic
+    (中非、马里、利比亚) or, among the continent's regions, Central Africa (与中非、东非、南非)."""
+    lex, toks = d.lex, d.toks
+    for i, (tok, _tag) in enumerate(toks):
+        if tok != "中非" or not d.free(d.starts[i], d.ends[i]):
+            continue
+        items = [toks[j][0] for j in (i - 2, i + 2) if 0 <= j < len(toks) and toks[(i + j) // 2][0] == "、"]
+        places = [w for w in items if (e := lex.by_surface.get(w)) is not None and e.type == "place"]
+        if not places:
+            continue
+        region = any(w in _AFRICAN_REGIONS for w in places)
+        ent = lex.by_surface.get("中部非洲" if region else "中非共和国")
+        if ent is not None:
+            d.add(ent, d.starts[i], tok)
 
 
 def _province_compounds(d: _Doc):
@@ -5844,6 +5896,10 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _credit_lines(d)
     _suffix_names(d)
     _token_pass(d)
+    if "铁路" in d.text or "管道" in d.text or "高铁" in d.text or "公路" in d.text:
+        _known_route_members(d)
+    if "中非、" in d.text or "、中非" in d.text:
+        _central_africa(d)
     _province_compounds(d)
     _acronym_bodies(d)
     _towns_after_regions(d)

@@ -2498,3 +2498,20 @@ def test_recurring_sources_and_sites_from_the_gazetteer():
     got = by_name("金沙萨(信仰通讯社)—天然气来自利维亚森气田，据悉尼晨锋报报道，苏米也遭到袭击。")
     assert got["信仰通讯社"].type == "org" and got["悉尼先驱晨报"].surfaces == ["悉尼晨锋报"]
     assert got["利维坦气田"].type == "place" and got["苏梅"].surfaces == ["苏米"]
+
+
+def test_zhongfei_in_a_list_of_places_is_the_central_african_republic_or_central_africa():
+    got = by_name("难民流落到中非、乍得、埃及等国。")
+    assert got["中非共和国"].surfaces == ["中非"] and "中国" not in got
+    assert by_name("该国与中非、东非、南非诸多邻国关系复杂。")["中部非洲"].surfaces == ["中非"]
+    assert "中非共和国" not in names("中非合作论坛在北京举行。")
+
+
+def test_the_countries_a_known_line_is_named_by_count_too():
+    got = by_name("中老铁路开通运营。")
+    assert got["老挝"].surfaces == ["老"] and got["中国"].surfaces == ["中"] and "中老铁路" in got
+    # 乌 is Uzbekistan in a text that names it and not Ukraine
+    got = by_name("乌兹别克斯坦总统表示，中吉乌铁路项目即将开工。")
+    assert "乌" in got["乌兹别克斯坦"].surfaces and "乌克兰" not in got and "吉尔吉斯斯坦" in got
+    assert names("德鲁日巴输油管道停运。") == {"德鲁日巴输油管道"}     # a name, not four countries
+    assert "亚洲" not in names("中亚天然气管道全线贯通。")               # 中亚 is Central Asia
