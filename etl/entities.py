@@ -864,7 +864,9 @@ def _country_head(d: _Doc, ent: _Ent, start: int, surface: str):
     elif ent.subtype == "party":
         # 法塔赫联盟 (Iraq) is not 法塔赫 (Palestine): a body at a party's head counts only when it is
         # of the same country (劳动党 + 中央委员会)
-        heads = [(h, k) for h, k in heads if h.type == "place" or h.country == ent.country]
+        # (中国国民党 is Taiwan's: a country at a party's head counts only when it is the party's own)
+        heads = [(h, k) for h, k in heads if h.country == ent.country or not ent.country
+                 or h.type == "place" and h.subtype not in ("country", "territory")]
     elif ent.subtype in ("research", "university", "ngo"):
         # 哥伦比亚大学, 日本大学: a country's name and nothing but the kind is the institution's own name
         heads = [(h, k) for h, k in heads if k >= 2 and (h.subtype in ("country", "territory")

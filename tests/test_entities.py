@@ -2515,3 +2515,8 @@ def test_the_countries_a_known_line_is_named_by_count_too():
     assert "乌" in got["乌兹别克斯坦"].surfaces and "乌克兰" not in got and "吉尔吉斯斯坦" in got
     assert names("德鲁日巴输油管道停运。") == {"德鲁日巴输油管道"}     # a name, not four countries
     assert "亚洲" not in names("中亚天然气管道全线贯通。")               # 中亚 is Central Asia
+
+
+def test_a_country_at_a_partys_head_counts_only_when_it_is_the_partys_own():
+    assert names("中国国民党赢得四百零八席。", "place") == set()
+    assert "英国" in names("英国保守党赢得大选。", "place")
