@@ -3072,6 +3072,20 @@ def _plain_chinese_name(d: _Doc, i: int, tok: str) -> bool:
     return not (before and before in _SEP or after and after in _SEP)
 
 
+# People named by surname and a courtesy title (韦女士, 张先生): the blind rounds' annotators list them.
+_TITLED_SURNAME = re.compile("[" + "".join(sorted(SURNAMES)) + "](?:女士|先生)")
+
+
+def _titled_surnames(d: _Doc):
+    text = d.text
+    for m in _TITLED_SURNAME.finditer(text):
+        s, e = m.span()
+        if s and text[s - 1] in SURNAMES:
+            continue   # 李明先生: the name's own given name, read by the other passes
+        if d.free(s, e):
+            _add_person(d, s, m.group())
+
+
 def _chinese_names(d: _Doc):
     """Chinese names (surname + 1-2 chars) next to a role word before or a speech verb after.
     jieba tags most of them as names (汪文斌/nr) but sometimes cuts them (周/nr 明远/a): the surname
@@ -5331,6 +5345,7 @@ def _listed_companies(d: _Doc):
 
 # People named by their surname and 某 in court and police news (法定代表人刘某, 被告人孙某某): after a
 # role or a separator, never before a noun (某国, 某地, 某部).
+_NOT_AFTER_REDACTED = frozenset("等称说在和与及的是也已被将向对从为")
 _REDACTED = re.compile(f"([{''.join(sorted(SURNAMES))}]某{{1,2}})(?![某国地部市县省处种些类样方面位项家个人])")
 
 
@@ -5342,10 +5357,15 @@ def _redacted_names(d: _Doc):
         s, e = m.span(1)
         before = text[max(0, s - 8):s]
         if not (s == 0 or not _IS_HAN.match(text[s - 1]) or _ROLE_RE.search(before)
-                or before.endswith(("被告人", "嫌疑人", "代表人", "男子", "女子", "当事人", "司机", "员工"))):
-            continue
+                or before.endswith(("人", "男子", "女子", "司机", "员工", "情妇", "妻子", "丈夫"))):
+            continue   # (被告人, 案外人, 负责人 …)
+        if e - s == 2 and _IS_HAN.match(text[e:e + 1]) and text[e] not in _NOT_AFTER_REDACTED:
+            # 赵某利: a character of the given name kept after 某, when the text always writes it
+            whole = text[s:e + 1]
+            if text.count(whole) >= 2 and text.count(whole) == text.count(text[s:e]):
+                e += 1
         if d.free(s, e) and d.is_start(s):
-            _add_person(d, s, m.group(1))
+            _add_person(d, s, text[s:e])
 
 
 def _add_stock(d: _Doc, s: int, name: str):
@@ -5940,6 +5960,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _role_names(d)
     _translit_after_role(d)
     _chinese_names(d)
+    if "女士" in d.text or "先生" in d.text:
+        _titled_surnames(d)
     _name_lists(d)
     if "、" in d.text and " " in d.text:
         _spaced_names(d)

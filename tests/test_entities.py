@@ -2520,3 +2520,12 @@ def test_the_countries_a_known_line_is_named_by_count_too():
 def test_a_country_at_a_partys_head_counts_only_when_it_is_the_partys_own():
     assert names("中国国民党赢得四百零八席。", "place") == set()
     assert "英国" in names("英国保守党赢得大选。", "place")
+
+
+def test_people_by_surname_and_courtesy_title_or_withheld_given_name():
+    assert names("家住张店区的韦女士感叹。", "person") == {"韦女士"}
+    assert names("李明先生表示。", "person") == {"李明"}
+    assert names("案外人林某控制的公司;其情妇王某购房。", "person") == {"林某", "王某"}
+    # a character kept after 某 everywhere is part of the name
+    assert names("赵某利承包经营。后来赵某利未付款。", "person") == {"赵某利"}
+    assert names("由于某些船只通行，他向某公司借款。", "person") == set()
