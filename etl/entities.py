@@ -1811,7 +1811,7 @@ GOV_SUFFIXES = ("部", "局", "署", "委员会", "理事会", "议会", "议院
                 "大使馆", "使馆", "领事馆", "总领馆", "国会", "海军", "空军", "陆军", "省")
 # After a place these make something that is neither the place nor an entity (拉萨舰, 明斯克协议).
 # The host city of an event (北京冬奥会, 马德里峰会) is a place: most held-out annotators count it.
-NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "公约", "规约", "宣言", "进程", "时间",
+NON_ENTITY_SUFFIXES = ("舰", "号", "级", "协定", "协议", "条约", "公约", "规约", "宣言", "进程", "时间", "板块",
                        "特色社会主义")   # (中国特色社会主义: a doctrine's name, no mention of the country)
 # Ordinary words that end in a suffix (北部 ends in 部, 签署 in 署) and bodies no name makes specific.
 SUFFIX_WORDS = {"自治州", "自治区", "自治县", "自治市",
@@ -2635,11 +2635,17 @@ def head_ent_surface(d: _Doc, start: int, ent: _Ent) -> str:
 
 
 _NON_ENTITY_RE = re.compile(_alt(sorted(NON_ENTITY_SUFFIXES, key=len, reverse=True)))
+_ACROSS_OCEAN_RE = re.compile("[跨环](大西洋|太平洋|印度洋)")
 
 
 def _non_entities(d: _Doc):
     """A place followed by 舰, 号, 协议 ... names a ship or an agreement: the place does not count."""
     toks, known = d.toks, d.lex.by_surface
+    if "洋" in d.text:
+        for m in _ACROSS_OCEAN_RE.finditer(d.text):
+            # 跨大西洋贸易战, 跨太平洋伙伴关系, 环太平洋火山带: across or around an ocean describes a relation
+            # or a belt, and names no place
+            d.taken[m.start(1):m.end(1)] = _ONES[m.end(1) - m.start(1)]
     for m in _NON_ENTITY_RE.finditer(d.text):
         i = d.index_at(m.start())
         if not i or not (toks[i][0] in NON_ENTITY_SUFFIXES or toks[i][0][:-1] == m.group()

@@ -2529,3 +2529,10 @@ def test_people_by_surname_and_courtesy_title_or_withheld_given_name():
     # a character kept after 某 everywhere is part of the name
     assert names("赵某利承包经营。后来赵某利未付款。", "person") == {"赵某利"}
     assert names("由于某些船只通行，他向某公司借款。", "person") == set()
+
+
+def test_across_an_ocean_and_tectonic_plates_name_no_place():
+    assert names("两国避免了一场跨大西洋贸易战。") == set()
+    assert names("受欧亚板块与印度板块的挤压。") == set()
+    assert names("船只驶入太平洋。") == {"太平洋"}
+    assert names("曼谷(亚洲新闻) - 法院作出裁决。", "org") == {"亚洲新闻通讯社"}
