@@ -1568,6 +1568,7 @@ BARE_BODIES = ("外交部", "国防部", "商务部", "财政部", "司法部", 
                "总统卫队", "国民警卫队")
 
 
+_MANY_COUNTRIES = frozenset(("全球", "各国", "多国", "世界", "世界各国", "其他国家", "主要", "西方", "多数", "许多"))
 _CHAMBER_ENDS = ("议会", "议院", "国会", "人民院", "联邦院", "杜马")
 
 
@@ -1604,6 +1605,8 @@ def _bare_bodies(d: _Doc):
             continue
         if i > 0 and (toks[i - 1][0] in _LOCAL_HEADS or toks[i - 1][0][-1:] in "州省市县"):
             continue  # 各州议会, 加州议会: a local body, not the national one
+        if i > 0 and toks[i - 1][0] in _MANY_COUNTRIES:
+            continue  # 全球央行, 各国议会: the bodies of many countries, none named
         owner = _explained_body(d, start, start + len(body)) or next(
             (ent for ent, _ in d.found.values()
              if ent.type == "org" and ent.name.endswith(body) and ent.name[:-len(body)] in counts), None)
@@ -2356,6 +2359,8 @@ def _suffix_names(d: _Doc):
                 break
             if not (_IS_HAN.match(w) and d.free(starts[j - 1], starts[j - 1] + len(w))):
                 break
+            if kind == "place" and suffix in _NATURAL_SUFFIXES and w[-1:] in "部局署":
+                break   # 韩国外交部 + 半岛和平交涉本部: a ministry names no peninsula, island or river after it
             if j < i and w in _ROLE_SET and toks[j][1][:1] == "v" and j >= 2 and (
                     toks[j - 2][1] == "ns" or lex.by_surface.get(toks[j - 2][0], _NO_ENT).type == "place"):
                 break   # 德州 州长 + 调动/vn 国民警卫队: a place's officer before a verb is the clause's subject
@@ -2636,11 +2641,15 @@ def head_ent_surface(d: _Doc, start: int, ent: _Ent) -> str:
 
 _NON_ENTITY_RE = re.compile(_alt(sorted(NON_ENTITY_SUFFIXES, key=len, reverse=True)))
 _ACROSS_OCEAN_RE = re.compile("[跨环](大西洋|太平洋|印度洋)")
+_NORTH_ABOUT_RE = re.compile(r"[以东西正](北约)(?=[ \u3000]?[\d一二三四五六七八九十百千两数几])")
 
 
 def _non_entities(d: _Doc):
     """A place followed by 舰, 号, 协议 ... names a ship or an agreement: the place does not count."""
     toks, known = d.toks, d.lex.by_surface
+    if "北约" in d.text:
+        for m in _NORTH_ABOUT_RE.finditer(d.text):
+            d.taken[m.start(1):m.end(1)] = b"\x01\x01"   # 以北约60公里: north, about 60 km; not NATO
     if "洋" in d.text:
         for m in _ACROSS_OCEAN_RE.finditer(d.text):
             # 跨大西洋贸易战, 跨太平洋伙伴关系, 环太平洋火山带: across or around an ocean describes a relation
@@ -2829,6 +2838,10 @@ _NAMED_BODY_AFTER = re.compile(f"[{_HAN}]{{0,8}}?(?:研究中心|研究所|研�
 _NAMED_SITE_ENDS = ("发电厂", "炼油厂", "核电站", "水电站", "电站", "机场", "体育场", "大桥", "大坝", "港口", "营地", "军营",
                     "基地")
 _EDGE_FUNCTION_WORDS = frozenset("当在以和与对被将据由向把从自于")
+_NATURAL_SUFFIXES = frozenset(("岛", "半岛", "群岛", "湾", "海", "河", "江", "湖", "山", "山脉", "海峡"))
+# Words between a name and a body's kind that show the name is a person doing something (阿赫桑·伊克巴尔
+# + 在评论新 + 机场), not the name of a site
+_VERB_IN_GAP = re.compile("^[当在以和与对被将据由向把从自于]|[的在是了说称到对]")
 
 
 def _dot_names(d: _Doc):
@@ -2936,7 +2949,7 @@ def _dot_names(d: _Doc):
             d.add(pair[1], s + len(left) + 1, surface[len(left) + 1:])
             continue
         ent = lex.by_surface.get(surface)
-        if ent is None and (named := _NAMED_BODY_AFTER.match(text, e)):
+        if ent is None and (named := _NAMED_BODY_AFTER.match(text, e)) and not _VERB_IN_GAP.search(named.group()):
             # 詹姆斯·马丁 + 核不扩散研究中心: a body named after a person, not the person; a site so named
             # (梅尔乔·德拉·科鲁兹营地) is a place, whole
             if named.group().endswith(_NAMED_SITE_ENDS) and d.free(s, named.end()):
@@ -5600,6 +5613,7 @@ def _merge_admin_forms(d: _Doc):
 
 
 # Delegations that are bodies: permanent missions and national sports teams.
+_US_NAMED = re.compile("美国|美方|华盛顿|美[国军媒]|白宫|特朗普|拜登")
 _STANDING_DELEGATION = re.compile("常驻|体育|奥运|奥林匹克|冬奥|亚运|残奥|运动会|联合国")
 
 
@@ -5996,7 +6010,10 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     out = []
     for ent, found in d.found.values():
         if ent.type == "org" and not ent.known and ent.name.endswith("代表团") and not _STANDING_DELEGATION.search(ent.name):
-            continue   # 哈马斯代表团, 中方代表团: the people sent to a talk, no body (a mission or a team is one)
+            continue
+        if ent.key == "place:美国国会大厦" and not _US_NAMED.search(d.text) \
+                and all(sf in ("国会大厦", "国会大楼") for sf in found.values()):
+            continue   # 国会大厦 of a text that never names the United States is another country's   # 哈马斯代表团, 中方代表团: the people sent to a talk, no body (a mission or a team is one)
         offsets = sorted(found)   # offsets are unique keys: the order of sorting the (offset, surface) pairs
         surfaces = list(dict.fromkeys(map(found.__getitem__, offsets)))
         out.append(EntityMention(entity_id=ent.key, name=ent.name, type=ent.type, country=ent.country,

@@ -2536,3 +2536,18 @@ def test_across_an_ocean_and_tectonic_plates_name_no_place():
     assert names("受欧亚板块与印度板块的挤压。") == set()
     assert names("船只驶入太平洋。") == {"太平洋"}
     assert names("曼谷(亚洲新闻) - 法院作出裁决。", "org") == {"亚洲新闻通讯社"}
+
+
+def test_north_about_so_many_km_is_no_nato_and_generic_central_banks_and_capitols():
+    assert names("钱凯港位于利马以北约60公里处。", "org") == set()
+    assert names("北约秘书长发表讲话。", "org") == {"北大西洋公约组织"}
+    assert names("全球央行持续增持黄金。", "org") == set()
+    assert names("反对党在国会大楼外举行集会，要求尹锡悦下台。", "place") == set()
+    assert "美国国会大厦" in names("特朗普的支持者冲击国会大厦。", "place")
+
+
+def test_a_person_doing_something_before_a_sites_kind_and_a_ministry_before_a_peninsula():
+    got = names("发展部部长阿赫桑·伊克巴尔在评论新机场的重要性时说。")
+    assert "阿赫桑·伊克巴尔" in got and not any("机场" in n for n in got)
+    assert "哈米德·卡尔扎伊国际机场" in names("哈米德·卡尔扎伊国际机场关闭。", "place")
+    assert names("韩国外交部半岛和平交涉本部长金健表示。", "place") == {"韩国"}

@@ -724,6 +724,7 @@ def test_hundred_million_after_an_approximation_decimals_from_zero_and_stated_ra
         return [(f.kind, f.value_low, f.value_high, f.unit) for f in extract_figures(s)]
     assert got("监管部门年内开出的罚款超亿元。") == [("money", 1e8, 1e8, "CNY")]
     assert got("洪水使近亿人受灾。") == [("count", 1e8, 1e8, "person")]
+    assert got("双边贸易额突破千亿美元。") == [("money", 1e11, 1e11, "USD")]
     assert got("本次签约亿元以上项目8个。") == []          # a class of projects, not an amount
     assert got("小党的得票率为百分之零点四。") == [("percent", 0.4, 0.4, "%")]
     # a fraction's numerator starts no range: the amount after 至 stands alone
