@@ -3647,6 +3647,10 @@ def _surname_endings(d: _Doc):
                 s = d.starts[i]
             while s < e - len(end) and text[s] in _NOT_NAME_CHARS:
                 s += 1   # 赫尔松和 + 尼古拉耶夫: the conjunction is no part of the name
+            if text[s:s + 1] in _PRONOUN_CHARS and e - s > 4:
+                s += 1   # 他 + 比 + 纳夫罗茨基: a pronoun and the comparison it makes
+                if text[s] == "比":
+                    s += 1
             i = d.index_at(s)
             while i is not None and i < len(d.toks) and d.starts[i] < e - len(end):
                 if d.toks[i][1] == "c" and len(d.toks[i][0]) == 1:
@@ -3662,6 +3666,9 @@ def _surname_endings(d: _Doc):
                     and lex.by_surface.get(name, _NO_ENT).type == "person" and not _ROLE_IN.search(name):
                 _add_person(d, s, name)
             e = text.find(end, e)
+
+
+_PRONOUN_CHARS = frozenset("他她它我你")
 
 
 # The platform X (formerly Twitter) by its one letter: only where the text says it is a platform.
@@ -4673,7 +4680,8 @@ _NAMED_AS_BARE = re.compile(f"(?:名为|名叫|叫做|称为)([{_HAN}]{{2,5}})�
 
 # “军事事务”网站, “朝鲜新闻”网站: a quoted name right before the kind of outlet it is.
 # “自由前进党”: a quoted party name is one name (前进党 inside it is no other party).
-_QUOTED_PARTY = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?的]{1,8}(?<!黑手)党)[”\"」]")
+# (not a saying that ends in 党: “危机时代靠大党”, 大党 and 小党 name no party)
+_QUOTED_PARTY = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?的靠是要就]{1,8}(?<!黑手)(?<![大小])党)[”\"」]")
 # “机构过渡和恢复委员会”, “保卫祖国国家委员会”: a body's name in quotes, ending in a kind of body
 _QUOTED_BODY_END = re.compile("(?:委员会|理事会|联盟|阵线|运动|组织|联合会|协会|指挥部|司令部|基金会|研究所|研究院)[”\"」]")
 _QUOTED_BODY = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?的]{2,14}(?:委员会|理事会|联盟|阵线|运动|组织|联合会|协会"

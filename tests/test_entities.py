@@ -2551,3 +2551,11 @@ def test_a_person_doing_something_before_a_sites_kind_and_a_ministry_before_a_pe
     assert "阿赫桑·伊克巴尔" in got and not any("机场" in n for n in got)
     assert "哈米德·卡尔扎伊国际机场" in names("哈米德·卡尔扎伊国际机场关闭。", "place")
     assert names("韩国外交部半岛和平交涉本部长金健表示。", "place") == {"韩国"}
+
+
+def test_pronouns_sayings_and_words_that_look_like_names():
+    assert names("民调显示他比纳夫罗茨基领先。", "person") == {"卡罗尔·纳夫罗茨基"}
+    assert names("外交官们表示，欧洲盟友明白这一点。", "person") == set()
+    assert names("在本次蓝营出席的背景下。", "person") == set()
+    assert names("延续了“危机时代靠大党”的传统逻辑。", "org") == set()
+    assert names("该国“人民正义党”赢得选举。", "org") == {"人民公正党"}
