@@ -1825,7 +1825,9 @@ SUFFIX_WORDS = {"自治州", "自治区", "自治县", "自治市",
                 "中北部", "中南部", "中西部", "中东部", "北中部", "南中部", "东中部", "西中部",
                 "市郊区", "市郊", "近郊", "远郊", "城郊", "市中心",
                 "全部", "干部", "总部", "部署", "签署", "部分", "当局", "大局", "格局", "布局", "结局", "郊区",
-                "城区", "市区", "城市", "都市", "本土", "总署", "母公司", "子公司", "分公司", "编队", "舰艇编队"}
+                "城区", "市区", "城市", "都市", "本土", "总署", "母公司", "子公司", "分公司", "编队", "舰艇编队",
+                # (纳斯达克 + 上市公司: a company listed there, no name)
+                "上市公司", "上市企业", "挂牌公司", "中资公司", "外资公司", "跨国公司", "空壳公司"}
 GENERIC_BODIES = {"武装部队", "安全部队", "特种部队", "军队", "当局", "政府", "反对党", "执政党", "国际组织",
                   "非政府组织", "恐怖组织", "母公司", "子公司", "分公司",
                   # kinds of exchanges (加密货币交易所 is no name; 纽约证券交易所 is in the gazetteer)
@@ -2641,12 +2643,17 @@ def head_ent_surface(d: _Doc, start: int, ent: _Ent) -> str:
 
 _NON_ENTITY_RE = re.compile(_alt(sorted(NON_ENTITY_SUFFIXES, key=len, reverse=True)))
 _ACROSS_OCEAN_RE = re.compile("[跨环](大西洋|太平洋|印度洋)")
+_INDEX_RE = re.compile(r"(?:标准普尔|标普|纳斯达克|纳指|道琼斯|道指|日经|恒生|富时|罗素|MSCI|斯托克|上证|深证|沪深)"
+                       r"[ ]?(?:\d{2,4})?[ ]?(?:综合|工业平均|工业|成分股|成份股|成分|成份|科技|中国企业|波动率)?指数")
 _NORTH_ABOUT_RE = re.compile(r"[以东西正](北约)(?=[ \u3000]?[\d一二三四五六七八九十百千两数几])")
 
 
 def _non_entities(d: _Doc):
     """A place followed by 舰, 号, 协议 ... names a ship or an agreement: the place does not count."""
     toks, known = d.toks, d.lex.by_surface
+    if "指数" in d.text:
+        for m in _INDEX_RE.finditer(d.text):
+            d.taken[m.start():m.end()] = _ONES[m.end() - m.start()]   # 标准普尔500指数: an index is no entity
     if "北约" in d.text:
         for m in _NORTH_ABOUT_RE.finditer(d.text):
             d.taken[m.start(1):m.end(1)] = b"\x01\x01"   # 以北约60公里: north, about 60 km; not NATO

@@ -2559,3 +2559,9 @@ def test_pronouns_sayings_and_words_that_look_like_names():
     assert names("在本次蓝营出席的背景下。", "person") == set()
     assert names("延续了“危机时代靠大党”的传统逻辑。", "org") == set()
     assert names("该国“人民正义党”赢得选举。", "org") == {"人民公正党"}
+
+
+def test_market_indices_and_listed_companies_are_no_entities():
+    assert names("标准普尔500指数下跌4%，纳斯达克综合指数下跌6%，恒生指数收跌。") == set()
+    assert names("标准普尔下调了该国评级。", "org") == {"标准普尔"}
+    assert names("一家纳斯达克上市公司宣布破产。", "org") == {"纳斯达克"}
