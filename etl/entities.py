@@ -5051,7 +5051,8 @@ _TRANSLIT_NATURAL = re.compile(f"([{''.join(sorted(TRANSLIT))}]{{3,8}}?)(?:{'|'.
                                "(?=[，。、；：,;:\\s的和与及（(”\"]|沿岸|流域|上游|下游|两岸|附近|地区|一带|以[东南西北]|$)")
 
 
-_NATURAL_LAST = frozenset(w[-1] for w in _NATURAL_KINDS)
+# (a character class search: frozenset.intersection(text) hashes every character of the text, 20x slower)
+_NATURAL_LAST = re.compile("[" + "".join(sorted({w[-1] for w in _NATURAL_KINDS})) + "]")
 _NATURAL_FIRST = "".join(sorted({w[0] for w in _NATURAL_KINDS}))
 
 
@@ -5961,7 +5962,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _acronym_bodies(d)
     _towns_after_regions(d)
     _places_after_kinds(d)
-    if _NATURAL_LAST.intersection(d.text):
+    if _NATURAL_LAST.search(d.text):
         _translit_naturals(d)
     _direction_regions(d)
     _orgs_after_kinds(d)
