@@ -227,7 +227,9 @@ SURNAMES = set(
     "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
     "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
     "明佘池查麻苑迟邝鞠阚郜揭逯邸茅訾宓芮扈冀晁钮储靖汲邴糜隗郗钭厉戎束韶蔺屠胥贡逄堵郦雍濮茹庾匡阙夔蒯竺"
-    "桓谌粟郁荀鄢邰赖栗冼傅阎丘洪萧漆寿亓贲诸锺薄")
+    "桓谌粟郁荀鄢邰赖栗冼傅阎丘洪萧漆寿亓贲诸锺薄"
+    # Korean surnames that Chinese ones lack (具润哲, 禹钟寿, 权宁世, 玄松月)
+    "具禹权玄慎")
 # Common Japanese surnames (two characters), for Japanese names written in kanji (小池百合子, 松井一郎):
 # surname + a one- to three-character given name, found by the same cues as Chinese names.
 JAPANESE_SURNAMES = (
@@ -3821,7 +3823,9 @@ def _take_back_from_place(d: _Doc, person: _Ent, s: int, form: str) -> None:
 # Characters that end a name rather than continue it: what may follow a name in running text.
 _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
              "|今日|今天|昨日|昨天|日前|近日|当天|当日|此前|随后|于(?=\\d|[一二三四五六七八九十今昨本上下同周星]|当地)"
-             "|\\d{1,2}月\\d{1,2}日"   # (发言人郭家坤3月27日表示: a date right after the name)
+             "|\\d{1,2}月\\d{1,2}日|\\d{1,2}日"   # (发言人郭家坤3月27日表示: a date right after the name)
+             # what an official named after the role does (长官李周浩 + 转移, 议员权宁世 + 担任)
+             "|担任|出任|转任|转移|会见|会晤|接见|出席|主持|率领|签署|抵达|宣布|陪同"
              "|分别|共同|一起|一同|以及|涉嫌|多次|再次|亲自|首次|连夜|紧急|专程|一行|率队|率团|带队|女士|先生|夫人|小姐|举行"
              "|上将|中将|少将|大将|元帅|以(?=代理|个人|[^\u4e00-\u9fff])|指(?=[，,：:])|所(?=说|述|称|言)|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
@@ -4116,6 +4120,8 @@ def _add_cued_name(d: _Doc, s: int, name: str, given: str, japanese: bool = Fals
         return  # the surname is glued to the word before (市长时 + 曾)
     if d.toks[i][1][:2] != "nr" and (name[0] in _NOT_NAME_CHARS or name[0] in "时向才"):
         return  # a function word that is also a surname (和其他, 向记者)
+    if d.ends[i] > e and not d.toks[i][1].startswith("nr"):
+        return  # the name would end inside a word (记者： + 具体来说: no 具体来)
     if not japanese and len(d.toks[i][0]) >= 2 and d.toks[i][1] in ("n", "v", "vn", "a", "ad", "an", "d", "t") \
             and d.ends[i] < e and not (d.ends[i + 1] == e and d.toks[i + 1][1] == "nr"):
         # 总理 + 任期/n + 后: an ordinary word, not a surname and a given name (but 大使 + 范星/n + 梅/nr:

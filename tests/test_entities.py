@@ -2565,3 +2565,10 @@ def test_market_indices_and_listed_companies_are_no_entities():
     assert names("标准普尔500指数下跌4%，纳斯达克综合指数下跌6%，恒生指数收跌。") == set()
     assert names("标准普尔下调了该国评级。", "org") == {"标准普尔"}
     assert names("一家纳斯达克上市公司宣布破产。", "org") == {"纳斯达克"}
+
+
+def test_korean_officials_after_their_role_and_no_name_inside_a_word():
+    assert "具润哲" in names("韩国副总理兼企划财政部长具润哲15日在华盛顿会见美方。", "person")
+    assert "权宁世" in names("国民力量党资深议员权宁世担任紧急对策委员会委员长。", "person")
+    assert names("记者：具体来说，你怎么看？", "person") == set()
+    assert names("全力支持这位前总统解散国会的企图。", "person") == set()
