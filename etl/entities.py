@@ -3114,6 +3114,20 @@ def _titled_surnames(d: _Doc):
             _add_person(d, s, m.group())
 
 
+# A byline that names the reporter before the word (郑镛洙 记者, 尹相虎军事记者、孙孝周记者: Korean papers'
+# Chinese editions, 胡迪园 记者 in a credit line): a name alone between list marks or spaces and 记者.
+_NAME_BEFORE_REPORTER = re.compile("(?:^|(?<=[•、\\s，,（(。]))([" + "".join(sorted(SURNAMES)) + "][\u4e00-\u9fff]{1,2}?)"
+                                   "[ ]?(?:军事|特派|驻[\u4e00-\u9fff]{1,3})?记者(?=$|[、\\s，,）)])", re.M)
+
+
+def _names_before_reporter(d: _Doc):
+    for m in _NAME_BEFORE_REPORTER.finditer(d.text):
+        s, e = m.span(1)
+        name = m.group(1)
+        if d.free(s, e) and d.is_start(s) and name not in d.lex.stopnames and name not in d.lex.by_surface:
+            _add_person(d, s, name)
+
+
 def _chinese_names(d: _Doc):
     """Chinese names (surname + 1-2 chars) next to a role word before or a speech verb after.
     jieba tags most of them as names (汪文斌/nr) but sometimes cuts them (周/nr 明远/a): the surname
@@ -5958,6 +5972,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     if "来源" in d.text or "/" in d.text:
         _latin_credits(d)
     _credit_lines(d)
+    if "记者" in d.text:
+        _names_before_reporter(d)
     _suffix_names(d)
     _token_pass(d)
     if "铁路" in d.text or "管道" in d.text or "高铁" in d.text or "公路" in d.text:

@@ -2572,3 +2572,9 @@ def test_korean_officials_after_their_role_and_no_name_inside_a_word():
     assert "权宁世" in names("国民力量党资深议员权宁世担任紧急对策委员会委员长。", "person")
     assert names("记者：具体来说，你怎么看？", "person") == set()
     assert names("全力支持这位前总统解散国会的企图。", "person") == set()
+
+
+def test_a_reporter_named_before_the_word_in_a_byline():
+    assert names("水平。尹相虎军事记者、孙孝周记者 ysh1005@donga.com", "person") == {"尹相虎", "孙孝周"}
+    assert names("  • 郑镛洙 记者\n  • 上传 2019.08", "person") == {"郑镛洙"}
+    assert names("。新华社记者报道。", "person") == set()
