@@ -179,12 +179,12 @@ _CONNECTOR_RE = re.compile(r"[" + _SPACE + r"]*(?:到|至|-|~|—{1,2}|–)[" + 
 # Change verbs directly before a percentage make it a growth rate; 至/到 after the verb would make
 # it a level (增长至5% is where it ended, not how much it changed), so they are not allowed fillers.
 _NEG_VERBS = ("下降 下跌 减少 降低 下滑 萎缩 缩减 削减 缩水 流失 回落 下调 贬值 收缩 锐减 骤降 暴跌 "
-              "大跌 下挫 重挫 低开 走低 减排 降价 减价 缩小 滑落 跌落 跌去 蒸发 折价 失去 跌 降 减 少").split()
+              "大跌 下挫 重挫 低开 走低 减排 降价 减价 缩小 滑落 跌落 跌去 蒸发 折价 失去 贬低 跌 降 减 少").split()
 _POS_VERBS = ("增长 上涨 提高 增加 上升 扩大 上调 升值 攀升 飙升 反弹 提升 高涨 大涨 跃升 猛增 激增 "
               "暴涨 涨价 提价 加薪 涨薪 多出 溢价 高开 上扬 走高 增 涨 升 多").split()   # (溢价12.7%: above the reference price)
 _VERB_RE = re.compile(
     "(?P<verb>" + "|".join(sorted(_NEG_VERBS + _POS_VERBS, key=len, reverse=True)) + ")"
-    r"(?:了|约|近|逾|超过|超|达|高达|已达|已|至少|最多|大约|将近|多达|幅度为|幅度达|幅达|幅为|[" + _SPACE + r"]){0,3}"
+    r"(?:了|约|近|逾|超过|超|达到|达|高达|已达|已|至少|最多|大约|将近|多达|幅度为|幅度达|幅达|幅为|[" + _SPACE + r"]){0,3}"
     # (产量同比分别增长2.8倍和18.4%: a multiple listed first, then the percentage of the same verb)
     r"(?:\d+(?:\.\d+)?倍[和、及与][" + _SPACE + r"]*)?[-负]?$")
 # 多/少 before a percentage are changes only in a comparison (比去年多5%)
@@ -209,12 +209,14 @@ _COST_NOUNS = ("成本", "排放", "排放量", "价格", "售价", "油耗", "�
 _BENCHMARK_RE = re.compile(r"较|相比|不及|低于|高于|未达|好于|差于|超出|预期|前值|上一季度|上季度|上月|上年|去年")
 _MARGIN_AFTER_RE = re.compile(r"^[" + _SPACE + r"]*的(?:劣势|优势|差距|领先|差额)")
 # (a year after 至 names when the level is reached: 放缓至2023年的3.0%)
-_YEAR_OF = r"(?:\d{4}年(?:底|末|初)?的?)?"
+_YEAR_OF = r"(?:\d{4}年)?(?:\d{1,2}月份?)?(?:底|末|初)?的?"   # (2023年的, 9月份的)
 _TO_LEVEL_RE = re.compile(r"^[^。；;！？!?]{0,16}?(?:降|升|跌|涨|回落|下降|上升|提高|放缓|加快|下调|上调|反弹|回升)(?:至|到)了?"
                           r"[" + _SPACE + r"]*" + _YEAR_OF + "$")
 _TO_LEVEL_END_RE = re.compile(r"(?:降|升|跌|涨|回落|下降|上升|反弹|回升|放缓|加快|下调|上调)(?:至|到)了?[" + _SPACE + r"]*"
                               + _YEAR_OF + "$")
 _RATE_SUBJECT_RE = re.compile(r"(?P<growth>通胀率|通货膨胀率|通胀|通货膨胀|CPI|增速|增长率|经济增长)|率|比例|比重|份额|PMI|采购经理")
+_FROM_LEVEL_RE = re.compile(r"从[" + _SPACE + r"]*" + _YEAR_OF + "$")
+_TO_LEVEL_AFTER_RE = re.compile(r"[" + _SPACE + r"]*(?:下降|上升|回落|回升|降|升|跌|涨|放缓|加快)(?:至|到)")
 _RESTATED_RE = re.compile(r"(?:即|亦即|也就是)[" + _SPACE + r"]*$")
 _LEVEL_NOUN_RE = re.compile(r"率|比例|占|比重|份额|%|PMI|采购经理")   # (PMI跌至48.7%: a level, not a rate)
 _LIST_ITEM_GAP_RE = re.compile(r"^[" + _SPACE + r"]*[、][" + _SPACE + r"]*[\u4e00-\u9fff]{1,5}[" + _SPACE + r"]*$")
@@ -225,7 +227,7 @@ _LIST_SEP_RE = re.compile(r"^[" + _SPACE + r"]*(?:、|和|及|与|或|以及|，
 _CASUALTY_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|伤亡|失踪|失联|下落不明|被杀|被捕|确诊|感染|病亡|死|伤")
 # A bare number (no unit) counts people when its clause says what it measures: 人数/人口/病例 ...
 # What happened to the one person a numeral in words counts (一人死亡; not 一名伤者: a noun)
-_CASUALTY_VERB_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|失踪|失联|下落不明|被杀|被捕|被枪击|中弹")
+_CASUALTY_VERB_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|负伤|伤势|重伤|轻伤|失踪|失联|下落不明|被杀|被捕|被枪击|中弹")
 _NUMERAL_CHARS = r"[\d一二两三四五六七八九十百千万]"
 _INJURED_AFTER_RE = re.compile(r"(?:近|约|逾|超)?" + _NUMERAL_CHARS + r"+多?伤")   # 9死近3000伤
 _DEAD_BEFORE_RE = re.compile(_NUMERAL_CHARS + r"+多?死(?:近|约|逾|超)?$")
@@ -828,9 +830,10 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
         return None  # ……阿利耶夫中间，三人紧握双手: the people just named, as a clause's subject
     if lo is hi and 2 <= lo.value <= 10 and not lo.has_mult and _listed_count(left) == lo.value:
         return None  # 艾克森、阿兰、费南多3位: the number of the names just listed
-    if key in _KIN_UNITS and (lo.value < 2 or _PARENT_AFTER_RE.match(t, num_end)):
-        # (其中一个孩子死亡: "one" with a noun is no count, as 一名X is not)
-        return None  # 三个孩子的母亲: who a parent is, not a number of people in the news
+    if key in _KIN_UNITS and (lo.value < 2 or not _PLIGHT_RE.search(t[num_end:min(s_end, num_end + 12)])):
+        # 两个儿子还困在废墟中: children counted in what befell them; 一名有三个孩子的农民, 三个孩子的母亲: who
+        # someone is, no number of people in the news (and "one" with a noun is no count, as 一名X is not)
+        return None
     if lo.value != int(lo.value) and not lo.has_mult:
         return None  # 2.5人 is an average, not a head count
     if lo is hi and lo.value <= 10 and not lo.has_mult and _DEMONSTRATIVE_END_RE.search(before) \
@@ -840,7 +843,7 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
 
 
 _KIN_UNITS = frozenset(("个孩子", "个儿子", "个女儿", "个子女"))
-_PARENT_AFTER_RE = re.compile(r"的(?:母亲|父亲|妈妈|爸爸|家长|单亲)")
+_PLIGHT_RE = re.compile(r"死亡|身亡|丧生|遇难|遇害|罹难|受伤|失踪|失联|下落不明|被困|困在|废墟|被捕|被杀|被绑架|获救")
 
 # Names listed right before a number (艾克森、阿兰、费南多3位, 张三和李四两人).
 _LIST_ITEM = r"(?:(?![和与及])[\u4e00-\u9fff·A-Za-z]){1,8}"
@@ -896,6 +899,8 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
         if _LIST_SEP_RE.match(gap) or _LIST_ITEM_GAP_RE.match(gap) and not _LEVEL_NOUN_RE.search(gap):
             # 天然气上涨9.4%、电价10.9%: the next item of a list of changes, named by its noun
             return prev_growth[1]
+        if _FROM_LEVEL_RE.search(gap) and _TO_LEVEL_AFTER_RE.match(t, num_end):
+            return 1   # 通货膨胀率平均为33.69%，尽管从2月份的41.26%下降到……: where the rate fell from is a rate
         if (_TO_LEVEL_RE.match(gap) or _RESTATED_RE.search(gap)) and not _LEVEL_NOUN_RE.search(gap):
             # 通胀从8.7%降至6.5%, 高于2%的目标，即3%，然后回落至2.6%: the rate it falls to, or the same rate
             # restated, is a rate too (of 6.5%, not −6.5); not another kind of level (失业率回落至4%)

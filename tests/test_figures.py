@@ -706,6 +706,7 @@ def test_children_and_people_counted_with_ge():
     assert got("她的两个儿子还被困在废墟下。") == [("count", 2.0)]
     assert got("这位母亲说，她家有7口人。") == [("count", 7.0)]
     assert got("她是三个孩子的母亲。") == []           # who a parent is
+    assert got("一名有三个孩子的农民在开车。") == []    # who someone is: children count in what befell them
     assert got("他的妻子和其中一个孩子死亡。") == []      # "one" with a noun, as 一名X
     assert got("当地平均4口人住一套房。") == []           # an average
     assert got("政府设立了9个人道援助站。") == []         # 人道, not people
@@ -747,3 +748,14 @@ def test_annual_rates_costs_jobs_signed_volumes_and_the_people_among_whom():
     assert got("议会批准了800亿以色列新谢克尔的预算。") == [("money", 8e10, 8e10, "ILS")]
     assert got("两位神父至今下落不明。") == [("count", 2.0, 2.0, "person")]
     assert got("这5万人中有许多是儿童。") == [("count", 5e4, 5e4, "person")]
+
+
+def test_where_a_rate_fell_from_and_to_by_month_reached_growth_devaluation_and_one_badly_hurt():
+    def got(s):
+        return [(f.kind, f.value_low) for f in extract_figures(s)]
+    assert got("通货膨胀率平均为30.5%，尽管从3月份的40.2%下降到10月份的22.7%。") == [
+        ("growth", 30.5), ("growth", 40.2), ("growth", 22.7)]
+    assert got("失业率从5%下降到4%。") == [("percent", 5.0), ("percent", 4.0)]   # levels of a level
+    assert got("两国贸易额增长达到了35%以上。") == [("growth", 35.0)]
+    assert got("比索每月仅贬低2%。") == [("growth", -2.0)]
+    assert got("袭击造成数人受伤，其中一人伤势严重。") == [("count", 1.0)]
