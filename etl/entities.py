@@ -977,9 +977,12 @@ _ROUTE_WORDS = frozenset(("铁路", "高铁", "高速公路", "高速路", "公�
                           "输油管道", "输气管道", "油管道"))
 
 
-def _no_place_named(lex: _Lexicon, head: str) -> bool:
-    """No known place is named by the head or its first two characters (中亚 + 天然气管道: Central Asia)."""
-    return all((e := lex.by_surface.get(w)) is None or e.type != "place" for w in (head, head[:2]))
+def _china_line_head(lex: _Lexicon, head: str) -> bool:
+    """中老, 中哈, 中吉乌 before a line's kind: China and one-char forms of its partners, in a line China builds
+    with its neighbours (老, 哈, 吉 and 缅 are too common to be read as countries anywhere else; 德鲁日巴 is a
+    name, not four countries; 中亚 + 天然气管道 is Central Asia, a known place)."""
+    return head[:1] == "中" and all(c in lex.one_char for c in head) \
+        and all((e := lex.by_surface.get(w)) is None or e.type != "place" for w in (head, head[:2]))
 
 
 def _known_route_members(d: _Doc):
@@ -993,8 +996,7 @@ def _known_route_members(d: _Doc):
             if suffix is not None:
                 head = surface[:-len(suffix)]
                 for n in (2, 3):   # 中俄 + 东线: the compound is the head's first characters
-                    if len(head) > n and head[0] == "中" and all(c in d.lex.one_char for c in head[:n]) \
-                            and not all(c in d.lex.one_char for c in head[:n + 1]) and _no_place_named(d.lex, head[:n]):
+                    if len(head) > n and _china_line_head(d.lex, head[:n]) and head[n] not in d.lex.one_char:
                         head = head[:n]
                         break
                 _route_members(d, head + suffix, suffix, start)
@@ -1005,12 +1007,8 @@ def _route_members(d: _Doc, name: str, suffix: str, start: int) -> None:
     """中老铁路 (one word): the places a line is named by count as well."""
     head = name[:-len(suffix)]
     parsed = _parse_compound(d.lex, head) if 2 <= len(head) <= 4 else None
-    if parsed is None and 2 <= len(head) <= 3 and head[0] == "中" and all(c in d.lex.one_char for c in head) \
-            and _no_place_named(d.lex, head):
-        # 中老铁路, 中哈原油管道, 中吉乌铁路: in a line China builds with its neighbours, any one-char form of
-        # a country is one (老, 哈, 吉 and 缅 are too common to be read as countries anywhere else; 德鲁日巴
-        # is a name, not four countries)
-        parsed = ("", head, "")
+    if parsed is None and 2 <= len(head) <= 3 and _china_line_head(d.lex, head):
+        parsed = ("", head, "")   # 中老铁路, 中哈原油管道, 中吉乌铁路
     if parsed is None or parsed[0] or parsed[2]:
         return
     for k, c in enumerate(parsed[1]):
