@@ -210,13 +210,16 @@ _BENCHMARK_RE = re.compile(r"较|相比|不及|低于|高于|未达|好于|差�
 _MARGIN_AFTER_RE = re.compile(r"^[" + _SPACE + r"]*的(?:劣势|优势|差距|领先|差额)")
 # (a year after 至 names when the level is reached: 放缓至2023年的3.0%)
 _YEAR_OF = r"(?:\d{4}年)?(?:\d{1,2}月份?)?(?:底|末|初)?的?"   # (2023年的, 9月份的)
-_TO_LEVEL_RE = re.compile(r"^[^。；;！？!?]{0,16}?(?:降|升|跌|涨|回落|下降|上升|提高|放缓|加快|下调|上调|反弹|回升)(?:至|到)了?"
-                          r"[" + _SPACE + r"]*" + _YEAR_OF + "$")
-_TO_LEVEL_END_RE = re.compile(r"(?:降|升|跌|涨|回落|下降|上升|反弹|回升|放缓|加快|下调|上调)(?:至|到)了?[" + _SPACE + r"]*"
-                              + _YEAR_OF + "$")
+# A change to a level: 降至, 回落到了, 放缓至2023年的 (the verbs before 至/到 that name where a rate ended)
+_TO_LEVEL_VERBS = "回落|下降|上升|放缓|加快|下调|上调|反弹|回升|降|升|跌|涨"
+_TO_LEVEL = r"(?:至|到)了?[" + _SPACE + r"]*" + _YEAR_OF
+# (after another rate in the sentence, 提高到 too: 增速从6.1%提高到6.5%; not after a share's noun, whose
+# 占比从24.7%提高到27.6% stays a share)
+_TO_LEVEL_RE = re.compile(r"^[^。；;！？!?]{0,16}?(?:提高|" + _TO_LEVEL_VERBS + ")" + _TO_LEVEL + "$")
+_TO_LEVEL_END_RE = re.compile("(?:" + _TO_LEVEL_VERBS + ")" + _TO_LEVEL + "$")
 _RATE_SUBJECT_RE = re.compile(r"(?P<growth>通胀率|通货膨胀率|通胀|通货膨胀|CPI|增速|增长率|经济增长)|率|比例|比重|份额|PMI|采购经理")
 _FROM_LEVEL_RE = re.compile(r"从[" + _SPACE + r"]*" + _YEAR_OF + "$")
-_TO_LEVEL_AFTER_RE = re.compile(r"[" + _SPACE + r"]*(?:下降|上升|回落|回升|降|升|跌|涨|放缓|加快)(?:至|到)")
+_TO_LEVEL_AFTER_RE = re.compile(r"[" + _SPACE + r"]*(?:" + _TO_LEVEL_VERBS + ")" + _TO_LEVEL)
 _RESTATED_RE = re.compile(r"(?:即|亦即|也就是)[" + _SPACE + r"]*$")
 _LEVEL_NOUN_RE = re.compile(r"率|比例|占|比重|份额|%|PMI|采购经理")   # (PMI跌至48.7%: a level, not a rate)
 _LIST_ITEM_GAP_RE = re.compile(r"^[" + _SPACE + r"]*[、][" + _SPACE + r"]*[\u4e00-\u9fff]{1,5}[" + _SPACE + r"]*$")
@@ -506,8 +509,7 @@ def _join_ranges(t: str, toks: list[_Tok]) -> list[tuple[_Tok, _Tok]]:
                 gap = gap[aside.end():]   # 从17.4%(特斯拉)到37.6%(上汽)不等: an aside after the low end
             same_unit = a.unit_key is None or a.unit_key == b.unit_key
             lead = t[max(0, a.start - 3):a.start]
-            if lead.endswith("分之"):
-                lead = "从"   # 削减约三分之一至850亿美元: a fraction's numerator starts no range
+
             # 8人或9人: two close values of one unit joined by 或 are a range too (not 2人或20人)
             either = gap == "或" and a.unit_key == b.unit_key and a.value < b.value <= 2 * a.value
             # 2万元以上20万元以下: bounds of a range, as a law or a fine states them
@@ -515,7 +517,8 @@ def _join_ranges(t: str, toks: list[_Tok]) -> list[tuple[_Tok, _Tok]]:
                 and t.startswith("以下", b.unit_end or b.end)
             # 从A到B is where something started and ended (two figures), unless the text says the values
             # vary between them (税率从10%到25%不等)
-            if same_unit and (_CONNECTOR_RE.match(gap) or either) and (
+            # (削减约三分之一至850亿美元: a fraction's numerator starts no range)
+            if same_unit and (_CONNECTOR_RE.match(gap) or either) and not lead.endswith("分之") and (
                     "从" not in lead or _VARYING_RE.match(t, b.unit_end or b.end)):
                 low = a.value
                 bare = _bare_value(b) if a.unit_key is None and not a.has_mult and b.has_mult else 0
