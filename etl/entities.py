@@ -4134,6 +4134,9 @@ def _add_cued_name(d: _Doc, s: int, name: str, given: str, japanese: bool = Fals
         return  # a function word that is also a surname (和其他, 向记者)
     if d.ends[i] > e and not d.toks[i][1].startswith("nr"):
         return  # the name would end inside a word (记者： + 具体来说: no 具体来)
+    if d.ends[i] == s + 1 and i + 1 < len(d.toks) and d.ends[i + 1] == e and d.toks[i + 1][1][:1] in "dpc" \
+            or d.toks[i][0] == name and d.toks[i][1] in ("i", "l", "d", "c", "p"):
+        return  # 大臣 + 应立即/i + 辞职: a set phrase or an adverb, no surname and given name
     if not japanese and len(d.toks[i][0]) >= 2 and d.toks[i][1] in ("n", "v", "vn", "a", "ad", "an", "d", "t") \
             and d.ends[i] < e and not (d.ends[i + 1] == e and d.toks[i + 1][1] == "nr"):
         # 总理 + 任期/n + 后: an ordinary word, not a surname and a given name (but 大使 + 范星/n + 梅/nr:
@@ -4299,7 +4302,8 @@ _LATIN_ORG_WORDS = {"Tech", "Labs", "Lab", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", 
                     "Analytics", "Global", "International", "Digital", "Markets", "Management", "Advisors",
                     "Consulting", "Software", "Security", "Intelligence", "Financial", "Bancorp", "Solutions", "Agency", "Council", "Fund", "Trust",
                     "Energy", "Motors", "Airlines", "Airways", "Pharmaceuticals", "Therapeutics", "Company",
-                    "Co", "Co.", "AG", "SA", "plc", "GmbH", "Society", "Institution", "University", "College"}
+                    "Co", "Co.", "AG", "SA", "plc", "GmbH", "Society", "Institution", "University", "College",
+                    "Shipping", "Logistics", "Petroleum", "Mining", "Industries", "Holding", "Limited"}
 # Latin words that are products, terms or roles, never organisations (公司CEO, 平台NFT, 系统Windows).
 _LATIN_NOT_ORG = {"CEO", "CFO", "CTO", "COO", "AI", "NFT", "NFTs", "GDP", "CPI", "PPI", "PMI", "IPO", "ETF", "App",
                   "APP", "app", "VR", "AR", "IT", "PC", "USB", "PDF", "API", "DeFi", "Web3", "IP", "ID", "OS",
@@ -4659,6 +4663,7 @@ def _paren_aliases(d: _Doc, create: bool = True):
 # 据金色财经报道, 据《环球邮报》报道: the source of a report is a medium (an organisation).
 _REPORTED_BY = re.compile(f"据(?:[{_HAN}]{{1,4}}媒体|[{_HAN}]{{1,2}}媒)?《?"
                           f"([{_HAN}A-Za-z0-9]{{2,10}}?)》?(?:报道|消息|援引|发布的|刊文|撰文)")
+_TRAILING_DATE = re.compile(r"(?:\d{1,2}月)?\d{1,2}日$")
 _NOT_SOURCE_START = ("该", "这", "那", "多", "一", "当地", "外", "有关", "相关", "知情", "消息", "官方", "内部", "报道",
                      "分析", "统计", "了解", "介绍", "悉", "称", "此前", "最新", "其", "上述", "据", "新闻", "之前",
                      "早前", "先前", "此后", "日前", "近日", "稍早", "更早", "以往", "过去")
@@ -4676,11 +4681,20 @@ def _reported_by(d: _Doc):
             continue  # 据 inside a word (根据, 依据)
         name = m.group(1)
         s, e = m.span(1)
+        if (date := _TRAILING_DATE.search(name)) is not None:
+            name, e = name[:date.start()], s + date.start()   # 据海外网8月30日消息: the outlet, not its date
+            if len(name) < 2:
+                continue
         if name.startswith(_NOT_SOURCE_START) or name.endswith(_NOT_SOURCE_END) or name in lex.stopnames \
                 or not d.free(s, e) or _ROLE_IN.search(name) \
                 or not (d.is_start(s) or text[s - 1] == "据" and d.is_start(s - 1)):   # (据欧/j + 联社)
             continue
-        if name in lex.by_surface or _IS_HAN.match(name) and len(name) <= 2:
+        known = lex.by_surface.get(name)
+        if known is not None:
+            if known.type == "org":
+                d.add(known, s, name)   # 海外/s + 网: a known outlet the segmenter's dictionary leaves out
+            continue
+        if _IS_HAN.match(name) and len(name) <= 2:
             continue
         i = d.index_at(s)
         if i is not None and d.toks[i][1][:1] in "vdpcmrt" and d.ends[i] >= e:

@@ -2578,3 +2578,10 @@ def test_a_reporter_named_before_the_word_in_a_byline():
     assert names("水平。尹相虎军事记者、孙孝周记者 ysh1005@donga.com", "person") == {"尹相虎", "孙孝周"}
     assert names("  • 郑镛洙 记者\n  • 上传 2019.08", "person") == {"郑镛洙"}
     assert names("。新华社记者报道。", "person") == set()
+
+
+def test_source_lines_set_phrases_and_latin_company_words():
+    assert names("据海外网8月30日消息，多国发表声明。", "org") == {"海外网"}
+    assert names("不了解民众感受的大臣应立即辞职。", "person") == set()
+    assert names("运营公司Stem Shipping确认船员安全。", "org") == {"Stem Shipping"}
+    assert names("总统裴泽斯基安敦促政府倾听抗议者。", "person") == {"马苏德·佩泽希齐扬"}
