@@ -2585,3 +2585,10 @@ def test_source_lines_set_phrases_and_latin_company_words():
     assert names("不了解民众感受的大臣应立即辞职。", "person") == set()
     assert names("运营公司Stem Shipping确认船员安全。", "org") == {"Stem Shipping"}
     assert names("总统裴泽斯基安敦促政府倾听抗议者。", "person") == {"马苏德·佩泽希齐扬"}
+
+
+def test_more_spellings_of_places_from_wire_copy():
+    got = by_name("（法新社马斯开特23日电）叶门叛军同意换俘。")
+    assert got["马斯喀特"].surfaces == ["马斯开特"] and got["也门"].surfaces == ["叶门"]
+    assert "占贾" in names("靠近冲突地区的甘贾也遭到袭击。", "place")
+    assert names("这是一个好党员。") == set()
