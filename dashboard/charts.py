@@ -7,6 +7,7 @@ options go into ChartContext.options for the figure.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -200,14 +201,14 @@ def entities_data(db_path: str, filters: Filters, top_n: int = 30, types: tuple[
     """Nodes (kind='node': entity_id, name, type, n_articles) and edges (kind='edge': a, b, n_ab, pmi,
     npmi, weight) of the top entities' co-occurrence network, in one frame (one CSV)."""
     nodes = queries.top_entities(db_path, filters, types=types, min_count=min_count, limit=top_n)
-    cols = ["kind", "entity_id", "name", "type", "n_articles", "a", "b", "a_name", "b_name",
+    cols = ["kind", "entity_id", "name", "label", "type", "n_articles", "a", "b", "a_name", "b_name",
             "n_ab", "n_a", "n_b", "n_docs", "pmi", "npmi", "weight"]
     if nodes.empty:
         return pd.DataFrame(columns=cols)
     edges = analysis.add_pmi(queries.cooccurrence(db_path, filters, nodes["entity_id"].tolist()))
     edges = edges[edges["n_ab"] >= min_count] if not edges.empty else edges
     names = dict(zip(nodes["entity_id"], nodes["name"]))
-    n = nodes.assign(kind="node")
+    n = nodes.assign(kind="node", label=node_labels(db_path, nodes))
     e = edges.assign(kind="edge", a_name=edges["a"].map(names), b_name=edges["b"].map(names))
     # Edge weight: raw counts favour the ubiquitous entities; NPMI (in [-1, 1]) shows pairs that
     # co-occur more than their frequencies predict. Negative associations get no edge strength.
@@ -215,8 +216,36 @@ def entities_data(db_path: str, filters: Filters, top_n: int = 30, types: tuple[
     return pd.concat([n, e], ignore_index=True).reindex(columns=cols)
 
 
+# Longer names are shown on the network in a short form the articles use often (俄气, 北约, 普京): a
+# twelve-character company name crowds its neighbours and runs off the chart; the hover keeps the full name.
+LONG_NAME = 6
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+SHORT_FORM_SHARE = 0.25   # a short form must be used by at least this share of the articles of the most used form
+
+
+def short_label(name: str, surfaces: pd.DataFrame) -> str:
+    """`name`, or for a long name the shortest form (Chinese before Latin) that the articles use at least
+    SHORT_FORM_SHARE as often as their most used form. `surfaces`: surface, n_articles of this entity."""
+    if len(name) <= LONG_NAME or surfaces.empty:
+        return name
+    common = surfaces[surfaces["n_articles"] >= SHORT_FORM_SHARE * surfaces["n_articles"].max()]
+    forms = sorted(common.itertuples(), key=lambda r: (not _HAN.search(r.surface), len(r.surface), -r.n_articles))
+    return forms[0].surface if forms and len(forms[0].surface) < len(name) else name
+
+
+def node_labels(db_path: str, nodes: pd.DataFrame) -> list[str]:
+    long_ids = nodes.loc[nodes["name"].str.len() > LONG_NAME, "entity_id"].tolist()
+    forms = queries.surface_counts(db_path, long_ids) if long_ids else pd.DataFrame(columns=["entity_id"])
+    by_id = dict(tuple(forms.groupby("entity_id"))) if not forms.empty else {}
+    return [short_label(name, by_id.get(i, pd.DataFrame())) for i, name in zip(nodes["entity_id"], nodes["name"])]
+
+
 def _split(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return df[df["kind"] == "node"], df[df["kind"] == "edge"]
+
+
+def _node_sizes(n_articles: pd.Series, nmax: float) -> np.ndarray:
+    return 10 + 40 * np.sqrt(n_articles.astype(float).to_numpy() / nmax)
 
 
 def entities_figure(df: pd.DataFrame, ctx: ChartContext) -> go.Figure:
@@ -242,14 +271,24 @@ def entities_figure(df: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     for typ, d in nodes.groupby("type"):
         xy = np.array([pos[i] for i in d["entity_id"]])
         fig.add_trace(go.Scatter(
-            x=xy[:, 0], y=xy[:, 1], mode="markers+text", name=typ, text=d["name"], textposition="top center",
-            textfont=dict(size=11),
-            marker=dict(size=10 + 40 * np.sqrt(d["n_articles"].astype(float) / nmax),
+            x=xy[:, 0], y=xy[:, 1], mode="markers", name=typ,
+            marker=dict(size=_node_sizes(d["n_articles"], nmax),
                         color=ENTITY_TYPE_COLORS.get(typ, "#999999"), line=dict(width=1, color="white"),
                         opacity=0.9),
-            customdata=np.stack([d["entity_id"], d["n_articles"]], axis=1),
-            hovertemplate="%{text}<br>%{customdata[1]} 篇 articles<extra></extra>"))
-    fig.update_xaxes(visible=False)
+            customdata=np.stack([d["entity_id"], d["n_articles"], d["name"]], axis=1),
+            hovertemplate="%{customdata[2]}<br>%{customdata[1]} 篇 articles<extra></extra>"))
+    # the labels in one trace drawn after every node, with a white halo: no node hides a neighbour's label
+    labels = nodes["label"].fillna(nodes["name"]) if "label" in nodes else nodes["name"]
+    xy = np.array([pos[i] for i in nodes["entity_id"]])
+    # (invisible markers of the nodes' sizes: plotly puts "top center" text above its marker)
+    fig.add_trace(go.Scatter(x=xy[:, 0], y=xy[:, 1], mode="markers+text", text=labels, textposition="top center",
+                             marker=dict(size=_node_sizes(nodes["n_articles"], nmax), opacity=0),
+                             textfont=dict(size=11, shadow="1px 1px 2px white, -1px -1px 2px white"),
+                             hoverinfo="skip", showlegend=False))
+    # room for the labels of the outermost nodes (a label is centred on its node: half of it lies outside)
+    xs = np.array([p[0] for p in pos.values()])
+    pad = 0.18 * max(float(xs.max() - xs.min()), 0.5)
+    fig.update_xaxes(visible=False, range=[float(xs.min()) - pad, float(xs.max()) + pad])
     fig.update_yaxes(visible=False, scaleanchor=None)
     return house_style(fig, ctx)
 

@@ -377,6 +377,17 @@ def top_entities(path: str, f: Filters, types: Sequence[str] = (), min_count: in
 _PAIR_COLUMNS = ["a", "b", "n_ab", "n_a", "n_b", "n_docs"]
 
 
+def surface_counts(path: str, entity_ids: Sequence[str]) -> pd.DataFrame:
+    """Per entity, the forms the articles write it in (普京, 弗拉基米尔·普京 …) and how many articles use each."""
+    ids = list(dict.fromkeys(entity_ids))
+    if not ids:
+        return pd.DataFrame(columns=["entity_id", "surface", "n_articles"])
+    return _run(path, f"""
+        SELECT entity_id, surface, count(*) AS n_articles
+        FROM (SELECT entity_id, unnest(surfaces) AS surface FROM mentions WHERE entity_id IN {_in(ids)})
+        GROUP BY ALL ORDER BY entity_id, n_articles DESC, surface""", ids)
+
+
 def cooccurrence(path: str, f: Filters, entity_ids: Sequence[str]) -> pd.DataFrame:
     """Pairs (a < b) of the given entities mentioned in the same article: n_ab, with each one's
     article count n_a, n_b and the number of filtered articles n_docs (what PMI needs).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import unicodedata
+from collections import Counter
 from datetime import date
 
 import duckdb
@@ -497,3 +498,28 @@ def test_derived_tables_are_marked_current(con):
     from etl.derived import needs_refresh
     assert needs_refresh(con) is False
     assert one(con, "SELECT count(*) FROM d_mentions") == one(con, "SELECT count(*) FROM mentions") > 0
+
+
+def test_network_labels_long_names_with_a_form_the_articles_use(sample_db, con):
+    df = charts.entities_data(str(sample_db), Filters(), top_n=30, min_count=1)
+    nodes = df[df["kind"] == "node"]
+    short = nodes[nodes["label"] != nodes["name"]]
+    assert not short.empty   # the sample names 北大西洋公约组织 and writes 北约
+    for r in short.itertuples():
+        assert len(r.name) > charts.LONG_NAME and len(r.label) < len(r.name)
+        per_form = Counter(s for (forms,) in con.execute("SELECT surfaces FROM mentions WHERE entity_id = ?",
+                                                           [r.entity_id]).fetchall() for s in forms)
+        assert per_form[r.label] >= charts.SHORT_FORM_SHARE * max(per_form.values())
+    assert (nodes.loc[nodes["name"].str.len() <= charts.LONG_NAME, "label"]
+            == nodes.loc[nodes["name"].str.len() <= charts.LONG_NAME, "name"]).all()
+
+
+def test_short_label_prefers_a_common_chinese_form():
+    forms = pd.DataFrame({"surface": ["北大西洋公约组织", "北约", "NATO", "北大西洋公约"],
+                          "n_articles": [40, 30, 35, 2]})
+    assert charts.short_label("北大西洋公约组织", forms) == "北约"
+    rare = pd.DataFrame({"surface": ["唐纳德·特朗普", "特朗普", "川普"], "n_articles": [50, 45, 3]})
+    assert charts.short_label("唐纳德·特朗普", rare) == "特朗普"   # 川普 is shorter but rare here
+    assert charts.short_label("俄罗斯", pd.DataFrame({"surface": ["俄"], "n_articles": [9]})) == "俄罗斯"
+    assert charts.short_label("国际原子能机构", pd.DataFrame({"surface": ["IAEA", "国际原子能机构"],
+                                                        "n_articles": [10, 10]})) == "国际原子能机构"
