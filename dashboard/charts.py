@@ -175,6 +175,13 @@ def trends_figure(df: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig.add_traces(traces, rows=rows, cols=cols)
     fig.update_layout(annotations=list(fig.layout.annotations) + notes)
     fig.update_yaxes(tickformat=".0%" if share else None, rangemode="tozero")
+    if notes:
+        # headroom for the stacked headlines (plotly's autorange ignores annotations): ~5% of the height a step
+        top = float(df["value"].max()) * (1.1 + 0.06 * (1 + max(-n["ay"] - 24 for n in notes) // 20))
+        fig.update_yaxes(range=[0, top])
+        if share:   # no tick above 100%: a share cannot be more
+            step = next(s for s in (0.05, 0.1, 0.2, 0.25) if min(top, 1.0) / s <= 6)
+            fig.update_yaxes(tickvals=list(np.arange(0, min(top, 1.0) + 1e-9, step)))
     fig.update_yaxes(title_text="占该媒体文章比例 share of outlet's articles" if share else "文章数 articles",
                      row=1, col=1, title_font=dict(size=12))
     return house_style(fig, ctx, panels=panel_col is not None)
@@ -184,12 +191,23 @@ def _peak_notes(fig: go.Figure, df: pd.DataFrame, row: int, col: int) -> list[di
     """Annotations (as dicts) putting each series' top headline on its peak, in subplot (row, col)."""
     xaxis, yaxis = fig.get_subplot(row, col).xaxis.plotly_name, fig.get_subplot(row, col).yaxis.plotly_name
     xref, yref = xaxis.replace("axis", ""), yaxis.replace("axis", "")
+    peaks = [(d["period"].iloc[0], float(d["value"].max()), str(d["peak_title"].iloc[0]))
+             for _, d in df.dropna(subset=["peak_title"]).groupby(["series_id", "period"])]
     notes = []
-    for _, d in df.dropna(subset=["peak_title"]).groupby(["series_id", "period"]):
-        title = str(d["peak_title"].iloc[0])
+    if not peaks:
+        return notes
+    xs = pd.to_datetime([p[0] for p in peaks])
+    near = (xs.max() - xs.min()) * 0.2   # a 20-character headline spans about a fifth of the chart
+    placed: list[tuple[pd.Timestamp, int]] = []
+    # a headline goes one step higher than those already placed near it, so none prints over another
+    for x, (_, y, title) in sorted(zip(xs, peaks), key=lambda p: (p[0], -p[1][1])):
+        level = 0
+        while any(lv == level and abs(x - px) <= near for px, lv in placed):
+            level += 1
+        placed.append((x, level))
         short = title if len(title) <= 20 else title[:19] + "…"
-        notes.append(dict(x=d["period"].iloc[0], y=float(d["value"].max()), xref=xref, yref=yref, text=short,
-                          showarrow=True, arrowhead=0, ax=0, ay=-24, font=dict(size=10, color=MUTED_COLOR),
+        notes.append(dict(x=x, y=y, xref=xref, yref=yref, text=short, showarrow=True, arrowhead=0, ax=0,
+                          ay=-24 - 20 * level, font=dict(size=10, color=MUTED_COLOR),
                           bgcolor="rgba(255,255,255,0.85)", hovertext=title))
     return notes
 

@@ -62,7 +62,8 @@ def _quiet_streamlit() -> None:
 @click.option("--topic", "topics", multiple=True, help="topic id (repeatable)")
 @click.option("--entity", help='entity id, e.g. "place:美国"')
 @click.option("--title", help="replace the chart title")
-@click.option("--by", type=click.Choice(["day", "week", "month"]), help="time granularity (trends, leadlag)")
+@click.option("--by", type=click.Choice(["day", "week", "month", "quarter", "year"]),
+              help="time granularity (trends, leadlag)")
 @click.option("--normalise/--raw", default=None,
               help="trends: share of each outlet's articles (default) or raw counts")
 @click.option("--kind", help="figures: volume, mass, money, percent, growth, count; trends: topic, keyword, entity")

@@ -25,7 +25,7 @@ from dashboard.filters import Filters
 # Every query takes a database path or an open connection (so a page can run its batch on one).
 Source = Union[str, duckdb.DuckDBPyConnection]
 
-GRANULARITIES = ("day", "week", "month")
+GRANULARITIES = ("day", "week", "month", "quarter", "year")
 TREND_KINDS = ("topic", "keyword", "entity")
 ENTITY_TYPES = ("person", "place", "org")
 

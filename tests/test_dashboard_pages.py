@@ -177,7 +177,7 @@ def test_entities_page(app, con):
     at.multiselect(key="e_types").set_value(["place"])
     ok(at.run())
     net = next(c for c in charts(at) if "Who appears" in c.layout.title.text)
-    assert {t.name for t in net.data if t.mode == "markers+text"} == {"place"}
+    assert {t.name for t in net.data if t.mode == "markers" and t.showlegend is not False} == {"place"}
 
 
 def test_sources_page(app):

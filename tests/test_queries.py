@@ -111,6 +111,28 @@ def test_trend_series_counts_and_share(sample_db, con, facts):
                [topic, peak["peak_article_id"].iloc[0]]) == 1
 
 
+def test_trend_by_quarter_and_year_sums_the_months(sample_db, facts):
+    months = queries.trend_series(str(sample_db), Filters(), "topic", [facts["topic"]], "month")
+    for grain, freq in (("quarter", "Q"), ("year", "Y")):
+        coarse = queries.trend_series(str(sample_db), Filters(), "topic", [facts["topic"]], grain)
+        rolled = (months.assign(period=pd.to_datetime(months["period"]).dt.to_period(freq).dt.start_time)
+                  .groupby(["period", "source"])[["n_match", "n_total"]].sum())
+        got = coarse.assign(period=pd.to_datetime(coarse["period"])).set_index(["period", "source"])[["n_match", "n_total"]]
+        pd.testing.assert_frame_equal(got.sort_index(), rolled.sort_index(), check_dtype=False)
+        assert len(coarse) < len(months)
+
+
+def test_peak_headlines_close_in_time_do_not_share_a_height():
+    periods = pd.to_datetime(["2022-01-01", "2022-01-01", "2022-02-01", "2024-06-01"])
+    df = pd.DataFrame({"series_id": list("abcd"), "period": periods, "value": [0.5, 0.4, 0.3, 0.2],
+                       "peak_title": ["一", "二", "三", "四"]})
+    fig = charts.make_subplots(rows=1, cols=1)
+    notes = charts._peak_notes(fig, df, 1, 1)
+    heights = {n["text"]: n["ay"] for n in notes}
+    assert len({heights["一"], heights["二"], heights["三"]}) == 3   # three peaks within weeks: three heights
+    assert heights["四"] == max(heights.values())                     # alone at the far end: the lowest step
+
+
 def test_trend_share_base_ignores_topic_filter(sample_db, facts):
     plain = queries.trend_series(str(sample_db), Filters(), "topic", [facts["topic"]], "month")
     filtered = queries.trend_series(str(sample_db), Filters(topics=(facts["topic"],)), "topic", [facts["topic"]], "month")
