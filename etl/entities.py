@@ -112,6 +112,8 @@ ROLE_WORDS = (
     # armies name commanders by these (原副司令员王扶之, 政委…), and Japanese and Korean ministries by 课长
     "司令员", "副司令员", "副司令", "政委", "副政委", "政治委员", "军长", "副军长", "师长", "旅长", "营长", "连长",
     "课长", "室长", "次官", "事务次官", "审议官", "官房长官", "局局长", "司司长",   # (…局 + 局长: the segmenter's cut)
+    # governors of occupied or special regions (赫尔松州军事长官普罗库金, 行政长官李家超)
+    "长官", "军事长官", "行政长官",
     # envoys, commentators and crews (气候专员霍克斯特拉, 军事分析家马尼尔, 列车长阿纳托利), and the people
     # a politician is named beside (盟友阿努丁, 亲信普坦, 竞选对手…)
     "专员", "分析家", "评论家", "观察家", "列车长", "盟友", "亲信", "心腹", "助手", "对手", "搭档", "继任者",
@@ -1203,8 +1205,9 @@ def _token_pass(d: _Doc):
                 continue
             nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
             if tok in _BOUNDED and not (nxt.startswith(_BOUNDED[tok]) or not nxt.strip() or toks[i + 1][1] == "x"
-                                        or i == 0 or toks[i - 1][1][:1] in "xpc" or not toks[i - 1][0].strip()):
-                continue  # 战争中共投入, 500强中共计有: 中 + 共计, not the party
+                                        or i == 0 or toks[i - 1][1][:1] in "xpc" or not toks[i - 1][0].strip()
+                                        or toks[i - 1][0] in _ACTS_ON):
+                continue  # 战争中共投入, 500强中共计有: 中 + 共计, not the party (让中共获得, 批评中共: it is)
             if ent.type == "place" and nxt == "人" and ent.subtype in ("country", "territory"):
                 continue  # demonym: 俄罗斯人
             if tok[0] == "日" and len(tok) <= 3 and _after_number(d, i):
@@ -1456,6 +1459,11 @@ def _known_prefix(d: _Doc, tok: str, start: int) -> bool:
 # only after a boundary (punctuation, a preposition or conjunction) or before one of these words.
 _BOUNDED = {"中共": ("中央", "党", "领导", "总书记", "十", "第", "一大", "二大", "历史", "政治局", "建党", "执政",
                    "成立", "党员", "高层", "官员", "官方", "当局", "政权")}
+
+# Verbs after which 中共 is the party, not 中 (in) + 共 (in all): 冲突中共造成 is "in the conflict, in all".
+_ACTS_ON = frozenset(("让", "使", "令", "被", "受", "给", "帮", "助", "批评", "指责", "谴责", "抨击", "攻击", "指控", "控诉",
+                      "支持", "反对", "拥护", "称", "称赞", "赞扬", "警告", "敦促", "呼吁", "要求", "希望", "认为", "表示",
+                      "说", "相信", "信任", "怀疑", "劝", "促使", "迫使", "帮助", "协助", "挑战", "威胁", "制裁", "惩罚"))
 
 # Words starting with 长 that do not make 部/局 + 长 a role (国防部 + 长期以来: the ministry, for long).
 _CHANG_WORDS = frozenset(("长期", "长远", "长久", "长达", "长年", "长足", "长效", "长城", "长江", "长度", "长篇", "长途",
