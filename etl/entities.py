@@ -273,7 +273,7 @@ ORG_SUFFIXES = (
     "孔子学院",
     "阵线", "海军", "空军", "陆军", "警备队", "自卫队", "运动", "交易所", "议院", "警察局", "检察院", "法庭",
     "学会", "俱乐部", "证券", "航空", "控股", "研究室", "博物馆", "工会", "总工会", "图书馆", "美术馆", "档案馆",
-    "国防军", "警卫队", "救援队", "医疗队",
+    "国防军", "警卫队", "救援队", "医疗队", "工作室",
     # formal military units (沈阳军区, 东部战区, 东北野战军, 第七十一集团军)
     "军区", "战区", "野战军", "集团军", "纵队",
     # armed groups named by what they claim to be (哥伦比亚联合自卫军, 苏丹人民解放军, 民主力量同盟军)
@@ -360,7 +360,7 @@ GENERIC_HEADS = {
 }
 
 SPLIT_LIMIT = 16        # max chars of a composed org/place name (中国驻巴基斯坦卡拉奇领事馆)
-_SEP = "·•・‧"
+_SEP = "·•・‧⋅∙"   # (鲍里斯⋅约翰逊: a dot operator for the middle dot)
 
 
 @dataclass(frozen=True)
@@ -2310,6 +2310,11 @@ def _listed_with_places(d: _Doc, i: int, suffix: str) -> bool:
 _REPORTING_WORDS = frozenset(SPEECH_VERBS) | frozenset(("援引", "引述", "引用", "报道", "转引", "据"))
 
 
+# The people of a clause and what they do, before a body they act on (奥地利选民 + 投票决定/n + 国民议会):
+# no part of a body's name.
+_CLAUSE_NOUNS = frozenset(("选民", "民众", "公民", "居民", "市民", "网民", "投票", "投票决定", "决定", "表决"))
+
+
 def _suffix_names(d: _Doc):
     """Organisations and places named by a proper head and a suffix: 英国国防部, 美国国际开发署,
     俄罗斯战略导弹部队, 欧洲通讯社, 保守党后座委员会, 开普省, 达苏水电站, 卡拉奇大学孔子学院.
@@ -2383,6 +2388,7 @@ def _suffix_names(d: _Doc):
                     or w in GENERIC_BODIES or w in SUFFIX_WORDS or w[-1] in "队等" or w in ("等国", "等地")
                     or w in _REPORTING_WORDS
                     or w in _TENURE_WORDS
+                    or w in _CLAUSE_NOUNS
                     or w.endswith(_EVENT_ENDS)):
                 # 三大汽车公司, 执政党自民党, 地方队 + 警备队: counting words, generic or other bodies;
                 # 东京残奥会 + 中国体育代表团: an event before a body is where the body goes, not its name
@@ -2847,7 +2853,9 @@ _NAMED_BODY_AFTER = re.compile(f"[{_HAN}]{{0,8}}?(?:研究中心|研究所|研�
                                "(?=[的，。、；：,.\\s）)]|$)"
                                # 安东尼奥·吉特拉斯 + 发电厂, 马克兹·泰耶巴 + 宗教学校: a site named after someone
                                f"|[{_HAN}]{{0,4}}?(?:发电厂|炼油厂|核电站|水电站|电站|宗教学校|学校|国际机场|机场|医院|体育场"
-                               "|大桥|大坝|港口|营地|军营|基地)")   # (梅尔乔·德拉·科鲁兹 + 营地: a camp)
+                               "|大桥|大坝|港口|营地|军营|基地|大学)")   # (梅尔乔·德拉·科鲁兹 + 营地: a camp)
+# A body named after a person, the kind right after the name (贝古姆·罗基亚大学): an organisation, whole.
+_NAMED_BODY_KINDS = frozenset(("大学", "学院", "基金会", "研究所", "研究院", "研究中心", "医院", "学校"))
 
 
 _NAMED_SITE_ENDS = ("发电厂", "炼油厂", "核电站", "水电站", "电站", "机场", "体育场", "大桥", "大坝", "港口", "营地", "军营",
@@ -2929,6 +2937,8 @@ def _dot_names(d: _Doc):
             last -= 1
         elif toks[last][0] == "任" and last > first + 1 and _ROLE_IN.match(text, d.ends[last]):
             last -= 1   # 罗贝尔特·菲佐 + 任/r + 总理: "served as", not part of the name
+        elif toks[last][0] == "本" and last > first + 1 and text.startswith(("周", "月", "年", "届", "季", "轮", "次", "日"), d.ends[last]):
+            last -= 1   # 夏尔·米歇尔 + 本/r + 周四: "this Thursday", not part of the name
         if start_i >= first or last <= first:
             continue
         if first - start_i == 1 and len(toks[start_i][0]) == 1 and start_i > 0 \
@@ -2970,6 +2980,9 @@ def _dot_names(d: _Doc):
             if named.group().endswith(_NAMED_SITE_ENDS) and d.free(s, named.end()):
                 name = text[s:named.end()]
                 d.add(lex.by_surface.get(name) or _Ent("place:" + name, name, "place", None, False), s, name)
+            elif named.group() in _NAMED_BODY_KINDS and d.free(s, named.end()):
+                name = text[s:named.end()]
+                d.add(lex.by_surface.get(name) or _Ent("org:" + name, name, "org", None, False), s, name)
             continue
         if ent is None:
             parts = re.split(f"[{_SEP}]", surface)
@@ -3221,7 +3234,9 @@ _PHOTO_CREDIT = re.compile(r"(?=[记摄通【/(（])(?:"
                            # (中评社 海涵摄): an outlet, a space and the photographer in parentheses
                            r"|[(（](?:[^()（）\n]{1,12}?[ \u3000])?([\u4e00-\u9fff]{2,3})[ \u3000]?(?:拍摄|摄)(?=[)）])"
                            # (图/陈锐勤): the photographer after 图 and a slash, alone in parentheses
-                           r"|[(（]图[/／:：]([\u4e00-\u9fff]{2,3})(?=[)）]))")
+                           r"|[(（]图[/／:：]([\u4e00-\u9fff]{2,3})(?=[)）])"
+                           # (财联社9月26日讯(编辑 夏军雄)): the editor alone in parentheses after the dateline
+                           r"|[(（]编辑[ \u3000：:]*([\u4e00-\u9fff]{2,3})(?=[)）]))")
 
 
 # A body named in Chinese and then by its Latin acronym in parentheses (英国海上贸易运营中心(UKMTO),
@@ -3368,20 +3383,20 @@ _CAPTION_PHOTOGRAPHER = re.compile(r"[。！？”][ \u3000]*([\u4e00-\u9fff]{2,
 
 
 def _photo_credits(d: _Doc):
-    if "摄" not in d.text and "】" not in d.text and "图" not in d.text:
+    if "摄" not in d.text and "】" not in d.text and "图" not in d.text and "编辑" not in d.text:
         return
     if "摄" in d.text:
         for m in _CAPTION_PHOTOGRAPHER.finditer(d.text):
             _add_credited(d, m.start(1), m.group(1))
     for m in _PHOTO_CREDIT.finditer(d.text):
-        group = next(g for g in (1, 2, 3, 4) if m.group(g))
+        group = next(g for g in (1, 2, 3, 4, 5) if m.group(g))
         s, e = m.span(group)
         name = m.group(group)
         ent = d.lex.by_surface.get(name)
         if not d.free(s, e) or ent is not None and ent.type != "person" or name in d.lex.stopnames \
                 or any(c in (_GIVEN_BAD_IN_CREDIT if group >= 3 else _GIVEN_BAD) for c in name[1:]):
             continue
-        if group >= 3:
+        if group in (3, 4):
             if ent is None and name[0] not in SURNAMES:
                 continue   # (资料图 现场摄): no surname, no name
         elif ent is None and len(words := segment.tag(name)) == 1 and words[0][1] not in _NR_TAGS \
@@ -5337,8 +5352,15 @@ def _longer_forms(d: _Doc):
                     d.add(d.lex.by_surface.get(name) or ent, city[1], name)
                 elif city is not None:
                     _move(d, ent, s, city[1], city[2] + surface)   # 不来梅 + 哈芬港: one name
-            elif ent.type == "person" and not ent.known and _glued_name_tail(d, s + len(surface)):
-                _move(d, ent, s, s, surface + text[s + len(surface)])   # 维基 + 奇后: 维基奇 + 后
+            elif ent.type == "person" and not ent.known and s in hits and _glued_name_tail(d, s + len(surface)):
+                tail = text[s + len(surface)]
+                _move(d, ent, s, s, surface + tail)   # 维基 + 奇后: 维基奇 + 后
+                longer = d.lex.by_surface.get(surface + tail) or d.found[f"person:{surface + tail}"][0]
+                for s2, short in list(hits.items()):
+                    if surface.endswith(short) and text.startswith(tail, s2 + len(short)) and not d.taken[s2 + len(short)]:
+                        # the surname alone later, cut the same way (文森特·卡雷曼 + 斯在 … 卡雷曼 + 斯/nr 表示)
+                        _drop_mention(d, ent, s2)
+                        d.add(longer, s2, short + tail)
             elif ent.type == "org" and s >= 2 and text[s - 1] in _SEP and text[s - 2] in _ALL_TRANSLIT:
                 k = s - 1
                 while k > 0 and text[k - 1] in _ALL_TRANSLIT and s - 1 - k < 6:

@@ -163,7 +163,8 @@ _SPACE = " \u3000\xa0\t"
 _SPACE_CHARS = frozenset(_SPACE)   # unlike _SPACE, does not hold the empty string
 _CLAUSE_END = "，,。；;：:！？!?\n"
 
-_APPROX_PREFIX_RE = re.compile(r"(?:大约|约|大概|逾|超过|超|将近|接近|近)(?:为|有)?[" + _SPACE + r"]*$")
+# (节约15%, 签约50亿元: 约 closing a verb is no "about")
+_APPROX_PREFIX_RE = re.compile(r"(?:大约|(?<![节制签预公条契违履邀特])约|大概|逾|超过|超|将近|接近|近)(?:为|有)?[" + _SPACE + r"]*$")
 _APPROX_SUFFIX_RE = re.compile(r"[" + _SPACE + r"]*(?:左右|上下)")
 _PER_PREFIX_RE = re.compile(r"(?:每年度|每年|年均|一年|每月|月均|每天|每日|日均|单日)[" + _SPACE + r"]*$")
 _PER_WINDOW_RE = re.compile(r"每年度|每年|年均|每月|月均|每天|每日|日均|单日")
@@ -178,7 +179,7 @@ _CONNECTOR_RE = re.compile(r"[" + _SPACE + r"]*(?:到|至|-|~|—{1,2}|–)[" + 
 
 # Change verbs directly before a percentage make it a growth rate; 至/到 after the verb would make
 # it a level (增长至5% is where it ended, not how much it changed), so they are not allowed fillers.
-_NEG_VERBS = ("下降 下跌 减少 降低 下滑 萎缩 缩减 削减 缩水 流失 回落 下调 贬值 收缩 锐减 骤降 暴跌 "
+_NEG_VERBS = ("下降 下跌 减少 降低 下滑 萎缩 缩减 削减 缩水 流失 回落 下调 贬值 收缩 锐减 骤降 暴跌 节省 节约 "
               "大跌 下挫 重挫 低开 走低 减排 降价 减价 缩小 滑落 跌落 跌去 蒸发 折价 失去 贬低 跌 降 减 少").split()
 _POS_VERBS = ("增长 上涨 提高 增加 上升 扩大 上调 升值 攀升 飙升 反弹 提升 高涨 大涨 跃升 猛增 激增 "
               "暴涨 涨价 提价 加薪 涨薪 多出 溢价 高开 上扬 走高 增 涨 升 多").split()   # (溢价12.7%: above the reference price)
@@ -235,7 +236,8 @@ _NUMERAL_CHARS = r"[\d一二两三四五六七八九十百千万]"
 _INJURED_AFTER_RE = re.compile(r"(?:近|约|逾|超)?" + _NUMERAL_CHARS + r"+多?伤")   # 9死近3000伤
 _DEAD_BEFORE_RE = re.compile(_NUMERAL_CHARS + r"+多?死(?:近|约|逾|超)?$")
 _FROM_CHANGE_RE = re.compile(r"[增减降升上下跌涨扩缩提攀飙跃到至变]")
-_HEADCOUNT_RE = re.compile(r"人数|人口|兵力|死亡|伤亡|病例|确诊|人员|士兵|军人|难民|移民|选民")
+_HEADCOUNT_RE = re.compile(r"人数|人口|兵力|死亡|伤亡|病例|确诊|人员|士兵|军人|难民|移民|选民"
+                           r"|参与者|参加者|抗议者|示威者|罢工者")   # (参与者的数字达到了280万)
 _COUNT_NOUNS = frozenset(("人数", "总数", "票数", "户数", "次数", "件数", "个数", "岁数", "座数", "位数"))
 _WAN_YI_END_RE = re.compile("[万亿]$")
 _RATIO_BEFORE_RE = re.compile(r"每[^，,。]{0,6}中就?有?$|人中就?有$")
@@ -293,6 +295,10 @@ _PEOPLE_LENS = sorted({len(w) for w in _PEOPLE}, reverse=True)
 _PEOPLE_FIRST = frozenset(w[0] for w in _PEOPLE)
 
 
+_ELIGIBLE_RE = re.compile(r"(?:有|具有|拥有|具备)(?:投票|选举)?(?:资格|权利|权)的|合资格的?|已?登记(?:在册)?的?")
+_ELIGIBLE_FIRST = frozenset("有具拥合已登")
+
+
 def _people_end(t: str, j: int) -> int | None:
     """End of a people noun at j, optionally led by a country (600万乌克兰难民), or of a demonym
     (300万法国人); a set lookup rather than a regex over hundreds of names, for speed."""
@@ -316,6 +322,14 @@ def _people_end(t: str, j: int) -> int | None:
     if k == j and (sect := _SECT_RE.match(t, j)):
         # 85万阿拉维派民众, 20万库尔德族难民: a sect or an ethnic group before the noun
         k = sect.end()
+        if t[k:k + 1] in _PEOPLE_FIRST:
+            for n in _PEOPLE_LENS:
+                if t[k:k + n] in _PEOPLE_SET:
+                    return k + n
+        k = j
+    if k == j and (elig := _ELIGIBLE_RE.match(t, j)):
+        # 5087万有投票资格的选民, 300万登记选民: the voters entitled or registered
+        k = elig.end()
         if t[k:k + 1] in _PEOPLE_FIRST:
             for n in _PEOPLE_LENS:
                 if t[k:k + n] in _PEOPLE_SET:
@@ -399,7 +413,8 @@ def _tokens(t: str) -> list[_Tok]:
         unit_possible = flags and (
             flags & _SINGLE_UNIT or flags & _PAIR_START and t[j:j + 2] in unit_pairs
             or flags & _MODIFIER_START and t[j + 2:j + 3] in _PEOPLE_FIRST and _MODIFIER_RE.fullmatch(t[j:j + 2])
-            or has_mult and flags & _MODIFIER_START and _SECT_RE.match(t, j))   # 12万什叶派穆斯林
+            or has_mult and flags & _MODIFIER_START and _SECT_RE.match(t, j)   # 12万什叶派穆斯林
+            or c in _ELIGIBLE_FIRST and _ELIGIBLE_RE.match(t, j))   # 5087万有投票资格的选民
         # Nothing after the number can make it a figure or join it to one (the checks below would
         # drop it): a Chinese numeral word (一些), or a plain number unless it must stay.
         if not unit_possible and not pct and not has_mult and nxt not in _CONNECTOR_FIRST and (
@@ -812,6 +827,9 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
         return None  # 8200情报部队, 731部队: a unit's number, not a head count (10万部队 is one)
     if before.endswith("就业") or _JOBS_BEFORE_RE.search(t, max(s_start, lo.start - 8), lo.start):
         return None  # 城镇新增就业1256万人: jobs, not people
+    if lo is hi and lo.cn and lo.value <= 6 and not lo.has_mult and before.endswith(("大", "高", "初", "研")) \
+            and (hi.unit_noun or "").endswith("生"):
+        return None  # 大四学生, 高三学生: a school year, not four students
     if before.endswith("每") or t[max(s_start, lo.start - 2):lo.start] in ("每个", "平均"):   # (平均4口人: an average)
         return None  # 每20人一组: a ratio, not a head count
     if _RATIO_BEFORE_RE.search(left):
@@ -908,8 +926,10 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
             # 通胀从8.7%降至6.5%, 高于2%的目标，即3%，然后回落至2.6%: the rate it falls to, or the same rate
             # restated, is a rate too (of 6.5%, not −6.5); not another kind of level (失业率回落至4%)
             return 1
-        # 同比增长6.8%，低于上季度的7.2%: a rate compared with a growth rate is a growth rate too
-        if _BENCHMARK_RE.search(left):
+        # 同比增长6.8%，低于上季度的7.2%: a rate compared with a growth rate is a growth rate too;
+        # not a floor or a ceiling set on a level (节省20%的用气，库存水平不低于40%)
+        bm = _BENCHMARK_RE.search(left)
+        if bm and left[bm.start() - 1:bm.start()] != "不" and "水平" not in gap:
             return 1
     if _TO_LEVEL_END_RE.search(left):
         # 居民通胀率在经历两个月回落后，4月单月反弹至13.1%: the level a rate of change reaches, named by

@@ -2592,3 +2592,31 @@ def test_more_spellings_of_places_from_wire_copy():
     assert got["马斯喀特"].surfaces == ["马斯开特"] and got["也门"].surfaces == ["叶门"]
     assert "占贾" in names("靠近冲突地区的甘贾也遭到袭击。", "place")
     assert names("这是一个好党员。") == set()
+
+
+def test_session12_rules_from_round_aw():
+    # 中共 after a verb acting on it is the party; 中 (in) + 共 (in all) after a noun is not
+    assert "中国共产党" in names("美方指责中共干预选举。")
+    assert "中国共产党" not in names("在冲突中共造成30人死亡。")
+    # 长官 names an official (军事长官, 行政长官)
+    assert "person:尼古拉耶夫" in {m.entity_id for m in extract_entities("州军事长官尼古拉耶夫表示，局势已经稳定。")}
+    # a dot operator between the parts of a name
+    assert "鲍里斯·约翰逊" in names("英国前首相鲍里斯⋅约翰逊周二发表讲话。")
+    # 本 + 周/月 after a name is "this week", no part of it
+    assert names("欧洲理事会主席夏尔·米歇尔本月访问北京。", "person") == {"查尔斯·米歇尔"}
+    # a university named after a person is an organisation, not the person
+    got = by_name("抗议者聚集在卡迪尔·哈桑大学门外。")
+    assert got["卡迪尔·哈桑大学"].type == "org" and "卡迪尔·哈桑" not in got
+    # the surname alone, cut by the segmenter as the full name was, joins the full name
+    got = by_name("荷兰经济大臣文森特·卡雷曼斯在会上发言。卡雷曼斯表示，决定已经作出。")
+    assert set(got["文森特·卡雷曼斯"].surfaces) == {"文森特·卡雷曼斯", "卡雷曼斯"}
+    assert not any(n.startswith("文森特·卡雷曼") and n != "文森特·卡雷曼斯" for n in got)
+    # voters and what they do are no part of the body they elect
+    assert "奥地利选民投票决定国民议会" not in names("约600万奥地利选民投票决定国民议会的席位。")
+    # the editor credited after a dateline
+    assert "person:高明远" in {m.entity_id for m in extract_entities("财联社5月3日讯(编辑 高明远)油价周五上涨。")}
+    # aliases: the Awami League written with 党, the Northern Sea Route, Austria's NEOS
+    got = by_name("人民联盟党学生会成员与警方发生冲突。")
+    assert "孟加拉国人民联盟" in got and "联盟党" not in got
+    assert "北方海航道" in names("俄罗斯希望延长北方航道的通航季。")
+    assert "新奥地利党" in names("新奥地利党在选举中获得9%的选票。")

@@ -759,3 +759,24 @@ def test_where_a_rate_fell_from_and_to_by_month_reached_growth_devaluation_and_o
     assert got("两国贸易额增长达到了35%以上。") == [("growth", 35.0)]
     assert got("比索每月仅贬低2%。") == [("growth", -2.0)]
     assert got("袭击造成数人受伤，其中一人伤势严重。") == [("count", 1.0)]
+
+
+def test_savings_are_cuts_school_years_no_heads_and_eligible_voters_are_people():
+    def got(s):
+        return [(f.kind, f.value_low, f.approx) for f in extract_figures(s)]
+    # 节省/节约 cut by the share; the 约 of 节约 or 签约 is no "about" (折合约 still is)
+    assert got("各国须节省至少15%的用电量。") == [("growth", -15.0, False)]
+    assert got("工厂今年节约12%的用水。") == [("growth", -12.0, False)]
+    assert got("两省签约300亿元。") == [("money", 3e10, False)]
+    assert got("合同金额折合约40亿欧元。") == [("money", 4e9, True)]
+    # a floor on a level after a cut is no rate of change
+    assert got("城市须减少10%的用水，水库蓄水水平不低于60%。") == [("growth", -10.0, False), ("percent", 60.0, False)]
+    # 大三学生, 高二学生: a school year (两名 before it is the count)
+    assert got("一名大三学生和两名高二学生参加了比赛。") == [("count", 2.0, False)]
+    assert got("受伤的是一名高三学生。") == []
+    assert got("全省有3万名大学生报名。") == [("count", 3e4, False)]
+    # voters with the right to vote or registered
+    assert got("该国约有2140万有投票资格的选民。") == [("count", 2.14e7, True)]
+    assert got("本次选举共有380万登记选民。") == [("count", 3.8e6, False)]
+    # a head count named by those who took part
+    assert got("据工会统计，游行参与者的数字达到了150万。") == [("count", 1.5e6, False)]
