@@ -2310,6 +2310,9 @@ def _listed_with_places(d: _Doc, i: int, suffix: str) -> bool:
 _REPORTING_WORDS = frozenset(SPEECH_VERBS) | frozenset(("援引", "引述", "引用", "报道", "转引", "据"))
 
 
+# Markets written with 市, no cities (美国股市, 香港楼市, 欧洲车市).
+_MARKETS = ("股市", "楼市", "车市", "债市", "汇市", "房市", "牛市", "熊市", "黑市", "夜市", "超市", "期市", "币市")
+
 # The people of a clause and what they do, before a body they act on (奥地利选民 + 投票决定/n + 国民议会):
 # no part of a body's name.
 _CLAUSE_NOUNS = frozenset(("选民", "民众", "公民", "居民", "市民", "网民", "投票", "投票决定", "决定", "表决"))
@@ -2327,6 +2330,13 @@ def _suffix_names(d: _Doc):
         if not _IS_HAN.match(tok) or not d.free(starts[i], starts[i] + len(tok)):
             continue
         kind, suffix = _suffix_of(tok)
+        if kind == "place" and (tok.endswith(_MARKETS) or tok.endswith("海") and d.text.startswith("冰", starts[i] + len(tok))):
+            # (北极海/ns + 冰: the Arctic's sea ice, no sea)
+            name = tok[:-2] if tok.endswith(_MARKETS) else tok[:-1]
+            head = lex.by_surface.get(name)
+            if head is not None and head.type == "place":
+                d.add(head, starts[i], name)
+            continue   # 美国股市/n: the country's stock market, no city
         if kind == "place" and suffix in _ADMIN_UNITS and pos == "ns" and len(tok) >= 4 and tok[0] in _GLUED_BEFORE_PLACE \
                 and tok[1:] not in SUFFIX_WORDS:
             # 事发 + 于尼日州/ns: a preposition the segmenter glued to a state, county or city
@@ -2964,8 +2974,8 @@ def _dot_names(d: _Doc):
         if not d.free(s, e):
             continue
         surface = text[s:e]
-        if surface in lex.stopnames:
-            continue
+        if surface in lex.stopnames or surface.endswith("号") or text.startswith("号", e):
+            continue   # (“特蕾莎·马格巴努阿号”: a ship named after someone)
         pair = [lex.by_surface.get(p) for p in surface.split("-")]
         if len(pair) == 2 and all(p is not None and p.type == "person" for p in pair) and pair[0] is not pair[1]:
             # 特朗普-博索纳罗联盟: two known people joined by a hyphen, not one double-barrelled name
@@ -5879,6 +5889,43 @@ _WATER_LIST = re.compile("(?:[\u4e00-\u9fff]{1,5}?(?:河|江|溪)、){1,8}[\u4e0
                          "(?=[^\u4e00-\u9fff]|流域|水系|沿岸|两岸|等|超|的|干流|支流|水位|$)")
 
 
+# Continents named together by their first characters (横跨欧亚两洲, 亚非拉国家, 欧美国家): each one counts,
+# as a country does inside 中美. The segmenter keeps these as one word.
+_CONTINENT_CHARS = {"欧": "欧洲", "亚": "亚洲", "非": "非洲", "拉": "拉丁美洲", "美": "美国"}
+_CONTINENT_COMPOUNDS = frozenset(("欧亚", "亚欧", "亚非", "亚非欧", "欧亚非", "亚非拉", "欧美"))
+
+
+def _continent_compounds(d: _Doc):
+    lex = d.lex
+    for i, (w, _) in enumerate(d.toks):
+        if w not in _CONTINENT_COMPOUNDS or not d.free(d.starts[i], d.ends[i]) or d.text.startswith("板块", d.ends[i]):
+            continue   # (欧亚板块: a tectonic plate, no continent)
+        for k, c in enumerate(w):
+            ent = lex.by_name.get(_CONTINENT_CHARS[c])
+            if ent is not None:
+                d.add(ent, d.starts[i] + k, c)
+
+
+def _water_pairs(d: _Doc):
+    """Two rivers the segmenter glued round their conjunction (切纳布河和塔维河/ns): two places."""
+    for ent, hits in list(d.found.values()):
+        m = _WATER_PAIR.fullmatch(ent.name) if ent.type == "place" and not ent.known else None
+        if m is None:
+            continue
+        for s, surface in list(hits.items()):
+            if surface != ent.name:
+                continue
+            _drop_mention(d, ent, s)
+            for k in (1, 2):
+                item = m.group(k)
+                known = d.lex.by_surface.get(item)
+                d.add(known if known is not None and known.type == "place" else
+                      _Ent("place:" + item, item, "place", None, False), s + m.start(k), item)
+
+
+_WATER_PAIR = re.compile("([\u4e00-\u9fff]{1,6}?(?:河|江|溪|湖))(?:和|与|及)([\u4e00-\u9fff]{1,6}?(?:河|江|溪|湖))")
+
+
 def _water_lists(d: _Doc):
     text, lex = d.text, d.lex
     for m in _WATER_LIST.finditer(text):
@@ -6046,6 +6093,10 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _member_lines(d)
     if "河、" in d.text or "江、" in d.text or "溪、" in d.text:
         _water_lists(d)
+    if "河和" in d.text or "河与" in d.text or "江和" in d.text or "江与" in d.text:
+        _water_pairs(d)
+    if "欧亚" in d.text or "亚欧" in d.text or "亚非" in d.text or "欧美" in d.text:
+        _continent_compounds(d)
     if "党、" in d.text or "党和" in d.text or "党与" in d.text or "党及" in d.text:
         _listed_parties(d)
     if "党领导人" in d.text or "党党魁" in d.text or "党主席" in d.text or "党领袖" in d.text:

@@ -2620,3 +2620,24 @@ def test_session12_rules_from_round_aw():
     assert "孟加拉国人民联盟" in got and "联盟党" not in got
     assert "北方海航道" in names("俄罗斯希望延长北方航道的通航季。")
     assert "新奥地利党" in names("新奥地利党在选举中获得9%的选票。")
+
+
+def test_continents_markets_river_pairs_ships_and_agency_credits():
+    # continents named together by their first characters count each (a tectonic plate does not)
+    assert {"欧洲", "亚洲"} <= names("这条铁路连接欧亚两洲。")
+    assert {"亚洲", "非洲", "拉丁美洲"} <= names("他呼吁亚非拉国家加强合作。")
+    assert "欧亚大陆" in names("广袤的亚欧大陆上有多条走廊。")
+    assert not names("喜马拉雅山脉由欧亚板块与印度板块碰撞形成。") & {"欧洲", "亚洲"}
+    # 股市/楼市 after a country: its market, no city; the country counts
+    got = names("受关税消息影响，日本股市周一大跌。", "place")
+    assert "日本" in got and "日本股市" not in got
+    # sea ice, no sea
+    assert names("北极海冰面积创下新低。", "place") == {"北极"}
+    # two rivers glued round their conjunction
+    assert {"萨特莱杰河", "比亚斯河"} <= names("萨特莱杰河和比亚斯河的水位持续上涨。", "place")
+    # a ship named after someone is nobody
+    assert not names("菲方派出“安娜·马里亚号”前往礁盘。", "person")
+    # agencies in picture credits and datelines
+    assert {"美联社", "picture alliance"} <= names("图像来源: AP Photo/picture alliance")
+    assert "美联社" in names("萨拉热窝(AP)消息 —— 官员周四表示。")
+    assert "椭圆形办公室" in names("两人在椭圆形办公室会面。")
