@@ -1221,6 +1221,12 @@ def _token_pass(d: _Doc):
                 continue  # 向东北方向, 福建东北: a direction, not Northeast China
             if ent.type == "place" and nxt == "班列" and ent.subtype == "region":
                 continue  # 中欧班列: a train service named after the route, not Central Europe
+            if ent.type == "place" and nxt == "湾" and ent.subtype in ("country", "territory") \
+                    and (tok + nxt) not in known and d.free(start, start + len(tok) + 1):
+                # 菲律宾 + 帕劳/ns + 湾: a bay named like a country (帕劳湾), not the country
+                name = tok + nxt
+                d.add(_Ent("place:" + name, name, "place", None, False), start, name)
+                continue
             if ent.type == "place" and nxt == "军" and tok.endswith("海") \
                     and (country := lex.countries.get(tok[:-1])) is not None:
                 # 菲律宾海/ns + 军: the country's navy (菲律宾海军), not the sea
@@ -1361,7 +1367,9 @@ _PREFIX_TAILS = frozenset(ROLE_WORDS + ("政府", "军队", "当局", "方面", 
                                         "问题",  # 中东问题, 巴勒斯坦问题: the place is what the question is about
                                         "党组", "党委",  # 教育部党组: the ministry's party group
                                         # 安理会常任理事国: the council's members (one dictionary word)
-                                        "常任理事国", "非常任理事国", "理事国", "成员国"))
+                                        "常任理事国", "非常任理事国", "理事国", "成员国",
+                                        # 美国公司/nt, 日本企业, 美国市场: the country's companies or market
+                                        "公司", "企业", "市场"))
 
 
 _PREFIX_TAILS_T = tuple(_PREFIX_TAILS)
@@ -2933,6 +2941,10 @@ def _dot_names(d: _Doc):
             if toks[k][0] == "-" and k > 0 and (_name_token(d, k - 1) or toks[k - 1][0] == "让"):
                 k -= 1
                 continue
+            if k == first - 2 and k > 0 and len(toks[k][0]) == 2 and all(c in lex.translit for c in toks[k][0]) \
+                    and lex.by_surface.get(toks[k][0], _NO_ENT).type == "place" and _ROLE_RE.search(toks[k - 1][0]):
+                k -= 1  # 指挥官 + 西亚/ns + 沃什·米罕多斯: after a role, the name's start, not a region
+                continue
             if k == first - 2 and len(toks[k + 1][0]) == 1 and _translit_word(lex, toks[k][0]):
                 k -= 1  # 扎布/v + 隆 + ·: a first name cut into a "verb" and one character
             elif k > 0 and _chief_glued_to_name(lex, toks[k - 1][0], toks[k][0]):
@@ -3062,6 +3074,11 @@ _AGE_CUE = re.compile("[0-9０-９一二三四五六七八九十]岁的$")
 _FREE_RUN = re.compile(f"[{''.join(sorted(_FREE_TRANSLIT))}]{{2,}}")
 
 
+# What follows 因 ("because of") in a cause, not a name ending in 因 (克莱因, 斯坦因).
+_CAUSE_AFTER_YIN = ("违反", "涉嫌", "涉及", "病", "伤", "故", "为", "此", "拒绝", "未能", "未", "不满", "遭", "参与", "被",
+                    "心脏", "癌症", "车祸", "抗议", "批评", "发表")
+
+
 def _translit_names(d: _Doc):
     lex, taken = d.lex, d.taken
     for m in _FREE_RUN.finditer(d.text):
@@ -3075,6 +3092,8 @@ def _translit_names(d: _Doc):
         s, e = _snap(d, s, e, _FREE_TRANSLIT)
         if e - s >= 4 and d.text[e - 1] == "以" and d.is_end(e):
             e -= 1   # 皮塔以/nr + 自己的: the preposition glued to the name (以自己的魅力)
+        elif e - s >= 4 and d.text[e - 1] == "因" and d.text.startswith(_CAUSE_AFTER_YIN, e):
+            e -= 1   # 艾米尼因 + 违反…规定: "because" glued to the name (not 克莱因 + 表示)
         if e - s < 2:
             continue
         surface = d.text[s:e]
@@ -4295,11 +4314,14 @@ def _enumerations(d: _Doc):
                 break
 
 
+_PRONOUN_CHARS = frozenset("他她它我你您咱")
+
+
 def _add_listed(d: _Doc, span: tuple[int, int], queue: list, kind: str = "person"):
     s, e = span
     name = d.text[s:e]
-    if name in d.lex.stopnames:
-        return
+    if name in d.lex.stopnames or name[0] in _PRONOUN_CHARS:
+        return   # (让他先和普里戈任谈谈: a pronoun and an adverb, no name)
     known = None
     if kind == "place":
         # a place in a list of places: a city the gazetteer knows with its 市 (吉安 for 吉安市, kept out

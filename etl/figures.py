@@ -185,8 +185,8 @@ _POS_VERBS = ("增长 上涨 提高 增加 上升 扩大 上调 升值 攀升 �
               "暴涨 涨价 提价 加薪 涨薪 多出 溢价 高开 上扬 走高 增 涨 升 多").split()   # (溢价12.7%: above the reference price)
 _VERB_RE = re.compile(
     "(?P<verb>" + "|".join(sorted(_NEG_VERBS + _POS_VERBS, key=len, reverse=True)) + ")"
-    r"(?:了|约|近|逾|超过|超|达到|达|高达|已达|已|至少|最多|大约|将近|多达|幅度为|幅度达|幅达|幅为|[" + _SPACE + r"]){0,3}"
-    # (产量同比分别增长2.8倍和18.4%: a multiple listed first, then the percentage of the same verb)
+    r"(?:了|约|近|逾|超过|超|达到|达|高达|已达|已|至少|最多|大约|将近|接近|多达|幅度为|幅度达|幅达|幅为|幅度|[" + _SPACE + r"]){0,3}"
+    # (减少幅度接近 20%: the size of the change, then how near; 产量同比分别增长2.8倍和18.4%: a multiple listed first, then the percentage of the same verb)
     r"(?:\d+(?:\.\d+)?倍[和、及与][" + _SPACE + r"]*)?[-负]?$")
 # 多/少 before a percentage are changes only in a comparison (比去年多5%)
 _SMALL_VERBS = {"少", "多"}
@@ -249,6 +249,7 @@ _BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;：:、）)」�
 _CLAUSE_OPENERS = frozenset("，,。；;：:")
 _RATE_BASE_AFTER_RE = re.compile(r"[" + _SPACE + r"]*(?:=|＝|兑|可兑换|兑换|折合|约合|合)")
 # (城镇新增就业1256万人, 带动当地就业超10万人: jobs, not people)
+_JOBS_AFTER_RE = re.compile(r"的?就业(?:问题|岗位|机会)")
 _JOBS_BEFORE_RE = re.compile(r"(?:就业|岗位)(?:人数)?(?:超过|超|逾|约|近|达到|达|为)?[" + _SPACE + r"]*$")
 _DEMONSTRATIVE_END_RE = re.compile("(?:这|那|该|此|上述|前述)$")
 _CERTAINTY_AFTER_RE = re.compile("[" + _SPACE + "]*(?:的)?(?:确信|肯定|相信|确定|保证|把握|同意|支持|地)")
@@ -423,7 +424,8 @@ def _tokens(t: str) -> list[_Tok]:
         prev = t[s - 1] if s else ""
         # Model names and codes: F-35, 3C5000, Tu-22, G20 — a number glued to Latin letters or digits.
         # (50-70%: a number before the dash makes a range; a letter makes a model, F-35)
-        if prev and prev.isascii() and (prev.isalnum() or prev in "._/") and not _INDICATOR_BEFORE_RE.search(t, max(0, s - 4), s) or \
+        if prev and prev.isascii() and (prev.isalnum() or prev in "._/") and not _INDICATOR_BEFORE_RE.search(t, max(0, s - 4), s) \
+                and not (prev == "." and t[e:e + 1] in "%％" and (w := t[max(0, s - 4):s - 1]).isascii() and w.isalpha()) or \
                 (prev in "-–" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalpha()) or \
                 prev in "-–" and _DATE_BEFORE_RE.search(t, max(0, s - 8), s):
             continue   # (2023-04-25: the parts of a date)
@@ -825,15 +827,17 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     # count
     if (hi.unit_noun or "").endswith("部队") and not lo.has_mult and lo is hi and lo.raw.isdigit():
         return None  # 8200情报部队, 731部队: a unit's number, not a head count (10万部队 is one)
-    if before.endswith("就业") or _JOBS_BEFORE_RE.search(t, max(s_start, lo.start - 8), lo.start):
-        return None  # 城镇新增就业1256万人: jobs, not people
+    if before.endswith("就业") or _JOBS_BEFORE_RE.search(t, max(s_start, lo.start - 8), lo.start) \
+            or _JOBS_AFTER_RE.match(t, num_end):
+        return None  # 城镇新增就业1256万人, 解决了1000人的就业问题: jobs, not people
     if lo is hi and lo.cn and lo.value <= 6 and not lo.has_mult and before.endswith(("大", "高", "初", "研")) \
             and (hi.unit_noun or "").endswith("生"):
         return None  # 大四学生, 高三学生: a school year, not four students
     if before.endswith("每") or t[max(s_start, lo.start - 2):lo.start] in ("每个", "平均"):   # (平均4口人: an average)
         return None  # 每20人一组: a ratio, not a head count
-    if _RATIO_BEFORE_RE.search(left):
-        return None  # 每5个人中就有1人: a ratio
+    if _RATIO_BEFORE_RE.search(left) and not (left.endswith("人中有") and "每" not in left[-12:]
+                                              and _CASUALTY_RE.search(after[:16].split("，")[0])):
+        return None  # 每5个人中就有1人: a ratio (39名平民中有21人在战斗中丧生: the dead among them count)
     if key in ("名", "位") and before.endswith("前") and not before.endswith(tuple(c + "前" for c in "此之以目提日天月年周当")):
         return None  # 排名前10名: a rank
     if lo.value < 1 and not (lo.value == 0 and lo is hi and (key == "例" or _CASUALTY_RE.search(after[:6]))):

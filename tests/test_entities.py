@@ -2641,3 +2641,19 @@ def test_continents_markets_river_pairs_ships_and_agency_credits():
     assert {"美联社", "picture alliance"} <= names("图像来源: AP Photo/picture alliance")
     assert "美联社" in names("萨拉热窝(AP)消息 —— 官员周四表示。")
     assert "椭圆形办公室" in names("两人在椭圆形办公室会面。")
+
+
+def test_round_ax_rules():
+    # a country's companies or market written as one dictionary word (美国公司/nt)
+    assert "美国" in names("多家美国公司表示将暂停发货。")
+    assert "日本" in names("日本企业和美国市场都受到影响。")
+    # 因 glued to a name before a cause is "because", no part of the name (克莱因 keeps its 因)
+    assert "艾米尼" in names("这名叫艾米尼的女子，据报道艾米尼因违反着装规定被捕。", "person")
+    assert "克莱因" in names("经济学家克莱因表示，通胀将回落。", "person")
+    # a pronoun before an adverb is no list item
+    assert names("他劝普京别急，让他先和普里戈任谈谈。", "person") == {"弗拉基米尔·普京", "叶夫根尼·普里戈津"}
+    # a region between a role and a `·` name is the name's start
+    assert "西亚沃什·米罕多斯" in names("伊朗陆军高级指挥官西亚沃什·米罕多斯称，袭击没有造成损失。")
+    # a bay named like a country is a bay
+    got = names("美军访问了菲律宾帕劳湾附近的基地。", "place")
+    assert "帕劳湾" in got and "帕劳" not in got

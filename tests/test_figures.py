@@ -780,3 +780,14 @@ def test_savings_are_cuts_school_years_no_heads_and_eligible_voters_are_people()
     assert got("本次选举共有380万登记选民。") == [("count", 3.8e6, False)]
     # a head count named by those who took part
     assert got("据工会统计，游行参与者的数字达到了150万。") == [("count", 1.5e6, False)]
+
+
+def test_jobs_after_the_number_the_dead_among_a_group_and_a_change_by_its_size():
+    def got(s):
+        return [(f.kind, f.value_low) for f in extract_figures(s)]
+    assert got("这家工厂解决了当地超2000人的就业问题。") == []
+    assert got("在这次行动中，45名平民中有17人在战斗中丧生。") == [("count", 45.0), ("count", 17.0)]
+    assert got("每10个人中就有1人失业。") == []
+    assert got("数据显示，出口减少幅度接近 15%。") == [("growth", -15.0)]
+    # a share right after a company's Ltd.
+    assert got("该公司收购了Example Metals Ltd.12.5%的股份。") == [("percent", 12.5)]
