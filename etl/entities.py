@@ -231,7 +231,7 @@ SURNAMES = set(
     "明佘池查麻苑迟邝鞠阚郜揭逯邸茅訾宓芮扈冀晁钮储靖汲邴糜隗郗钭厉戎束韶蔺屠胥贡逄堵郦雍濮茹庾匡阙夔蒯竺"
     "桓谌粟郁荀鄢邰赖栗冼傅阎丘洪萧漆寿亓贲诸锺薄"
     # Korean surnames that Chinese ones lack (具润哲, 禹钟寿, 权宁世, 玄松月)
-    "具禹权玄慎")
+    "具禹权玄慎朴")   # (朴钟俊, 朴槿惠)
 # Common Japanese surnames (two characters), for Japanese names written in kanji (小池百合子, 松井一郎):
 # surname + a one- to three-character given name, found by the same cues as Chinese names.
 JAPANESE_SURNAMES = (

@@ -2657,3 +2657,9 @@ def test_round_ax_rules():
     # a bay named like a country is a bay
     got = names("美军访问了菲律宾帕劳湾附近的基地。", "place")
     assert "帕劳湾" in got and "帕劳" not in got
+
+
+def test_korean_surname_park():
+    # 朴 is the surname of a name after a role or in a list (no Chinese surname list has it)
+    assert "朴成民" in names("警卫处处长朴成民表示，将配合调查。", "person")
+    assert not names("他为人朴实，做事认真。", "person")
