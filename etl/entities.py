@@ -2398,6 +2398,8 @@ def _suffix_names(d: _Doc):
                     toks[j - 2][1] == "ns" or lex.by_surface.get(toks[j - 2][0], _NO_ENT).type == "place"):
                 break   # 德州 州长 + 调动/vn 国民警卫队: a place's officer before a verb is the clause's subject
             if not (p.startswith(_INNER_POS) or w in ("驻", "常驻") or w in lex.by_surface or w in _INNER_VERBS
+                    or w[0] == "驻" and 2 <= len(w) <= 4 and (w[1:] in lex.by_surface or w[1:] in lex.one_char)
+                    and toks[j - 2][0] not in WEAK_ALIASES   # 越南 + 驻华/v + 大使馆 (not 我国 + 驻印 + 大使馆)
                     or w in _INNER_PLACE_WORDS) \
                     or end - starts[j - 1] > SPLIT_LIMIT:
                 break
@@ -4535,15 +4537,22 @@ _EMBASSY = re.compile(f"^([{_HAN}]{{1,8}}?)(?:驻([{_HAN}]{{1,8}}?))?(?:大使�
 
 def _merge_embassies(d: _Doc):
     """中国驻菲律宾大使馆, 中国驻菲使馆, 中国大使馆: one country's embassy named three ways in a text that names
-    it in one host country only is one embassy (a text about two of its embassies keeps them apart)."""
+    it in one host country only is one embassy (a text about two of its embassies keeps them apart).
+    The host country counts too, where the name holds it (越南驻华大使馆 → 中国, as 华 in 对华 does)."""
     lex = d.lex
     by_home: dict = {}
-    for ent, hits in d.found.values():
+    for ent, hits in list(d.found.values()):
         m = _EMBASSY.match(ent.name) if ent.type == "org" else None
         if m is None:
             continue
         home = lex.countries.get(m.group(1)) or lex.one_char.get(m.group(1))
         host = m.group(2) and (lex.countries.get(m.group(2)) or lex.one_char.get(m.group(2)))
+        if host is not None:
+            named = host if len(m.group(2)) > 1 else _country_for(lex, m.group(2), d)   # (驻巴: 巴基斯坦 or 巴勒斯坦)
+            for s, surface in list(hits.items()):
+                at = surface.find("驻" + m.group(2))
+                if named is not None and at >= 0 and s + at + 1 not in d.found.get(named.key, (None, {}))[1]:
+                    d.add(named, s + at + 1, m.group(2), take=False)
         if home is not None and (m.group(2) is None or host is not None):
             by_home.setdefault(home.key, []).append((ent, host))
     for forms in by_home.values():

@@ -2663,3 +2663,12 @@ def test_korean_surname_park():
     # 朴 is the surname of a name after a role or in a list (no Chinese surname list has it)
     assert "朴成民" in names("警卫处处长朴成民表示，将配合调查。", "person")
     assert not names("他为人朴实，做事认真。", "person")
+
+
+def test_embassies_count_their_host_country():
+    got = names("越南外交部官员和越南驻华大使馆官员出席了仪式。")
+    assert {"越南驻华大使馆", "中国"} <= got
+    assert "美国" in names("留学生致信中国驻美国大使馆。")
+    # 驻巴 in a text about Pakistan is Pakistan's, not Palestine's
+    got = names("巴基斯坦总理到中国驻巴使馆吊唁。", "place")
+    assert "巴基斯坦" in got and "巴勒斯坦" not in got
