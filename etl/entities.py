@@ -5929,8 +5929,9 @@ _CONTINENT_COMPOUNDS = frozenset(("欧亚", "亚欧", "亚非", "亚非欧", "�
 def _continent_compounds(d: _Doc):
     lex = d.lex
     for i, (w, _) in enumerate(d.toks):
-        if w not in _CONTINENT_COMPOUNDS or not d.free(d.starts[i], d.ends[i]) or d.text.startswith("板块", d.ends[i]):
-            continue   # (欧亚板块: a tectonic plate, no continent)
+        if w not in _CONTINENT_COMPOUNDS or not d.free(d.starts[i], d.ends[i]) \
+                or d.text.startswith(("板块", "所", "司", "事务", "问题", "研究"), d.ends[i]):
+            continue   # (欧亚板块: a tectonic plate; 欧亚所, 欧亚事务特别代表: a department's field, no continent)
         for k, c in enumerate(w):
             ent = lex.by_name.get(_CONTINENT_CHARS[c])
             if ent is not None:
