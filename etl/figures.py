@@ -300,6 +300,15 @@ _ELIGIBLE_RE = re.compile(r"(?:有|具有|拥有|具备)(?:投票|选举)?(?:资
 _ELIGIBLE_FIRST = frozenset("有具拥合已登")
 
 
+def _people_noun_end(t: str, k: int) -> int | None:
+    """The end of the people noun (难民, 选民 …) at k, or None."""
+    if t[k:k + 1] in _PEOPLE_FIRST:
+        for n in _PEOPLE_LENS:
+            if t[k:k + n] in _PEOPLE_SET:
+                return k + n
+    return None
+
+
 def _people_end(t: str, j: int) -> int | None:
     """End of a people noun at j, optionally led by a country (600万乌克兰难民), or of a demonym
     (300万法国人); a set lookup rather than a regex over hundreds of names, for speed."""
@@ -320,22 +329,12 @@ def _people_end(t: str, j: int) -> int | None:
                 return k + n
     if k > j and t.startswith("人", k) and not t.startswith(("人民币", "人次"), k):
         return k + 1
-    if k == j and (sect := _SECT_RE.match(t, j)):
-        # 85万阿拉维派民众, 20万库尔德族难民: a sect or an ethnic group before the noun
-        k = sect.end()
-        if t[k:k + 1] in _PEOPLE_FIRST:
-            for n in _PEOPLE_LENS:
-                if t[k:k + n] in _PEOPLE_SET:
-                    return k + n
-        k = j
-    if k == j and (elig := _ELIGIBLE_RE.match(t, j)):
+    if k == j:
+        # 85万阿拉维派民众, 20万库尔德族难民: a sect or an ethnic group before the noun;
         # 5087万有投票资格的选民, 300万登记选民: the voters entitled or registered
-        k = elig.end()
-        if t[k:k + 1] in _PEOPLE_FIRST:
-            for n in _PEOPLE_LENS:
-                if t[k:k + n] in _PEOPLE_SET:
-                    return k + n
-        k = j
+        for lead in (_SECT_RE.match(t, j), _ELIGIBLE_RE.match(t, j)):
+            if lead is not None and (end := _people_noun_end(t, lead.end())) is not None:
+                return end
     modifier = t[j:j + 2]
     if k == j and _MODIFIER_RE.fullmatch(modifier) and modifier not in _NOT_MODIFIERS:
         # a two-character modifier before the noun: 800万无证移民, 300万寄递从业人员;
