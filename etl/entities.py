@@ -5920,7 +5920,7 @@ _WATER_LIST = re.compile("(?:[\u4e00-\u9fff]{1,5}?(?:河|江|溪)、){1,8}[\u4e0
                          "(?=[^\u4e00-\u9fff]|流域|水系|沿岸|两岸|等|超|的|干流|支流|水位|$)")
 
 
-# Continents named together by their first characters (横跨欧亚两洲, 亚非拉国家, 欧美国家): each one counts,
+# Continents named together by their first characters (横跨欧亚两洲, 亚非拉国家, 欧美): each one counts,
 # as a country does inside 中美. The segmenter keeps these as one word.
 _CONTINENT_CHARS = {"欧": "欧洲", "亚": "亚洲", "非": "非洲", "拉": "拉丁美洲", "美": "美国"}
 _CONTINENT_COMPOUNDS = frozenset(("欧亚", "亚欧", "亚非", "亚非欧", "欧亚非", "亚非拉", "欧美"))
