@@ -312,14 +312,19 @@ def entities_figure(df: pd.DataFrame, ctx: ChartContext) -> go.Figure:
 
 
 def cooccurrence_matrix(df: pd.DataFrame, value: str = "n_ab") -> pd.DataFrame:
-    """Square matrix (names × names) of one edge column, from the entities_data frame."""
+    """Square matrix of one edge column, from the entities_data frame, most mentioned first; rows and
+    columns are the nodes' labels (the network's short forms; a label two nodes share gets its type)."""
     nodes, edges = _split(df)
-    order = nodes.sort_values("n_articles", ascending=False)["name"].tolist()
+    nodes = nodes.sort_values("n_articles", ascending=False)
+    order = nodes["entity_id"].tolist()
     mat = pd.DataFrame(np.nan, index=order, columns=order)
     for r in edges.itertuples():
         v = getattr(r, value)
-        mat.loc[r.a_name, r.b_name] = v
-        mat.loc[r.b_name, r.a_name] = v
+        mat.loc[r.a, r.b] = v
+        mat.loc[r.b, r.a] = v
+    labels = (nodes["label"].fillna(nodes["name"]) if "label" in nodes else nodes["name"]).tolist()
+    shared = {x for x in labels if labels.count(x) > 1}
+    mat.index = mat.columns = [f"{x} ({t})" if x in shared else x for x, t in zip(labels, nodes["type"])]
     return mat
 
 

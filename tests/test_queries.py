@@ -545,3 +545,17 @@ def test_short_label_prefers_a_common_chinese_form():
     assert charts.short_label("俄罗斯", pd.DataFrame({"surface": ["俄"], "n_articles": [9]})) == "俄罗斯"
     assert charts.short_label("国际原子能机构", pd.DataFrame({"surface": ["IAEA", "国际原子能机构"],
                                                         "n_articles": [10, 10]})) == "国际原子能机构"
+
+
+def test_cooccurrence_matrix_uses_labels_and_keeps_shared_labels_apart():
+    df = pd.DataFrame([
+        dict(kind="node", entity_id="org:北大西洋公约组织", name="北大西洋公约组织", label="北约", type="org", n_articles=9),
+        dict(kind="node", entity_id="place:苏丹", name="苏丹", label="苏丹", type="place", n_articles=5),
+        dict(kind="node", entity_id="person:苏丹", name="苏丹", label="苏丹", type="person", n_articles=3),
+        dict(kind="edge", a="org:北大西洋公约组织", b="place:苏丹", n_ab=2),
+        dict(kind="edge", a="person:苏丹", b="place:苏丹", n_ab=1),
+    ])
+    mat = charts.cooccurrence_matrix(df)
+    assert list(mat.index) == ["北约", "苏丹 (place)", "苏丹 (person)"]
+    assert mat.loc["北约", "苏丹 (place)"] == 2 and mat.loc["苏丹 (place)", "北约"] == 2
+    assert mat.loc["苏丹 (person)", "苏丹 (place)"] == 1 and pd.isna(mat.loc["北约", "苏丹 (person)"])
