@@ -101,13 +101,30 @@ def default_trend_items(db_path: str, filters: Filters, kind: str, n: int = 5) -
     return []
 
 
+# A period should hold this many articles on average before a share of them means much.
+ARTICLES_PER_PERIOD = 10
+_PERIOD_DAYS = {"week": 7, "month": 30.4, "quarter": 91.3, "year": 365.25}
+
+
+def default_granularity(summary: dict[str, Any]) -> str:
+    """The finest of week, month, quarter and year whose periods hold ARTICLES_PER_PERIOD articles on
+    average over the selection's dates (`summary` as queries.filter_summary gives it)."""
+    n, first, last = summary.get("n") or 0, summary.get("first"), summary.get("last")
+    if not n or first is None or last is None or pd.isna(first) or pd.isna(last):
+        return "month"
+    days = max((pd.Timestamp(last) - pd.Timestamp(first)).days, 1)
+    return next((g for g, per in _PERIOD_DAYS.items() if n / max(days / per, 1.0) >= ARTICLES_PER_PERIOD), "year")
+
+
 def trends_data(db_path: str, filters: Filters, kind: str = "topic", items: tuple[str, ...] | list[str] = (),
-                granularity: str = "month", mode: str = "share", per_source: bool = False,
+                granularity: str = "auto", mode: str = "share", per_source: bool = False,
                 full_text: bool = False) -> pd.DataFrame:
     """series × period × outlet with n_match, n_total, share and `value` (share or count as chosen);
     per_source=False (the default, as Media Cloud charts a collection) pools the outlets, which keeps
     small archives readable; per_source=True gives a line per outlet. The peak period of each series
-    carries its top headline."""
+    carries its top headline. granularity="auto": default_granularity of the selection."""
+    if granularity == "auto":
+        granularity = default_granularity(queries.filter_summary(db_path, filters))
     items = list(items) or default_trend_items(db_path, filters, kind)
     df = queries.trend_series(db_path, filters, kind, items, granularity, full_text)
     if df.empty:

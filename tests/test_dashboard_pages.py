@@ -133,6 +133,13 @@ def test_trends_topics_keywords_and_modes(app, con):
     at = ok(app(topic=topic).run())
     goto(at, "trends")
     assert at.multiselect(key="t_topics").value == [topic]
+    # the default period is the finest that holds about ten articles of the selection (here: the topic's)
+    n_sel, days = con.execute("""SELECT count(*), date_diff('day', min(published_at), max(published_at))
+                                 FROM articles JOIN article_topics USING (article_id) WHERE topic_id = ?""",
+                              [topic]).fetchone()
+    per_period = {g: n_sel / max(days / d, 1) for g, d in (("week", 7), ("month", 30.4), ("quarter", 91.3))}
+    expected = next((g for g, n in per_period.items() if n >= 10), "year")
+    assert at.radio(key="t_gran").value == expected
     fig = charts(at)[0]
     assert "Attention over time" in fig.layout.title.text
     assert label in fig.layout.title.subtitle.text

@@ -559,3 +559,20 @@ def test_cooccurrence_matrix_uses_labels_and_keeps_shared_labels_apart():
     assert list(mat.index) == ["北约", "苏丹 (place)", "苏丹 (person)"]
     assert mat.loc["北约", "苏丹 (place)"] == 2 and mat.loc["苏丹 (place)", "北约"] == 2
     assert mat.loc["苏丹 (person)", "苏丹 (place)"] == 1 and pd.isna(mat.loc["北约", "苏丹 (person)"])
+
+
+def test_default_granularity_is_the_finest_period_with_enough_articles():
+    span = {"first": pd.Timestamp("2022-01-01"), "last": pd.Timestamp("2024-01-01")}   # 730 days
+    assert charts.default_granularity({"n": 2000, **span}) == "week"       # ~19 a week
+    assert charts.default_granularity({"n": 400, **span}) == "month"       # ~17 a month, ~4 a week
+    assert charts.default_granularity({"n": 150, **span}) == "quarter"     # ~19 a quarter, ~6 a month
+    assert charts.default_granularity({"n": 30, **span}) == "year"
+    assert charts.default_granularity({"n": 0, "first": None, "last": None}) == "month"
+
+
+def test_trends_auto_granularity_matches_the_default(sample_db, facts):
+    auto = charts.trends_data(str(sample_db), Filters(), "topic", [facts["topic"]])
+    chosen = charts.default_granularity(queries.filter_summary(str(sample_db), Filters()))
+    explicit = charts.trends_data(str(sample_db), Filters(), "topic", [facts["topic"]], granularity=chosen)
+    pd.testing.assert_frame_equal(auto, explicit)
+    assert chosen != "month" or len(auto) == len(charts.trends_data(str(sample_db), Filters(), "topic", [facts["topic"]], granularity="month"))

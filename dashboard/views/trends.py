@@ -16,13 +16,16 @@ path, f = C.page_setup()
 st.title("趋势 Trends")
 
 KINDS = {"topic": "话题 Topics", "keyword": "关键词 Keywords", "entity": "实体 Entities"}
-lists = db.batch(path, {"topics": db.call(queries.topic_list), "entities": db.call(queries.entity_list, 400)})
+lists = db.batch(path, {"topics": db.call(queries.topic_list), "entities": db.call(queries.entity_list, 400),
+                        "summary": db.call(queries.filter_summary, f)})
 
 c1, c2, c3, c4 = st.columns([1.2, 1, 1.2, 1.2])
 kind = c1.radio("跟踪 Track", list(KINDS), format_func=KINDS.get, key="t_kind", horizontal=True)
-granularity = c2.radio("粒度 Granularity", list(queries.GRANULARITIES), index=2, key="t_gran", horizontal=True,
-                       help="A small archive (a few articles a month) reads better by quarter or year: a share of "
-                            "two articles jumps between 0% and 100%.")
+granularity = c2.radio("粒度 Granularity", list(queries.GRANULARITIES),
+                       index=queries.GRANULARITIES.index(charts.default_granularity(lists["summary"])),
+                       key="t_gran", horizontal=True,
+                       help="The default is the finest period that holds about 10 articles of the selection: "
+                            "a share of two articles jumps between 0% and 100%.")
 mode = c3.radio("数值 Values", ["share", "count"], key="t_mode", horizontal=True,
                 format_func={"share": "占比 share of outlet", "count": "篇数 raw counts"}.get,
                 help="Share: matching articles / all articles of that outlet in the period (comparable across "
