@@ -4565,6 +4565,42 @@ def _merge_embassies(d: _Doc):
                 _merge_into(d, ent, main)
 
 
+# Roles after which a short name is the famous holder the gazetteer knows, whoever else the text names in
+# full (总统拜登 beside 亨特·拜登).
+_HOLDER_ROLES = ("总统", "总理", "首相", "国王", "主席", "国务卿", "部长", "局长", "领导人", "最高领袖")
+
+
+def _local_full_names(d: _Doc):
+    """A surname or given name alone is the person the text names in full with it (阿明·纳赛尔 … 纳赛尔;
+    艾米·马科斯 … 艾米), not a famous namesake of the gazetteer (贾迈勒·阿卜杜勒·纳赛尔) the text never names
+    in full, nor a person of its own."""
+    text = d.text
+    owners: dict[str, set] = {}
+    for ent, hits in d.found.values():
+        if ent.type == "person":
+            for surface in hits.values():
+                parts = _SEP_RE.split(surface)
+                if len(parts) >= 2:
+                    for part in {parts[0], parts[-1]}:
+                        if len(part) >= 2:
+                            owners.setdefault(part, set()).add(ent)
+    if not owners:
+        return
+    for ent, hits in list(d.found.values()):
+        if ent.type != "person":
+            continue
+        for s, surface in list(hits.items()):
+            named = owners.get(surface)
+            if not named or len(named) != 1 or ent in named:
+                continue
+            if ent.known and (ent.name in text or any(len(sf) > len(surface) for sf in hits.values())
+                              or any(text.endswith(_HOLDER_ROLES, max(0, at - 4), at)
+                                     or text.startswith(_HOLDER_ROLES, at + len(sf)) for at, sf in hits.items())):
+                continue   # the namesake is named in full, by a longer form (小马科斯) or by the office they hold
+            _drop_mention(d, ent, s)
+            d.add(next(iter(named)), s, surface)
+
+
 def _merge_spellings(d: _Doc):
     """An unknown name that is a surface of a known person in this text (薛恩鲍姆, linked to 克劳迪娅·谢因鲍姆
     by its Latin form, found again alone by the transliteration pass) is that person."""
@@ -6168,6 +6204,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     if "《" in d.text:
         _document_title_heads(d)
     _merge_spellings(d)
+    _local_full_names(d)
     if "使馆" in d.text:
         _merge_embassies(d)
     out = []

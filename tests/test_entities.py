@@ -2672,3 +2672,16 @@ def test_embassies_count_their_host_country():
     # 驻巴 in a text about Pakistan is Pakistan's, not Palestine's
     got = names("巴基斯坦总理到中国驻巴使馆吊唁。", "place")
     assert "巴基斯坦" in got and "巴勒斯坦" not in got
+
+
+def test_a_short_name_is_the_person_the_text_names_in_full():
+    # the surname alone is the executive named in full, not the gazetteer's famous namesake
+    got = by_name("石油公司首席执行官阿明·纳赛尔表示需求强劲。纳赛尔说，产量将增加。")
+    assert set(got["阿明·纳赛尔"].surfaces) == {"阿明·纳赛尔", "纳赛尔"}
+    assert "贾迈勒·阿卜杜勒·纳赛尔" not in got
+    # a given name alone, too
+    got = by_name("候选人卡米尔·维拉尔宣布退选。卡米尔表示将支持对手。")
+    assert set(got["卡米尔·维拉尔"].surfaces) == {"卡米尔·维拉尔", "卡米尔"}
+    # the namesake stays when the text names them by their office
+    got = by_name("亨特·拜登周二出庭。拜登总统随后发表声明。")
+    assert "乔·拜登" in got and got["亨特·拜登"].surfaces == ["亨特·拜登"]
