@@ -2979,8 +2979,10 @@ def _dot_names(d: _Doc):
         if glued is None and e - d.starts[last] >= 3 and (
                 text[e - 1] in _GLUED_TO_SURNAME and (last + 1 < len(toks) and toks[last + 1][1][:1] == "v"
                                                       or all(c in lex.translit for c in toks[last][0][:-1]))
-                or text[e - 1] == "任" and _ROLE_IN.match(text, e)):
-            e -= 1   # 托马斯·谢弗在/nr + 解释/v, 菲佐任/nr + 总理: a word glued to the surname
+                or text[e - 1] == "任" and _ROLE_IN.match(text, e)
+                or text[e - 1] == "以" and (text[e:e + 1].isdigit() or text[e:e + 1] in _NUMERALS)):
+            # 托马斯·谢弗在/nr + 解释/v, 菲佐任/nr + 总理: a word glued to the surname; 亚瓦什以/nrt + 60%的选票
+            e -= 1
         elif glued and glued.start() > 0:
             e -= len(glued.group())
             if text[e - 1] == "所" and e - s > 3:

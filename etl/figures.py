@@ -296,8 +296,9 @@ _PEOPLE_LENS = sorted({len(w) for w in _PEOPLE}, reverse=True)
 _PEOPLE_FIRST = frozenset(w[0] for w in _PEOPLE)
 
 
-_ELIGIBLE_RE = re.compile(r"(?:有|具有|拥有|具备)(?:投票|选举)?(?:资格|权利|权)的|合资格的?|已?登记(?:在册)?的?")
-_ELIGIBLE_FIRST = frozenset("有具拥合已登")
+_ELIGIBLE_RE = re.compile(r"(?:有|具有|拥有|具备)(?:投票|选举)?(?:资格|权利|权)的|合资格的?|已?登记(?:在册)?的?"
+                          r"|符合(?:条件|资格)的")
+_ELIGIBLE_FIRST = frozenset("有具拥合已登符")
 
 
 def _people_noun_end(t: str, k: int) -> int | None:

@@ -2685,3 +2685,7 @@ def test_a_short_name_is_the_person_the_text_names_in_full():
     # the namesake stays when the text names them by their office
     got = by_name("亨特·拜登周二出庭。拜登总统随后发表声明。")
     assert "乔·拜登" in got and got["亨特·拜登"].surfaces == ["亨特·拜登"]
+
+
+def test_yi_before_a_vote_share_is_no_part_of_a_name():
+    assert "曼苏尔·亚瓦什" in names("共和人民党候选人曼苏尔·亚瓦什以60%的选票连任。", "person")

@@ -791,3 +791,7 @@ def test_jobs_after_the_number_the_dead_among_a_group_and_a_change_by_its_size()
     assert got("数据显示，出口减少幅度接近 15%。") == [("growth", -15.0)]
     # a share right after a company's Ltd.
     assert got("该公司收购了Example Metals Ltd.12.5%的股份。") == [("percent", 12.5)]
+
+
+def test_eligible_voters_by_condition():
+    assert [(f.kind, f.value_low) for f in extract_figures("全国共有2980万符合条件的选民。")] == [("count", 2.98e7)]
