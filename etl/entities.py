@@ -3893,12 +3893,12 @@ _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
              "|今日|今天|昨日|昨天|日前|近日|当天|当日|此前|随后|于(?=\\d|[一二三四五六七八九十今昨本上下同周星]|当地)"
              "|\\d{1,2}月\\d{1,2}日|\\d{1,2}日"   # (发言人郭家坤3月27日表示: a date right after the name)
              # what an official named after the role does (长官李周浩 + 转移, 议员权宁世 + 担任)
-             "|担任|出任|转任|转移|会见|会晤|接见|出席|主持|率领|签署|抵达|宣布|陪同"
+             "|担任|出任|转任|转移|会见|会晤|接见|出席|主持|率领|签署|抵达|宣布|陪同|报导|报道"
              "|分别|共同|一起|一同|以及|涉嫌|多次|再次|亲自|首次|连夜|紧急|专程|一行|率队|率团|带队|女士|先生|夫人|小姐|举行"
              "|上将|中将|少将|大将|元帅|以(?=代理|个人|[^\u4e00-\u9fff])|指(?=[，,：:])|所(?=说|述|称|言)|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
 _GIVEN_BAD = set("一二三四五六七八九十百千万两日月年天周们等都也又再将说称的了是在和与对及表示指认告透强上下里中"
-                 "国省市县区部局方面曾我你他她它其记者装照")
+                 "国省市县区部局方面曾我你他她它其记者装照不")
 _NAME_END_RE = re.compile(_NAME_END)
 # Japanese given names have numerals (一郎, 健二) and more characters (百合子).
 _GIVEN_BAD_JP = set("的了是在和与对及说称表示我你他她它其们等都也又再将日月年天周部局国省市")

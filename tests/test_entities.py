@@ -2689,3 +2689,8 @@ def test_a_short_name_is_the_person_the_text_names_in_full():
 
 def test_yi_before_a_vote_share_is_no_part_of_a_name():
     assert "曼苏尔·亚瓦什" in names("共和人民党候选人曼苏尔·亚瓦什以60%的选票连任。", "person")
+
+
+def test_reporter_before_baodao_and_no_bu_in_given_names():
+    assert "赖思晴" in names("(本报记者赖思晴报导)选举周日举行。", "person")
+    assert not names("新总统应不迟于6月3日宣誓就职。", "person")
