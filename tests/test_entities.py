@@ -2694,3 +2694,9 @@ def test_yi_before_a_vote_share_is_no_part_of_a_name():
 def test_reporter_before_baodao_and_no_bu_in_given_names():
     assert "赖思晴" in names("(本报记者赖思晴报导)选举周日举行。", "person")
     assert not names("新总统应不迟于6月3日宣誓就职。", "person")
+
+
+def test_round_ay_gazetteer_forms():
+    assert "美国联邦紧急事务管理局" in names("联邦紧急事务管理局局长表示将加强搜救。")
+    assert "阿根廷正义党" in names("庇隆党候选人在首轮领先。")
+    assert "联合海上部队" in names("商船在海上联合部队的保护下通过。")
