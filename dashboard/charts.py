@@ -275,6 +275,11 @@ def node_labels(db_path: str, nodes: pd.DataFrame) -> list[str]:
     return [short_label(name, by_id.get(i, pd.DataFrame())) for i, name in zip(nodes["entity_id"], nodes["name"])]
 
 
+def _labels(nodes: pd.DataFrame) -> pd.Series:
+    """What the network and the matrix show for each node: its label, or its name (frames without labels)."""
+    return nodes["label"].fillna(nodes["name"]) if "label" in nodes else nodes["name"]
+
+
 def _split(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return df[df["kind"] == "node"], df[df["kind"] == "edge"]
 
@@ -313,7 +318,7 @@ def entities_figure(df: pd.DataFrame, ctx: ChartContext) -> go.Figure:
             customdata=np.stack([d["entity_id"], d["n_articles"], d["name"]], axis=1),
             hovertemplate="%{customdata[2]}<br>%{customdata[1]} 篇 articles<extra></extra>"))
     # the labels in one trace drawn after every node, with a white halo: no node hides a neighbour's label
-    labels = nodes["label"].fillna(nodes["name"]) if "label" in nodes else nodes["name"]
+    labels = _labels(nodes)
     xy = np.array([pos[i] for i in nodes["entity_id"]])
     # (invisible markers of the nodes' sizes: plotly puts "top center" text above its marker)
     fig.add_trace(go.Scatter(x=xy[:, 0], y=xy[:, 1], mode="markers+text", text=labels, textposition="top center",
@@ -339,7 +344,7 @@ def cooccurrence_matrix(df: pd.DataFrame, value: str = "n_ab") -> pd.DataFrame:
         v = getattr(r, value)
         mat.loc[r.a, r.b] = v
         mat.loc[r.b, r.a] = v
-    labels = (nodes["label"].fillna(nodes["name"]) if "label" in nodes else nodes["name"]).tolist()
+    labels = _labels(nodes).tolist()
     shared = {x for x in labels if labels.count(x) > 1}
     mat.index = mat.columns = [f"{x} ({t})" if x in shared else x for x, t in zip(labels, nodes["type"])]
     return mat
