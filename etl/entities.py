@@ -3100,6 +3100,9 @@ def _translit_names(d: _Doc):
             e -= 1   # 艾米尼因 + 违反…规定: "because" glued to the name (not 克莱因 + 表示)
         if e - s < 2:
             continue
+        if e - s == 2 and d.text[s] in SURNAMES and d.text[e:e + 1] in _NAME_NUMERALS and d.is_end(e + 1) \
+                and d.text.startswith(_AFTER_NUMERAL_NAME, e + 1):
+            e += 1   # 吕翰/nrt + 九/m + 表示: a (Korean) given name ending in a numeral character
         surface = d.text[s:e]
         if surface in lex.stopnames or surface in lex.by_surface:
             continue
@@ -3116,6 +3119,9 @@ def _translit_names(d: _Doc):
 
 
 _NR_TAGS = frozenset(("nr", "nrfg", "nrt"))
+# Numeral characters that end given names (吕翰九, 金正一), and what follows such a name rather than a count.
+_NAME_NUMERALS = frozenset("一三五七九")
+_AFTER_NUMERAL_NAME = SPEECH_VERBS + ("，", "、", "。", "和", "与", "等", "在", "也", "则", "还", "就", "对", "向")
 # Titles that follow a Chinese name (龙桂鲁教授, 王毅部长, 李明先生).
 _TITLE_AFTER = re.compile(_alt((
     "副教授", "教授", "研究员", "院士", "博士", "主任", "副主席", "主席", "总统", "总理", "部长", "外长", "大使",

@@ -2700,3 +2700,11 @@ def test_round_ay_gazetteer_forms():
     assert "美国联邦紧急事务管理局" in names("联邦紧急事务管理局局长表示将加强搜救。")
     assert "阿根廷正义党" in names("庇隆党候选人在首轮领先。")
     assert "联合海上部队" in names("商船在海上联合部队的保护下通过。")
+
+
+def test_given_name_ending_in_a_numeral_character():
+    # 吕翰/nrt + 九/m: the numeral is the name's last character before what the person does
+    assert "吕翰九" in names("通商交涉本部长吕翰九在华盛顿会见了美方代表。", "person")
+    assert "吕翰九" in names("本部长吕翰九表示，谈判仍在继续。", "person")
+    # a date or a count after a name stays out of it
+    assert names("外长王毅三日在北京说，双方同意加强合作。", "person") == {"王毅"}
