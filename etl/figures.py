@@ -126,7 +126,8 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
            "战士 战斗人员 囚犯 人质 受害者 遇难者 死者 伤者 伤员 教徒 信徒 朝圣者 朝觐者 人员 从业人员 "
            "工作人员 球迷 观众 游客 乘客 旅客 学者 记者 流离失所者 无家可归者 幸存者 失踪者 被拘留者 "
            "被捕者 移民工人 农民工 平民百姓 渔民 牧民 村民 市民 灾民 员工 职工 陆军 海军官兵 民兵 "
-           "菲军 印军 巴军 叙军 泰军 缅军 越军 土军 伊军 苏军 守军 敌军 联军 支持者 拥护者 追随者 新兵 受益者").split()
+           "菲军 印军 巴军 叙军 泰军 缅军 越军 土军 伊军 苏军 守军 敌军 联军 支持者 拥护者 追随者 新兵 受益者 "
+           "少年儿童 青少年 未成年人 妇孺 婴儿 新生儿 孕妇").split()
 # Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
 # households), no date, age or fraction word.
 _MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之成]")
@@ -211,9 +212,11 @@ _BENCHMARK_RE = re.compile(r"较|相比|不及|低于|高于|未达|好于|差�
 _MARGIN_AFTER_RE = re.compile(r"^[" + _SPACE + r"]*的(?:劣势|优势|差距|领先|差额)")
 # (a year after 至 names when the level is reached: 放缓至2023年的3.0%)
 _YEAR_OF = r"(?:\d{4}年)?(?:\d{1,2}月份?)?(?:底|末|初)?的?"   # (2023年的, 9月份的)
+# when a rate reached a level (升至2023年的, 上升至今年年底的, 升至目前的)
+_WHEN_OF = r"(?:\d{4}年|今年|去年|明年)?(?:\d{1,2}月份?|年)?(?:底|末|初)?(?:目前|当前|眼下|现在)?的?"
 # A change to a level: 降至, 回落到了, 放缓至2023年的 (the verbs before 至/到 that name where a rate ended)
 _TO_LEVEL_VERBS = "回落|下降|上升|放缓|加快|下调|上调|反弹|回升|降|升|跌|涨"
-_TO_LEVEL = r"(?:至|到)了?[" + _SPACE + r"]*" + _YEAR_OF
+_TO_LEVEL = r"(?:至|到)了?[" + _SPACE + r"]*" + _WHEN_OF
 # (after another rate in the sentence, 提高到 too: 增速从6.1%提高到6.5%; not after a share's noun, whose
 # 占比从24.7%提高到27.6% stays a share)
 _TO_LEVEL_RE = re.compile(r"^[^。；;！？!?]{0,16}?(?:提高|" + _TO_LEVEL_VERBS + ")" + _TO_LEVEL + "$")
@@ -939,7 +942,7 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
         # 居民通胀率在经历两个月回落后，4月单月反弹至13.1%: the level a rate of change reaches, named by
         # the sentence before the clause (the last rate or level noun there decides; 失业率回升至4% is none)
         last = None
-        for last in _RATE_SUBJECT_RE.finditer(t, s_start, lo.start - len(left)):
+        for last in _RATE_SUBJECT_RE.finditer(t, s_start, lo.start):
             pass
         if last is not None and last.group("growth"):
             return 1

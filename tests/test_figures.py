@@ -795,3 +795,13 @@ def test_jobs_after_the_number_the_dead_among_a_group_and_a_change_by_its_size()
 
 def test_eligible_voters_by_condition():
     assert [(f.kind, f.value_low) for f in extract_figures("全国共有2980万符合条件的选民。")] == [("count", 2.98e7)]
+
+
+def test_a_rate_reaching_a_level_named_by_when_and_children_by_their_age_group():
+    # 升至目前的9.15%, 在今年年底上升至18%: where inflation rose to is inflation, whatever time word comes between
+    assert figs("统计局称，通胀率已由今年1月的8.73%升至目前的9.15%。") == [
+        ("growth", 8.73, 8.73, "%"), ("growth", 9.15, 9.15, "%")]
+    assert figs("评级机构预计，该国通胀率有可能在今年年底上升至18%。") == [("growth", 18.0, 18.0, "%")]
+    # a level that rises is still a level
+    assert figs("失业率在今年年底上升至6.5%。") == [("percent", 6.5, 6.5, "%")]
+    assert figs("冲突导致约1万1千少年儿童无法上课。") == [("count", 11000.0, 11000.0, "person")]
