@@ -109,6 +109,8 @@ ROLE_WORDS = (
     "换上", "换下", "派上", "选手", "知事", "人士", "架构师", "程序员", "开发者", "司长", "参赞", "领事", "总领事", "武官", "讲师", "工程师", "设计师", "咖啡师", "厨师", "店主", "司机", "目击者", "经济学家",
     # engineering programmes name their chiefs by these titles (红旗七号总指挥…, 总设计师…)
     "总指挥", "副总指挥", "总设计师", "副总设计师", "总工程师", "院士",
+    # Malaysian honorifics before a name (拿督斯里安华, 丹斯里黄家定)
+    "拿督斯里", "丹斯里", "拿督", "拿汀",
     # armies name commanders by these (原副司令员王扶之, 政委…), and Japanese and Korean ministries by 课长
     "司令员", "副司令员", "副司令", "政委", "副政委", "政治委员", "军长", "副军长", "师长", "旅长", "营长", "连长",
     "课长", "室长", "次官", "事务次官", "审议官", "官房长官", "局局长", "司司长",   # (…局 + 局长: the segmenter's cut)
@@ -214,7 +216,7 @@ TRANSLIT = set(
     "内尼妮涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟沙莎尚绍舍圣施什史舒斯松苏索塔"
     "泰坦汤唐特滕提图托瓦旺威韦维温沃乌武西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐娃夫尔茨热"
     "芙琪雄娅娜莲黛珊蒂薇妮茜茨斐珀契楚措翁拿略廖隆卜易歇逊汀凯嘉赞蕾丝尼戴莱勃兹"
-    "顿灵彻貌坤书范皮坚")
+    "顿灵彻貌坤书范皮坚佳")
 TRANSLIT_COMMON = set("大文山海安本华东思立治历京天生心和平正方林明金南西东书坚")
 _FREE_TRANSLIT = TRANSLIT - TRANSLIT_COMMON
 # Every character of transliterated names, the common ones included (亚历山大, 爱德华兹维尔): for spans
@@ -324,7 +326,9 @@ STREET_SUFFIXES = ("街", "大街", "路", "大道", "桥", "大桥", "广场", 
                    # venues and stations named after their city (哈尔滨大剧院, 伊斯坦布尔市政厅, 淄博站)
                    "大剧院", "剧院", "体育馆", "体育中心", "奥体中心", "会展中心", "国际会展中心", "市政厅", "公园",
                    # (not a bare 站: 郑州站 is as often a leg of a tennis tour as a station)
-                   "极地公园", "高铁站", "东站", "西站", "南站", "北站")
+                   "极地公园", "高铁站", "东站", "西站", "南站", "北站",
+                   # prisons named after their town (赛德纳亚监狱, 关塔那摩监狱)
+                   "监狱")
 PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     "岛", "港", "湾", "海峡", "机场", "核电站", "水电站", "电站", "发射场", "航天发射场", "航天中心", "基地",
     "空军基地", "海军基地", "海", "湖", "河", "山", "山脉", "群岛", "运河", "大坝", "广场", "大厦", "宫",
@@ -1173,6 +1177,10 @@ def _after_capitalised_word(text: str, start: int) -> bool:
     return text[start - 1:start] == " " and _CAPITALISED_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
+# What turns a place before it into the name of a recurring meeting (圣彼得堡国际经济论坛, 香格里拉对话会)
+_FORUM_AFTER = re.compile("(?:国际)?(?:经济|安全|投资|能源|和平|发展|商业|外交|金融|媒体|文明)?(?:论坛|对话会)")
+
+
 def _token_pass(d: _Doc):
     lex = d.lex
     toks, starts = d.toks, d.starts
@@ -1190,6 +1198,13 @@ def _token_pass(d: _Doc):
                 and not (i > 0 and toks[i - 1][0] in _FOREIGN_ONLY_ROLES):   # (领袖 + 高峰会: a summit)
             d.add(lex.cued_only[tok], start, tok)  # 发言人高峰: a person whose name is also a word
             continue
+        if ent is not None and len(tok) == 2 and tok[1] == "方" and tok[0] in AMBIGUOUS:
+            # 巴方 in a text about Palestine, 阿方 at a China–Arab summit: the side the text names in full
+            named = [c for c in AMBIGUOUS[tok[0]] if c in d.text]
+            if named and ent.name not in named:
+                ent = lex.by_name[named[0]]
+            elif not named and tok[0] == "阿" and "阿拉伯" in d.text:
+                continue   # the Arab side (中阿峰会), no one country
         if ent is not None and len(tok) >= 2:
             if tok[0].isascii() and (start and d.text[start - 1].isascii() and d.text[start - 1].isalnum()
                                      or d.text[start + len(tok):start + len(tok) + 1].isascii()
@@ -1214,8 +1229,9 @@ def _token_pass(d: _Doc):
                 continue  # 10月7日 + 共有: a date (日共 is also Japan's communist party)
             if ent.type == "org" and tok[-1] == "国" and nxt[:1] == "家":
                 continue  # 伊斯兰国 + 家: 伊斯兰国家 (Islamic countries), not the group
-            if ent.type == "place" and nxt == "论坛":
-                continue  # 多哈论坛, 达沃斯论坛: the place inside an event's name
+            if ent.type == "place" and (nxt == "论坛" or ent.subtype not in ("country", "territory")
+                                        and _FORUM_AFTER.match(d.text, start + len(tok))):
+                continue  # 多哈论坛, 圣彼得堡经济论坛, 香格里拉对话会: the place inside an event's name
             if tok in _COMPASS_REGIONS and (nxt.startswith(_COMPASS_AFTER) or i > 0 and (
                     toks[i - 1][0] in _COMPASS_BEFORE or known.get(toks[i - 1][0], _NO_ENT).type == "place")):
                 continue  # 向东北方向, 福建东北: a direction, not Northeast China
@@ -1287,6 +1303,18 @@ def _token_pass(d: _Doc):
                     own = known.get(name) or _Ent("org:" + name, name, "org", country.country, False,
                                                   "government")
                     d.add(own, starts[i - 1], name)
+                    continue
+                prev = toks[i - 1]
+                if ent.subtype == "government" and len(prev[0]) == 1 and prev[1] in ("j", "ns") and prev[0] != "日" \
+                        and prev[0] in COMPOUND_CHARS and not (i > 1 and toks[i - 2][0][-1:] in COUNTRY_PREFIXES) \
+                        and not _country_prefix(d, tok) \
+                        and (country := _country_for(lex, prev[0], d)) is not None and country.country \
+                        and country.country != ent.country:
+                    # 俄/j + 国家统计局: the body of the country named by its one-character form
+                    name = country.name + tok
+                    own = known.get(name) or _Ent("org:" + name, name, "org", country.country, False, "government")
+                    d.add(own, starts[i - 1], prev[0] + tok)
+                    d.add(country, starts[i - 1], prev[0], take=False)
                     continue
             if ent.type == "org" and ent.country and i > 0 \
                     and ent.subtype in ("media", "company", "university", "government") \
@@ -2326,6 +2354,23 @@ _MARKETS = ("股市", "楼市", "车市", "债市", "汇市", "房市", "牛市"
 _CLAUSE_NOUNS = frozenset(("选民", "民众", "公民", "居民", "市民", "网民", "投票", "投票决定", "决定", "表决"))
 
 
+# Words before 大学/学院 that name no one university without the country before them (哥伦比亚国立大学)
+_GENERIC_UNIVERSITY_HEADS = frozenset(("国立", "国家", "皇家", "中央", "公立", "联邦", "开放", "天主教", "理工",
+                                       "科技", "技术", "师范", "医科", "农业", "外国语", "国际"))
+
+
+def _leading_country(d: _Doc, start: int, limit: int) -> _Ent | None:
+    """The country whose full name is a whole token at `start` and ends by `limit`, or None."""
+    i = d.index_at(start)
+    if i is None:
+        return None
+    country = d.lex.countries.get(d.toks[i][0])
+    if country is None or country.name != d.toks[i][0] or start + len(country.name) > limit \
+            or country.subtype != "country":
+        return None
+    return country
+
+
 def _suffix_names(d: _Doc):
     """Organisations and places named by a proper head and a suffix: 英国国防部, 美国国际开发署,
     俄罗斯战略导弹部队, 欧洲通讯社, 保守党后座委员会, 开普省, 达苏水电站, 卡拉奇大学孔子学院.
@@ -2484,8 +2529,9 @@ def _suffix_names(d: _Doc):
                                                  else p2.startswith(("nz", "nr", "j", "ng")))
                     if nxt:
                         head, start = nxt, starts[h + 1]
-                elif apart and h + 1 == i and len(tok) - len(suffix) >= 2:
-                    head, start = True, starts[i]
+                elif apart and h + 1 == i and len(tok) - len(suffix) >= 2 \
+                        and tok[:-len(suffix)] not in _GENERIC_UNIVERSITY_HEADS:
+                    head, start = True, starts[i]   # (哥伦比亚 + 国立大学: a generic word names no university)
                 break
         if head is not None and not isinstance(head, _Ent) and (
                 kind == "place" or _translit_piece(toks[d.index_at(start)])):
@@ -2538,9 +2584,14 @@ def _suffix_names(d: _Doc):
             continue  # 政治新闻网 + 站: a website described (新闻网站), no outlet's name
         if suffix == "航空" and d.text[end:end + 1] == "难":
             end -= 1  # 狮航 + 空难: the name is cut where the text's own word (空难) starts
-        if kind == "place" and not isinstance(head, _Ent) and d.text[start] in _GLUED_VERBS \
-                and end - start - len(suffix) >= 4 and d.index_at(start + 1) is None:
-            start += 1   # 经吐尔尕特/ns + 山口: a verb the segmenter glued to an unknown name
+        if kind == "place" and suffix in _ADMIN_UNITS and (country := _leading_country(d, start, end - len(suffix) - 2)):
+            # 苏丹 + 尼亚 + 拉市: a city written right after its country is the city (the country counts)
+            d.add(country, start, country.name)
+            head, start = True, start + len(country.name)
+        if kind == "place" and not isinstance(head, _Ent) and d.index_at(start + 1) is None and (
+                d.text[start] in _GLUED_VERBS and end - start - len(suffix) >= 4
+                or d.text[start] in "说称" and end - start - len(suffix) >= 3):
+            start += 1   # 经吐尔尕特/ns + 山口, 说云朗/ns + 基地: a verb the segmenter glued to an unknown name
         name = d.text[start:end]
         if name in lex.stopnames or name.endswith(_EVENT_ENDS):
             continue
@@ -2860,7 +2911,7 @@ def _middle_part(d: _Doc, i: int) -> bool:
 
 
 # Adverbs and prepositions the segmenter glues to the end of a surname before a verb (谢弗在/nr + 解释/v).
-_GLUED_TO_SURNAME = "在将也曾已正则就又还便于"
+_GLUED_TO_SURNAME = "在将也曾已正则就又还便于遭被向对"
 _NOT_NAME_CHARS = set("与和同对向被由在是的及跟给让于说称等将也都就曾已又还并而从为所")
 _VERB_ALT = "说|称|表示|指出|认为|说道|强调|透露"
 _GLUED_VERB_END = re.compile(f"(?:{_VERB_ALT})$")
@@ -3094,6 +3145,8 @@ def _translit_names(d: _Doc):
                 and d.free(e, d.ends[k]):
             e = d.ends[k]   # 威尔 + 金森 in one name token 威尔金森/nrt: common characters end the name
         s, e = _snap(d, s, e, _FREE_TRANSLIT)
+        if d.text.startswith("斯里", s) and d.text[s - 2:s] in ("拿督", "丹斯"):
+            s += 2   # 拿督 + 斯里阿米尔…: the honorific is 拿督斯里 (Datuk Seri), the name comes after it
         if e - s >= 4 and d.text[e - 1] == "以" and d.is_end(e):
             e -= 1   # 皮塔以/nr + 自己的: the preposition glued to the name (以自己的魅力)
         elif e - s >= 4 and d.text[e - 1] == "因" and d.text.startswith(_CAUSE_AFTER_YIN, e):
@@ -4624,6 +4677,24 @@ def _merge_spellings(d: _Doc):
             _merge_into(d, ent, known)
 
 
+_BASE_KINDS = re.compile("(?:海军|空军|陆军|军事|海空军)?基地$")
+
+
+def _merge_bases(d: _Doc):
+    """A base named with and without its service (云朗海军基地 … 云朗基地) is one place: the known name, else
+    the longest."""
+    groups: dict[str, list[_Ent]] = {}
+    for ent, _hits in d.found.values():
+        if ent.type == "place" and (m := _BASE_KINDS.search(ent.name)) and m.start() >= 2:
+            groups.setdefault(ent.name[:m.start()], []).append(ent)
+    for ents in groups.values():
+        if len(ents) > 1:
+            target = max(ents, key=lambda e: (e.known, len(e.name)))
+            for ent in ents:
+                if ent is not target and not ent.known:
+                    _merge_into(d, ent, target)
+
+
 def _name_before_known_latin(d: _Doc, ls: int, latin: str, p: int):
     """谢赫巴兹-谢里夫(Shehbaz Sharif): the gazetteer's Latin form of a person, in brackets, says who the
     transliteration before it is, however it is spelled; the later surname then resolves to that person too."""
@@ -5738,6 +5809,21 @@ def _city_chars(d: _Doc):
 _ADMIN_TAILS = ("省", "州", "县", "市", "镇", "区")
 
 
+def _regions_as_divisions(d: _Doc):
+    """X地区 is the division X州/X省 the text names, not the city X (伊尔库茨克州 … 伊尔库茨克地区)."""
+    divisions = {ent.name[:-1]: ent for ent, _ in d.found.values()
+                 if ent.type == "place" and len(ent.name) >= 3 and ent.name[-1] in "州省"}
+    if not divisions:
+        return
+    for ent, hits in list(d.found.values()):
+        if ent.type != "place" or ent.name not in divisions or ent is divisions[ent.name]:
+            continue
+        for s, surface in list(hits.items()):
+            if surface == ent.name + "地区":
+                _drop_mention(d, ent, s)
+                d.add(divisions[ent.name], s, surface, take=False)
+
+
 def _merge_admin_forms(d: _Doc):
     """One place named with and without its administrative word (拉塔基亚省 … 拉塔基亚, 福岛县 … 福岛)
     is one entity. An unknown place found with the word is found without it too (卡尔米亚市 … 卡尔米亚);
@@ -6207,11 +6293,15 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _company_tails(d)
     _word_brands(d)
     _merge_admin_forms(d)
+    if "地区" in d.text:
+        _regions_as_divisions(d)
     if d.lex.shared:
         _shared_aliases(d)
     if "《" in d.text:
         _document_title_heads(d)
     _merge_spellings(d)
+    if "基地" in d.text:
+        _merge_bases(d)
     _local_full_names(d)
     if "使馆" in d.text:
         _merge_embassies(d)

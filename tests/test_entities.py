@@ -2708,3 +2708,43 @@ def test_given_name_ending_in_a_numeral_character():
     assert "吕翰九" in names("本部长吕翰九表示，谈判仍在继续。", "person")
     # a date or a count after a name stays out of it
     assert names("外长王毅三日在北京说，双方同意加强合作。", "person") == {"王毅"}
+
+
+def test_side_of_an_ambiguous_one_character_country_by_the_name_in_full():
+    # 巴方 in a text about Palestine is the Palestinian side; 阿方 at a China–Arab summit is no one country
+    got = by_name("以军突袭杰宁难民营，造成巴方人员伤亡。巴勒斯坦官员予以谴责。")
+    assert "巴勒斯坦" in got and "巴方" in got["巴勒斯坦"].surfaces and "巴基斯坦" not in got
+    assert "阿富汗" not in names("中阿峰会期间，主席呼吁阿方以阿拉伯智慧推动解决热点问题。")
+    assert "巴基斯坦" in names("巴方表示，伊斯兰堡将作出回应。")
+
+
+def test_places_inside_meeting_names_prisons_and_bases_named_two_ways():
+    assert "圣彼得堡" not in names("他是唯一出席圣彼得堡国际经济论坛的国家元首。")
+    assert "香格里拉" not in names("部长在香格里拉对话会上发言。")
+    assert "美国" in names("王储出席沙特-美国投资论坛。")   # a country in a meeting's name still counts
+    assert "赛德纳亚监狱" in names("反对派宣布打开赛德纳亚监狱，释放囚犯。", "place")
+    got = by_name("卫星图像显示，云朗海军基地附近出现挖泥船。官员说云朗基地不对外国开放。")
+    assert got["云朗海军基地"].surfaces == ["云朗海军基地", "云朗基地"] and "云朗基地" not in got
+
+
+def test_a_body_of_a_country_named_by_one_character_and_glued_words_after_names():
+    got = by_name("俄国家统计局数据显示，物价继续上涨。")
+    assert "俄罗斯国家统计局" in got and "俄罗斯" in got and "国家统计局" not in got
+    assert "国家统计局" in names("28日国家统计局发布数据。")
+    assert "埃克雷姆·伊马姆奥卢" in names("市长埃克雷姆·伊马姆奥卢遭拘留。", "person")
+    assert "齐吉曼塔斯·瓦伊丘纳斯" in names("能源部长齐吉曼塔斯·瓦伊丘纳斯向法新社表示，电网已经脱离。", "person")
+
+
+def test_cities_after_their_country_oblasts_and_generic_universities():
+    got = by_name("8月31日苏丹尼亚拉市举行了一场仪式。")
+    assert "苏丹" in got and "尼亚拉市" in got and "苏丹尼亚拉市" not in got
+    got = by_name("无人机袭击了伊尔库茨克州。伊尔库茨克地区的机场受损。")
+    assert got["伊尔库茨克州"].surfaces == ["伊尔库茨克州", "伊尔库茨克地区"] and "伊尔库茨克" not in got
+    got = by_name("哥伦比亚国立大学政治学教授表示，谈判仍有希望。")
+    assert "哥伦比亚国立大学" in got and "国立大学" not in got and "哥伦比亚" in got
+
+
+def test_malaysian_honorifics_and_spellings():
+    got = by_name("首相拿督斯里安华访华。前首相马哈迪表示支持。")
+    assert "安瓦尔·易卜拉欣" in got and "马哈蒂尔·穆罕默德" in got and "斯里" not in got
+    assert "阿米尔哈姆扎阿兹赞" in names("第二财政部长拿督斯里阿米尔哈姆扎阿兹赞表示，补贴将调整。", "person")
