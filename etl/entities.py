@@ -111,6 +111,8 @@ ROLE_WORDS = (
     "总指挥", "副总指挥", "总设计师", "副总设计师", "总工程师", "院士",
     # Malaysian honorifics before a name (拿督斯里安华, 丹斯里黄家定)
     "拿督斯里", "丹斯里", "拿督", "拿汀",
+    # clergy (什叶派教士奈米尔)
+    "教士", "神职人员", "传教士", "神父", "阿訇",
     # armies name commanders by these (原副司令员王扶之, 政委…), and Japanese and Korean ministries by 课长
     "司令员", "副司令员", "副司令", "政委", "副政委", "政治委员", "军长", "副军长", "师长", "旅长", "营长", "连长",
     "课长", "室长", "次官", "事务次官", "审议官", "官房长官", "局局长", "司司长",   # (…局 + 局长: the segmenter's cut)
@@ -216,7 +218,7 @@ TRANSLIT = set(
     "内尼妮涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟沙莎尚绍舍圣施什史舒斯松苏索塔"
     "泰坦汤唐特滕提图托瓦旺威韦维温沃乌武西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐娃夫尔茨热"
     "芙琪雄娅娜莲黛珊蒂薇妮茜茨斐珀契楚措翁拿略廖隆卜易歇逊汀凯嘉赞蕾丝尼戴莱勃兹"
-    "顿灵彻貌坤书范皮坚佳")
+    "顿灵彻貌坤书范皮坚佳狄")
 TRANSLIT_COMMON = set("大文山海安本华东思立治历京天生心和平正方林明金南西东书坚")
 _FREE_TRANSLIT = TRANSLIT - TRANSLIT_COMMON
 # Every character of transliterated names, the common ones included (亚历山大, 爱德华兹维尔): for spans
@@ -327,8 +329,8 @@ STREET_SUFFIXES = ("街", "大街", "路", "大道", "桥", "大桥", "广场", 
                    "大剧院", "剧院", "体育馆", "体育中心", "奥体中心", "会展中心", "国际会展中心", "市政厅", "公园",
                    # (not a bare 站: 郑州站 is as often a leg of a tennis tour as a station)
                    "极地公园", "高铁站", "东站", "西站", "南站", "北站",
-                   # prisons named after their town (赛德纳亚监狱, 关塔那摩监狱)
-                   "监狱")
+                   # prisons named after their town (赛德纳亚监狱, 关塔那摩监狱), a city's districts (雅加达北区)
+                   "监狱", "北区", "南区", "东区", "西区")
 PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     "岛", "港", "湾", "海峡", "机场", "核电站", "水电站", "电站", "发射场", "航天发射场", "航天中心", "基地",
     "空军基地", "海军基地", "海", "湖", "河", "山", "山脉", "群岛", "运河", "大坝", "广场", "大厦", "宫",
@@ -3823,6 +3825,21 @@ def _x_platform(d: _Doc):
             d.add(twitter, s, d.text[s])
 
 
+# 电报 as the messaging platform (Telegram): quoted after or before 平台, or a channel on it; a bare 电报
+# is a cable or a telegram.
+_TELEGRAM_RE = re.compile(r"平台[“\"]?(电报)|[“\"](电报)(?=[”\"](?:社交|平台|频道|上|发|账号))|(电报)(?=频道|账号)")
+
+
+def _telegram(d: _Doc):
+    telegram = d.lex.by_name.get("Telegram")
+    if telegram is None:
+        return
+    for m in _TELEGRAM_RE.finditer(d.text):
+        g = next(k for k in (1, 2, 3) if m.group(k))
+        if d.free(m.start(g), m.end(g)):
+            d.add(telegram, m.start(g), "电报")
+
+
 # Latin initials before a transliterated surname (A.K.巴尔蒂, J.D.万斯): the initials are part of the name.
 _INITIALLED_RE = re.compile(r"[A-Z](?<![A-Za-z.][A-Z])(?:\.[A-Z]){0,2}\.(?=[\u4e00-\u9fff])")
 
@@ -4830,10 +4847,25 @@ def _paren_aliases(d: _Doc, create: bool = True):
             if not d.free(s, p):
                 continue
             ent = _Ent("person:" + phrase, phrase, "person", None, False)
+        elif " " in latin and _PERSONISH.match(latin) and head_toks[-1][1].startswith("nr") \
+                and (k := _translit_tail(d.lex, head_toks[-1][0])):
+            # 保险 + 员沙辛/nr (Wassim Chahine): the transliteration ending a name token glued to a word
+            s, phrase = p - k, text[p - k:p]
+            ent = _Ent("person:" + phrase, phrase, "person", None, False)
         else:
             continue
         d.add(ent, s, phrase)
         d.add(ent, ls, latin)
+
+
+def _translit_tail(lex: _Lexicon, w: str) -> int:
+    """The length of the transliteration (two characters or more) ending `w` after the last character of
+    an occupation (员沙辛 → 2), or 0."""
+    k = len(w)
+    while k and w[k - 1] in lex.translit:
+        k -= 1
+    # (the character before ends an occupation: 保险员, not 飓风 + 美莉莎)
+    return len(w) - k if k and len(w) - k >= 2 and w[k - 1] in _ROLE_LAST else 0
 
 
 
@@ -6214,6 +6246,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _initialled_names(d)
     if "X" in d.text or "x平台" in d.text:
         _x_platform(d)
+    if "电报" in d.text:
+        _telegram(d)
     _regnal_names(d)
     _back_references(d)
     if "卡" in d.text or "耶" in d.text or "斯克" in d.text:

@@ -2748,3 +2748,14 @@ def test_malaysian_honorifics_and_spellings():
     got = by_name("首相拿督斯里安华访华。前首相马哈迪表示支持。")
     assert "安瓦尔·易卜拉欣" in got and "马哈蒂尔·穆罕默德" in got and "斯里" not in got
     assert "阿米尔哈姆扎阿兹赞" in names("第二财政部长拿督斯里阿米尔哈姆扎阿兹赞表示，补贴将调整。", "person")
+
+
+def test_telegram_clergy_districts_and_a_name_glued_to_an_occupation():
+    assert "Telegram" in names("发言人在“电报”社交平台上指出，谈判没有进展。", "org")
+    assert "Telegram" in names("一个亲瓦格纳的电报频道发布了视频。", "org")
+    assert "Telegram" not in names("美国驻莫斯科使馆发回的电报显示，局势紧张。")
+    assert "奈米尔" in names("当局处决了包括什叶派教士奈米尔在内的多名囚犯。", "person")
+    assert "雅加达北区" in names("雅加达北区在过去十年里下沉了两米多。", "place")
+    # 保险 + 员沙辛/nr (Wassim Chahine): the name after the occupation, confirmed by its Latin form
+    assert "沙辛" in names("保险员沙辛(Wassim Chahine)住的地方离港口很近。", "person")
+    assert "莉莎" not in names("飓风美莉莎(Hurricane Melissa)登陆牙买加。", "person")
