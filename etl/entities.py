@@ -3825,6 +3825,19 @@ def _x_platform(d: _Doc):
             d.add(twitter, s, d.text[s])
 
 
+# 海湾 as the Gulf region before words for its states or its affairs (海湾国家, 海湾局势); a bare 海湾 is a bay
+_GULF_RE = re.compile("海湾(?=国家|各国|六国|局势|产油国|君主国|战争|阿拉伯国家|富国|石油)")
+
+
+def _gulf_region(d: _Doc):
+    gulf = d.lex.by_name.get("海湾地区")
+    if gulf is None:
+        return
+    for m in _GULF_RE.finditer(d.text):
+        if d.free(m.start(), m.end()) and not d.text.startswith("海湾阿拉伯国家合作", m.start()):
+            d.add(gulf, m.start(), "海湾")
+
+
 # 电报 as the messaging platform (Telegram): quoted after or before 平台, or a channel on it; a bare 电报
 # is a cable or a telegram.
 _TELEGRAM_RE = re.compile(r"平台[“\"]?(电报)|[“\"](电报)(?=[”\"](?:社交|平台|频道|上|发|账号))|(电报)(?=频道|账号)")
@@ -6248,6 +6261,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _x_platform(d)
     if "电报" in d.text:
         _telegram(d)
+    if "海湾" in d.text:
+        _gulf_region(d)
     _regnal_names(d)
     _back_references(d)
     if "卡" in d.text or "耶" in d.text or "斯克" in d.text:

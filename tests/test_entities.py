@@ -2759,3 +2759,14 @@ def test_telegram_clergy_districts_and_a_name_glued_to_an_occupation():
     # 保险 + 员沙辛/nr (Wassim Chahine): the name after the occupation, confirmed by its Latin form
     assert "沙辛" in names("保险员沙辛(Wassim Chahine)住的地方离港口很近。", "person")
     assert "莉莎" not in names("飓风美莉莎(Hurricane Melissa)登陆牙买加。", "person")
+
+
+def test_the_gulf_before_its_states_and_the_russian_federation_short():
+    got = by_name("海湾国家纷纷表态，呼吁各方保持克制。")
+    assert "海湾地区" in got and got["海湾地区"].surfaces == ["海湾"]
+    assert not names("渔船停在一个海湾里。")
+    assert "阿拉伯海" not in names("来自马格里布和阿拉伯海湾国家的侨民。")
+    got = by_name("俄联邦经济发展部预计经济将增长。")
+    assert "俄罗斯" in got and "俄联邦经济发展部" in got
+    # a refugee camp is a place of its own beside the town
+    assert {"杰宁难民营", "杰宁"} <= names("以军突袭杰宁难民营。杰宁位于约旦河西岸北部。", "place")
