@@ -218,8 +218,8 @@ TRANSLIT = set(
     "内尼妮涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟沙莎尚绍舍圣施什史舒斯松苏索塔"
     "泰坦汤唐特滕提图托瓦旺威韦维温沃乌武西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐娃夫尔茨热"
     "芙琪雄娅娜莲黛珊蒂薇妮茜茨斐珀契楚措翁拿略廖隆卜易歇逊汀凯嘉赞蕾丝尼戴莱勃兹"
-    "顿灵彻貌坤书范皮坚佳狄")
-TRANSLIT_COMMON = set("大文山海安本华东思立治历京天生心和平正方林明金南西东书坚")
+    "顿灵彻貌坤书范皮坚佳狄昌")
+TRANSLIT_COMMON = set("大文山海安本华东思立治历京天生心和平正方林明金南西东书坚昌")
 _FREE_TRANSLIT = TRANSLIT - TRANSLIT_COMMON
 # Every character of transliterated names, the common ones included (亚历山大, 爱德华兹维尔): for spans
 # that something else already marks as a name (a name tag, a state before it).
@@ -273,7 +273,7 @@ ORG_SUFFIXES = (
     "委员会", "理事会", "组织", "银行", "公司", "集团", "大学", "学院", "电视台", "广播公司", "研究所",
     "研究院", "研究中心", "基金会", "党", "议会", "法院", "通讯社", "通讯", "协会", "联盟", "联合会", "署",
     "局", "部", "办公室", "司令部", "代表团", "大使馆", "使馆", "领事馆", "总领馆", "部队", "舰队", "中队",
-    "报", "日报", "时报", "邮报", "晚报", "早报", "周报", "周刊", "都市报", "新闻报", "新闻网", "新闻社", "卫视",
+    "报", "日报", "时报", "邮报", "晚报", "早报", "周报", "周刊", "都市报", "新闻报", "新闻网", "新闻社", "卫视", "网视",
     "孔子学院",
     "阵线", "海军", "空军", "陆军", "警备队", "自卫队", "运动", "交易所", "议院", "警察局", "检察院", "法庭",
     "学会", "俱乐部", "证券", "航空", "控股", "研究室", "博物馆", "工会", "总工会", "图书馆", "美术馆", "档案馆",
@@ -295,7 +295,7 @@ ORG_SUFFIXES = (
 COMPANY_SUFFIXES = frozenset(("证券", "航空", "控股"))
 # Outlets: a country at the head of their names is part of a brand (英国广播公司, 德国之声) and does not count.
 MEDIA_SUFFIXES = frozenset(("报", "日报", "时报", "邮报", "晚报", "早报", "周报", "周刊", "都市报", "新闻报", "新闻网",
-                            "新闻社", "卫视", "电视台", "广播公司", "通讯社", "通讯", "之声", "电台", "杂志"))
+                            "新闻社", "卫视", "网视", "电视台", "广播公司", "通讯社", "通讯", "之声", "电台", "杂志"))
 # Names with these suffixes do not take the country written before them (美国 + 乔治敦大学).
 COUNTRY_APART_SUFFIXES = frozenset(("大学", "学院", "新闻社", "新闻网", "通讯社", "电视台", "日报", "时报", "邮报"))
 # Suffixes that may follow a Latin acronym (WABC电视台, KKR集团); the acronym then starts the name.
@@ -675,7 +675,8 @@ _LATIN_RUN = re.compile(rf"[A-Za-z](?<![A-Za-z0-9][A-Za-z])(?:[A-Za-z0-9{_LATIN_
 # (LeBlanc, McDonald, DeSantis: a capital inside a surname)
 _LATIN_PERSON = re.compile(r"^[A-Z][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?(?: (?:(?:[OD][’'])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-Za-z][a-zß-öø-ÿ]+)?"
                            # (Jennifer K. Elsea: a middle initial)
-                           r"|[A-Z]\.(?= [A-Z])|Al|al|bin|van|de|von)){1,3}$")
+                           # (Taleb al-Abdulmohsen: an Arabic article joined to the surname)
+                           r"|[A-Z]\.(?= [A-Z])|(?:[Aa]l|[Ee]l)-[A-Z][a-zß-öø-ÿ]+|Al|al|bin|van|de|von)){1,3}$")
 # Credit lines before a Latin name: 图/Emma Stone, 图片来源：Getty (the name decides person or not).
 _CREDIT_RE = re.compile(r"(?:图|摄|图片|图源|图片来源|来源|供图|视觉|Photo|photo)\s*[：:/|]\s*$"
                         # Pool photo by Mohd Rasfan, 路透社/Pilar Olivares: a photographer after an agency
@@ -2622,6 +2623,9 @@ def _suffix_names(d: _Doc):
             # 美国特种部队, 伊朗驻维也纳国际组织, 美国公司: generic bodies are no names (越南证券交易所 is:
             # a country's or a city's exchange)
             continue
+        if ent is None and kind == "org" and isinstance(head, _Ent) and head.type == "org" and head.subtype == "party" \
+                and tail == "联盟" and d.text[max(0, start - 1):start] in "与和及、":
+            continue  # 自民党与公明党 + 联盟: the coalition of the parties named, no body of its own
         if ent is None and kind == "org" and isinstance(head, _Ent) and (
                 _DESCRIPTIVE_WORDS.search(tail) or head.type == "org" and suffix in ("联盟", "组织", "集团")
                 and tail[:-len(suffix)] in _DESCRIPTIVE_FIELDS):
@@ -4216,6 +4220,9 @@ def _translit_after_role(d: _Doc):
             continue   # one ordinary word (发言人 + 坦言/v, 总统 + 以来/f, 领导人 + 密集/n + 举行)
         if text[end:end + 3].lstrip(" \u3000")[:1] in _SEP:
             continue   # 亚历山大 · 王: the first part of a joined name, which the dotted-name pass reads
+        last = bisect.bisect_left(d.ends, end)
+        if d.ends[last] == end and d.starts[last] > e and len(d.toks[last][0]) >= 2 and d.toks[last][1] == "v":
+            continue   # 专家 + 来尼 + 考察/v: a verb ends the run, no name
         if not d.free(e, end):
             shorter = _short_read_at(d, e, end)
             if shorter is None:
@@ -4694,17 +4701,37 @@ def _local_full_names(d: _Doc):
 
 def _merge_spellings(d: _Doc):
     """An unknown name that is a surface of a known person in this text (薛恩鲍姆, linked to 克劳迪娅·谢因鲍姆
-    by its Latin form, found again alone by the transliteration pass) is that person."""
-    spellings = {}
+    by its Latin form, found again alone by the transliteration pass) is that person; so is an unknown
+    `·` name that goes on from a known person's full name (谢赫·哈西娜 + ·瓦吉德), and a bare name beside
+    the regnal name it is the base of (查尔斯三世 … 查尔斯)."""
+    spellings, people = {}, []
     for ent, hits in d.found.values():
-        if ent.type == "person" and ent.known:
-            for surface in hits.values():
-                spellings.setdefault(surface, ent)
-    if not spellings:
+        if ent.type == "person":
+            people.append(ent)
+            if ent.known:
+                for surface in hits.values():
+                    spellings.setdefault(surface, ent)
+    if not people:
         return
-    for ent, hits in list(d.found.values()):
-        if ent.type == "person" and not ent.known and (known := spellings.get(ent.name)) is not None:
+    regnal = {m.group(1): ent for ent in people if (m := _REGNAL_NAME.match(ent.name))}
+    for ent in people:
+        if ent.known:
+            continue
+        known = spellings.get(ent.name)
+        if known is None and ent.name.count("·") >= 2:
+            parts = ent.name.split("·")
+            for k in range(len(parts) - 1, 1, -1):
+                head = d.lex.by_name.get("·".join(parts[:k]))
+                if head is not None and head.type == "person":
+                    known = head
+                    break
+        if known is None:
+            known = regnal.get(ent.name)
+        if known is not None and known is not ent:
             _merge_into(d, ent, known)
+
+
+_REGNAL_NAME = re.compile("^(.{2,})[一二三四五六七八九十]+世$")
 
 
 _BASE_KINDS = re.compile("(?:海军|空军|陆军|军事|海空军)?基地$")
@@ -6206,14 +6233,17 @@ def _document_title_heads(d: _Doc):
 
 
 # A `·` that a wrong encoding turned into "?" between two transliterations (哈维尔?米莱, 唐纳德?特朗普).
-_GARBLED_SEP = re.compile(r"(?<=[\u4e00-\u9fff])\?(?=[\u4e00-\u9fff])")
+# A "?" (a `·` lost to an encoding) or another dot (・•‧⋅∙, as Japanese, Indonesian or Taiwanese texts
+# write it) between two Han characters of a name
+_GARBLED_SEP = re.compile(r"(?<=[\u4e00-\u9fff])[?・•‧⋅∙･](?=[\u4e00-\u9fff])")
+_OTHER_DOTS = ("?", "・", "•", "‧", "⋅", "∙", "･")
 
 
 def _mended_separators(doc: str, tags: list[tuple[str, str]] | None) -> tuple[str, list[tuple[str, str]] | None]:
     """The text (and its tokens) with such a "?" read as the `·` it was: the same length, so every offset
     stays the text's."""
     at = [m.start() for m in _GARBLED_SEP.finditer(doc)
-          if doc[m.start() - 1] in _ALL_TRANSLIT and doc[m.end()] in _ALL_TRANSLIT]
+          if m.group() != "?" or doc[m.start() - 1] in _ALL_TRANSLIT and doc[m.end()] in _ALL_TRANSLIT]
     if not at:
         return doc, tags
     chars = list(doc)
@@ -6224,7 +6254,7 @@ def _mended_separators(doc: str, tags: list[tuple[str, str]] | None) -> tuple[st
         out, pos = [], 0
         for word, tag in tags:
             end = pos + len(word)
-            out.append((mended[pos:end], tag) if "?" in word else (word, tag))
+            out.append((mended[pos:end], tag) if any(c in word for c in _OTHER_DOTS) else (word, tag))
             pos = end
         tags = out
     return mended, tags
@@ -6237,7 +6267,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     text: all offsets are computed from the tokens)."""
     if not doc or not doc.strip():
         return []
-    if "?" in doc:
+    original = doc
+    if any(c in doc for c in _OTHER_DOTS):
         doc, tags = _mended_separators(doc, tags)
     d = _Doc(doc, lexicon(), tags)
     if tags is not None and (d.ends[-1] if d.ends else 0) != len(doc):
@@ -6362,7 +6393,10 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
                 and all(sf in ("国会大厦", "国会大楼") for sf in found.values()):
             continue   # 国会大厦 of a text that never names the United States is another country's   # 哈马斯代表团, 中方代表团: the people sent to a talk, no body (a mission or a team is one)
         offsets = sorted(found)   # offsets are unique keys: the order of sorting the (offset, surface) pairs
-        surfaces = list(dict.fromkeys(map(found.__getitem__, offsets)))
+        if original is not doc:   # the surfaces as the text writes them (佐科•维多多), the name with `·`
+            surfaces = list(dict.fromkeys(original[o:o + len(found[o])] for o in offsets))
+        else:
+            surfaces = list(dict.fromkeys(map(found.__getitem__, offsets)))
         out.append(EntityMention(entity_id=ent.key, name=ent.name, type=ent.type, country=ent.country,
                                  n=len(offsets), offsets=offsets, surfaces=surfaces, known=ent.known))
     out.sort(key=lambda m: m.offsets[0])
