@@ -113,6 +113,9 @@ _UNITS.update({
     "%": ("percent", "%", 1.0), "‰": ("percent", "%", 0.1),
     "人": ("count", "person", 1.0), "名": ("count", "person", 1.0), "位": ("count", "person", 1.0),
     "人口": ("count", "person", 1.0), "例": ("count", "person", 1.0),
+    # 宗 counts cases of a disease in Hong Kong's usage (37,529宗阳性个案, 死亡个案1,561宗); elsewhere deals or
+    # lawsuits (两宗交易): only with a word for cases beside it (_CASES_AROUND_RE)
+    "宗": ("count", "person", 1.0),
     "死": ("count", "person", 1.0), "伤": ("count", "person", 1.0),
     # 个 counts people only before 人 and words for children (3个人受伤, 两个儿子, 七个孩子); 口人 counts a family
     "个人": ("count", "person", 1.0), "个孩子": ("count", "person", 1.0), "个儿子": ("count", "person", 1.0),
@@ -805,6 +808,8 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
             elif money_before in _YUAN_CURRENCIES:
                 unit = money_before   # 新台币2万元以上20万元以下: 元 in the currency of the amount just before
         return kind, unit, low, high
+    if key == "宗" and not (_CASES_AFTER_RE.match(t, num_end) or _CASES_BEFORE_RE.search(t, max(s_start, lo.start - 12), lo.start)):
+        return None  # 两宗交易, 3宗案件: no people
     if key == "方" and not _WAN_YI_END_RE.search(hi.raw):
         return None  # 方 stands for 立方米 only in 万方/亿方
     if key == "死" and not _INJURED_AFTER_RE.match(t, num_end) or \
@@ -949,6 +954,8 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
     return None
 
 
+_CASES_AFTER_RE = re.compile(r"宗?(?:新型冠状病毒|新冠|2019冠状病毒|阳性|确诊|个案|病例|死亡|本地|输入)")
+_CASES_BEFORE_RE = re.compile(r"(?:个案|病例|死亡|确诊|阳性)[^，。；;,]{0,8}$|(?:个案|病例)(?:有|为|共)?$")
 _CASUALTIES_AFTER_BARE_RE = re.compile("死亡|丧生|遇难|罹难|身亡|受伤|伤亡|失踪")
 # What introduces a part of a sum just named (其中100亿), or a clause that is the next part (，300亿用于).
 _PART_OF_SUM_RE = re.compile(r"(?:其中|包括|另有|另外|剩余|余下|剩下)(?:的)?[" + _SPACE + r"]*$")

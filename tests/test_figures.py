@@ -805,3 +805,10 @@ def test_a_rate_reaching_a_level_named_by_when_and_children_by_their_age_group()
     # a level that rises is still a level
     assert figs("失业率在今年年底上升至6.5%。") == [("percent", 6.5, 6.5, "%")]
     assert figs("冲突导致约1万1千少年儿童无法上课。") == [("count", 11000.0, 11000.0, "person")]
+
+
+def test_cases_counted_in_zong_as_hong_kong_writes_them():
+    assert figs("本港新增37,529宗新冠病毒阳性检测个案。") == [("count", 37529.0, 37529.0, "person")]
+    assert figs("第五波疫情累计死亡个案1,561宗。") == [("count", 1561.0, 1561.0, "person")]
+    assert figs("公司去年完成两宗收购交易。") == []
+    assert figs("法院审理了3宗案件。") == []
