@@ -4727,8 +4727,28 @@ def _merge_spellings(d: _Doc):
                     break
         if known is None:
             known = regnal.get(ent.name)
+        if known is None and "·" in ent.name:
+            # (two unknown spellings: the one written more often, else the first, keeps the mentions)
+            known = next((k for k in people if k is not ent and k.key in d.found and _one_letter_apart(k.name, ent.name)
+                          and (k.known or _weight(d, k) > _weight(d, ent))), None)
         if known is not None and known is not ent:
             _merge_into(d, ent, known)
+
+
+def _weight(d: _Doc, ent: _Ent) -> tuple[int, int]:
+    hits = d.found[ent.key][1]
+    return len(hits), -min(hits)
+
+
+def _one_letter_apart(known: str, other: str) -> bool:
+    """Two spellings of one `·` name: the same surname, given names of one length that differ in one
+    character (多米尼克·勒布朗, 多明尼克·勒布朗)."""
+    a, b = known.split("·"), other.split("·")
+    if len(a) != len(b) or len(a) < 2 or a[-1] != b[-1] or len(a[-1]) < 2:
+        return False
+    diff = [(x, y) for x, y in zip(a[:-1], b[:-1]) if x != y]
+    return len(diff) == 1 and len(diff[0][0]) == len(diff[0][1]) >= 3 \
+        and sum(c != e for c, e in zip(*diff[0])) == 1
 
 
 _REGNAL_NAME = re.compile("^(.{2,})[一二三四五六七八九十]+世$")

@@ -2793,3 +2793,11 @@ def test_full_names_that_go_on_regnal_names_coalitions_and_verbs_after_roles():
     assert "塔玛拉·齐斯昌" in names("内政部长塔玛拉·齐斯昌称，嫌疑人已被捕。", "person")
     assert "Taleb al-Abdulmohsen" in names("警方确认嫌疑人名为Taleb al-Abdulmohsen。", "person")
     assert "南亚网视" in names("南亚网视加德满都1月9日讯 项目进展顺利。", "org")
+
+
+def test_two_spellings_of_one_dotted_name_one_letter_apart():
+    got = by_name("总理任命多明尼克·勒布朗接任财长。新任财长多米尼克·勒布朗宣誓，多米尼克·勒布朗表示感谢。")
+    people = {m.name for m in got.values() if m.type == "person"}
+    assert people == {"多米尼克·勒布朗"} and "多明尼克·勒布朗" in got["多米尼克·勒布朗"].surfaces
+    # two people of one surname stay two
+    assert {"约翰·史密斯", "简·史密斯"} <= names("约翰·史密斯和简·史密斯出席了会议。", "person")
