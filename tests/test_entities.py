@@ -2801,3 +2801,10 @@ def test_two_spellings_of_one_dotted_name_one_letter_apart():
     assert people == {"多米尼克·勒布朗"} and "多明尼克·勒布朗" in got["多米尼克·勒布朗"].surfaces
     # two people of one surname stay two
     assert {"约翰·史密斯", "简·史密斯"} <= names("约翰·史密斯和简·史密斯出席了会议。", "person")
+
+
+def test_bare_socialist_party_of_the_country_the_text_names():
+    assert "法国社会党" in names("法国总理辞职，社会党表示反对。", "org")
+    assert "西班牙工人社会党" in names("西班牙首相在马德里表示，社会党希望弥合分歧。", "org")
+    # no country of such a party named: a party of that name, no French or Spanish one
+    assert names("社会党在选举中失利。", "org") == {"社会党"}
