@@ -460,7 +460,9 @@ def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
                 continue
             other = by_surface.setdefault(a, ent)
             if ent.type == "org" and ent.country and len(a) < len(e.name) and e.name.endswith(a) \
-                    and e.name[:-len(a)] in country_forms:
+                    and (e.name[:-len(a)] in country_forms or ent.subtype == "party" and any(
+                        e.name[:k] in country_forms for k in range(2, min(6, len(e.name) - len(a)) + 1))):
+                # (西班牙 + 工人 + 社会党: a party whose full name puts more between its country and the name)
                 # 法国社会党 = 法国 + 社会党: the bare name is any country's party of that name, the text's
                 # country decides (_shared_aliases); the entry that holds it as its own name comes first
                 group = shared.setdefault(a, [other] if other is not ent else [])
