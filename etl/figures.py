@@ -246,6 +246,9 @@ _HEADCOUNT_RE = re.compile(r"人数|人口|兵力|死亡|伤亡|病例|确诊|�
                            r"|参与者|参加者|抗议者|示威者|罢工者")   # (参与者的数字达到了280万)
 _COUNT_NOUNS = frozenset(("人数", "总数", "票数", "户数", "次数", "件数", "个数", "岁数", "座数", "位数"))
 _WAN_YI_END_RE = re.compile("[万亿]$")
+# 每3欧元预算里就有1欧元: the two ends of a proportion of money
+_SHARE_OF_EACH_AFTER_RE = re.compile(r"[^，,。；;\d]{0,10}?(?:里|中|内|当中)就?有")
+_SHARE_OF_EACH_BEFORE_RE = re.compile(r"每[^，,。；;]{0,14}?(?:里|中|内|当中)就?有$")
 _RATIO_BEFORE_RE = re.compile(r"每[^，,。]{0,6}中就?有?$|人中就?有$")
 _DIGIT_RE = re.compile(r"\d")
 # Economic indicators glued to their value (人均GDP533美元, CPI2.1%): the number is no model name.
@@ -793,6 +796,8 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     low, high = lo.value * factor, hi.value * factor
     after = t[num_end:min(s_end, num_end + 14)]
     if kind == "money":
+        if before.endswith("每") and _SHARE_OF_EACH_AFTER_RE.match(t, num_end) or _SHARE_OF_EACH_BEFORE_RE.search(left):
+            return None   # 每3欧元预算里就有1欧元: a proportion, not two amounts
         if lo is hi and lo.value == 1 and not lo.has_mult and _RATE_BASE_AFTER_RE.match(t, num_end):
             return None   # 1美元 = 530坚戈, 1欧元兑7.8元: the base of an exchange rate, not an amount
         unit = _currency_in_context(key, unit, t)

@@ -812,3 +812,8 @@ def test_cases_counted_in_zong_as_hong_kong_writes_them():
     assert figs("第五波疫情累计死亡个案1,561宗。") == [("count", 1561.0, 1561.0, "person")]
     assert figs("公司去年完成两宗收购交易。") == []
     assert figs("法院审理了3宗案件。") == []
+
+
+def test_a_proportion_of_money_is_no_amount():
+    assert figs("现在每3欧元预算里就有1欧元用于农业。") == []
+    assert figs("原油价格为每桶80美元。") == [("money", 80.0, 80.0, "USD")]
