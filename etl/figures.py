@@ -86,7 +86,7 @@ _CURRENCIES = {
     "纽元": "NZD", "苏姆": "UZS", "基普": "LAK", "瑞尔": "KHR", "图格里克": "MNT", "智利比索": "CLP",
     "哥伦比亚比索": "COP", "古巴比索": "CUP", "索尔": "PEN", "玻利瓦尔": "VES", "埃塞俄比亚比尔": "ETB",
     "塞地": "GHS", "阿尔及利亚第纳尔": "DZD", "突尼斯第纳尔": "TND", "利比亚第纳尔": "LYD",
-    "越盾": "VND", "比索": "", "索姆": "KGS", "吉尔吉斯斯坦索姆": "KGS", "乌兹别克斯坦索姆": "UZS",
+    "越盾": "VND", "比索": "", "比尔": "", "索姆": "KGS", "吉尔吉斯斯坦索姆": "KGS", "乌兹别克斯坦索姆": "UZS",
     "盾": "", "先令": "", "基那": "PGK", "马纳特": "AZN", "德拉姆": "AMD",
     "拉里": "GEL", "列伊": "RON", "列弗": "BGN", "第纳尔": "DZD",
     "元": "CNY", "块钱": "CNY",   # 块钱: the spoken yuan (300块钱补贴); bare 块 is a measure word
@@ -446,6 +446,9 @@ def _tokens(t: str) -> list[_Tok]:
         bare_cn = cn and not has_mult and nxt not in "到至-~—"
         if bare_cn and not pct and not unit_possible:
             continue
+        half = pct == "百分之" and not mult and t.startswith("半", e)
+        if half:
+            e += 1   # 百分之三半: three and a half per cent
         if pct:
             unit_key, unit_end, noun = ("%" if pct == "百分之" else "‰"), e, None
         elif unit_possible:
@@ -478,7 +481,9 @@ def _tokens(t: str) -> list[_Tok]:
                     or tmult is None and len(tail) != {"万": 4, "亿": 8}.get(mult or "", 0):
                 continue   # 1万5 is spoken for 15000: a bare tail must fill the places (14万7500)
             value += tail_value
-        toks.append(_Tok(s, e, value, has_mult, bool(ap1 or ap2), bool(cn), m.group(0),
+        if half:
+            value += 0.5
+        toks.append(_Tok(s, e, value, has_mult, bool(ap1 or ap2), bool(cn), t[s:e] if half else m.group(0),
                          unit_key, unit_end, noun))
         keep_plain_before = n + 1 if unit_key is None and has_mult else (unit_end or 0)
     return toks
@@ -757,6 +762,8 @@ _SHARED_CURRENCIES = {
     "盾": (("印尼", "IDR"), ("印度尼西亚", "IDR"), ("越南", "VND")),
     "先令": (("肯尼亚", "KES"), ("坦桑尼亚", "TZS"), ("乌干达", "UGX"), ("索马里", "SOS")),
     "索姆": (("乌兹别克", "UZS"), ("吉尔吉斯", "KGS")),
+    # (比尔 is also a name: birr only in a text about Ethiopia)
+    "比尔": (("埃塞俄比亚", "ETB"), ("埃塞", "ETB")),
 }
 
 
@@ -934,8 +941,10 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
         return _growth_sign(gm.group("noun"))
     if prev_growth and prev_growth[2] == s_start:
         gap = t[prev_growth[0]:lo.start]
-        if _LIST_SEP_RE.match(gap) or _LIST_ITEM_GAP_RE.match(gap) and not _LEVEL_NOUN_RE.search(gap):
-            # 天然气上涨9.4%、电价10.9%: the next item of a list of changes, named by its noun
+        if (_LIST_SEP_RE.match(gap) or _LIST_ITEM_GAP_RE.match(gap) and not _LEVEL_NOUN_RE.search(gap)) \
+                and not t.startswith("的", num_end):
+            # 天然气上涨9.4%、电价10.9%: the next item of a list of changes, named by its noun (not a share
+            # of something after it: 飙升55%，94%的家庭农场)
             return prev_growth[1]
         if _FROM_LEVEL_RE.search(gap) and _TO_LEVEL_AFTER_RE.match(t, num_end):
             return 1   # 通货膨胀率平均为33.69%，尽管从2月份的41.26%下降到……: where the rate fell from is a rate

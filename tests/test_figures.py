@@ -817,3 +817,11 @@ def test_cases_counted_in_zong_as_hong_kong_writes_them():
 def test_a_proportion_of_money_is_no_amount():
     assert figs("现在每3欧元预算里就有1欧元用于农业。") == []
     assert figs("原油价格为每桶80美元。") == [("money", 80.0, 80.0, "USD")]
+
+
+def test_half_per_cent_in_words_birr_in_ethiopia_and_a_share_after_a_change():
+    assert figs("出口的粮食中只有百分之三半流向最贫穷的国家。") == [("percent", 3.5, 3.5, "%")]
+    assert figs("埃塞俄比亚的工资约为2500比尔。") == [("money", 2500.0, 2500.0, "ETB")]
+    assert figs("比尔·盖茨说，3比尔不够。") == []   # no Ethiopia named: 比尔 is a name
+    assert figs("破产数同比飙升55%，94%的家庭农场面临资金断裂。") == [
+        ("growth", 55.0, 55.0, "%"), ("percent", 94.0, 94.0, "%")]
