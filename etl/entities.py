@@ -1547,6 +1547,11 @@ def _glued_into_name(d: _Doc, i: int) -> bool:
     if i > 0 and len(toks[i - 1][0]) == 1 and toks[i - 1][0] in d.lex.translit and toks[i - 1][0] not in _NOT_NAME_CHARS \
             and i + 1 < len(toks) and toks[i + 1][0] in ("-", "－", "·"):
         return True
+    if i > 0 and i + 1 < len(toks) and toks[i - 1][1] == "x" and len(toks[i - 1][0]) == 1 \
+            and toks[i - 1][0] in d.lex.translit and len(toks[i + 1][0]) == 1 and toks[i + 1][0] in d.lex.translit \
+            and d.ends[i - 1] == d.starts[i]:
+        return True   # 姆/x + 塔瓦 + 里 (姆塔瓦里): a lone character the segmenter could not place glued before,
+                      # another after: the middle of a longer foreign name
     return False
 
 
@@ -2388,6 +2393,8 @@ def _suffix_names(d: _Doc):
         if not _IS_HAN.match(tok) or not d.free(starts[i], starts[i] + len(tok)):
             continue
         kind, suffix = _suffix_of(tok)
+        if kind == "place" and d.text[starts[i] + len(tok):starts[i] + len(tok) + 1] in _SEP:
+            continue  # 素拉山 + ·空西里: the first part of a person's `·` name that ends like a mountain
         if kind == "place" and (tok.endswith(_MARKETS) or tok.endswith("海") and d.text.startswith("冰", starts[i] + len(tok))):
             # (北极海/ns + 冰: the Arctic's sea ice, no sea)
             name = tok[:-2] if tok.endswith(_MARKETS) else tok[:-1]
@@ -3829,6 +3836,24 @@ def _x_platform(d: _Doc):
         s = m.end() - 1
         if d.free(s, s + 1):
             d.add(twitter, s, d.text[s])
+
+
+_CHAR_LIST_RE = re.compile("[\u4e00-\u9fff](?:、[\u4e00-\u9fff]){2,}")
+
+
+def _country_char_lists(d: _Doc):
+    """Countries listed by their one-character forms (越、泰、老、柬; 中、日、韩): three or more, each a country."""
+    lex, text = d.lex, d.text
+    for m in _CHAR_LIST_RE.finditer(text):
+        chars = m.group().split("、")
+        first = 0 if d.is_start(m.start()) else 1   # (北约、意、匈: 约 ends a word, no Jordan)
+        ents = [_country_for(lex, c, d) for c in chars[first:]]
+        if len(ents) < 3 or any(e is None for e in ents):
+            continue
+        for k, ent in enumerate(ents, first):
+            at = m.start() + 2 * k
+            if d.free(at, at + 1):
+                d.add(ent, at, chars[k])
 
 
 # 海湾 as the Gulf region before words for its states or its affairs (海湾国家, 海湾局势); a bare 海湾 is a bay
@@ -6316,6 +6341,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _telegram(d)
     if "海湾" in d.text:
         _gulf_region(d)
+    if "、" in d.text:
+        _country_char_lists(d)
     _regnal_names(d)
     _back_references(d)
     if "卡" in d.text or "耶" in d.text or "斯克" in d.text:

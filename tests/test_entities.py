@@ -2808,3 +2808,12 @@ def test_bare_socialist_party_of_the_country_the_text_names():
     assert "西班牙工人社会党" in names("西班牙首相在马德里表示，社会党希望弥合分歧。", "org")
     # no country of such a party named: a party of that name, no French or Spanish one
     assert names("社会党在选举中失利。", "org") == {"社会党"}
+
+
+def test_countries_listed_by_one_character_a_mountain_before_a_dot_and_a_town_inside_a_name():
+    assert {"中国", "日本", "韩国"} <= names("中、日、韩三国领导人会晤。", "place")
+    assert {"泰国", "老挝", "柬埔寨"} <= names("这个机构由越南、泰、老、柬组成。", "place")
+    assert "约旦" not in names("塞尔维亚、北约、意、匈官员表态。")
+    assert not names("全书分为上、中、下三册。")
+    assert "素拉山" not in names("泰国国防部发言人素拉山·空西里(Surasant Kongsiri)表示，行动将持续。")
+    assert "塔瓦" not in names("消息来源: 姆塔瓦里. 根据法律第166条。")
