@@ -6248,6 +6248,17 @@ def _shared_aliases(d: _Doc):
                 d.add(full, s, surface)
                 continue
             best = max(cands, key=lambda c: _country_weight(d, c.country))
+            head = next((d.text[s - k:s] for k in range(5, 1, -1) if s >= k and d.text[s - k:s] in d.lex.countries
+                         and d.is_start(s - k)), None)
+            if head is not None and d.lex.countries[head].country not in {c.country for c in cands}:
+                # 德国 + 社会党: the party of another country, named by it (德国社会党)
+                country = d.lex.countries[head]
+                name = country.name + surface
+                _drop_mention(d, ent, s)
+                d.add(d.lex.by_surface.get(head + surface) or
+                      _Ent("org:" + name, name, "org", country.country, False, "party"), s - len(head), head + surface)
+                d.add(country, s - len(head), head, take=False)
+                continue
             if _country_weight(d, best.country) == 0 and len(cands) > 1:
                 # none of their countries named: the entry of that very name (英国 工党, 美国 共和党), else a
                 # party of that name in no particular country (印度 … 社会党 is no French party)
