@@ -4742,7 +4742,7 @@ def _merge_spellings(d: _Doc):
         return
     regnal = {m.group(1): ent for ent in people if (m := _REGNAL_NAME.match(ent.name))}
     for ent in people:
-        if ent.known:
+        if ent.known or ent.key not in d.found:
             continue
         known = spellings.get(ent.name)
         if known is None and ent.name.count("·") >= 2:
