@@ -2669,9 +2669,11 @@ def _suffix_names(d: _Doc):
         elif kind == "org" and head_ent is not None and head_ent.type == "place" and suffix in _MISSION_SUFFIXES:
             # 驻特拉维夫大使馆: a mission named by the city it is in; the city counts
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
-        elif kind == "place" and head_ent is not None and head_ent.type == "place" and (suffix.endswith(("机场", "城堡", "港", "口岸", "码头")) or suffix in _ENERGY_SITES) \
+        elif kind == "place" and head_ent is not None and head_ent.type == "place" and suffix.endswith(("城堡", "口岸", "码头")) \
                 and head_ent.subtype not in ("country", "territory"):
-            # 阿布扎比国际机场: the city before its airport counts as well (南京 + 禄口机场)
+            # 哈萨克斯坦 … 霍尔果斯口岸, 巴尔莫勒尔城堡: the town before its border post, castle or quay counts
+            # as well (not before an airport, a port or a refinery: 阿布扎比国际机场, 贝鲁特港 are one place
+            # each, as the blind rounds' annotators list them)
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
         if kind == "org" and head_ent is not None and head_ent.type == "org" and head_ent.subtype in (
                 "university", "research") and not ent.known:
