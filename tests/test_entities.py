@@ -2825,3 +2825,9 @@ def test_countries_listed_by_one_character_a_mountain_before_a_dot_and_a_town_in
 def test_indo_pacific_and_the_korean_peninsula_as_kbs_writes_it():
     got = by_name("美国在印度-太平洋地区的盟友担心韩半岛局势。")
     assert "印太" in got and "朝鲜半岛" in got and "印度" not in got and "太平洋" not in got
+
+
+def test_a_red_crescent_society_and_russia_s_wealth_fund_by_their_bare_names():
+    assert "伊朗红新月会" in names("伊朗总统直升机失事，红新月会参与搜救。", "org")
+    assert names("红新月会发表声明。", "org") == {"红新月会"}   # no country named: no one society
+    assert "俄罗斯国家福利基金" in names("俄罗斯动用国家福利基金弥补赤字。", "org")
