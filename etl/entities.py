@@ -1240,6 +1240,8 @@ def _token_pass(d: _Doc):
             if tok in _COMPASS_REGIONS and (nxt.startswith(_COMPASS_AFTER) or i > 0 and (
                     toks[i - 1][0] in _COMPASS_BEFORE or known.get(toks[i - 1][0], _NO_ENT).type == "place")):
                 continue  # 向东北方向, 福建东北: a direction, not Northeast China
+            if ent.type == "place" and nxt == "精神" and ent.subtype not in ("country", "territory"):
+                continue  # 上海精神, 万隆精神: a principle named after a city, not the city
             if ent.type == "place" and nxt == "班列" and ent.subtype == "region":
                 continue  # 中欧班列: a train service named after the route, not Central Europe
             if ent.type == "place" and nxt == "湾" and ent.subtype in ("country", "territory") \

@@ -2831,3 +2831,8 @@ def test_a_red_crescent_society_and_russia_s_wealth_fund_by_their_bare_names():
     assert "伊朗红新月会" in names("伊朗总统直升机失事，红新月会参与搜救。", "org")
     assert names("红新月会发表声明。", "org") == {"红新月会"}   # no country named: no one society
     assert "俄罗斯国家福利基金" in names("俄罗斯动用国家福利基金弥补赤字。", "org")
+
+
+def test_a_principle_named_after_a_city_is_no_place():
+    assert names("与会各方同意弘扬上海精神。", "place") == set()
+    assert "上海" in names("上海是中国最大的城市。", "place")

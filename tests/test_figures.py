@@ -825,3 +825,9 @@ def test_half_per_cent_in_words_birr_in_ethiopia_and_a_share_after_a_change():
     assert figs("比尔·盖茨说，3比尔不够。") == []   # no Ethiopia named: 比尔 is a name
     assert figs("破产数同比飙升55%，94%的家庭农场面临资金断裂。") == [
         ("growth", 55.0, 55.0, "%"), ("percent", 94.0, 94.0, "%")]
+
+
+def test_a_hundred_or_a_thousand_and_more_people_in_one_character():
+    assert figs("踩踏事故造成百余人受伤。") == [("count", 100.0, 100.0, "person")]
+    assert figs("家族掌控着千余名地方官员。") == [("count", 1000.0, 1000.0, "person")]
+    assert figs("上百人聚集在广场。") == [] and figs("数百人受伤。") == []
