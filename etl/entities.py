@@ -3828,18 +3828,20 @@ _PRONOUN_CHARS = frozenset("他她它我你")
 
 # The platform X (formerly Twitter) by its one letter: only where the text says it is a platform.
 # (x平台: lower case too, where 平台 follows)
-_X_PLATFORM_RE = re.compile(r"(?<=平台|媒体|社媒)\s*X(?![A-Za-z0-9])|(?<![A-Za-z0-9.])X(?=\s*(?:社交平台|社交媒体|平台|上(?:发|表示|写道|称|声称|指出|说|批评|回应)|账号|帖子))"
-                            r"|(?<![A-Za-z0-9.])x(?=平台)")
+_X_PLATFORM_RE = re.compile(r"(?<=平台|媒体|社媒)\s*(X)(?![A-Za-z0-9])|(?<![A-Za-z0-9.])(X)(?=\s*(?:社交平台|社交媒体|平台|上(?:发|表示|写道|称|声称|指出|说|批评|回应)|账号|帖子))"
+                            r"|(?<![A-Za-z0-9.])(x)(?=平台)")
 
 
-def _x_platform(d: _Doc):
-    twitter = d.lex.by_name.get("推特")
-    if twitter is None:
+def _named_by_pattern(d: _Doc, name: str, pattern: re.Pattern):
+    """The known entity `name` where `pattern` finds it written as a word that is a common word elsewhere
+    (X, 电报, 海湾): at the span of the pattern's group that matched."""
+    ent = d.lex.by_name.get(name)
+    if ent is None:
         return
-    for m in _X_PLATFORM_RE.finditer(d.text):
-        s = m.end() - 1
-        if d.free(s, s + 1):
-            d.add(twitter, s, d.text[s])
+    for m in pattern.finditer(d.text):
+        s, e = m.span(m.lastindex)
+        if d.free(s, e):
+            d.add(ent, s, d.text[s:e])
 
 
 _CHAR_LIST_RE = re.compile("[\u4e00-\u9fff](?:、[\u4e00-\u9fff]){2,}")
@@ -3860,32 +3862,12 @@ def _country_char_lists(d: _Doc):
                 d.add(ent, at, chars[k])
 
 
-# 海湾 as the Gulf region before words for its states or its affairs (海湾国家, 海湾局势); a bare 海湾 is a bay
-_GULF_RE = re.compile("海湾(?=国家|各国|六国|局势|产油国|君主国|战争|阿拉伯国家|富国|石油)")
-
-
-def _gulf_region(d: _Doc):
-    gulf = d.lex.by_name.get("海湾地区")
-    if gulf is None:
-        return
-    for m in _GULF_RE.finditer(d.text):
-        if d.free(m.start(), m.end()) and not d.text.startswith("海湾阿拉伯国家合作", m.start()):
-            d.add(gulf, m.start(), "海湾")
-
-
+# 海湾 as the Gulf region before words for its states or its affairs (海湾国家, 海湾局势; not the GCC's
+# name, 海湾阿拉伯国家合作委员会); a bare 海湾 is a bay
+_GULF_RE = re.compile("(海湾)(?!阿拉伯国家合作)(?=国家|各国|六国|局势|产油国|君主国|战争|阿拉伯国家|富国|石油)")
 # 电报 as the messaging platform (Telegram): quoted after or before 平台, or a channel on it; a bare 电报
 # is a cable or a telegram.
 _TELEGRAM_RE = re.compile(r"平台[“\"]?(电报)|[“\"](电报)(?=[”\"](?:社交|平台|频道|上|发|账号))|(电报)(?=频道|账号)")
-
-
-def _telegram(d: _Doc):
-    telegram = d.lex.by_name.get("Telegram")
-    if telegram is None:
-        return
-    for m in _TELEGRAM_RE.finditer(d.text):
-        g = next(k for k in (1, 2, 3) if m.group(k))
-        if d.free(m.start(g), m.end(g)):
-            d.add(telegram, m.start(g), "电报")
 
 
 # Latin initials before a transliterated surname (A.K.巴尔蒂, J.D.万斯): the initials are part of the name.
@@ -6351,11 +6333,11 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     if "." in d.text:
         _initialled_names(d)
     if "X" in d.text or "x平台" in d.text:
-        _x_platform(d)
+        _named_by_pattern(d, "推特", _X_PLATFORM_RE)
     if "电报" in d.text:
-        _telegram(d)
+        _named_by_pattern(d, "Telegram", _TELEGRAM_RE)
     if "海湾" in d.text:
-        _gulf_region(d)
+        _named_by_pattern(d, "海湾地区", _GULF_RE)
     if "、" in d.text:
         _country_char_lists(d)
     _regnal_names(d)
