@@ -965,9 +965,7 @@ def _compound(d: _Doc, i: int, tok: str, start: int) -> bool:
         return True   # 中欧班列, 中欧时间: a train service and a time zone, no countries
     pos = start + len(pre)
     for k, c in enumerate(core):
-        hint = len(core) == 2 and next((name for (char, partner), name in _COMPOUND_PARTNERS.items()
-                                        if char == c and partner in core), None)   # (中印巴: Brazil, in BRICS)
-        ent = lex.by_name.get(hint) if hint else _country_for(lex, c, d)
+        ent = _compound_member(lex, c, core, d)
         if ent is not None:
             d.add(ent, pos + k, c)
     if not pre and len(core) >= 2 and not suf and d.next_text(i) in _ROUTE_WORDS and d.toks[i + 1][0] in _ROUTE_WORDS:
@@ -983,9 +981,45 @@ def _compound(d: _Doc, i: int, tok: str, start: int) -> bool:
 
 # An ambiguous one-character form decided by the other member of its compound (印巴: Pakistan; 巴以: Palestine).
 _COMPOUND_PARTNERS = {("巴", "印"): "巴基斯坦", ("巴", "阿"): "巴基斯坦", ("巴", "以"): "巴勒斯坦"}
+# ... and by any other member: 乌 beside a Central Asian neighbour is Uzbekistan (中吉乌铁路, 哈乌, 塔乌), even
+# in a text that never names it in full.
+_CENTRAL_ASIAN_PARTNERS = {"乌": ("乌兹别克斯坦", frozenset("吉哈塔土"))}
+
+
+def _compound_member(lex: _Lexicon, c: str, core: str, d: _Doc) -> _Ent | None:
+    """The country the one-char form c names inside the compound `core`."""
+    hint = len(core) == 2 and next((name for (char, partner), name in _COMPOUND_PARTNERS.items()
+                                    if char == c and partner in core), None)   # (中印巴: Brazil, in BRICS)
+    if not hint and c in _CENTRAL_ASIAN_PARTNERS:
+        name, partners = _CENTRAL_ASIAN_PARTNERS[c]
+        hint = name if any(p in core for p in partners) else None
+    return lex.by_name.get(hint) if hint else _country_for(lex, c, d)
 _BORDER_WORDS = frozenset(("边界", "边境线", "边界线"))
 _ROUTE_WORDS = frozenset(("铁路", "高铁", "高速公路", "高速路", "公路", "原油管道", "石油管道", "油气管道", "天然气管道",
                           "输油管道", "输气管道", "油管道"))
+
+
+# A run of one-char country forms before a word that counts them (中哈乌 + 三国, 中俄 + 乌 + 三方, 美日韩 + 三边): as
+# many forms as the count are that many countries, even the forms too common to be read alone (哈, 吉, 老).
+_COUNTED_MEMBERS = re.compile("([二三四五])(?:国|方|边)")
+_COUNTS = {"二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _counted_compounds(d: _Doc):
+    lex, text = d.lex, d.text
+    for m in _COUNTED_MEMBERS.finditer(text):
+        n = _COUNTS[m.group(1)]
+        s = m.start() - n
+        run = text[max(s, 0):m.start()]
+        if s < 0 or len(run) != n or not all(c in lex.one_char for c in run) \
+                or s > 0 and text[s - 1] in lex.one_char or not d.is_start(s) or len(set(run)) != n:
+            continue   # (北约三国: not a run of countries; 中中三方: no)
+        if not any(c in COMPOUND_CHARS for c in run):
+            continue   # 老哈 + 三…: at least one form that is a country on its own
+        for k, c in enumerate(run):
+            ent = _compound_member(lex, c, run, d)
+            if ent is not None and d.free(s + k, s + k + 1):
+                d.add(ent, s + k, c)
 
 
 def _china_line_head(lex: _Lexicon, head: str) -> bool:
@@ -994,6 +1028,89 @@ def _china_line_head(lex: _Lexicon, head: str) -> bool:
     name, not four countries; 中亚 + 天然气管道 is Central Asia, a known place)."""
     return head[:1] == "中" and all(c in lex.one_char for c in head) \
         and all((e := lex.by_surface.get(w)) is None or e.type != "place" for w in (head, head[:2]))
+
+
+# A line named by the places it joins, written with dashes (阿斯塔纳-阿拉木图高速铁路, 亚马尔—欧洲管道,
+# 铁尔梅兹—马扎里沙里夫—喀布尔—白沙瓦铁路, 安格连—帕普铁路隧道): the whole name is one place.
+_DASH = "—–\\-－"
+_ROUTE_KINDS = ("天然气互联管道|天然气管道|输油管道|原油管道|石油管道|输气管道|油气管道|管道|高速铁路|高速公路|铁路|高铁"
+                "|公路")
+_DASHED_ROUTE = re.compile(f"[{_DASH}](?:[{_HAN}]{{2,8}}[{_DASH}]){{0,3}}[{_HAN}]{{2,8}}?(?:{_ROUTE_KINDS})(?:隧道)?")
+_DASH_SPLIT = re.compile(f"[{_DASH}]")
+
+
+def _route_part(d: _Doc, part: str) -> _Ent | None | bool:
+    """A place a dashed line joins: the known place (an _Ent), an unknown transliterated name (True), or
+    neither (False)."""
+    ent = d.lex.by_surface.get(part)
+    if ent is not None:
+        return ent if ent.type == "place" else False
+    if part[-1] in _ROUTE_PLACE_ENDS:
+        part = part[:-1]   # 亚湾, 西港: a transliterated name with the kind of place it is
+    return bool(part) and all(c in _ALL_TRANSLIT or c in d.lex.translit for c in part)
+
+
+_ROUTE_PLACE_ENDS = frozenset("湾港城市州镇村岛")
+
+
+def _dashed_routes(d: _Doc):
+    text = d.text
+    for m in _DASHED_ROUTE.finditer(text):
+        # the first place: the longest end of the Han run before the dash that starts a token and is a place
+        run_start = m.start()
+        while run_start > 0 and m.start() - run_start < 8 and "\u4e00" <= text[run_start - 1] <= "\u9fff":
+            run_start -= 1
+        first = next((s for s in range(run_start, m.start() - 1) if d.is_start(s)
+                      and _route_part(d, text[s:m.start()]) is not False), None)
+        if first is None:
+            continue
+        body = re.sub(f"(?:{_ROUTE_KINDS})(?:隧道)?$", "", text[m.start() + 1:m.end()])
+        parts = [text[first:m.start()]] + _DASH_SPLIT.split(body)
+        kinds = [_route_part(d, p) for p in parts]
+        if any(k is False for k in kinds) \
+                or not any(isinstance(k, _Ent) for k in kinds) and sum(map(len, parts)) < 5:
+            continue   # (two unknown two-char pieces: too weak to call a line)
+        name = text[first:m.end()]
+        if not d.free(first, m.end()):
+            continue
+        d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", None, False), first, name)
+        pos = first
+        for part, kind in zip(parts, kinds):
+            if isinstance(kind, _Ent):
+                d.add(kind, pos, part, take=False)   # the places it joins count as well (as in 中老铁路)
+            pos += len(part) + 1
+
+
+# Hong Kong's housing estates and courts (彩虹邨, 宏福苑, 海珊阁): 邨 names an estate wherever it is written;
+# 苑 and 阁 only after a name in a text about Hong Kong (内阁, 御苑 are words). The name before them may be
+# a known name (海珊 + 阁: a building, not Saddam Hussein) or pieces the segmenter left (石/硖/尾 + 邨).
+_ESTATE_ENDS = frozenset("邨苑阁")
+_ESTATE_NAME_TAGS = ("nz", "ns", "nr", "nrt", "n", "ng", "g", "j")
+
+
+def _estates(d: _Doc):
+    toks, starts, known = d.toks, d.starts, d.lex.by_surface
+    hong_kong = "香港" in d.text
+    for i, (tok, _pos) in enumerate(toks):
+        if tok not in _ESTATE_ENDS or i == 0 or tok != "邨" and not hong_kong:
+            continue
+        j, length = i, 0
+        while j > 0 and length < 3:
+            w, pos = toks[j - 1]
+            ent = known.get(w)
+            if not _IS_HAN.match(w) or pos not in _ESTATE_NAME_TAGS or length + len(w) > 3 \
+                    or ent is not None and ent.type == "place" and length:   # (大埔 + 宏福苑: the district stays apart)
+                break
+            j, length = j - 1, length + len(w)
+            if ent is not None and ent.type == "place" and ent.subtype in ("country", "territory", "city", "province"):
+                j, length = j + 1, length - len(w)
+                break
+        if length < 2 or tok != "邨" and (len(toks[i - 1][0]) < 2 or toks[i - 1][1] not in ("nz", "ns", "nr", "nrt")):
+            continue
+        start = starts[j]
+        name = d.text[start:starts[i] + 1]
+        if d.free(start, start + len(name)):
+            d.add(known.get(name) or _Ent("place:" + name, name, "place", "HK", False), start, name)
 
 
 def _known_route_members(d: _Doc):
@@ -1023,7 +1140,7 @@ def _route_members(d: _Doc, name: str, suffix: str, start: int) -> None:
     if parsed is None or parsed[0] or parsed[2]:
         return
     for k, c in enumerate(parsed[1]):
-        ent = _country_for(d.lex, c, d)
+        ent = _compound_member(d.lex, c, parsed[1], d)
         if ent is not None:
             d.add(ent, start + k, c, take=False)
 
@@ -4770,6 +4887,24 @@ _REGNAL_NAME = re.compile("^(.{2,})[一二三四五六七八九十]+世$")
 _BASE_KINDS = re.compile("(?:海军|空军|陆军|军事|海空军)?基地$")
 
 
+# A road or line named after the airport it serves (科伦坡机场高速公路, 首都机场快线): the road is the place.
+_AIRPORT_ROAD = re.compile("机场(高速公路|快速路|高速|快线|铁路|专线)")
+
+
+def _airport_roads(d: _Doc):
+    for m in _AIRPORT_ROAD.finditer(d.text):
+        for key, (ent, hits) in list(d.found.items()):
+            s = next((s for s, surface in hits.items() if s + len(surface) == m.start(1)), None)
+            if s is None or ent.type != "place":
+                continue
+            del hits[s]
+            if not hits:
+                del d.found[key]
+            name = d.text[s:m.end()]
+            d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", ent.country, False), s, name)
+            break
+
+
 def _merge_bases(d: _Doc):
     """A base named with and without its service (云朗海军基地 … 云朗基地) is one place: the known name, else
     the longest."""
@@ -6326,6 +6461,10 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _quoted_outlets(d)
     if "（" in d.text or "(" in d.text:
         _bracketed_names(d)
+    if "铁" in d.text or "管道" in d.text or "公路" in d.text:
+        _dashed_routes(d)
+    if "邨" in d.text or "香港" in d.text and ("苑" in d.text or "阁" in d.text):
+        _estates(d)
     if "·" in d.text or "-" in d.text:
         _dotted_names(d)
     _known_pass(d)
@@ -6357,6 +6496,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _known_route_members(d)
     if "中非、" in d.text or "、中非" in d.text:
         _central_africa(d)
+    if "三" in d.text or "四" in d.text:
+        _counted_compounds(d)
     _province_compounds(d)
     _acronym_bodies(d)
     _towns_after_regions(d)
@@ -6428,6 +6569,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _merge_spellings(d)
     if "基地" in d.text:
         _merge_bases(d)
+    if "机场" in d.text:
+        _airport_roads(d)
     _local_full_names(d)
     if "使馆" in d.text:
         _merge_embassies(d)

@@ -2836,3 +2836,41 @@ def test_a_red_crescent_society_and_russia_s_wealth_fund_by_their_bare_names():
 def test_a_principle_named_after_a_city_is_no_place():
     assert names("与会各方同意弘扬上海精神。", "place") == set()
     assert "上海" in names("上海是中国最大的城市。", "place")
+
+
+def test_countries_counted_by_the_word_after_them():
+    # 乌 beside Kyrgyzstan or Kazakhstan is Uzbekistan, even where the text never names it in full
+    assert {"中国", "吉尔吉斯斯坦", "乌兹别克斯坦"} <= names("中吉乌铁路项目正式启动。", "place")
+    assert "乌克兰" not in names("中吉乌铁路项目正式启动。")
+    # as many one-character forms as the count word says (哈 is too common to be a country alone)
+    assert {"中国", "哈萨克斯坦", "乌兹别克斯坦"} <= names("中哈乌三国领导人会晤。", "place")
+    assert {"中国", "俄罗斯", "乌克兰"} <= names("中俄乌三方会谈将在日内瓦举行。", "place")
+    assert names("北约三国", "place") == set()
+    assert names("他们三方会谈。") == set()
+
+
+def test_a_line_named_by_the_places_it_joins_with_dashes():
+    got = by_name("阿斯塔纳-阿拉木图高速铁路今年开工。")
+    assert {"阿斯塔纳-阿拉木图高速铁路", "阿斯塔纳", "阿拉木图"} <= set(got)
+    assert got["阿斯塔纳-阿拉木图高速铁路"].type == "place"
+    # unknown transliterated places, a tunnel on the line
+    assert "安格连—帕普铁路隧道" in names("乌兹别克斯坦的安格连—帕普铁路隧道全长19公里。", "place")
+    # the first place starts where the name does, not at the words before it
+    got = names("经波兰的亚马尔—欧洲管道停止输气。", "place")
+    assert "亚马尔—欧洲管道" in got and "波兰" in got
+    # no line: a dash between two places that names nothing
+    assert not any("—" in n for n in names("伊朗—沙特关系回暖。"))
+
+
+def test_hong_kong_housing_estates_and_courts():
+    assert "彩虹邨" in names("住在黄大仙彩虹邨的居民。", "place")
+    got = by_name("香港大埔宏福苑发生火灾，海珊阁的居民也被疏散。")
+    assert {"宏福苑", "海珊阁", "大埔"} <= set(got)
+    assert "萨达姆·侯赛因" not in got   # 海珊 + 阁: a building, not the man
+    assert names("香港内阁会议。", "place") == {"香港"}
+    assert "御苑" not in names("游客参观新宿御苑。")   # 苑 only in a text about Hong Kong
+
+
+def test_a_road_named_after_an_airport_is_the_place():
+    got = names("斯里兰卡的科伦坡机场高速公路由中国公司承建。", "place")
+    assert "科伦坡机场高速公路" in got and "科伦坡机场" not in got
