@@ -91,7 +91,7 @@ ROLE_WORDS = (
     "副国务卿", "发言人", "秘书长", "副秘书长", "主席", "副主席", "大使", "特使", "议员", "参议员", "众议员",
     "议长", "分析师", "专家", "教授", "副教授", "研究员", "学者", "记者", "通讯员", "主编", "编辑", "作家",
     "主任", "局长", "署长", "司令", "指挥官", "将军", "上将", "中将", "少将", "上校", "官员", "领导人", "首领",
-    "头目", "国王", "王储", "王子", "女王", "总干事", "总裁", "首席执行官", "执行官", "董事长", "创始人", "经理",
+    "头目", "国王", "王储", "王子", "女王", "总干事", "总裁", "首席执行官", "执行官", "财务官", "运营官", "技术官", "投资官", "战略官", "董事长", "创始人", "经理",
     "总监", "律师", "法官", "检察官", "候选人", "顾问", "助理", "代表", "负责人", "主持人", "经济学家",
     "科学家", "宇航员", "航天员", "运动员", "球员", "教练", "总督", "州长", "市长", "省长", "首席", "成员",
     "主教", "教皇", "牧师", "法老", "国务委员", "委员", "书记", "总书记", "参谋长", "创办人", "医生",
@@ -1113,6 +1113,42 @@ def _estates(d: _Doc):
             d.add(known.get(name) or _Ent("place:" + name, name, "place", "HK", False), start, name)
 
 
+# A known name cut by its Latin form in brackets (亚马逊（Amazon）雨林): the name the two pieces make is meant
+# (the rainforest, not the company), under the first piece and the Latin form.
+_BRACKET_INSIDE = re.compile(f"([{_HAN}]{{2,6}})[（(]([A-Za-z][A-Za-z .'-]{{1,40}})[)）]([{_HAN}]{{1,4}})")
+
+
+def _names_cut_by_brackets(d: _Doc):
+    known = d.lex.by_surface
+    for m in _BRACKET_INSIDE.finditer(d.text):
+        head, tail = m.group(1), m.group(3)
+        for cut in range(len(head) - 1, -1, -1):   # the longest end of the Han run before the bracket
+            piece = head[cut:]
+            ent = next((e for k in range(len(tail), 0, -1) if (e := known.get(piece + tail[:k])) is not None
+                        and d.is_end(m.start(3) + k)), None)   # (华盛顿（Washington）州立大学: no 华盛顿州)
+            if ent is not None:
+                break
+        else:
+            continue
+        if ent.type != "place" or known.get(piece) is ent or not d.is_start(m.start(1) + cut):
+            continue
+        s = m.start(1) + cut
+        if d.free(s, m.end(1)) and d.free(m.start(2), m.end(2)):
+            d.add(ent, s, piece)
+            d.add(ent, m.start(2), m.group(2))
+
+
+# A road named by its number (M4高速公路, G312国道, E40公路): a named line, so a place.
+_NUMBERED_ROAD = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,2}-?\d{1,4})(?:号)?(?:高速公路|高速|公路|国道)")
+
+
+def _numbered_roads(d: _Doc):
+    for m in _NUMBERED_ROAD.finditer(d.text):
+        name = m.group()
+        if d.free(m.start(), m.end()):
+            d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", None, False), m.start(), name)
+
+
 def _known_route_members(d: _Doc):
     """中老铁路, 中俄东线天然气管道 from the gazetteer: the countries a line is named by count as well, as
     they do for the lines the suffix pass reads (_route_members)."""
@@ -1281,6 +1317,8 @@ def _single_country(d: _Doc, i: int, tok: str, start: int) -> bool:
 _PREPOSITION_FRAME = re.compile("[为罪]|身份|名义|方式|手段|理由|借口|形式|代价|速度|价格|标准|原则|目标")
 
 
+# Second characters of words that start with 社 (社论, 社会, 社区, 社交, 社团).
+_SHE_WORD_ENDS = frozenset("论会区交团")
 # Second characters of words that start with 报 (报价, 报道, 报告, 报复, 报名, 报销, 报警, 报案).
 _BAO_WORD_ENDS = frozenset("价道告复名销警案")
 
@@ -1334,6 +1372,8 @@ def _token_pass(d: _Doc):
                 continue  # PowerShell (cut into Power + Shell): a Latin name inside a longer word is not that name
             if tok[0].isascii() and tok[0].isalpha() and _after_capitalised_word(d.text, start):
                 continue  # Atlas Intel, Bahir Dar: the end of a longer Latin name (as in _known_pass)
+            if tok[-1] == "社" and ent.type == "org" and d.text[start + len(tok):start + len(tok) + 1] in _SHE_WORD_ENDS:
+                continue   # 共同社 + 论: 共同 + 社论 (a joint editorial), not the agency (社会, 社区 alike)
             if tok[-1] == "报" and ent.type == "org" and d.text[start + len(tok):start + len(tok) + 1] in _BAO_WORD_ENDS:
                 # 俄罗斯报 + 价高: 俄罗斯 + 报价, not the newspaper (报道, 报告, 报复 alike)
                 short = known.get(tok[:-1])
@@ -2008,7 +2048,8 @@ GENERIC_BODIES = {"武装部队", "安全部队", "特种部队", "军队", "当
 # After a country, a bare suffix is a kind, not a name (美国公司 = an American company); after a city
 # or a named word it is a name (赫尔辛基大学).
 BARE_SUFFIXES = {"公司", "银行", "大学", "学院", "党", "军", "集团", "组织", "协会", "企业", "媒体", "电视台",
-                 "报", "部队", "局", "部", "署", "大坝", "基地", "机场", "港", "军事基地", "海军基地", "空军基地"}
+                 "报", "部队", "局", "部", "署", "大坝", "基地", "机场", "港", "军事基地", "海军基地", "空军基地",
+                 "军用机场", "民用机场"}
 _COUNTING_WORD = re.compile("^[一二三四五六七八九十两几多数]+[大家个项名位只类]")
 # Verbs that name what a body does inside its name (委内瑞拉 + 选举/v + 委员会, 审计署).
 _INNER_VERBS = frozenset(("选举", "监督", "管理", "调查", "研究", "发展", "改革", "规划", "审计", "执法", "防控", "救援",
@@ -4172,7 +4213,14 @@ def _role_names(d: _Doc):
             if not _name_before_action(d, i):
                 _jp_name_before_verb(d, e)
     for m in _JP_NAME_VERB.finditer(text):
+        if m.group(2).endswith(_ADVERBS_BEFORE_VERB) and len(m.group(2)) > 2:
+            continue   # 江藤拓 + 随后 + 告诉: the name ends before the adverb (its own mention is found elsewhere)
         _add_cued_name(d, m.start(), m.group(), m.group(2), True)
+
+
+# Two-character adverbs between a name and its speech verb (江藤拓随后告诉, 岸田文雄同时表示).
+_ADVERBS_BEFORE_VERB = ("随后", "同时", "此前", "当天", "今天", "昨天", "随即", "再次", "已经", "此后", "当时", "此外",
+                        "日前", "近日", "也曾", "还曾", "亦曾")
 
 
 # The party committees, congresses, departments and courts of Chinese provinces, cities and counties
@@ -5139,7 +5187,8 @@ _NAMED_AS_BARE = re.compile(f"(?:名为|名叫|叫做|称为)([{_HAN}]{{2,5}})�
 # “军事事务”网站, “朝鲜新闻”网站: a quoted name right before the kind of outlet it is.
 # “自由前进党”: a quoted party name is one name (前进党 inside it is no other party).
 # (not a saying that ends in 党: “危机时代靠大党”, 大党 and 小党 name no party)
-_QUOTED_PARTY = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?的靠是要就]{1,8}(?<!黑手)(?<![大小])党)[”\"」]")
+# (not “少数执政党”, “最大在野党”: a party's standing, no name)
+_QUOTED_PARTY = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?的靠是要就]{1,8}(?<!黑手)(?<![大小])(?<!执政)(?<!在野)(?<!反对)党)[”\"」]")
 # “机构过渡和恢复委员会”, “保卫祖国国家委员会”: a body's name in quotes, ending in a kind of body
 _QUOTED_BODY_END = re.compile("(?:委员会|理事会|联盟|阵线|运动|组织|联合会|协会|指挥部|司令部|基金会|研究所|研究院)[”\"」]")
 _QUOTED_BODY = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?的]{2,14}(?:委员会|理事会|联盟|阵线|运动|组织|联合会|协会"
@@ -5171,7 +5220,8 @@ _PERIODICAL_IN_MARKS = re.compile("《(?:([^》\n]{1,10}?(?<!公|通|情|简|汇
 
 _WIRE_DATELINE = re.compile(f"(?:^|[\n【])[ \u3000]*((?!本)[{_HAN}]{{2,8}}(?:网|报|台|社|客户端))$")
 _DATED_WIRE = re.compile(f"(?:^|[\n【])[ \u3000]*((?!本)[{_HAN}]{{2,8}}(?:网|报|台|社|客户端))"
-                         "[ \u3000]*(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日$")
+                         # (【中美创新时报2025 年 2 月 1 日编译讯】: spaced digits, a translated report)
+                         "[ \u3000]*(?:\\d{4} ?年 ?)?\\d{1,2} ?月 ?\\d{1,2} ?日(?:编译)?$")
 
 
 def _quoted_outlets(d: _Doc):
@@ -5213,7 +5263,7 @@ def _quoted_outlets(d: _Doc):
             # (read back from the 讯, which is rare: far faster than trying the regex at every position)
             if text[at - 1] in "网报台社端" and (m := _WIRE_DATELINE.search(text, max(0, at - 14), at)):
                 _add_outlet(d, m.start(1), m.group(1))
-            elif text[at - 1] == "日" and (m := _DATED_WIRE.search(text, max(0, at - 22), at)):
+            elif (text[at - 1] == "日" or text[at - 2:at] == "编译") and (m := _DATED_WIRE.search(text, max(0, at - 30), at)):
                 _add_outlet(d, m.start(1), m.group(1))   # 唐人日报8月29日讯: the date between outlet and 讯
             at = text.find("讯", at + 1)
 
@@ -6460,9 +6510,12 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _registered_companies(d)
     _quoted_outlets(d)
     if "（" in d.text or "(" in d.text:
+        _names_cut_by_brackets(d)
         _bracketed_names(d)
     if "铁" in d.text or "管道" in d.text or "公路" in d.text:
         _dashed_routes(d)
+    if "公路" in d.text or "高速" in d.text or "国道" in d.text:
+        _numbered_roads(d)
     if "邨" in d.text or "香港" in d.text and ("苑" in d.text or "阁" in d.text):
         _estates(d)
     if "·" in d.text or "-" in d.text:

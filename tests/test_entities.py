@@ -2874,3 +2874,29 @@ def test_hong_kong_housing_estates_and_courts():
 def test_a_road_named_after_an_airport_is_the_place():
     got = names("斯里兰卡的科伦坡机场高速公路由中国公司承建。", "place")
     assert "科伦坡机场高速公路" in got and "科伦坡机场" not in got
+
+
+def test_a_japanese_name_ends_before_an_adverb():
+    got = names("首相召见农林水产大臣江藤拓。江藤拓随后告诉记者，江藤拓同时表示。", "person")
+    assert "江藤拓" in got and not any(n.startswith("江藤拓") and n != "江藤拓" for n in got)
+
+
+def test_a_latin_name_after_an_officer_title_and_a_translated_report_s_outlet():
+    assert "Colette Kress" in names("NVIDIA首席财务官Colette Kress就公司业务发表讲话。", "person")
+    assert "中美创新时报" in names("【中美创新时报2025 年 2 月 1 日编译讯】总统周六签署命令。", "org")
+
+
+def test_a_known_name_cut_by_its_latin_form_in_brackets():
+    got = by_name("记者亲临亚马逊（Amazon）雨林来见识气候问题。")
+    assert got["亚马孙雨林"].type == "place" and "Amazon" in got["亚马孙雨林"].surfaces
+    assert "亚马逊" not in got   # not the company
+    assert "华盛顿州" not in names("他访问了华盛顿（Washington）州立大学。")
+
+
+def test_roads_named_by_number_and_words_that_only_look_like_names():
+    assert "M4高速公路" in names("车队沿M4高速公路向莫斯科推进。", "place")
+    assert "G312国道" in names("车辆在G312国道上排队。", "place")
+    assert "共同社" not in names("每年以领导人讲话或共同社论的形式发表。")
+    assert "共同社" in names("共同社报道称，首相将出访。")
+    assert names("五个俄罗斯军用机场遭到攻击。", "place") == {"俄罗斯"}
+    assert names("执政党成了“少数执政党”。", "org") == set()

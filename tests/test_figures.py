@@ -831,3 +831,14 @@ def test_a_hundred_or_a_thousand_and_more_people_in_one_character():
     assert figs("踩踏事故造成百余人受伤。") == [("count", 100.0, 100.0, "person")]
     assert figs("家族掌控着千余名地方官员。") == [("count", 1000.0, 1000.0, "person")]
     assert figs("上百人聚集在广场。") == [] and figs("数百人受伤。") == []
+
+
+def test_shortened_cubic_metres_and_a_growth_target_described_on_the_way():
+    (f,) = extract_figures("卡塔尔出口了近1070亿立米的液化天然气。")
+    assert (f.kind, f.unit, f.value_low, f.approx) == ("volume", "m3", 1.07e11, True)
+    (f,) = extract_figures("路透社称，5%左右的雄心勃勃的经济增长目标表明转型决心。")
+    assert (f.kind, f.value_low) == ("growth", 5.0)
+    (f,) = extract_figures("中国仍有望实现6%以上的年度经济增长目标。")
+    assert (f.kind, f.value_low) == ("growth", 6.0)
+    (f,) = extract_figures("80%的人口增长来自城市。")
+    assert f.kind == "percent"
