@@ -5202,6 +5202,10 @@ _QUOTED_ARMED = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;
 _ACTS_ON_A_BODY = frozenset(("参与", "参加", "加入", "退出", "支持", "反对", "协助", "暂停", "成立", "组建", "建立",
                              "资助", "领导", "解散", "取缔"))
 _QUOTED_OUTLET = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?]{2,16})[”\"」](?=新闻网站|网站|杂志|周刊|智库|通讯社|电视台|电台|频道)")
+# ... or right after it (英国网站“中东观察”(Middle East Monitor)报道)
+# reporting something (not 网站“我们要和平”的口号)
+_KIND_THEN_QUOTED_OUTLET = re.compile("(?:网站|杂志|周刊|通讯社|电视台|电台|频道)[“\"「]([^”\"」“「\n，。、；：！？,;:!?]{2,10})[”\"」]"
+                                      "(?=[(（]|报道|称|发表|的报道|援引|指出|披露|刊文|刊登|文章|消息)")
 
 
 _BOOK_TITLE = re.compile("《([^》\n]{1,12})》")
@@ -5231,6 +5235,7 @@ def _quoted_outlets(d: _Doc):
     _source_outlets(d)
     if "”" in text or '"' in text or "」" in text:
         _quoted_orgs(d, _QUOTED_OUTLET, "media", outlet=True)
+        _quoted_orgs(d, _KIND_THEN_QUOTED_OUTLET, "media", outlet=True)
         if "党" in text:
             _quoted_orgs(d, _QUOTED_PARTY, "party", outlet=True)
         if _QUOTED_BODY_END.search(text):   # (rare: spares the slower full pattern on most texts)

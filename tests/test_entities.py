@@ -2900,3 +2900,9 @@ def test_roads_named_by_number_and_words_that_only_look_like_names():
     assert "共同社" in names("共同社报道称，首相将出访。")
     assert names("五个俄罗斯军用机场遭到攻击。", "place") == {"俄罗斯"}
     assert names("执政党成了“少数执政党”。", "org") == set()
+
+
+def test_an_outlet_quoted_after_its_kind():
+    got = by_name("据英国网站“中东观察”(Middle East Monitor)报道，伊朗将举行选举。")
+    assert got["中东观察"].type == "org" and "中东" not in got
+    assert not names("该网站“我们要和平”的口号很响亮。", "org")
