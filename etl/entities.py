@@ -1149,6 +1149,29 @@ def _numbered_roads(d: _Doc):
             d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", None, False), m.start(), name)
 
 
+# A camp named by a transliteration (达巴营地, 扎塔里营地): a place; not a group's camps (瓦格纳营地) nor a
+# kind of camp (军事营地).
+_CAMP = re.compile(f"([{_HAN}]{{2,5}})营地")
+
+
+def _named_camps(d: _Doc):
+    for m in _CAMP.finditer(d.text):
+        head = m.group(1)
+        for cut in range(len(head) - 2, -1, -1):   # the longest transliterated end of the run
+            name = head[cut:]
+            if not all(c in d.lex.translit for c in name):
+                cut += 1
+                break
+        else:
+            cut = 0
+        name, s = head[cut:], m.start(1) + cut
+        if len(name) < 2 or not d.is_start(s) or d.text[s - 1:s] in _SEP or name in d.lex.by_surface \
+                or name in d.lex.stopnames \
+                or all(c in TRANSLIT_COMMON for c in name) or not d.free(s, m.end()):
+            continue
+        d.add(_Ent("place:" + name + "营地", name + "营地", "place", None, False), s, name + "营地")
+
+
 def _known_route_members(d: _Doc):
     """中老铁路, 中俄东线天然气管道 from the gazetteer: the countries a line is named by count as well, as
     they do for the lines the suffix pass reads (_route_members)."""
@@ -6523,6 +6546,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _numbered_roads(d)
     if "邨" in d.text or "香港" in d.text and ("苑" in d.text or "阁" in d.text):
         _estates(d)
+    if "营地" in d.text:
+        _named_camps(d)
     if "·" in d.text or "-" in d.text:
         _dotted_names(d)
     _known_pass(d)

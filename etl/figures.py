@@ -134,7 +134,7 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
            "工作人员 球迷 观众 游客 乘客 旅客 学者 记者 流离失所者 无家可归者 幸存者 失踪者 被拘留者 "
            "被捕者 移民工人 农民工 平民百姓 渔民 牧民 村民 市民 灾民 员工 职工 陆军 海军官兵 民兵 "
            "菲军 印军 巴军 叙军 泰军 缅军 越军 土军 伊军 苏军 守军 敌军 联军 支持者 拥护者 追随者 新兵 受益者 "
-           "少年儿童 青少年 未成年人 妇孺 婴儿 新生儿 孕妇").split()
+           "少年儿童 青少年 未成年人 妇孺 婴儿 新生儿 孕妇 成年人 受访者").split()
 # Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
 # households), no date, age or fraction word.
 _MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之成]")
@@ -307,6 +307,8 @@ def _places() -> tuple[frozenset, dict[str, tuple[int, ...]]]:
 
 
 _PEOPLE_SET = frozenset(_PEOPLE)
+# What turns a people noun into a place or a body (居民小区, 难民营, 学生会, 居民楼, 移民局).
+_PLACE_OF_PEOPLE = frozenset("小区楼营会点户村站局所")
 _PEOPLE_LENS = sorted({len(w) for w in _PEOPLE}, reverse=True)
 _PEOPLE_FIRST = frozenset(w[0] for w in _PEOPLE)
 
@@ -376,6 +378,9 @@ def _unit_at(t: str, j: int) -> tuple[str | None, int | None, str | None]:
     pe = _people_end(t, j)
     if pe:
         return "人", pe, t[j:pe]
+    if t.startswith("个", j) and (pe := _people_end(t, j + 1)) is not None and t[pe:pe + 1] not in _PLACE_OF_PEOPLE:
+        # 2050个英国成年人, 500个难民: 个 before a word for people (not 473个居民小区, 一个难民营: places)
+        return "人", pe, t[j + 1:pe]
     return None, None, None
 
 
@@ -430,7 +435,8 @@ def _tokens(t: str) -> list[_Tok]:
             flags & _SINGLE_UNIT or flags & _PAIR_START and t[j:j + 2] in unit_pairs
             or flags & _MODIFIER_START and t[j + 2:j + 3] in _PEOPLE_FIRST and _MODIFIER_RE.fullmatch(t[j:j + 2])
             or has_mult and flags & _MODIFIER_START and _SECT_RE.match(t, j)   # 12万什叶派穆斯林
-            or c in _ELIGIBLE_FIRST and _ELIGIBLE_RE.match(t, j))   # 5087万有投票资格的选民
+            or c in _ELIGIBLE_FIRST and _ELIGIBLE_RE.match(t, j)   # 5087万有投票资格的选民
+            or c == "个" and _people_end(t, j + 1) is not None)   # 2050个英国成年人
         # Nothing after the number can make it a figure or join it to one (the checks below would
         # drop it): a Chinese numeral word (一些), or a plain number unless it must stay.
         if not unit_possible and not pct and not has_mult and nxt not in _CONNECTOR_FIRST and (

@@ -2906,3 +2906,9 @@ def test_an_outlet_quoted_after_its_kind():
     got = by_name("据英国网站“中东观察”(Middle East Monitor)报道，伊朗将举行选举。")
     assert got["中东观察"].type == "org" and "中东" not in got
     assert not names("该网站“我们要和平”的口号很响亮。", "org")
+
+
+def test_camps_named_by_a_transliteration():
+    assert "达巴营地" in names("幸存者一路逃到北部的达巴营地。", "place")
+    assert not names("士兵返回军事营地。")
+    assert "联合国刚果（金）稳定特派团" in names("联合国刚果特派团负责人表示担忧。", "org")

@@ -842,3 +842,10 @@ def test_shortened_cubic_metres_and_a_growth_target_described_on_the_way():
     assert (f.kind, f.value_low) == ("growth", 6.0)
     (f,) = extract_figures("80%的人口增长来自城市。")
     assert f.kind == "percent"
+
+
+def test_ge_before_a_word_for_people_counts_them():
+    (f,) = extract_figures("民调访问了2050个英国成年人。")
+    assert (f.kind, f.unit, f.value_low) == ("count", "person", 2050.0)
+    assert extract_figures("停电影响473个居民小区。") == []
+    assert extract_figures("共有300个家庭受灾。") == []
