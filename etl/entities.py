@@ -1114,28 +1114,35 @@ def _estates(d: _Doc):
 
 
 # A known name cut by its Latin form in brackets (亚马逊（Amazon）雨林): the name the two pieces make is meant
-# (the rainforest, not the company), under the first piece and the Latin form.
-_BRACKET_INSIDE = re.compile(f"([{_HAN}]{{2,6}})[（(]([A-Za-z][A-Za-z .'-]{{1,40}})[)）]([{_HAN}]{{1,4}})")
+# (the rainforest, not the company), under the first piece and the Latin form. (The pattern starts at the
+# bracket, which is rare; the Han run before it is read back from there.)
+_BRACKET_INSIDE = re.compile(f"[（(]([A-Za-z][A-Za-z .'-]{{1,40}})[)）]([{_HAN}]{{1,4}})")
 
 
 def _names_cut_by_brackets(d: _Doc):
-    known = d.lex.by_surface
-    for m in _BRACKET_INSIDE.finditer(d.text):
-        head, tail = m.group(1), m.group(3)
+    known, text = d.lex.by_surface, d.text
+    for m in _BRACKET_INSIDE.finditer(text):
+        b = m.start()
+        a = b
+        while a > 0 and b - a < 6 and "\u4e00" <= text[a - 1] <= "\u9fff":
+            a -= 1
+        if b - a < 2:
+            continue
+        head, tail = text[a:b], m.group(2)
         for cut in range(len(head) - 1, -1, -1):   # the longest end of the Han run before the bracket
             piece = head[cut:]
             ent = next((e for k in range(len(tail), 0, -1) if (e := known.get(piece + tail[:k])) is not None
-                        and d.is_end(m.start(3) + k)), None)   # (华盛顿（Washington）州立大学: no 华盛顿州)
+                        and d.is_end(m.start(2) + k)), None)   # (华盛顿（Washington）州立大学: no 华盛顿州)
             if ent is not None:
                 break
         else:
             continue
-        if ent.type != "place" or known.get(piece) is ent or not d.is_start(m.start(1) + cut):
+        s = a + cut
+        if ent.type != "place" or known.get(piece) is ent or not d.is_start(s):
             continue
-        s = m.start(1) + cut
-        if d.free(s, m.end(1)) and d.free(m.start(2), m.end(2)):
+        if d.free(s, b) and d.free(m.start(1), m.end(1)):
             d.add(ent, s, piece)
-            d.add(ent, m.start(2), m.group(2))
+            d.add(ent, m.start(1), m.group(1))
 
 
 # A road named by its number (M4高速公路, G312国道, E40公路): a named line, so a place.
