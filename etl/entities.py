@@ -367,6 +367,7 @@ GENERIC_HEADS = {
 
 SPLIT_LIMIT = 16        # max chars of a composed org/place name (中国驻巴基斯坦卡拉奇领事馆)
 _SEP = "·•・‧⋅∙"   # (鲍里斯⋅约翰逊: a dot operator for the middle dot)
+_SEP_CHARS = frozenset(_SEP)
 
 
 @dataclass(frozen=True)
@@ -1156,6 +1157,24 @@ def _numbered_roads(d: _Doc):
             d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", None, False), m.start(), name)
 
 
+# A city's metro line (波哥大地铁一号线, 郑州地铁5号线): a named line, so a place (the city alone is not
+# counted inside it, as inside an airport's name).
+_METRO_LINE = re.compile(f"([{_HAN}]{{2,6}}?)(?:地铁|轻轨|捷运)([一二三四五六七八九十]{{1,3}}|\\d{{1,2}})号线")
+
+
+def _metro_lines(d: _Doc):
+    known = d.lex.by_surface
+    for m in _METRO_LINE.finditer(d.text):
+        city = m.group(1)
+        # the city: the longest known place ending the run before 地铁
+        s = next((m.start(1) + k for k in range(len(city) - 1) if known.get(city[k:], _NO_ENT).type == "place"), None)
+        if s is None or not d.is_start(s) or not d.free(s, m.end()):
+            continue
+        name = d.text[s:m.end()]
+        d.add(known.get(name) or _Ent("place:" + name, name, "place", known[d.text[s:m.start(2) - 2]].country, False),
+              s, name)
+
+
 # A camp named by a transliteration (达巴营地, 扎塔里营地): a place; not a group's camps (瓦格纳营地) nor a
 # kind of camp (军事营地).
 _CAMP = re.compile(f"([{_HAN}]{{2,5}})营地")
@@ -1172,7 +1191,7 @@ def _named_camps(d: _Doc):
         else:
             cut = 0
         name, s = head[cut:], m.start(1) + cut
-        if len(name) < 2 or not d.is_start(s) or d.text[s - 1:s] in _SEP or name in d.lex.by_surface \
+        if len(name) < 2 or not d.is_start(s) or d.text[s - 1:s] in _SEP_CHARS or name in d.lex.by_surface \
                 or name in d.lex.stopnames \
                 or all(c in TRANSLIT_COMMON for c in name) or not d.free(s, m.end()):
             continue
@@ -1272,6 +1291,8 @@ def _province_compound(d: _Doc, i: int):
             or len(set(core)) < k:
         return
     start = d.starts[i]
+    if d.text[start - 1:start] in _SEP_CHARS or d.text[start + len(tok):start + len(tok) + 1] in _SEP_CHARS:
+        return   # 萨米亚·苏鲁胡·哈桑: a piece of a `·` name, no provinces
     for j, c in enumerate(core):
         place = lex.by_name.get(PROVINCE_CHARS[c])
         if place is not None:
@@ -1850,6 +1871,8 @@ def _bare_bodies(d: _Doc):
             continue  # 各州议会, 加州议会: a local body, not the national one
         if i > 0 and toks[i - 1][0] in _MANY_COUNTRIES:
             continue  # 全球央行, 各国议会: the bodies of many countries, none named
+        if d.text.startswith(_ELECTION_WORDS, start + len(body)):
+            continue  # 7月的国会选举: the election, not the body
         owner = _explained_body(d, start, start + len(body)) or next(
             (ent for ent, _ in d.found.values()
              if ent.type == "org" and ent.name.endswith(body) and ent.name[:-len(body)] in counts), None)
@@ -1939,6 +1962,102 @@ def _add_person(d: _Doc, s: int, name: str, surface: str | None = None) -> None:
     """A mention at s of the person the gazetteer knows by `name`, or of a new person of that name (written
     as `surface` when the text spells it otherwise: 李 波)."""
     d.add(d.lex.by_surface.get(name) or _Ent("person:" + name, name, "person", None, False), s, surface or name)
+
+
+# Organisations described rather than named (德国汽车公司, 中国电动汽车公司, 房地产顾问公司: a country, an
+# industry and a kind of company), and names that carry such a description in front (中国电动汽车制造商 +
+# 蔚来集团, 新加坡智库 + 东南亚研究所): the description names nothing.
+# (not the utilities and groups whose names are just that: 保加利亚天然气公司, 中国石油化工集团, 法国电力公司)
+_INDUSTRIES = ("电动汽车|新能源汽车|汽车|新能源|高科技|科技|存储芯片|芯片|半导体|房地产|地产|电信|通信"
+               "|钢铁|航运|物流|军工|国防|制药|医药|互联网|消费电子|电子|智能手机|手机|光伏|太阳能|锂电池|电池|矿业|采矿"
+               "|稀土|建筑|基建|工程|投资|金融|保险|数据中心|数据|人工智能|软件|游戏|传媒|食品|农业|纺织|服装|零售"
+               "|电商|造船|机械|设备|家电|奢侈品|咨询|顾问|民调|评级|审计|会计|网络安全|安全|云计算"
+               "|卫星|无人机|机器人|生物技术|疫苗|武器|国防承包|承包")
+_GENERIC_ORG_RE = re.compile(f"(?:国际|全球|跨国|大型|国有|国营|私营|民营|本土|当地|主要|知名)?(?:{_INDUSTRIES}){{1,3}}"
+                             "(?:服务|制造|开发|运营)?(?:公司|企业|制造商|生产商|巨头|厂商|运营商|开发商|供应商|承包商)")
+_DESCRIPTION_END = re.compile("(?:智库|制造商|生产商|运营商|开发商|供应商|承包商|巨头|公司|集团|企业)")
+
+
+def _without_country(lex: _Lexicon, name: str) -> str:
+    """The name without a country at its head (德国汽车公司 → 汽车公司)."""
+    for k in range(min(len(name) - 1, 8), 0, -1):
+        head = lex.countries.get(name[:k])
+        if head is not None and (k > 1 or name[0] in COMPOUND_CHARS):
+            return name[k:]
+    return name
+
+
+def _is_description(lex: _Lexicon, name: str) -> bool:
+    rest = _without_country(lex, name)
+    return _GENERIC_ORG_RE.fullmatch(rest) is not None or rest == "智库"
+
+
+def _described_orgs(d: _Doc):
+    lex = d.lex
+    for ent, hits in list(d.found.values()):
+        if ent.type != "org" or ent.known:
+            continue
+        if _is_description(lex, ent.name):
+            for s in list(hits):
+                _drop_mention(d, ent, s)
+            continue
+        for m in _DESCRIPTION_END.finditer(ent.name, 2):
+            desc, name = ent.name[:m.end()], ent.name[m.end():]
+            if len(name) >= 3 and _is_description(lex, desc) and _suffix_of(name)[1] is not None:
+                new = lex.by_surface.get(name)
+                if new is None or new.type == "org":
+                    new = new or _Ent("org:" + name, name, "org", ent.country, False, ent.subtype)
+                    for s, surface in list(hits.items()):
+                        if surface.endswith(name):
+                            _drop_mention(d, ent, s)
+                            d.add(new, s + len(surface) - len(name), name, take=False)
+                break
+
+
+_ELECTION_WORDS = ("选举", "大选", "改选", "换届", "选战")
+
+
+def _final_forms(d: _Doc):
+    """Last looks over what was found: a short name of a body written in full elsewhere (宪法法院 after
+    德国联邦宪法法院), a nickname in quotes right after a full name (普沙帕·卡马尔·达哈尔“普拉昌达”), a
+    doctrine named after a person (查韦斯主义: no mention of him), and a known name glued inside a longer
+    transliterated name (阿卜杜勒 + 法塔赫 + 布尔汉: no Fatah)."""
+    text = d.text
+    person_starts = {s for ent, hits in d.found.values() if ent.type == "person" for s in hits}
+    for ent, hits in list(d.found.values()):
+        for s, surface in list(hits.items()):
+            e = s + len(surface)
+            if ent.type == "person" and text.startswith("主义", e):
+                _drop_mention(d, ent, s)
+            elif ent.type == "org" and e in person_starts and s > 0 and text[s - 1] in d.lex.translit \
+                    and _IS_HAN.match(surface):
+                _drop_mention(d, ent, s)
+    orgs = [ent for ent, _ in d.found.values() if ent.type == "org"]
+    for ent in orgs:
+        if ent.known or len(ent.name) < 3 or ent.key not in d.found:
+            continue
+        longer = [o for o in orgs if o is not ent and len(o.name) > len(ent.name) + 1 and o.name.endswith(ent.name)
+                  and o.key in d.found]
+        if len(longer) == 1 and d.lex.countries.get(longer[0].name[:len(longer[0].name) - len(ent.name)].removesuffix("联邦")):
+            _merge_into(d, ent, longer[0])
+    if "“" in text:
+        for ent, hits in list(d.found.values()):
+            if ent.type != "person" or ent.key not in d.found:
+                continue
+            for s, surface in list(hits.items()):
+                e = s + len(surface)
+                if text.startswith("“", e) and "·" in surface:
+                    q = text.find("”", e + 1, e + 8)
+                    nick = d.found.get("person:" + text[e + 1:q]) if q > 0 else None
+                    if nick is None:
+                        nick = next(((o, h) for o, h in d.found.values() if o.type == "person" and q > 0
+                                     and h.get(e + 1) == text[e + 1:q]), None)
+                    if nick is not None and nick[0] is not ent and not (nick[0].known and ent.known):
+                        if ent.known or not nick[0].known:
+                            _merge_into(d, nick[0], ent)
+                        else:
+                            _merge_into(d, ent, nick[0])   # 普沙帕·卡马尔·达哈尔 + the gazetteer's 普拉昌达
+                        break
 
 
 def _drop_mention(d: _Doc, ent: _Ent, s: int) -> None:
@@ -6318,6 +6437,12 @@ def _listed_parties(d: _Doc):
                    for _s, name in items for i in range(len(name) - 2)):
             continue   # (在野党 + 共同民主党: a known party at the end of the first item will do)
         for k, (s, name) in enumerate(items):
+            if k and "的" in name[:-2]:
+                # 根索卡的人权党: the party of someone; the name starts after 的
+                cut = name.rindex("的", 0, len(name) - 2) + 1
+                s, name = s + cut, name[cut:]
+                if len(name) < 3:
+                    continue
             if k == 0 or name in _NOT_PARTIES or name.endswith(_NO_PARTY_ENDS) or name in lex.stopnames \
                     or not d.free(s, s + len(name)) \
                     or not d.is_start(s) or _ROLE_IN.search(name):
@@ -6555,6 +6680,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _estates(d)
     if "营地" in d.text:
         _named_camps(d)
+    if "号线" in d.text:
+        _metro_lines(d)
     if "·" in d.text or "-" in d.text:
         _dotted_names(d)
     _known_pass(d)
@@ -6664,6 +6791,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _local_full_names(d)
     if "使馆" in d.text:
         _merge_embassies(d)
+    _final_forms(d)
+    _described_orgs(d)
     out = []
     for ent, found in d.found.values():
         if ent.type == "org" and not ent.known and ent.name.endswith("代表团") and not _STANDING_DELEGATION.search(ent.name):

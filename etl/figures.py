@@ -134,7 +134,7 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
            "工作人员 球迷 观众 游客 乘客 旅客 学者 记者 流离失所者 无家可归者 幸存者 失踪者 被拘留者 "
            "被捕者 移民工人 农民工 平民百姓 渔民 牧民 村民 市民 灾民 员工 职工 陆军 海军官兵 民兵 "
            "菲军 印军 巴军 叙军 泰军 缅军 越军 土军 伊军 苏军 守军 敌军 联军 支持者 拥护者 追随者 新兵 受益者 "
-           "少年儿童 青少年 未成年人 妇孺 婴儿 新生儿 孕妇 成年人 受访者").split()
+           "少年儿童 青少年 未成年人 妇孺 婴儿 新生儿 孕妇 成年人 受访者 女性 男性 病例").split()
 # Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
 # households), no date, age or fraction word.
 _MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之成]")
@@ -147,7 +147,8 @@ _BODIES_RE = re.compile(r"具[\u4e00-\u9fff]{0,12}?(?:尸体|遗体|遗骸|尸�
 
 # Characters after a unit that turn it into another word (人民币, 名单, 位置, 例如, 吨级 ...).
 _UNIT_BLOCK = {
-    "人": re.compile(r"次|民币|均|身(?!亡)|造|工|格|类|权|质|选|文|物|团|组|小组|制|份|头|中(?!有)|年|天|日"),
+    # (3人组 is a trio's name; 约400人组成的人群 counts people)
+    "人": re.compile(r"次|民币|均|身(?!亡)|造|工|格|类|权|质|选|文|物|团|组(?!成)|小组|制|份|头|中(?!有)|年|天|日"),
     "名": re.compile(r"次|单|字|义|称|额|声|列|气|胜|望|誉|牌|副|著|言|校|画"),
     "位": re.compile(r"数|置|于|居|列|次|元|移|址|子|面|点|阶|号|比|一体|[A-Za-z0-9]"),   # (三位一体: a trinity)
     # 个人 starting a longer word is "personal" (3个人所得税 is no head count; 3个人受伤 is)
@@ -798,9 +799,13 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     before = t[max(s_start, lo.start - 2):lo.start].rstrip(_SPACE)
     if before.endswith("第") or before.endswith("分之") and not before.endswith("百分之"):
         return None  # ordinals, fractions (四分之三)
+    if lo.cn and lo.end - lo.start == 1 and (before.endswith(("星期", "礼拜")) or before.endswith("周") and lo is hi):
+        return None  # 星期三执法人员, 周三: a weekday, not three people
     if t[max(s_start, lo.start - 1):lo.start] in ("数", "几") and t[max(s_start, lo.start - 2):lo.start] not in _COUNT_NOUNS \
             or t[hi.end:hi.end + 1] == "几":
         return None  # vague amounts: 数十万亿日元, 几百人, 十几名记者 (not 投票人数902万人: the 数 of a noun)
+    if before == "数以":
+        return None  # 数以十亿美元计, 数以万计的难民: "by the billions", no amount
     if key == "位" and _RANK_BEFORE_RE.search(t[max(s_start, lo.start - 4):lo.start]):
         return None  # 从第10位跌至17位: a rank, not people
     if key is None:

@@ -849,3 +849,13 @@ def test_ge_before_a_word_for_people_counts_them():
     assert (f.kind, f.unit, f.value_low) == ("count", "person", 2050.0)
     assert extract_figures("停电影响473个居民小区。") == []
     assert extract_figures("共有300个家庭受灾。") == []
+
+
+def test_weekdays_vague_multitudes_crowds_and_more_words_for_people():
+    assert extract_figures("星期三执法人员在市场门外站岗。") == []
+    assert extract_figures("数以十亿美元计的资金投向中国企业。") == []
+    (f,) = extract_figures("约400人组成的人群靠近边境围栏。")
+    assert (f.kind, f.value_low, f.approx) == ("count", 400.0, True)
+    assert extract_figures("该乐队是3人组。") == []
+    got = {(f.value_low, f.unit) for f in extract_figures("日本强迫20万韩国女性成为慰安妇，被感染的27个病例中7人病情严重。")}
+    assert {(200000.0, "person"), (27.0, "person"), (7.0, "person")} <= got
