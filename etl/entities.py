@@ -4136,6 +4136,8 @@ _PRONOUN_CHARS = frozenset("他她它我你")
 # The platform X (formerly Twitter) by its one letter: only where the text says it is a platform.
 # (x平台: lower case too, where 平台 follows)
 _X_PLATFORM_RE = re.compile(r"(?<=平台|媒体|社媒)\s*(X)(?![A-Za-z0-9])|(?<![A-Za-z0-9.])(X)(?=\s*(?:社交平台|社交媒体|平台|上(?:发|表示|写道|称|声称|指出|说|批评|回应)|账号|帖子))"
+                            # (在X发文称, 在X上发帖: posting on X)
+                            r"|(?<=在)(X)(?=\s*(?:上)?(?:发文|发帖|发布|撰文|写道|贴文|表示))"
                             r"|(?<![A-Za-z0-9.])(x)(?=平台)")
 
 

@@ -2941,3 +2941,8 @@ def test_metro_lines_are_places():
     got = names("哥伦比亚的波哥大地铁一号线由中国企业承建。", "place")
     assert "波哥大地铁一号线" in got and "波哥大" not in got
     assert "郑州地铁5号线" in names("郑州地铁5号线发生事故。", "place")
+
+
+def test_posting_on_x():
+    assert "推特" in names("马杜罗抵达后在X发文称，访问意义重大。", "org")
+    assert names("他在X光片上看到阴影。", "org") == set()
