@@ -1175,9 +1175,9 @@ def _metro_lines(d: _Doc):
               s, name)
 
 
-# A camp named by a transliteration (达巴营地, 扎塔里营地): a place; not a group's camps (瓦格纳营地) nor a
-# kind of camp (军事营地).
-_CAMP = re.compile(f"([{_HAN}]{{2,5}})营地")
+# A camp or a base named by a transliteration (达巴营地, 扎塔里营地, 塔帕军事基地): a place; not a group's
+# camps (瓦格纳营地) nor a kind of camp (军事营地).
+_CAMP = re.compile(f"([{_HAN}]{{2,5}})(营地|军事基地|空军基地|海军基地)")
 
 
 def _named_camps(d: _Doc):
@@ -1195,7 +1195,8 @@ def _named_camps(d: _Doc):
                 or name in d.lex.stopnames \
                 or all(c in TRANSLIT_COMMON for c in name) or not d.free(s, m.end()):
             continue
-        d.add(_Ent("place:" + name + "营地", name + "营地", "place", None, False), s, name + "营地")
+        name += m.group(2)
+        d.add(_Ent("place:" + name, name, "place", None, False), s, name)
 
 
 def _known_route_members(d: _Doc):
@@ -1368,6 +1369,10 @@ def _single_country(d: _Doc, i: int, tok: str, start: int) -> bool:
 _PREPOSITION_FRAME = re.compile("[为罪]|身份|名义|方式|手段|理由|借口|形式|代价|速度|价格|标准|原则|目标")
 
 
+_BANK_OF = frozenset(("西岸", "东岸"))
+# Known people whose names are also words, and the characters before them that make them the word.
+_WORDLIKE_NAMES = {"汪洋": "的片成"}
+_BRIEFING_WORDS = frozenset(("例行", "发布会", "简报", "例行发布会", "吹风会"))
 # Second characters of words that start with 社 (社论, 社会, 社区, 社交, 社团).
 _SHE_WORD_ENDS = frozenset("论会区交团")
 # Second characters of words that start with 报 (报价, 报道, 报告, 报复, 报名, 报销, 报警, 报案).
@@ -1423,6 +1428,10 @@ def _token_pass(d: _Doc):
                 continue  # PowerShell (cut into Power + Shell): a Latin name inside a longer word is not that name
             if tok[0].isascii() and tok[0].isalpha() and _after_capitalised_word(d.text, start):
                 continue  # Atlas Intel, Bahir Dar: the end of a longer Latin name (as in _known_pass)
+            if tok in _WORDLIKE_NAMES and start and d.text[start - 1] in _WORDLIKE_NAMES[tok]:
+                continue   # 战争的汪洋, 一片汪洋: the word (a vast ocean), not the politician
+            if tok in _BANK_OF and start and d.text[start - 1] in "河江":
+                continue   # 纳尔瓦河 + 西岸: the bank of a river, not the West Bank
             if tok[-1] == "社" and ent.type == "org" and d.text[start + len(tok):start + len(tok) + 1] in _SHE_WORD_ENDS:
                 continue   # 共同社 + 论: 共同 + 社论 (a joint editorial), not the agency (社会, 社区 alike)
             if tok[-1] == "报" and ent.type == "org" and d.text[start + len(tok):start + len(tok) + 1] in _BAO_WORD_ENDS:
@@ -1432,6 +1441,8 @@ def _token_pass(d: _Doc):
                     d.add(short, start, tok[:-1])
                 continue
             nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+            if ent.type == "org" and ent.subtype == "media" and nxt in _BRIEFING_WORDS:
+                continue   # 每日新闻 + 例行发布会: the daily briefing, not the Mainichi Shimbun
             if tok in _BOUNDED and not (nxt.startswith(_BOUNDED[tok]) or not nxt.strip() or toks[i + 1][1] == "x"
                                         or i == 0 or toks[i - 1][1][:1] in "xpc" or not toks[i - 1][0].strip()
                                         or toks[i - 1][0] in _ACTS_ON):
@@ -1493,7 +1504,7 @@ def _token_pass(d: _Doc):
                 d.add(_Ent("person:" + name, name, "person", None, False), start, name)
                 continue
             if ent.type == "place" and len(tok) == 2 and ent.subtype not in ("country", "territory") and i > 0 \
-                    and toks[i - 1][0] in SURNAMES and d.free(starts[i - 1], start) \
+                    and toks[i - 1][0] in SURNAMES and toks[i - 1][1] not in ("c", "p") and d.free(starts[i - 1], start) \
                     and _cued(d, starts[i - 1], starts[i - 1])[0]:
                 name = toks[i - 1][0] + tok  # 院长 + 黄 + 桂平: a surname and a given name that is a town's name
                 d.add(_Ent("person:" + name, name, "person", None, False), starts[i - 1], name)
@@ -1823,6 +1834,7 @@ BARE_BODIES = ("外交部", "国防部", "商务部", "财政部", "司法部", 
                "宪法法院", "最高法院", "选举委员会", "中央选举委员会", "国家选举委员会",
                # legislatures and courts that many countries name alike (法国/南非/亚美尼亚国民议会)
                "国民议会", "国民大会", "下议院", "上议院", "议会下院", "议会上院", "宪法委员会", "高等法院",
+               "总参谋部",   # (叙利亚总参谋部, 乌军总参谋部: the general staff of the country the text is about)
                # national agencies many countries name alike (巴基斯坦/菲律宾国家灾害管理局), the Vietnamese and
                # Chinese standing committees, Germany's and Brazil's federal councils
                "国家灾害管理局", "国家灾难管理局", "国会常务委员会", "联邦参议院", "中选委", "选委会", "国家警察局", "国家警察",
@@ -2015,6 +2027,7 @@ def _described_orgs(d: _Doc):
 
 
 _ELECTION_WORDS = ("选举", "大选", "改选", "换届", "选战")
+_PERSON_OFFICES = frozenset(("办公室", "办公厅", "竞选办公室", "竞选团队", "团队", "阵营", "发言人办公室"))
 
 
 def _final_forms(d: _Doc):
@@ -2032,6 +2045,28 @@ def _final_forms(d: _Doc):
             elif ent.type == "org" and e in person_starts and s > 0 and text[s - 1] in d.lex.translit \
                     and _IS_HAN.match(surface):
                 _drop_mention(d, ent, s)
+    known = d.lex.by_surface
+    for ent, hits in list(d.found.values()):
+        if ent.type != "org" or ent.known:
+            continue
+        name = ent.name
+        if name.endswith("部队") and (head := known.get(name[:-2])) is not None and head.type in ("place", "org"):
+            # 车臣部队, 北约部队: the forces of a named place or body, no body of their own
+            for s, surface in list(hits.items()):
+                _drop_mention(d, ent, s)
+                if surface.startswith(name[:-2]):
+                    d.add(head, s, name[:-2], take=False)
+            continue
+        person = next(((k, e) for k in range(len(name) - 1) for e in range(min(len(name), k + 7), k + 1, -1)
+                       if (p := known.get(name[k:e])) is not None and p.type == "person"), None)
+        if person is not None and (person[1] - person[0] >= 3 or person[0] == 0) \
+                and name[person[1]:] in _PERSON_OFFICES:   # (not 肯尼迪学院, 胡佛研究所: named after someone)
+            # 联合国秘书长古特雷斯办公室: a person's office, named by the person (who counts), no body
+            k, e = person
+            for s, surface in list(hits.items()):
+                _drop_mention(d, ent, s)
+                if surface == name:
+                    d.add(known[name[k:e]], s + k, name[k:e], take=False)
     orgs = [ent for ent, _ in d.found.values() if ent.type == "org"]
     for ent in orgs:
         if ent.known or len(ent.name) < 3 or ent.key not in d.found:
@@ -3479,6 +3514,11 @@ def _translit_names(d: _Doc):
             e -= 1   # 艾米尼因 + 违反…规定: "because" glued to the name (not 克莱因 + 表示)
         if e - s < 2:
             continue
+        k = e
+        while k < len(d.text) and k - e < 4 and d.text[k] in lex.translit:
+            k += 1
+        if k > e and _LATIN_IN_BRACKETS.match(d.text, k):
+            e = k   # 斯特凡尼 + 西娜 (Olga Stefanishyna): common characters up to the name's Latin form are the name's
         if e - s == 2 and d.text[s] in SURNAMES and d.text[e:e + 1] in _NAME_NUMERALS and d.is_end(e + 1) \
                 and d.text.startswith(_AFTER_NUMERAL_NAME, e + 1):
             e += 1   # 吕翰/nrt + 九/m + 表示: a (Korean) given name ending in a numeral character
@@ -3498,6 +3538,8 @@ def _translit_names(d: _Doc):
 
 
 _NR_TAGS = frozenset(("nr", "nrfg", "nrt"))
+# A personal name's Latin form in brackets right after it: (Olga Stefanishyna)
+_LATIN_IN_BRACKETS = re.compile(r" ?[(（][A-Z][a-z]+(?: [A-Z][a-z]+)+[)）]")
 # Numeral characters that end given names (吕翰九, 金正一), and what follows such a name rather than a count.
 _NAME_NUMERALS = frozenset("一三五七九")
 _AFTER_NUMERAL_NAME = SPEECH_VERBS + ("，", "、", "。", "和", "与", "等", "在", "也", "则", "还", "就", "对", "向")
@@ -3597,6 +3639,8 @@ def _chinese_names(d: _Doc):
             continue   # 17 + 万菲军: the unit of a number, not the surname 万
         if len(tok) == 2 and tok[0] == tok[1]:
             continue   # 殷殷嘱托, 谆谆: a reduplicated word, not a surname and a given name
+        if d.text.startswith("之说", s + len(tok) - 1) or d.text.startswith("之说", s + len(tok)):
+            continue   # 何来高薪之说: "the claim of", not a name before a speech verb
         if not (len(tok) <= 3 or tok[:2] in DOUBLE_SURNAMES) or _ROLE_IN.search(tok):
             continue
         if len(tok) == 3 and _person_named(d, tok[1:]):
@@ -6680,7 +6724,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _numbered_roads(d)
     if "邨" in d.text or "香港" in d.text and ("苑" in d.text or "阁" in d.text):
         _estates(d)
-    if "营地" in d.text:
+    if "营地" in d.text or "基地" in d.text:
         _named_camps(d)
     if "号线" in d.text:
         _metro_lines(d)

@@ -2946,3 +2946,21 @@ def test_metro_lines_are_places():
 def test_posting_on_x():
     assert "推特" in names("马杜罗抵达后在X发文称，访问意义重大。", "org")
     assert names("他在X光片上看到阴影。", "org") == set()
+
+
+def test_round_bg_rules():
+    # a person's office is no body of its own; the forces of a named place or body are none either
+    got = by_name("联合国秘书长古特雷斯办公室发表声明。")
+    assert "安东尼奥·古特雷斯" in got and not any(n.endswith("办公室") for n in got)
+    assert "哈佛大学肯尼迪学院" in names("他曾在哈佛大学肯尼迪学院任教。", "org")
+    assert names("俄军调集第7空降师和车臣部队。", "place") >= {"车臣"}
+    assert "车臣部队" not in names("俄军调集第7空降师和车臣部队。")
+    # a river's bank, a daily briefing, a conjunction before a city, "the claim of"
+    assert "约旦河西岸" not in names("城堡坐落在纳尔瓦河西岸。")
+    assert "每日新闻" not in names("发言人在北京举行的每日新闻例行发布会上表示。")
+    assert names("她曾是一名英语教师和里加导游。", "person") == set()
+    assert names("何来高薪之说？") == set()
+    # a transliterated name runs on to its Latin form; a base named by a transliteration
+    assert "斯特凡尼西娜" in names("乌克兰副总理斯特凡尼西娜 (Olga Stefanishyna)表示。", "person")
+    assert "塔帕军事基地" in names("在爱沙尼亚最大的塔帕军事基地。", "place")
+    assert "中国人民解放军总参谋部" not in names("以军打击了叙利亚总参谋部大楼。")
