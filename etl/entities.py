@@ -1040,7 +1040,7 @@ _DASHED_ROUTE = re.compile(f"[{_DASH}](?:[{_HAN}]{{2,8}}[{_DASH}]){{0,3}}[{_HAN}
 _DASH_SPLIT = re.compile(f"[{_DASH}]")
 
 
-def _route_part(d: _Doc, part: str) -> _Ent | None | bool:
+def _route_part(d: _Doc, part: str) -> _Ent | bool:
     """A place a dashed line joins: the known place (an _Ent), an unknown transliterated name (True), or
     neither (False)."""
     ent = d.lex.by_surface.get(part)
@@ -1167,12 +1167,12 @@ def _metro_lines(d: _Doc):
     for m in _METRO_LINE.finditer(d.text):
         city = m.group(1)
         # the city: the longest known place ending the run before 地铁
-        s = next((m.start(1) + k for k in range(len(city) - 1) if known.get(city[k:], _NO_ENT).type == "place"), None)
-        if s is None or not d.is_start(s) or not d.free(s, m.end()):
+        k = next((k for k in range(len(city) - 1) if known.get(city[k:], _NO_ENT).type == "place"), None)
+        s = m.start(1) + (k or 0)
+        if k is None or not d.is_start(s) or not d.free(s, m.end()):
             continue
         name = d.text[s:m.end()]
-        d.add(known.get(name) or _Ent("place:" + name, name, "place", known[d.text[s:m.start(2) - 2]].country, False),
-              s, name)
+        d.add(known.get(name) or _Ent("place:" + name, name, "place", known[city[k:]].country, False), s, name)
 
 
 # A camp or a base named by a transliteration (达巴营地, 扎塔里营地, 塔帕军事基地): a place; not a group's
