@@ -46,7 +46,7 @@ _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?=[例
 # 百万人大游行, 百亿级).
 # A bare 百/千/万 after 达/到 before a physical unit is a stated amount (日产天然气达千万立方米, 达到百万吨).
 # (零点四 starts with 零 only before 点)
-_CN = (rf"(?:[{_CN_DIGITS[2:]}十]|零(?=点)|(?<=[近逾超约过破])[百千万](?=[百千万亿]*[多余]?[人名元美欧英日韩卢])"
+_CN = (rf"(?:[{_CN_DIGITS[2:]}十]|零(?=点)|(?<=[近逾超约过破])[百千万](?=[百千万亿]*[多余]?[人名位元美欧英日韩卢])"
        # (超亿元 is an amount; 签约亿元以上项目 and 超亿元级 name a class of projects)
        rf"|(?<=[近逾超过破])亿(?=[多余]?(?:人|名|元|美元|欧元)(?!以上|级|项目|大关))"
        rf"|(?<=[达到])[百千万](?=[百千万亿]*(?:立方米|吨|桶))"
@@ -91,6 +91,7 @@ _CURRENCIES = {
     "越盾": "VND", "比索": "", "比尔": "", "索姆": "KGS", "吉尔吉斯斯坦索姆": "KGS", "乌兹别克斯坦索姆": "UZS",
     "盾": "", "先令": "", "基那": "PGK", "马纳特": "AZN", "德拉姆": "AMD",
     "拉里": "GEL", "列伊": "RON", "列弗": "BGN", "第纳尔": "DZD",
+    "格鲁吉亚拉里": "GEL", "亚美尼亚德拉姆": "AMD", "阿塞拜疆马纳特": "AZN", "罗马尼亚列伊": "RON", "保加利亚列弗": "BGN",
     "元": "CNY", "块钱": "CNY",   # 块钱: the spoken yuan (300块钱补贴); bare 块 is a measure word
 }
 _NAMED_CURRENCIES = "(" + "|".join(sorted((k for k in _CURRENCIES if k not in ("元", "块钱")), key=len, reverse=True)) + ")"
@@ -250,7 +251,10 @@ _INJURED_AFTER_RE = re.compile(r"(?:近|约|逾|超)?" + _NUMERAL_CHARS + r"+多
 _DEAD_BEFORE_RE = re.compile(_NUMERAL_CHARS + r"+多?死(?:近|约|逾|超)?$")
 _FROM_CHANGE_RE = re.compile(r"[增减降升上下跌涨扩缩提攀飙跃到至变]")
 _HEADCOUNT_RE = re.compile(r"人数|人口|兵力|死亡|伤亡|病例|确诊|人员|士兵|军人|难民|移民|选民"
-                           r"|参与者|参加者|抗议者|示威者|罢工者")   # (参与者的数字达到了280万)
+                           r"|参与者|参加者|抗议者|示威者|罢工者"   # (参与者的数字达到了280万)
+                           # (新生儿仅122万, 外国劳工约347万, 游客达到300万)
+                           # (not inside a body's name: 儿童基金会, 劳工部, 居民委员会)
+                           r"|(?:新生儿|劳工|劳动力|公民|居民|儿童|游客|乘客|旅客|失业者|患者)(?![基会组局部院节委权福署区])")
 _COUNT_NOUNS = frozenset(("人数", "总数", "票数", "户数", "次数", "件数", "个数", "岁数", "座数", "位数"))
 _WAN_YI_END_RE = re.compile("[万亿]$")
 # 每3欧元预算里就有1欧元: the two ends of a proportion of money

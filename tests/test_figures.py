@@ -859,3 +859,13 @@ def test_weekdays_vague_multitudes_crowds_and_more_words_for_people():
     assert extract_figures("该乐队是3人组。") == []
     got = {(f.value_low, f.unit) for f in extract_figures("日本强迫20万韩国女性成为慰安妇，被感染的27个病例中7人病情严重。")}
     assert {(200000.0, "person"), (27.0, "person"), (7.0, "person")} <= got
+
+
+def test_head_counts_after_people_nouns_and_currencies_named_with_their_country():
+    (f,) = extract_figures("2022年俄罗斯新生儿仅122万。")
+    assert (f.kind, f.value_low) == ("count", 1.22e6)
+    assert extract_figures("儿童基金会拨款100万。") == []
+    (f,) = extract_figures("近百位台湾电影人联署。")
+    assert (f.kind, f.value_low, f.approx) == ("count", 100.0, True)
+    (f,) = extract_figures("法院判处罚款2.5万格鲁吉亚拉里。")
+    assert (f.kind, f.unit, f.value_low) == ("money", "GEL", 25000.0)
