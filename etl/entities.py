@@ -1371,7 +1371,7 @@ _PREPOSITION_FRAME = re.compile("[为罪]|身份|名义|方式|手段|理由|借
 
 _BANK_OF = frozenset(("西岸", "东岸"))
 # Known people whose names are also words, and the characters before them that make them the word.
-_WORDLIKE_NAMES = {"汪洋": "的片成"}
+_WORDLIKE_NAMES = {"汪洋": "的片成", "汉堡": "肉吃个堡"}   # (牛肉汉堡: a burger, not Hamburg)
 _BRIEFING_WORDS = frozenset(("例行", "发布会", "简报", "例行发布会", "吹风会"))
 # Second characters of words that start with 社 (社论, 社会, 社区, 社交, 社团).
 _SHE_WORD_ENDS = frozenset("论会区交团")
@@ -1478,7 +1478,8 @@ def _token_pass(d: _Doc):
                 d.add(country, start, tok[:-1], take=False)
                 continue
             if ent.type == "person" and len(tok) == 2 and i > 0 and len(toks[i - 1][0]) == 1 \
-                    and toks[i - 1][0] in SURNAMES and toks[i - 1][1] == "nr" and d.free(starts[i - 1], start):
+                    and toks[i - 1][0] in SURNAMES and toks[i - 1][1] == "nr" and d.free(starts[i - 1], start) \
+                    and not (toks[i - 1][0] == "连" and i > 1 and toks[i - 2][0] in ("就", "甚至", "而", "却")):
                 name = toks[i - 1][0] + tok   # 彭/nr + 德仁: a Chinese name whose given name is a known short name
                 d.add(_Ent("person:" + name, name, "person", None, False), starts[i - 1], name)
                 continue
@@ -2040,7 +2041,7 @@ def _final_forms(d: _Doc):
     for ent, hits in list(d.found.values()):
         for s, surface in list(hits.items()):
             e = s + len(surface)
-            if ent.type == "person" and text.startswith("主义", e):
+            if ent.type == "person" and text.startswith(("主义", "战争"), e):   # (拿破仑战争)
                 _drop_mention(d, ent, s)
             elif ent.type == "org" and e in person_starts and s > 0 and text[s - 1] in d.lex.translit \
                     and _IS_HAN.match(surface):
@@ -2050,8 +2051,11 @@ def _final_forms(d: _Doc):
         if ent.type != "org" or ent.known:
             continue
         name = ent.name
-        if name.endswith("部队") and (head := known.get(name[:-2])) is not None and head.type in ("place", "org"):
-            # 车臣部队, 北约部队: the forces of a named place or body, no body of their own
+        head = known.get(name[:-2]) if name.endswith(("部队", "海军", "空军", "陆军")) else None
+        if head is not None and (head.type == "org" and name.endswith("部队") or head.type == "place"
+                                 and (name.endswith("部队") or head.subtype not in ("country", "territory"))):
+            # 车臣部队, 北约部队, 布林迪西海军(船只): the forces of a named place or body, or the navy at a city,
+            # no body of their own (a country's navy is one: 俄罗斯海军)
             for s, surface in list(hits.items()):
                 _drop_mention(d, ent, s)
                 if surface.startswith(name[:-2]):

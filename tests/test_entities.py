@@ -2964,3 +2964,12 @@ def test_round_bg_rules():
     assert "斯特凡尼西娜" in names("乌克兰副总理斯特凡尼西娜 (Olga Stefanishyna)表示。", "person")
     assert "塔帕军事基地" in names("在爱沙尼亚最大的塔帕军事基地。", "place")
     assert "中国人民解放军总参谋部" not in names("以军打击了叙利亚总参谋部大楼。")
+
+
+def test_round_be_rules():
+    assert names("就连普京的第一任妻子也出生在这里。", "person") == {"弗拉基米尔·普京"}
+    assert "汉堡" not in names("关税可能重创美国的牛肉汉堡市场。")
+    assert names("人口危机比拿破仑战争更严峻。", "person") == set()
+    got = names("由布林迪西海军船只运送到阿尔巴尼亚。")
+    assert "布林迪西" in got and not any(n.endswith("海军") for n in got)
+    assert "俄罗斯海军" in names("俄罗斯海军举行演习。", "org")
