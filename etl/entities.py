@@ -1038,6 +1038,7 @@ _ROUTE_KINDS = ("天然气互联管道|天然气管道|输油管道|原油管道
                 "|公路")
 _DASHED_ROUTE = re.compile(f"[{_DASH}](?:[{_HAN}]{{2,8}}[{_DASH}]){{0,3}}[{_HAN}]{{2,8}}?(?:{_ROUTE_KINDS})(?:隧道)?")
 _DASH_SPLIT = re.compile(f"[{_DASH}]")
+_ROUTE_KIND_END = re.compile(f"(?:{_ROUTE_KINDS})(?:隧道)?$")
 
 
 def _route_part(d: _Doc, part: str) -> _Ent | bool:
@@ -1195,6 +1196,9 @@ def _named_camps(d: _Doc):
                 or name in d.lex.stopnames \
                 or all(c in TRANSLIT_COMMON for c in name) or not d.free(s, m.end()):
             continue
+        i = d.index_at(s)
+        if d.ends[i] == s + len(name) and not d.toks[i][1].startswith(("nr", "ns", "nz", "j", "x")):
+            continue   # 当地/s + 军事基地: one ordinary word, no name
         name += m.group(2)
         d.add(_Ent("place:" + name, name, "place", None, False), s, name)
 
@@ -2079,6 +2083,18 @@ def _final_forms(d: _Doc):
                   and o.key in d.found]
         if len(longer) == 1 and d.lex.countries.get(longer[0].name[:len(longer[0].name) - len(ent.name)].removesuffix("联邦")):
             _merge_into(d, ent, longer[0])
+    for ent, hits in list(d.found.values()):
+        # 中国-吉尔吉斯斯坦-乌兹别克斯坦铁路 … 中吉乌铁路: a line named in full and by its members' first characters
+        if ent.type == "place" and not ent.known and _DASHED_ROUTE.search(ent.name) is not None \
+                and (kind := _ROUTE_KIND_END.search(ent.name)) is not None:
+            parts = _DASH_SPLIT.split(ent.name[:kind.start()])
+            if len(parts) < 2:
+                continue
+            short = "".join(p[:1] for p in parts) + kind.group()
+            known_short = d.lex.by_surface.get(short)
+            other = d.found.get(known_short.key if known_short is not None else "place:" + short)
+            if other is not None and other[0] is not ent:
+                _merge_into(d, ent, other[0])
     if "“" in text:
         for ent, hits in list(d.found.values()):
             if ent.type != "person" or ent.key not in d.found:
@@ -4827,7 +4843,7 @@ _ORG_NOUNS_AFTER = ("公司", "交易所", "平台", "集团", "银行", "基金
 _ORG_VERB_RE = re.compile("^(?:正式|已经|已|近日|日前|今天|今日|也|则|还|曾|周[一二三四五六日])?"
                           "(?:宣布|报道|发布|推出|成立|收购|创立|上线|起诉|裁员|融资|估值|公布|披露|发表声明|官宣)")
 # Last words of Latin organisation names (Solidus Labs, Amherst Pierpont Securities).
-_LATIN_ORG_WORDS = {"Tech", "Labs", "Lab", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Group", "Capital",
+_LATIN_ORG_WORDS = {"Economics", "Economist", "Insights", "Tech", "Labs", "Lab", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Group", "Capital",
                     "Bank", "Partners", "Technologies", "Technology", "Systems", "Research", "Securities",
                     "Holdings", "Ventures", "Foundation", "Institute", "Association", "Network", "Media",
                     "News", "Times", "Post", "Exchange", "Finance", "Protocol", "Studios", "Studio",

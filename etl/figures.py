@@ -236,6 +236,11 @@ _RATE_SUBJECT_RE = re.compile(r"(?P<growth>通胀率|通货膨胀率|通胀|通�
 _FROM_LEVEL_RE = re.compile(r"从[" + _SPACE + r"]*" + _YEAR_OF + "$")
 _TO_LEVEL_AFTER_RE = re.compile(r"[" + _SPACE + r"]*(?:" + _TO_LEVEL_VERBS + ")" + _TO_LEVEL)
 _RESTATED_RE = re.compile(r"(?:即|亦即|也就是)[" + _SPACE + r"]*$")
+# A comparison set up earlier in the sentence (与2019年相比, ……高出了0.7%)
+_COMPARED_WITH_RE = re.compile(r"(?:与|和|同|跟)[^，,。；;]{1,14}?(?:相比|相较|比较)")
+# The same rate a period earlier, right after it (193%，前一年则是305%; 4.1%，去年同期为3.2%)
+_EARLIER_PERIOD_RE = re.compile(r"^%?[" + _SPACE + r"]*[，,][" + _SPACE + r"]*(?:前一年|去年|上一年|前年|上月|上个月|一年前|此前|去年同期|上年同期)"
+                                r"(?:则|还|也)?(?:是|为|达|高达|仅为)$")
 _LEVEL_NOUN_RE = re.compile(r"率|比例|占|比重|份额|%|PMI|采购经理")   # (PMI跌至48.7%: a level, not a rate)
 _LIST_ITEM_GAP_RE = re.compile(r"^[" + _SPACE + r"]*[、][" + _SPACE + r"]*[\u4e00-\u9fff]{1,5}[" + _SPACE + r"]*$")
 # (2023年的6.9%和2024年的5.8%: each item of a list may name its year; 分别为-6.5%和-0.2%: or carry its sign)
@@ -947,7 +952,8 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
             return _growth_sign(verb)
     cm = _COMPARATIVE_RE.search(left)
     # (比国际价格低30%; 三星工艺成本低20%: a cost or an output named right before needs no 比)
-    if cm and (_COMPARE_RE.search(left[:cm.start()]) or left[:cm.start()].endswith(_COST_NOUNS)):
+    if cm and (_COMPARE_RE.search(left[:cm.start()]) or left[:cm.start()].endswith(_COST_NOUNS)
+               or _COMPARED_WITH_RE.search(t, s_start, lo.start)):   # (与2019年相比,2023年的GDP仅高出了0.7%)
         return -1 if cm.group(1) in ("低", "慢", "便宜", "低出") else 1
     am = _CHANGE_AFTER_RE.match(t, num_end)
     if am:
@@ -967,6 +973,8 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
             # 天然气上涨9.4%、电价10.9%: the next item of a list of changes, named by its noun (not a share
             # of something after it: 飙升55%，94%的家庭农场)
             return prev_growth[1]
+        if _EARLIER_PERIOD_RE.match(gap):
+            return prev_growth[1]   # 通胀率仍高达193%，前一年则是305%: the same rate a period earlier
         if _FROM_LEVEL_RE.search(gap) and _TO_LEVEL_AFTER_RE.match(t, num_end):
             return 1   # 通货膨胀率平均为33.69%，尽管从2月份的41.26%下降到……: where the rate fell from is a rate
         if (_TO_LEVEL_RE.match(gap) or _RESTATED_RE.search(gap)) and not _LEVEL_NOUN_RE.search(gap):

@@ -2973,3 +2973,10 @@ def test_round_be_rules():
     got = names("由布林迪西海军船只运送到阿尔巴尼亚。")
     assert "布林迪西" in got and not any(n.endswith("海军") for n in got)
     assert "俄罗斯海军" in names("俄罗斯海军举行演习。", "org")
+
+
+def test_round_bh_rules():
+    got = by_name("中国-吉尔吉斯斯坦-乌兹别克斯坦铁路项目协定签署。中吉乌铁路全长500多公里。")
+    assert "中国-吉尔吉斯斯坦-乌兹别克斯坦铁路" in got["中吉乌铁路"].surfaces
+    assert names("反对派武装攻占了当地军事基地。") == set()
+    assert names("犯罪率居高不下(Focus Economics认为失业率将上升)。", "org") == {"Focus Economics"}

@@ -869,3 +869,12 @@ def test_head_counts_after_people_nouns_and_currencies_named_with_their_country(
     assert (f.kind, f.value_low, f.approx) == ("count", 100.0, True)
     (f,) = extract_figures("法院判处罚款2.5万格鲁吉亚拉里。")
     assert (f.kind, f.unit, f.value_low) == ("money", "GEL", 25000.0)
+
+
+def test_a_comparison_set_up_earlier_and_the_same_rate_a_year_before():
+    (f,) = extract_figures("与2019年相比，2023年的GDP仅高出了0.7%。")
+    assert (f.kind, f.value_low) == ("growth", 0.7)
+    got = [(f.kind, f.value_low) for f in extract_figures("2023年通胀率仍高达193%，前一年则是305%。")]
+    assert got == [("growth", 193.0), ("growth", 305.0)]
+    got = [f.kind for f in extract_figures("失业率为4.1%，去年同期为3.2%。")]
+    assert got == ["percent", "percent"]
