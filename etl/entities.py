@@ -1066,7 +1066,7 @@ def _dashed_routes(d: _Doc):
                       and _route_part(d, text[s:m.start()]) is not False), None)
         if first is None:
             continue
-        body = re.sub(f"(?:{_ROUTE_KINDS})(?:隧道)?$", "", text[m.start() + 1:m.end()])
+        body = _ROUTE_KIND_END.sub("", text[m.start() + 1:m.end()])
         parts = [text[first:m.start()]] + _DASH_SPLIT.split(body)
         kinds = [_route_part(d, p) for p in parts]
         if any(k is False for k in kinds) \
