@@ -1004,6 +1004,15 @@ _CASUALTIES_AFTER_BARE_RE = re.compile("死亡|丧生|遇难|罹难|身亡|受�
 _PART_OF_SUM_RE = re.compile(r"(?:其中|包括|另有|另外|剩余|余下|剩下)(?:的)?[" + _SPACE + r"]*$")
 
 
+# A clause that is only the verb of a change or a level (，达到347万 / ，则增至12万): its subject is the previous clause's.
+_SUBJECTLESS_RE = re.compile(r"[" + _SPACE + r"]*(?:\d{4}年(?:底|初|末|[上下]半年)?|今年|去年|目前)?"
+                             r"(?:并|且|则|又|已|还|再|随后|最终|全年则|全年)?"
+                             r"(?:达到|达|增至|增加到|增加至|增长到|增长至|升至|上升到|上升至|降至|下降到|下降至"
+                             r"|减少到|减少至|减至|回落到|回落至|突破|超过|约为)了?[" + _SPACE + r"]*$")
+# The clause before a clause break that ends at the search's end (the break itself left out).
+_PREV_CLAUSE_RE = re.compile(r"[^，,；;：:。]*(?=[，,][" + _SPACE + r"]*$)")
+
+
 def _bare_count(t, lo: _Tok, hi: _Tok, num_end, left, s_start, chained: bool):
     """A number with 万/亿 and no unit that the clause says is a head count: 难民人口达到8240万,
     移民人数约为24.5万; or that continues such a count in the same sentence (……的47.7万，更低于……的104.9万)."""
@@ -1020,6 +1029,14 @@ def _bare_count(t, lo: _Tok, hi: _Tok, num_end, left, s_start, chained: bool):
         hm = None
         for hm in _HEADCOUNT_RE.finditer(left):
             pass
+        if hm is None and _SUBJECTLESS_RE.match(left):
+            # 移民人数有所增加，达到347万: a clause with no subject of its own reports on the one before
+            clause_start = lo.start - len(left)
+            before = _PREV_CLAUSE_RE.search(t, s_start, clause_start)
+            if before is not None:
+                left = before.group()
+                for hm in _HEADCOUNT_RE.finditer(left):
+                    pass
         if hm is None:
             return None
         # a number with its own unit in between measures something else

@@ -878,3 +878,15 @@ def test_a_comparison_set_up_earlier_and_the_same_rate_a_year_before():
     assert got == [("growth", 193.0), ("growth", 305.0)]
     got = [f.kind for f in extract_figures("失业率为4.1%，去年同期为3.2%。")]
     assert got == ["percent", "percent"]
+
+
+def test_bare_count_in_a_clause_without_a_subject_of_its_own():
+    # the clause is only a verb: it reports on the head count of the clause before it
+    figs = extract_figures("去年赴德务工的人数有所增加，达到52万，比前年多出三成。")
+    assert [(f.kind, f.value_low, f.unit) for f in figs] == [("count", 520000.0, "person")]
+    figs = extract_figures("难民人口继续上升，2022年底已超过1000万。")
+    assert [(f.kind, f.value_low, f.approx) for f in figs] == [("count", 1e7, True)]
+    # a previous clause about something other than people gives no count
+    assert extract_figures("该国的出口额有所增加，达到52万。") == []
+    # a clause with its own subject is not a continuation
+    assert extract_figures("登记人数有所下降，订单达到35万。") == []
