@@ -2900,9 +2900,11 @@ def _suffix_names(d: _Doc):
                     # 电视台, 莫斯科 + 国立 + 鲍曼技术大学) leaves the place in the name
                     by_country = got.subtype in ("country", "territory")
                     # (a common noun stays in the name: 韩国 + 艺术/n + 大学 is 韩国艺术大学)
-                    nxt = _proper(d, w2, p2) or (len(w2) >= 2 and p2 not in ("n", "vn", "an", "a", "b")
-                                                 if by_country and suffix in ("大学", "学院")
-                                                 else p2.startswith(("nz", "nr", "j", "ng")))
+                    # (天津 + 外国语/nz + 大学: a kind of university, named by its city)
+                    nxt = w2 not in _GENERIC_UNIVERSITY_HEADS and (
+                        _proper(d, w2, p2) or (len(w2) >= 2 and p2 not in ("n", "vn", "an", "a", "b")
+                                               if by_country and suffix in ("大学", "学院")
+                                               else p2.startswith(("nz", "nr", "j", "ng"))))
                     if nxt:
                         head, start = nxt, starts[h + 1]
                 elif apart and h + 1 == i and len(tok) - len(suffix) >= 2 \
@@ -4377,7 +4379,7 @@ _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
              "|上将|中将|少将|大将|元帅|以(?=代理|个人|[^\u4e00-\u9fff])|指(?=[，,：:])|所(?=说|述|称|言)|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
 _GIVEN_BAD = set("一二三四五六七八九十百千万两日月年天周们等都也又再将说称的了是在和与对及表示指认告透强上下里中"
-                 "国省市县区部局方面曾我你他她它其记者装照不")
+                 "国省市县区部局方面曾我你他她它其记者装照不并而却")
 _NAME_END_RE = re.compile(_NAME_END)
 # Japanese given names have numerals (一郎, 健二) and more characters (百合子).
 _GIVEN_BAD_JP = set("的了是在和与对及说称表示我你他她它其们等都也又再将日月年天周部局国省市")
@@ -6454,6 +6456,8 @@ _NOT_PARTIES = frozenset(("执政党", "反对党", "在野党", "政党", "该�
                           "左翼政党", "右翼政党", "第一大党", "第二大党", "最大党", "少数党", "多数党", "新党员", "入党"))
 
 
+# The separators of a party list follow a 党 (温和党与民主党: not the 和 inside 温和)
+_PARTY_LIST_SEP = re.compile("(?<=党)([、和与及])")
 _NO_PARTY_ENDS = ("反对党", "执政党", "在野党", "政党", "大党", "小党", "参政党")
 
 
@@ -6493,7 +6497,7 @@ def _listed_parties(d: _Doc):
     text, lex = d.text, d.lex
     for m in _PARTY_LIST.finditer(text):
         items, at = [], m.start()
-        for piece in re.split("([、和与及])", m.group()):
+        for piece in _PARTY_LIST_SEP.split(m.group()):
             if piece in ("、", "和", "与", "及"):
                 at += 1
                 continue
