@@ -674,7 +674,8 @@ _LATIN_START = re.compile(r"^[A-Za-z]")
 _LATIN_EXTRA = "À-ÖØ-öø-ÿĀ-ſ"
 # (O’Connor, D'Souza: an apostrophe before a capital is part of the name)
 _LATIN_RUN = re.compile(rf"[A-Za-z](?<![A-Za-z0-9][A-Za-z])(?:[A-Za-z0-9{_LATIN_EXTRA}&.+\-]|[’'](?=[A-Z]))*"
-                        rf"(?: [A-Za-z0-9](?:[A-Za-z0-9{_LATIN_EXTRA}&.+\-]|[’'](?=[A-Z]))*)*")
+                        # (a later word may start with a capital with a diacritic: Jimmie Åkesson)
+                        rf"(?: [A-Za-z0-9À-ÖØ-Þ](?:[A-Za-z0-9{_LATIN_EXTRA}&.+\-]|[’'](?=[A-Z]))*)*")
 # (LeBlanc, McDonald, DeSantis: a capital inside a surname)
 _LATIN_PERSON = re.compile(r"^[A-Z][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)?(?: (?:(?:[OD][’'])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-Za-z][a-zß-öø-ÿ]+)?"
                            # (Jennifer K. Elsea: a middle initial)
@@ -797,7 +798,8 @@ def _known_pass(d: _Doc):
                 or _alone_on_line(text, rs, re_) and not any(   # a byline under the title (Matthew Dalton)
                     lex.latin.get(w, _NO_ENT).type != "person" for w in name.split())   # (China Australia)
             listed = last_person >= 0 and _LATIN_LIST_GAP.fullmatch(text, last_person, rs) is not None
-            if role or verb or listed:
+            if (role or verb or listed) and not (before.endswith(_ORG_NOUNS_BEFORE) and not role):
+                # (运营商Vinci Autoroutes表示: a kind of body before the name makes it the body's, _latin_orgs)
                 d.add(_Ent("person:" + name, name, "person", None, False), rs, name)
                 last_person = re_
 
@@ -1401,6 +1403,12 @@ def _after_capitalised_word(text: str, start: int) -> bool:
 _FORUM_AFTER = re.compile("(?:国际)?(?:经济|安全|投资|能源|和平|发展|商业|外交|金融|媒体|文明)?(?:论坛|对话会)")
 
 
+# Words of a creed that head a party's name (基督教民主党, 人民民主党, 新民主党)
+_PARTY_IDEOLOGY_HEADS = frozenset(("基督教", "基督", "天主教", "伊斯兰", "社会", "社会主义", "自由", "保守", "共和",
+                                   "人民", "进步", "统一", "绿色", "新", "真正", "民族", "革命", "劳工", "工人", "农民",
+                                   "公民", "激进", "共同", "国家", "联合"))
+
+
 def _token_pass(d: _Doc):
     lex = d.lex
     toks, starts = d.toks, d.starts
@@ -1451,8 +1459,14 @@ def _token_pass(d: _Doc):
                                         or i == 0 or toks[i - 1][1][:1] in "xpc" or not toks[i - 1][0].strip()
                                         or toks[i - 1][0] in _ACTS_ON):
                 continue  # 战争中共投入, 500强中共计有: 中 + 共计, not the party (让中共获得, 批评中共: it is)
-            if ent.type == "place" and nxt == "人" and ent.subtype in ("country", "territory"):
-                continue  # demonym: 俄罗斯人
+            if ent.type == "place" and nxt in ("人", "裔") and ent.subtype in ("country", "territory"):
+                continue  # demonym: 俄罗斯人, 印度裔 (of Indian descent)
+            if ent.type == "org" and ent.subtype == "party" and i > 0 and toks[i - 1][0] in _PARTY_IDEOLOGY_HEADS \
+                    and d.free(starts[i - 1], start):
+                # 基督教 + 民主党: a longer party name that ends like a known one (not the US Democrats)
+                name = toks[i - 1][0] + tok
+                d.add(known.get(name) or _Ent("org:" + name, name, "org", None, False, "party"), starts[i - 1], name)
+                continue
             if tok[0] == "日" and len(tok) <= 3 and _after_number(d, i):
                 continue  # 10月7日 + 共有: a date (日共 is also Japan's communist party)
             if ent.type == "org" and tok[-1] == "国" and nxt[:1] == "家":
@@ -2277,7 +2291,7 @@ _TENURE_WORDS = frozenset(("现任", "前任", "曾任", "原任", "时任", "�
 def _body_of_known(d: _Doc, i: int, tok: str, suffix: str) -> int:
     """How many words back a known country or city stands before a ministry, bureau, court or union word
     (阿富汗 + 信息部/n, 丹麦 + 国防 + 情报局/n, 法国 + 总工会/n, 伊斯兰堡 + 高等法院/l) or an airport word
-    (阿勒颇 + 国际机场/n), with at most one noun between: the word names that place's body or
+    (阿勒颇 + 国际机场/n) or an association word (马来西亚 + 半导体 + 工业协会/n), with at most one noun between: the word names that place's body or
     facility, though the segmenter calls it an ordinary noun. 0 when there is none."""
     if suffix not in _BODY_WORD_SUFFIXES or len(tok) < 3:
         return 0
@@ -2301,7 +2315,7 @@ def _brand_before_trade(d: _Doc, i: int, tok: str, suffix: str) -> bool:
         and w not in d.lex.stopnames
 
 
-_BODY_WORD_SUFFIXES = frozenset(("部", "局", "署", "法院", "工会", "机场"))
+_BODY_WORD_SUFFIXES = frozenset(("部", "局", "署", "法院", "工会", "机场", "协会", "商会", "联合会"))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -5632,6 +5646,22 @@ def _quoted_orgs(d: _Doc, pattern: re.Pattern, subtype: str = "", outlet: bool =
             d.add(ent, s, name)
 
 
+# A party whose name is quoted before 党 (“够了”党, “祖国之光”党): the quotes are part of how it is written.
+_QUOTED_PARTY = re.compile("[“\"]([\u4e00-\u9fff·]{2,10})[”\"]党(?![员人籍内章纲])")
+
+
+def _quoted_parties(d: _Doc):
+    for m in _QUOTED_PARTY.finditer(d.text):
+        s, e = m.span()
+        name = m.group(1) + "党"
+        if not d.free(s, e) or name in d.lex.stopnames or name in _NOT_PARTIES:
+            continue
+        known = d.lex.by_surface.get(name)
+        if known is not None and known.type != "org":
+            continue
+        d.add(known or _Ent("org:" + name, name, "org", None, False, "party"), s, m.group())
+
+
 def _quoted_bodies(d: _Doc):
     """A body's name in quotes (“机构过渡和恢复委员会”, “哥伦比亚历史公约联盟”), not a kind of body in general
     (“外国恐怖组织”) nor a statement about one; a country at its head counts as well."""
@@ -6738,6 +6768,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _cn_local_bodies(d)
     _non_entities(d)   # first: the names of ships and agreements are nobody's
     _registered_companies(d)
+    if "”党" in d.text or '"党' in d.text:
+        _quoted_parties(d)   # before the outlets: “够了”党 is a party, not an outlet named 够了
     _quoted_outlets(d)
     if "（" in d.text or "(" in d.text:
         _names_cut_by_brackets(d)

@@ -2980,3 +2980,24 @@ def test_round_bh_rules():
     assert "中国-吉尔吉斯斯坦-乌兹别克斯坦铁路" in got["中吉乌铁路"].surfaces
     assert names("反对派武装攻占了当地军事基地。") == set()
     assert names("犯罪率居高不下(Focus Economics认为失业率将上升)。", "org") == {"Focus Economics"}
+
+
+def test_round_bj_rules():
+    # party lists split after a 党 only; a creed heading a known party's name; quoted party names
+    assert names("主要原因是温和党与民主党合作。", "org") >= {"瑞典温和联合党"}
+    assert "党" not in names("主要原因是温和党与民主党合作。")
+    got = names("瑞典民主党(SD 党)、基督教民主党(KD 党)和自由党组成联盟。", "org")
+    assert "基督教民主党" in got and "民主党" not in got
+    assert names("美国民主党和共和党。", "org") == {"民主党", "共和党"}
+    assert names("“人民力量”党和“新希望”党组成联盟。", "org") == {"人民力量党", "新希望党"}
+    assert by_name("极右翼“够了”党以22.56%的得票率紧随其后。")["够了党"].surfaces == ["“够了”党"]
+    # a kind of university named by its city; a country's association named by its trade
+    assert names("天津外国语大学教授郑继永说。", "org") == {"天津外国语大学"}
+    assert "天津" not in names("天津外国语大学教授郑继永说。")
+    assert "马来西亚半导体工业协会" in names("马来西亚半导体工业协会数据显示。", "org")
+    # descent is no mention of the country; a body's kind before a Latin name makes it the body
+    assert "印度" not in names("以印度裔斐济人为主的政党。")
+    assert names("高速公路运营商Vinci Autoroutes表示，周五上午封路。", "org") == {"Vinci Autoroutes"}
+    assert names("SD 党领袖 Jimmie Åkesson 无法获得支持。", "person") == {"Jimmie Åkesson"}
+    # a conjunction ends no given name
+    assert names("措施,安抚并赢得示威农民的支持。", "person") == set()
