@@ -25,6 +25,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 import cn2an
 
@@ -55,6 +56,7 @@ _CN = (rf"(?:[{_CN_DIGITS[2:]}十]|零(?=点)|(?<=[近逾超约过破])[百千�
        rf"[{_CN_ALL}]*(?:点[{_CN_DIGITS}]+)?")
 _MULT = {"万亿": 1e12, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
          "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2}
+_MULT_EXACT = {k: Decimal(int(v)) for k, v in _MULT.items()}
 # The leading lookahead lets the regex engine skip quickly to characters that can start a number.
 _NUM_RE = re.compile(
     rf"(?=[\d{_CN_DIGITS[2:]}十百千万亿零])(?P<pct>百分之|千分之)?(?:(?P<ar>{_AR})|(?P<cn>{_CN}))"
@@ -483,7 +485,8 @@ def _tokens(t: str) -> list[_Tok]:
                 and s >= keep_plain_before:
             continue  # a plain number (a year, a date) that plays no part
         if ar:
-            value = float(_GROUPING.sub("", ar)) * _MULT.get(mult or "", 1.0)
+            # (in decimal: 21.4 × 1e8 in binary floats is 2139999999.9999998, not the 21.4亿 the text says)
+            value = float(Decimal(_GROUPING.sub("", ar)) * _MULT_EXACT[mult]) if mult else float(_GROUPING.sub("", ar))
         else:
             if len(cn) >= 2 and not _CN_UNIT_CHARS.intersection(cn):
                 continue  # 一一, 三四名 (three or four), 二〇: digit strings, not one number
@@ -1023,8 +1026,8 @@ def _bare_count(t, lo: _Tok, hi: _Tok, num_end, left, s_start, chained: bool):
     from_change = t[max(s_start, lo.start - 1):lo.start] == "从" and _FROM_CHANGE_RE.match(t, num_end)
     if not _BARE_FOLLOW_RE.match(t[num_end:num_end + 3]) and not from_change:
         return None  # 8240万， but not 80万辆; 从6万增加至30万 is fine
-    if left.rstrip(_SPACE).endswith(("每", "数", "几")):
-        return None
+    if left.rstrip(_SPACE).endswith(("每", "数", "几")) and not left.rstrip(_SPACE).endswith(("人数", "总数")):
+        return None   # (数万, 几千: vague; 人口总数21.4亿 is a head count)
     if not chained:
         hm = None
         for hm in _HEADCOUNT_RE.finditer(left):

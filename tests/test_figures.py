@@ -890,3 +890,15 @@ def test_bare_count_in_a_clause_without_a_subject_of_its_own():
     assert extract_figures("该国的出口额有所增加，达到52万。") == []
     # a clause with its own subject is not a continuation
     assert extract_figures("登记人数有所下降，订单达到35万。") == []
+
+
+def test_decimal_amounts_keep_the_value_the_text_writes():
+    # 21.4 × 1e8 in binary floats is 2139999999.9999998: a chart's label and a CSV would show that
+    assert [f.value_low for f in extract_figures("援助21.4亿美元。")] == [2140000000.0]
+    assert [f.value_low for f in extract_figures("援助0.7万亿日元。")] == [700000000000.0]
+
+
+def test_bare_count_after_a_total_of_people():
+    figs = extract_figures("两国人口总数21.4亿，体量庞大。")
+    assert [(f.kind, f.value_low, f.unit) for f in figs] == [("count", 2140000000.0, "person")]
+    assert extract_figures("伤亡人数达数万，仍在上升。") == []
