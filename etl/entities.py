@@ -1904,9 +1904,12 @@ def _bare_bodies(d: _Doc):
             continue  # 全球央行, 各国议会: the bodies of many countries, none named
         if d.text.startswith(_ELECTION_WORDS, start + len(body)):
             continue  # 7月的国会选举: the election, not the body
+        # (the country's body named before the bare one, or the body of the text's main country: a bare
+        # 最高法院 before 加拿大最高法院 in a British text is the British court)
         owner = _explained_body(d, start, start + len(body)) or next(
-            (ent for ent, _ in d.found.values()
-             if ent.type == "org" and ent.name.endswith(body) and ent.name[:-len(body)] in counts), None)
+            (ent for ent, found in d.found.values()
+             if ent.type == "org" and ent.name.endswith(body) and ent.name[:-len(body)] in counts
+             and (min(found) < start or ent.name[:-len(body)] == ranked[0])), None)
         if owner is None and body == "议会" and ranked:
             # 法国国民议会 … 议会: the one chamber of the main country the text names is the parliament it
             # means (the blind rounds' annotators list both under one name); not 国会, which in many
@@ -3104,7 +3107,9 @@ def _org_tails(d: _Doc):
     """Later mentions of an organisation without its country (人口普查局 after 美国人口普查局)."""
     text = d.text
     for tail, ent in d.org_tails.items():
-        s = text.find(tail)
+        # only after the full name: a bare 最高法院 before 加拿大最高法院 is the court of the text's own country
+        slot = d.found.get(ent.key)
+        s = text.find(tail, min(slot[1]) if slot else 0)
         while s >= 0:
             e = s + len(tail)
             if d.free(s, e) and d.is_start(s) and d.is_end(e):

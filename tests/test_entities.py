@@ -3001,3 +3001,13 @@ def test_round_bj_rules():
     assert names("SD 党领袖 Jimmie Åkesson 无法获得支持。", "person") == {"Jimmie Åkesson"}
     # a conjunction ends no given name
     assert names("措施,安抚并赢得示威农民的支持。", "person") == set()
+
+
+def test_bare_body_before_another_countrys_full_name():
+    # the British court first, Canada's court named in full later: the bare name is not Canada's
+    got = by_name("英国最高法院周三裁定。最高法院的法官们指出，加拿大最高法院过去对魁北克的一项裁决认为。")
+    assert got["加拿大最高法院"].surfaces == ["加拿大最高法院"]
+    assert "最高法院" in got["英国最高法院"].surfaces
+    # a later bare mention after the full name is the same body
+    got = by_name("美国人口普查局周二称，人口普查局的数据显示人口增长放缓。")
+    assert got["美国人口普查局"].surfaces == ["美国人口普查局", "人口普查局"]
