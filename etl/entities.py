@@ -1180,7 +1180,7 @@ def _metro_lines(d: _Doc):
 
 # A camp or a base named by a transliteration (达巴营地, 扎塔里营地, 塔帕军事基地): a place; not a group's
 # camps (瓦格纳营地) nor a kind of camp (军事营地).
-_CAMP = re.compile(f"([{_HAN}]{{2,5}})(营地|军事基地|空军基地|海军基地)")
+_CAMP = re.compile(f"([{_HAN}]{{2,5}})((?:皇家)?(?:空军基地|海军基地)|营地|军事基地)")
 
 
 def _named_camps(d: _Doc):
@@ -1403,6 +1403,8 @@ def _after_capitalised_word(text: str, start: int) -> bool:
 _FORUM_AFTER = re.compile("(?:国际)?(?:经济|安全|投资|能源|和平|发展|商业|外交|金融|媒体|文明)?(?:论坛|对话会)")
 
 
+# Words after a place's name that no person's name takes (林肯附近, 华盛顿郊区)
+_NEAR_A_PLACE = frozenset(("附近", "郊区", "市区", "一带", "境内", "以北", "以南", "以东", "以西", "近郊", "市郊"))
 # Words of a creed that head a party's name (基督教民主党, 人民民主党, 新民主党)
 _PARTY_IDEOLOGY_HEADS = frozenset(("基督教", "基督", "天主教", "伊斯兰", "社会", "社会主义", "自由", "保守", "共和",
                                    "人民", "进步", "统一", "绿色", "新", "真正", "民族", "革命", "劳工", "工人", "农民",
@@ -1459,6 +1461,8 @@ def _token_pass(d: _Doc):
                                         or i == 0 or toks[i - 1][1][:1] in "xpc" or not toks[i - 1][0].strip()
                                         or toks[i - 1][0] in _ACTS_ON):
                 continue  # 战争中共投入, 500强中共计有: 中 + 共计, not the party (让中共获得, 批评中共: it is)
+            if ent.type == "person" and nxt in _NEAR_A_PLACE:
+                continue  # 林肯附近: a town named like a person (Lincoln), not the president
             if ent.type == "place" and nxt in ("人", "裔") and ent.subtype in ("country", "territory"):
                 continue  # demonym: 俄罗斯人, 印度裔 (of Indian descent)
             if ent.type == "org" and ent.subtype == "party" and i > 0 and toks[i - 1][0] in _PARTY_IDEOLOGY_HEADS \

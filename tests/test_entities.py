@@ -3011,3 +3011,9 @@ def test_bare_body_before_another_countrys_full_name():
     # a later bare mention after the full name is the same body
     got = by_name("美国人口普查局周二称，人口普查局的数据显示人口增长放缓。")
     assert got["美国人口普查局"].surfaces == ["美国人口普查局", "人口普查局"]
+
+
+def test_bases_and_towns_named_like_people():
+    got = names("当地人反对将林肯附近的斯坎普顿皇家空军基地用作住所。")
+    assert "斯坎普顿皇家空军基地" in got and "亚伯拉罕·林肯" not in got
+    assert "亚伯拉罕·林肯" in names("林肯总统签署了解放黑人奴隶宣言。", "person")
