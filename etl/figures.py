@@ -45,12 +45,15 @@ _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?=[例
 # A Chinese numeral starts with a digit or 十 (百分之 is handled apart). A leading 百/千/万 is read
 # only after an approximation word (近千人, 逾百万人); otherwise it is vague or a slogan (上千人,
 # 百万人大游行, 百亿级).
-# A bare 百/千/万 after 达/到 before a physical unit is a stated amount (日产天然气达千万立方米, 达到百万吨).
+# A bare 百/千/万 after 达/到 before a physical unit is a stated amount (日产天然气达千万立方米, 达到百万吨), and so
+# is a bare 百亿/千亿 of a currency (拨款千亿欧元).
 # (零点四 starts with 零 only before 点)
 _CN = (rf"(?:[{_CN_DIGITS[2:]}十]|零(?=点)|(?<=[近逾超约过破])[百千万](?=[百千万亿]*[多余]?[人名位元美欧英日韩卢])"
        # (超亿元 is an amount; 签约亿元以上项目 and 超亿元级 name a class of projects)
        rf"|(?<=[近逾超过破])亿(?=[多余]?(?:人|名|元|美元|欧元)(?!以上|级|项目|大关))"
        rf"|(?<=[达到])[百千万](?=[百千万亿]*(?:立方米|吨|桶))"
+       # (拨款千亿欧元, 百亿美元合同: a hundred or a thousand 亿 of a currency; not 数千亿, 上百亿, 千亿级)
+       rf"|(?<![{_CN_ALL}数几上好成逾近超约])[百千](?=亿(?:美元|欧元|日元|英镑|元|卢布|人民币)(?!级|以上|俱乐部))"
        # (百余人受伤, 千余名官员: a hundred or a thousand and more people; not 上百人, 数百人, 几千名)
        rf"|(?<![{_CN_ALL}上数几好])[百千](?=[余多][人名]))"
        rf"[{_CN_ALL}]*(?:点[{_CN_DIGITS}]+)?")

@@ -902,3 +902,12 @@ def test_bare_count_after_a_total_of_people():
     figs = extract_figures("两国人口总数21.4亿，体量庞大。")
     assert [(f.kind, f.value_low, f.unit) for f in figs] == [("count", 2140000000.0, "person")]
     assert extract_figures("伤亡人数达数万，仍在上升。") == []
+
+
+def test_bare_hundreds_and_thousands_of_yi_in_a_currency():
+    assert [(f.kind, f.value_low, f.unit) for f in extract_figures("总理宣布拨款千亿欧元投入国防。")] \
+        == [("money", 1e11, "EUR")]
+    assert [f.value_low for f in extract_figures("法官暂停了与五角大楼的百亿美元合同。")] == [1e10]
+    # vague or a class, not an amount
+    for text in ("两国贸易额达数千亿美元。", "农户预计将损失上百亿欧元。", "这是一个千亿元级的市场。"):
+        assert extract_figures(text) == [], text
