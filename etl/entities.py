@@ -787,7 +787,8 @@ def _known_pass(d: _Doc):
             rs, name = rs + titled.start(1), titled.group(1)   # OpenAI CEO + Sam Altman: the officer's title
         re_ = rs + len(name)
         if not lex.latin.get(name) and _LATIN_PERSON.match(name) and d.free(rs, re_) \
-                and name.rsplit(" ", 1)[-1] not in _LATIN_ORG_WORDS:  # Solidus Labs is no person
+                and name.rsplit(" ", 1)[-1] not in _LATIN_ORG_WORDS \
+                and name.split(" ", 1)[0] not in _LATIN_ORG_FIRST_WORDS:  # Solidus Labs, Radio Liberty: no person
             # Koichi Nakano表示, 摄影师：Yang Jianzheng: a Latin personal name next to a cue
             role, verb = _cued(d, rs, re_)
             before = text[max(0, rs - 12):rs].rstrip(" \u3000")
@@ -804,6 +805,9 @@ def _known_pass(d: _Doc):
                 last_person = re_
 
 
+# First words of Latin names of broadcasters and bodies (Radio Liberty, Television Suisse)
+_LATIN_ORG_FIRST_WORDS = frozenset(("Radio", "Television", "Télévision", "Bank", "Banco", "Banque", "University",
+                                    "Universidad", "Université", "Institute", "Instituto", "Agence", "Agencia"))
 # A company officer's English title before a Latin name inside one Latin run (Bybit CEO Ben Zhou).
 _OFFICER_TITLES = ("CEO", "CFO", "CTO", "COO", "President", "Chairman", "Founder")
 _TITLE_THEN_LATIN_NAME = re.compile(r"(?:^|\s)(?:" + "|".join(_OFFICER_TITLES) + r")\s+([A-Z].+)$")
@@ -2054,6 +2058,25 @@ def _described_orgs(d: _Doc):
 
 _ELECTION_WORDS = ("选举", "大选", "改选", "换届", "选战")
 _PERSON_OFFICES = frozenset(("办公室", "办公厅", "竞选办公室", "竞选团队", "团队", "阵营", "发言人办公室"))
+
+
+# A chamber written with its congress at the head (美国国会参议院, 美国会众议院): the congress counts as well.
+_CONGRESS_HEAD = re.compile("([\u4e00-\u9fff]{1,6}?)(?:国会|会)(?=参议院|众议院)")
+
+
+def _congress_heads(d: _Doc):
+    for ent, hits in list(d.found.values()):
+        if ent.type != "org":
+            continue
+        for start, surface in list(hits.items()):
+            m = _CONGRESS_HEAD.match(surface)
+            if m is None:
+                continue
+            # (美国会 is 美国国会 cut short; not an alias: 美国会否 is "whether the US will")
+            head = m.group()
+            congress = d.lex.by_surface.get(head) or d.lex.by_surface.get(head[:-2] + "国国会")
+            if congress is not None and congress.type == "org" and congress is not ent:
+                d.add(congress, start, m.group(), take=False)
 
 
 def _final_forms(d: _Doc):
@@ -3317,7 +3340,7 @@ def _middle_part(d: _Doc, i: int) -> bool:
 
 
 # Adverbs and prepositions the segmenter glues to the end of a surname before a verb (谢弗在/nr + 解释/v).
-_GLUED_TO_SURNAME = "在将也曾已正则就又还便于遭被向对"
+_GLUED_TO_SURNAME = "在将也曾已正则就又还便于遭被向对所"   # (普耶所/nr + 撰写: 所 before a verb)
 _NOT_NAME_CHARS = set("与和同对向被由在是的及跟给让于说称等将也都就曾已又还并而从为所")
 _VERB_ALT = "说|称|表示|指出|认为|说道|强调|透露"
 _GLUED_VERB_END = re.compile(f"(?:{_VERB_ALT})$")
@@ -3684,6 +3707,8 @@ def _chinese_names(d: _Doc):
             continue   # 17 + 万菲军: the unit of a number, not the surname 万
         if len(tok) == 2 and tok[0] == tok[1]:
             continue   # 殷殷嘱托, 谆谆: a reduplicated word, not a surname and a given name
+        if len(tok) == 3 and tok[2] in "性化":
+            continue   # 安全性/nr + 表示, 现代化: an abstract noun (-ness, -isation), no given name
         if d.text.startswith("之说", s + len(tok) - 1) or d.text.startswith("之说", s + len(tok)):
             continue   # 何来高薪之说: "the claim of", not a name before a speech verb
         if not (len(tok) <= 3 or tok[:2] in DOUBLE_SURNAMES) or _ROLE_IN.search(tok):
@@ -3940,7 +3965,7 @@ def _latin_credits(d: _Doc):
             if known is not None:
                 d.add(known, s, name)
             elif (_CREDIT_PERSON.match(name) or name.isupper() and _CREDIT_CAPS_PERSON.match(name)) \
-                    and not _CREDIT_ORG_WORDS.search(name):
+                    and not _CREDIT_ORG_WORDS.search(name) and name.split(" ", 1)[0] not in _LATIN_ORG_FIRST_WORDS:
                 d.add(_Ent("person:" + name, name, "person", None, False), s, name)   # (DANIEL MIHAILESCU/AFP)
             elif name[0].isalpha() and (any(c.isupper() for c in name) or "-" in name) and " " in name or "-" in name:
                 d.add(_Ent("org:" + name, name, "org", None, False), s, name)   # Zuma Press, picture-alliance
@@ -4402,7 +4427,7 @@ _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
              "|上将|中将|少将|大将|元帅|以(?=代理|个人|[^\u4e00-\u9fff])|指(?=[，,：:])|所(?=说|述|称|言)|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
 _GIVEN_BAD = set("一二三四五六七八九十百千万两日月年天周们等都也又再将说称的了是在和与对及表示指认告透强上下里中"
-                 "国省市县区部局方面曾我你他她它其记者装照不并而却")
+                 "国省市县区部局方面曾我你他她它其记者装照不并而却性")
 _NAME_END_RE = re.compile(_NAME_END)
 # Japanese given names have numerals (一郎, 健二) and more characters (百合子).
 _GIVEN_BAD_JP = set("的了是在和与对及说称表示我你他她它其们等都也又再将日月年天周部局国省市")
@@ -6902,6 +6927,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _local_full_names(d)
     if "使馆" in d.text:
         _merge_embassies(d)
+    if "会参议院" in d.text or "会众议院" in d.text:
+        _congress_heads(d)
     _final_forms(d)
     _described_orgs(d)
     out = []

@@ -3017,3 +3017,18 @@ def test_bases_and_towns_named_like_people():
     got = names("当地人反对将林肯附近的斯坎普顿皇家空军基地用作住所。")
     assert "斯坎普顿皇家空军基地" in got and "亚伯拉罕·林肯" not in got
     assert "亚伯拉罕·林肯" in names("林肯总统签署了解放黑人奴隶宣言。", "person")
+
+
+def test_round_bk_rules():
+    # a chamber written with its congress at the head: both count; 美国会否 is no congress
+    got = names("美国国会参议院多数党5月3日宣布将起草法案。", "org")
+    assert {"美国参议院", "美国国会"} <= got
+    assert "美国国会" in names("美国会众议院已通过至少25项法案。", "org")
+    assert names("这取决于美国会否按承诺行事。", "org") == set()
+    # abstract nouns are no given names; broadcasters' Latin names are bodies; 所 before a verb ends a name
+    assert names("一些环保组织对反应堆的安全性表示担忧。", "person") == set()
+    assert names("自由欧洲电台(RFE/Radio Liberty)报道说。", "person") == set()
+    assert names("驻京记者乔丹·普耶所撰写的文章。", "person") == {"乔丹·普耶"}
+    # the House Speaker named in full: the bare surname is his, not Boris Johnson's
+    got = by_name("众议院议长约翰逊警告说。感谢议长迈克·约翰逊本人作出的努力。")
+    assert "约翰逊" in got["迈克·约翰逊"].surfaces and "鲍里斯·约翰逊" not in got
