@@ -231,7 +231,7 @@ _YEAR_OF = r"(?:\d{4}年)?(?:\d{1,2}月份?)?(?:底|末|初)?的?"   # (2023年�
 # when a rate reached a level (升至2023年的, 上升至今年年底的, 升至目前的)
 _WHEN_OF = r"(?:\d{4}年|今年|去年|明年)?(?:\d{1,2}月份?|年)?(?:底|末|初)?(?:目前|当前|眼下|现在)?的?"
 # A change to a level: 降至, 回落到了, 放缓至2023年的 (the verbs before 至/到 that name where a rate ended)
-_TO_LEVEL_VERBS = "回落|下降|上升|放缓|加快|下调|上调|反弹|回升|降|升|跌|涨"
+_TO_LEVEL_VERBS = "回落|下降|上升|放缓|加快|下调|上调|反弹|回升|降低|升高|降|升|跌|涨"
 _TO_LEVEL = r"(?:至|到)了?[" + _SPACE + r"]*" + _WHEN_OF
 # (after another rate in the sentence, 提高到 too: 增速从6.1%提高到6.5%; not after a share's noun, whose
 # 占比从24.7%提高到27.6% stays a share)
@@ -992,9 +992,10 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
         bm = _BENCHMARK_RE.search(left)
         if bm and left[bm.start() - 1:bm.start()] != "不" and "水平" not in gap:
             return 1
-    if _TO_LEVEL_END_RE.search(left):
+    if _TO_LEVEL_END_RE.search(left) or _SUBJECTLESS_RE.match(left):
         # 居民通胀率在经历两个月回落后，4月单月反弹至13.1%: the level a rate of change reaches, named by
-        # the sentence before the clause (the last rate or level noun there decides; 失业率回升至4% is none)
+        # the sentence before the clause (the last rate or level noun there decides; 失业率回升至4% is none);
+        # or the level a clause with no subject of its own reports (通货膨胀率正在飙升，达到37%以上)
         last = None
         for last in _RATE_SUBJECT_RE.finditer(t, s_start, lo.start):
             pass

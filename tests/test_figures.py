@@ -911,3 +911,13 @@ def test_bare_hundreds_and_thousands_of_yi_in_a_currency():
     # vague or a class, not an amount
     for text in ("两国贸易额达数千亿美元。", "农户预计将损失上百亿欧元。", "这是一个千亿元级的市场。"):
         assert extract_figures(text) == [], text
+
+
+def test_inflation_level_reached_in_a_clause_without_a_subject():
+    # inflation is a rate of change: the level it reaches is a growth figure (shared/gold/README.md)
+    figs = extract_figures("该国的通货膨胀率正在飙升，达到37%以上，而货币正在贬值。")
+    assert [(f.kind, f.value_low) for f in figs] == [("growth", 37.0)]
+    figs = extract_figures("月通胀率从往年的25%以上降低到了4.2%。")
+    assert [(f.kind, f.value_low) for f in figs] == [("growth", 25.0), ("growth", 4.2)]
+    # a level that is no rate of change stays a percentage
+    assert [f.kind for f in extract_figures("失业率持续上升，达到7.5%。")] == ["percent"]
