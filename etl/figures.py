@@ -154,7 +154,8 @@ _BODIES_RE = re.compile(r"具[\u4e00-\u9fff]{0,12}?(?:尸体|遗体|遗骸|尸�
 # Characters after a unit that turn it into another word (人民币, 名单, 位置, 例如, 吨级 ...).
 _UNIT_BLOCK = {
     # (3人组 is a trio's name; 约400人组成的人群 counts people)
-    "人": re.compile(r"次|民币|均|身(?!亡)|造|工|格|类|权|质|选|文|物|团|组(?!成)|小组|制|份|头|中(?!有)|年|天|日"),
+    # (人次, person-trips, count people as every annotator counts them; 亿人公里 is passenger-kilometres)
+    "人": re.compile(r"次(?=公里|千米)|公里|千米|民币|均|身(?!亡)|造|工|格|类|权|质|选|文|物|团|组(?!成)|小组|制|份|头|中(?!有)|年|天|日"),
     "名": re.compile(r"次|单|字|义|称|额|声|列|气|胜|望|誉|牌|副|著|言|校|画"),
     "位": re.compile(r"数|置|于|居|列|次|元|移|址|子|面|点|阶|号|比|一体|[A-Za-z0-9]"),   # (三位一体: a trinity)
     # 个人 starting a longer word is "personal" (3个人所得税 is no head count; 3个人受伤 is)
@@ -167,7 +168,8 @@ _UNIT_BLOCK = {
     "死": re.compile(r"[者去刑亡角板守战磕]"), "伤": re.compile(r"[者害心口痕亡残病员势]"),
     # 升 is a verb as often as a litre (3日升至, 升息, 升级)
     "升": re.compile(r"[至到高级值息温格学职任为了幅降值空起华]"),
-    "吨": re.compile(r"级|位|(?:以上|以下)级"), "公斤": re.compile(r"级|(?:以上|以下)级"), "桶": re.compile(r"装"),
+    # (亿吨公里: tonne-kilometres, no mass)
+    "吨": re.compile(r"级|位|(?:以上|以下)级|公里|千米"), "公斤": re.compile(r"级|(?:以上|以下)级"), "桶": re.compile(r"装"),
     "元": re.compile(r"[论化素首旦宵帅老气凶件音]"),
     "里拉": re.compile(r"[^\W\d]"),  # 里拉 followed by more letters is a name
     # 86g, 1.5kg are weights; 4g网络, 5g手机 and a g inside a Latin word (8gb) are not
@@ -386,6 +388,8 @@ def _unit_at(t: str, j: int) -> tuple[str | None, int | None, str | None]:
         key = um.group(0)
         block = _UNIT_BLOCK.get(key)
         if block is None or not block.match(t, um.end()):
+            if key == "人" and t.startswith("次", um.end()):
+                return key, um.end() + 1, None   # 43.12亿人次: person-trips, the surface keeps 次
             return key, um.end(), None
     bm = _BODIES_RE.match(t, j)
     if bm:
@@ -797,6 +801,7 @@ _SHARED_CURRENCIES = {
 
 # Currencies whose amounts are written with a bare 元 where they are spoken (Taiwan, Hong Kong, Macao)
 _YUAN_CURRENCIES = frozenset(("TWD", "HKD", "MOP"))
+_YUAN_CURRENCY_AFTER_RE = re.compile("(港币|港元|澳门币|澳门元|新台币|人民币)")
 
 
 def _currency_in_context(key: str, unit: str, t: str) -> str:
@@ -846,7 +851,8 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
             if lo.cn and not lo.has_mult and lo.value < 10:  # 二元对立, 一元化: words, not money
                 return None
             # 新台币3000元, 人民币50元: a currency named before the number decides what 元 is
-            cur = _CURRENCY_BEFORE_RE.search(t[max(s_start, lo.start - 6):lo.start])
+            cur = _CURRENCY_BEFORE_RE.search(t[max(s_start, lo.start - 6):lo.start]) \
+                or _YUAN_CURRENCY_AFTER_RE.match(t, num_end)   # (100万元港币: or named right after 元)
             if cur:
                 unit = _CURRENCIES[cur.group(1)]
             elif money_before in _YUAN_CURRENCIES:

@@ -242,7 +242,6 @@ def test_paired_deaths_and_injuries():
     "每20人为一组。",                     # per-group size
     "五人小组今天开会。",                 # group size
     "他在排行榜上名列前10名。",           # rank
-    "本次活动共计吸引了5000人次。",       # visits, not people
 ])
 def test_not_people(text):
     assert [f for f in figs(text) if f[0] == "count"] == []
@@ -921,3 +920,16 @@ def test_inflation_level_reached_in_a_clause_without_a_subject():
     assert [(f.kind, f.value_low) for f in figs] == [("growth", 25.0), ("growth", 4.2)]
     # a level that is no rate of change stays a percentage
     assert [f.kind for f in extract_figures("失业率持续上升，达到7.5%。")] == ["percent"]
+
+
+def test_person_trips_count_people_and_passenger_kilometres_do_not():
+    # every annotator of the blind rounds and of the held-out set counts 人次 as people
+    assert figs("本次活动共计吸引了5000人次。") == [("count", 5000, 5000, "person")]
+    assert [f.text for f in extract_figures("全年发送旅客43.12亿人次。")] == ["43.12亿人次"]
+    # passenger- and tonne-kilometres are neither people nor a mass
+    assert extract_figures("旅客周转量15799.10亿人公里，货物周转量35861.90亿吨公里。") == []
+
+
+def test_yuan_with_its_currency_written_after_it():
+    assert [(f.unit, f.value_low) for f in extract_figures("警方悬红100万元港币通缉。")] == [("HKD", 1e6)]
+    assert [f.unit for f in extract_figures("罚款5000元人民币。")] == ["CNY"]
