@@ -2508,6 +2508,9 @@ _MISSION_SUFFIXES = frozenset(("大使馆", "使馆", "领事馆", "总领馆", 
 # go from the larger unit to the smaller, so the next unit in the chain is a place too.
 _SMALLER_UNIT = re.compile("[^\\W\\d乡镇村街的在和与及了是等县市区省州]{2,4}(?:乡|镇|村|街道|县|区(?=委|政府|人民|[^\\u4e00-\\u9fff]))")
 _CHAIN_ENDS = ("省", "市", "县", "区", "镇", "乡", "旗", "州")
+# Units counted or quantified, not named (多个乡镇, 各县, 两省区, 几个村)
+_COUNTED_UNITS = re.compile("^(?:[一二三四五六七八九十两几多数各每某该本此全]+个?|部分|一些|所有|其他|其余)"
+                            "(?:省|市|县|区|乡|镇|村|州|地)")
 # Tags of words that make a "…县" a kind of county, not one (贫困/a 县, 下辖/v 县, 所有/b 县)
 _NOT_COUNTY_TAGS = ("v", "a", "b", "d", "m", "r", "p", "c", "u", "f", "q", "t")
 _GENERIC_UNITS = ("农村", "乡村", "山村", "渔村", "城镇", "乡镇", "村镇", "小镇", "新村",   # 新农村 is no village
@@ -2548,6 +2551,7 @@ def _address_chains(d: _Doc):
                 # (县柳沟/n + 乡: the segmenter glued the county's word to the township's name)
                 starts_here = d.is_start(e) or d.is_start(e - 1) and not d.is_end(e)
                 if name.endswith(_GENERIC_UNITS) or name[:-1] in GENERIC_HEADS or not starts_here \
+                        or _COUNTED_UNITS.match(name) \
                         or name.endswith("县") and not _county_named(d, e, m.end()):
                     break
                 d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", ent.country, False), e, name)
@@ -2915,7 +2919,7 @@ def _suffix_names(d: _Doc):
                        and not _COMPANY_AFTER.match(d.text, end))   # 福德士河 + 金属集团: a company's name
             # 静安区/ns, 忻州市/ns, 辽宁 + 铁岭市/n: a city, district or county the segmenter knows, or one
             # written right after its province
-            admin = (h == i and kind == "place" and suffix in _ADMIN_UNITS
+            admin = (h == i and kind == "place" and suffix in _ADMIN_UNITS and not _COUNTED_UNITS.match(tok)
                      and (len(tok) >= 3 or suffix == "县" and pos == "ns" and i > 0 and _in_province(lex, toks[i - 1][0]))
                      and tok not in SUFFIX_WORDS and tok[:-len(suffix)] not in GENERIC_HEADS
                      and not tok.endswith(("城市", "城区", "市区", "地区", "社区", "辖区", "小区"))
@@ -3156,6 +3160,8 @@ def head_ent_surface(d: _Doc, start: int, ent: _Ent) -> str:
 
 
 _NON_ENTITY_RE = re.compile(_alt(sorted(NON_ENTITY_SUFFIXES, key=len, reverse=True)))
+# A quoted name right after a kind of warship (055型巡洋舰“遵义”, 补给舰“微山湖”): the ship's
+_SHIP_AFTER_KIND = re.compile("舰[“\"]([\u4e00-\u9fff·]{1,8})[”\"]")
 _ACROSS_OCEAN_RE = re.compile("[跨环](大西洋|太平洋|印度洋)")
 _INDEX_RE = re.compile(r"(?:标准普尔|标普|纳斯达克|纳指|道琼斯|道指|日经|恒生|富时|罗素|MSCI|斯托克|上证|深证|沪深)"
                        r"[ ]?(?:\d{2,4})?[ ]?(?:综合|工业平均|工业|成分股|成份股|成分|成份|科技|中国企业|波动率)?指数")
@@ -3176,6 +3182,9 @@ def _non_entities(d: _Doc):
             # 跨大西洋贸易战, 跨太平洋伙伴关系, 环太平洋火山带: across or around an ocean describes a relation
             # or a belt, and names no place
             d.taken[m.start(1):m.end(1)] = _ONES[m.end(1) - m.start(1)]
+    if "舰“" in d.text or "舰\"" in d.text:
+        for m in _SHIP_AFTER_KIND.finditer(d.text):
+            d.taken[m.start(1):m.end(1)] = _ONES[m.end(1) - m.start(1)]   # 巡洋舰“遵义”: a ship, no city
     for m in _NON_ENTITY_RE.finditer(d.text):
         i = d.index_at(m.start())
         if not i or not (toks[i][0] in NON_ENTITY_SUFFIXES or toks[i][0][:-1] == m.group()
@@ -3323,7 +3332,8 @@ _TITLES_BEFORE_NAMES = frozenset(("埃米尔", "谢赫", "阿亚图拉", "哈里
 def _chief_glued_to_name(lex: _Lexicon, body: str, word: str) -> bool:
     """Whether `word` is the 长 of a minister's title glued to the start of a name, after a body (美国国防部
     + 长皮 + 特·海格斯特)."""
-    return len(word) >= 2 and word[0] == "长" and body[-1:] in "部局署厅委" \
+    # (瑞典议会 + 议 + 长安 + 德利亚斯: 议长, the speaker; 院长, 会长, 市长, 州长, 行长 alike)
+    return len(word) >= 2 and word[0] == "长" and body[-1:] in "部局署厅委议院会市州省行" \
         and all(c in lex.translit for c in word[1:])
 
 
@@ -3467,6 +3477,12 @@ def _dot_names(d: _Doc):
             e -= len(glued.group())
             if text[e - 1] == "所" and e - s > 3:
                 e -= 1   # 塔尔诺波尔斯基 + 所说: the 所 of 所说 is no part of the name
+        k = e
+        while k < len(text) and k - e < 4 and _IS_HAN.match(text[k]) and text[k] not in _NOT_NAME_CHARS:
+            k += 1
+        if k > e and _LATIN_FULL_NAME_IN_BRACKETS.match(text, k) and text[e:k] not in _TITLES_BEFORE_LATIN \
+                and not _ROLE_IN.search(text[e:k]):
+            e = k   # 凯末尔·克勒 + 赤/vg + 达罗卢(Kemal Kilicdaroglu): the name runs to its Latin form
         if not d.free(s, e):
             continue
         surface = text[s:e]
@@ -3606,6 +3622,8 @@ def _translit_names(d: _Doc):
 
 
 _NR_TAGS = frozenset(("nr", "nrfg", "nrt"))
+# A full personal name in Latin letters in brackets, diacritics and particles allowed (Kemal Kılıçdaroğlu)
+_LATIN_FULL_NAME_IN_BRACKETS = re.compile(r" ?[(（][A-Z][A-Za-zÀ-ÖØ-öø-ɏ'’\-]+(?: [A-Za-zÀ-ÖØ-öø-ɏ'’\-]+)+[)）]")
 # A personal name's Latin form in brackets right after it: (Olga Stefanishyna)
 _LATIN_IN_BRACKETS = re.compile(r" ?[(（][A-Z][a-z]+(?: [A-Z][a-z]+)+[)）]")
 # Numeral characters that end given names (吕翰九, 金正一), and what follows such a name rather than a count.
@@ -5256,6 +5274,10 @@ def _name_before_known_latin(d: _Doc, ls: int, latin: str, p: int):
         d.add(known, k, text[k:p])
 
 
+# Titles written after a name and before its Latin form in brackets (姆维尼·希姆温加博士(Dr Mweene Himwiinga))
+_TITLES_BEFORE_LATIN = frozenset(("博士", "先生", "女士", "教授", "医生", "将军", "阁下"))
+
+
 def _paren_aliases(d: _Doc, create: bool = True):
     """`X（Latin name）`: the Latin form is another name of X, not an entity of its own (斯蒂芬·斯坦利
     （Stephen Stanley）, "加密货币市场诚信联盟"（CMIC）). If X was not found yet (and `create`), the
@@ -5281,7 +5303,10 @@ def _paren_aliases(d: _Doc, create: bool = True):
             for ent, hits in d.found.values():
                 for s, surf in hits.items():
                     ends[s + len(surf)] = (ent, s)
-        hit = ends.get(p) or text[p - 1:p] in ("\"", "”", "」", "》") and ends.get(p - 1)
+        hit = ends.get(p) or text[p - 1:p] in ("\"", "”", "」", "》") and ends.get(p - 1) \
+            or text[p - 2:p] in _TITLES_BEFORE_LATIN and ends.get(p - 2)   # (希姆温加博士(Dr Mweene …): the name's)
+        if not hit and text[p - 2:p] in _TITLES_BEFORE_LATIN:
+            continue   # a title alone is no name
         place_after = _PLACE_KIND_AFTER.match(text, m.end()) is not None and _ONE_LATIN_NAME.match(latin) is not None
         retype = None
         if hit and hit[0].type != "person" and " " in latin and _PERSONISH_LOOSE.match(latin) \
@@ -6457,6 +6482,11 @@ _NO_BODY_WORDS = frozenset(("战局", "局部", "全局", "赌局", "饭局", "�
                             "变局", "危局", "困局", "定局", "本部", "局长", "部长")) | SUFFIX_WORDS
 
 
+def _leading_names(lex: _Lexicon, text: str, at: int) -> list[str]:
+    """The countries whose name starts text at `at` (法国和 + 德国外交部)."""
+    return [text[at:at + n] for n in (2, 3, 4, 5) if text[at:at + n] in lex.countries]
+
+
 def _country_ministries(d: _Doc):
     text, lex = d.text, d.lex
     for ent, hits in list(d.found.values()):
@@ -6474,6 +6504,9 @@ def _country_ministries(d: _Doc):
             end = m.end()
             if not (d.is_end(end) or text[end:end + 1] in "称说"):   # (管理/vn + 署称/v: 称 glued to the suffix)
                 continue
+            joint = max(m.group(1).rfind("和"), m.group(1).rfind("与"), m.group(1).rfind("及"))
+            if joint >= 0 and _leading_names(lex, text, e + joint + 1):
+                continue   # 法国和德国外交部长: two countries' ministers, no joint body of 法国
             if not d.free(e, end):
                 # 阿塞拜疆 + 生态与 + 自然资源部: a known body read after the 和/与 is the second field's name
                 joint = max(m.group(1).rfind("和"), m.group(1).rfind("与"), m.group(1).rfind("及"))
@@ -6759,15 +6792,17 @@ def _document_title_heads(d: _Doc):
 # A `·` that a wrong encoding turned into "?" between two transliterations (哈维尔?米莱, 唐纳德?特朗普).
 # A "?" (a `·` lost to an encoding) or another dot (・•‧⋅∙, as Japanese, Indonesian or Taiwanese texts
 # write it) between two Han characters of a name
-_GARBLED_SEP = re.compile(r"(?<=[\u4e00-\u9fff])[?・•‧⋅∙･](?=[\u4e00-\u9fff])")
-_OTHER_DOTS = ("?", "・", "•", "‧", "⋅", "∙", "･")
+# (the separator first, so that the engine skips to it; 哈桑.纳斯鲁拉: a full stop between two parts of a
+# transliterated name, as some sites write it)
+_GARBLED_SEP = re.compile(r"[?・•‧⋅∙･.](?<=[\u4e00-\u9fff][?・•‧⋅∙･.])(?=[\u4e00-\u9fff])")
+_OTHER_DOTS = ("?", "・", "•", "‧", "⋅", "∙", "･", ".")
 
 
 def _mended_separators(doc: str, tags: list[tuple[str, str]] | None) -> tuple[str, list[tuple[str, str]] | None]:
     """The text (and its tokens) with such a "?" read as the `·` it was: the same length, so every offset
     stays the text's."""
     at = [m.start() for m in _GARBLED_SEP.finditer(doc)
-          if m.group() != "?" or doc[m.start() - 1] in _ALL_TRANSLIT and doc[m.end()] in _ALL_TRANSLIT]
+          if m.group() not in "?." or doc[m.start() - 1] in _ALL_TRANSLIT and doc[m.end()] in _ALL_TRANSLIT]
     if not at:
         return doc, tags
     chars = list(doc)

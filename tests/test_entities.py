@@ -3037,3 +3037,20 @@ def test_round_bk_rules():
 def test_posting_on_x_with_any_verb():
     assert names("国防部长在X上调侃，说这是圣诞礼物。", "org") == {"推特"}
     assert names("X光片显示骨折。", "org") == set()
+
+
+def test_round_bl_rules():
+    # a full stop or a title between a transliterated name's parts and its Latin form
+    got = by_name("真主党证实其最高领导人哈桑.纳斯鲁拉(Hassan Nasrallah)已遇难。")
+    assert "哈桑.纳斯鲁拉" in got["哈桑·纳斯鲁拉"].surfaces
+    got = names("高级讲师姆维尼·希姆温加博士(Dr Mweene Himwiinga)说。", "person")
+    assert got == {"姆维尼·希姆温加"}
+    # a `·` name runs on to its Latin form in brackets over characters the walker stops at
+    assert names("埃尔多安与凯末尔·克勒赤达罗卢(Kemal Kilicdaroglu)进行决选。", "person") >= {"凯末尔·克勒赤达罗卢"}
+    # 议 + 长安 + 德利亚斯: the 长 of 议长 glued to the name
+    assert names("瑞典议会议长安德利亚斯·诺伦宣布。", "person") == {"安德利亚斯·诺伦"}
+    # ships named after cities; two countries' ministers; counted units
+    assert names("编队包括055型巡洋舰“遵义”和补给舰“微山湖”。") == set()
+    assert "法国和德国外交部" not in names("英国、法国和德国外交部长发表联合声明。")
+    assert names("胶州市多个乡镇公务员被停发工资。", "place") == {"胶州"}
+    assert "两省区" not in names("晋蒙两省区间新增一条高铁大通道。")
