@@ -95,7 +95,7 @@ ROLE_WORDS = (
     "总监", "律师", "法官", "检察官", "候选人", "顾问", "助理", "代表", "负责人", "主持人", "经济学家",
     "科学家", "宇航员", "航天员", "运动员", "球员", "教练", "总督", "州长", "市长", "省长", "首席", "成员",
     "主教", "教皇", "牧师", "法老", "国务委员", "委员", "书记", "总书记", "参谋长", "创办人", "医生",
-    "警长", "警官", "士兵", "难民", "居民", "公民", "学生", "父亲", "母亲", "妻子", "丈夫", "儿子", "女儿",
+    "警长", "警官", "警司", "总警司", "警务处长", "士兵", "难民", "居民", "公民", "学生", "父亲", "母亲", "妻子", "丈夫", "儿子", "女儿",
     "兄弟", "哥哥", "弟弟", "姐姐", "妹妹", "遗孀", "名叫", "叫做", "名为", "摄影", "作者",
     "撰稿人", "观察员", "评论员", "主管", "院长", "校长", "会长", "理事", "董事", "合伙人", "老板", "酋长",
     "毛拉", "伊玛目", "大法官", "司法部长", "总检察长", "检察长", "外交官", "政治家", "活动人士", "维权人士",
@@ -218,7 +218,7 @@ TRANSLIT = set(
     "内尼妮涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟沙莎尚绍舍圣施什史舒斯松苏索塔"
     "泰坦汤唐特滕提图托瓦旺威韦维温沃乌武西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐娃夫尔茨热"
     "芙琪雄娅娜莲黛珊蒂薇妮茜茨斐珀契楚措翁拿略廖隆卜易歇逊汀凯嘉赞蕾丝尼戴莱勃兹"
-    "顿灵彻貌坤书范皮坚佳狄昌")
+    "顿灵彻貌坤书范皮坚佳狄昌芭")
 TRANSLIT_COMMON = set("大文山海安本华东思立治历京天生心和平正方林明金南西东书坚昌")
 _FREE_TRANSLIT = TRANSLIT - TRANSLIT_COMMON
 # Every character of transliterated names, the common ones included (亚历山大, 爱德华兹维尔): for spans
@@ -3639,6 +3639,25 @@ _BYLINE_RE = re.compile(r"(?:(?:文|编译|编辑|撰文)/[^\s】]{0,8}\s*|(?:�
 _HONORIFICS = {"先生", "女士", "小姐", "太太", "夫人", "老师", "同志", "总", "某"}
 
 
+# A dateline's bracketed byline without the word 记者 (中新社南宁10月1日电 (张广权 温易 松罗婕)): two or more
+# names of two or three characters, separated by spaces or 、.
+_DATELINE_NAMES = re.compile("日电[ \u3000]*[(（]((?:[\u4e00-\u9fff]{2,3}[ \u3000、]+){1,4}[\u4e00-\u9fff]{2,3})[)）]")
+
+
+def _dateline_names(d: _Doc):
+    for m in _DATELINE_NAMES.finditer(d.text):
+        at = m.start(1)
+        for name in re.split("[ \u3000、]+", m.group(1)):
+            s = d.text.index(name, at)
+            at = s + len(name)
+            if not d.free(s, at) or name in d.lex.stopnames or _ROLE_IN.search(name) \
+                    or name[0] not in SURNAMES and name[:2] not in DOUBLE_SURNAMES and len(name) == 2:
+                continue   # (a two-character name needs a surname; 松罗婕 is a name whatever its first character)
+            known = d.lex.by_surface.get(name)
+            if known is None or known.type == "person":
+                d.add(known or _Ent("person:" + name, name, "person", None, False), s, name)
+
+
 # A list of names closed by 等人 / 等3名 (徐梦桃、贾宗洋、齐广璞等3名运动员): the items are people.
 _LIST_OF_PEOPLE = re.compile(f"(?:[、和与及][{_HAN}]{{2,4}})*等(?:人|[0-9一二三四五六七八九十两多几]+[名位人]"
                              # 胡建军等市领导, 王加培等市四套班子领导: officials named before their rank
@@ -6879,6 +6898,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     _credit_lines(d)
     if "记者" in d.text:
         _names_before_reporter(d)
+    if "日电" in d.text:
+        _dateline_names(d)
     _suffix_names(d)
     _token_pass(d)
     if "铁路" in d.text or "管道" in d.text or "高铁" in d.text or "公路" in d.text:

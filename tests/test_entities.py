@@ -3054,3 +3054,11 @@ def test_round_bl_rules():
     assert "法国和德国外交部" not in names("英国、法国和德国外交部长发表联合声明。")
     assert names("胶州市多个乡镇公务员被停发工资。", "place") == {"胶州"}
     assert "两省区" not in names("晋蒙两省区间新增一条高铁大通道。")
+
+
+def test_dateline_byline_without_the_word_reporter():
+    got = names("中新社南宁10月1日电 (张广权 温易 松罗婕)中国铁路南宁局1日消息。", "person")
+    assert got == {"张广权", "温易", "松罗婕"}
+    assert names("新华社北京8月31日电(综合报道)外交部说。", "person") == set()
+    # police ranks are roles before a name
+    assert names("总警司李桂华与高级警司洪毅共同出席。", "person") == {"李桂华", "洪毅"}
