@@ -1407,6 +1407,7 @@ def _after_capitalised_word(text: str, start: int) -> bool:
 _FORUM_AFTER = re.compile("(?:国际)?(?:经济|安全|投资|能源|和平|发展|商业|外交|金融|媒体|文明)?(?:论坛|对话会)")
 
 
+_LATIN_BRACKET_AFTER = re.compile("[(（][A-Z][A-Za-z]")
 # Words after a place's name that no person's name takes (林肯附近, 华盛顿郊区)
 _NEAR_A_PLACE = frozenset(("附近", "郊区", "市区", "一带", "境内", "以北", "以南", "以东", "以西", "近郊", "市郊"))
 # Words of a creed that head a party's name (基督教民主党, 人民民主党, 新民主党)
@@ -1465,6 +1466,11 @@ def _token_pass(d: _Doc):
                                         or i == 0 or toks[i - 1][1][:1] in "xpc" or not toks[i - 1][0].strip()
                                         or toks[i - 1][0] in _ACTS_ON):
                 continue  # 战争中共投入, 500强中共计有: 中 + 共计, not the party (让中共获得, 批评中共: it is)
+            if tok == "苏丹" and i > 0 and toks[i - 1][0] in lex.countries and toks[i - 1][0] not in ("苏丹", "南苏丹"):
+                continue  # 阿曼苏丹海塞姆, 文莱苏丹: the Sultan of a country, not Sudan
+            if ent.type == "place" and len(nxt) == 1 and nxt in lex.translit \
+                    and _LATIN_BRACKET_AFTER.match(d.text, start + len(tok) + 1):
+                continue  # 麦加 + 兹(Medgaz): a longer foreign name that starts like a known place
             if ent.type == "person" and nxt in _NEAR_A_PLACE:
                 continue  # 林肯附近: a town named like a person (Lincoln), not the president
             if ent.type == "place" and nxt in ("人", "裔") and ent.subtype in ("country", "territory"):

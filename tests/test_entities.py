@@ -3062,3 +3062,9 @@ def test_dateline_byline_without_the_word_reporter():
     assert names("新华社北京8月31日电(综合报道)外交部说。", "person") == set()
     # police ranks are roles before a name
     assert names("总警司李桂华与高级警司洪毅共同出席。", "person") == {"李桂华", "洪毅"}
+
+
+def test_sultan_of_a_country_and_names_that_start_like_a_place():
+    assert "苏丹" not in names("阿曼苏丹海塞姆接见了伊朗外交部长。")
+    assert "苏丹" in names("埃及和苏丹签署协议。")
+    assert "麦加" not in names("天然气通过海底管道麦加兹(Medgaz)输送到西班牙。")
