@@ -3750,8 +3750,8 @@ def _chinese_names(d: _Doc):
             continue   # 17 + 万菲军: the unit of a number, not the surname 万
         if len(tok) == 2 and tok[0] == tok[1]:
             continue   # 殷殷嘱托, 谆谆: a reduplicated word, not a surname and a given name
-        if len(tok) == 3 and tok[2] in "性化":
-            continue   # 安全性/nr + 表示, 现代化: an abstract noun (-ness, -isation), no given name
+        if len(tok) == 3 and tok[2] in "性化人":
+            continue   # 安全性/nr + 表示, 现代化, 申请人/nr: an abstract noun or a kind of person, no given name
         if d.text.startswith("之说", s + len(tok) - 1) or d.text.startswith("之说", s + len(tok)):
             continue   # 何来高薪之说: "the claim of", not a name before a speech verb
         if not (len(tok) <= 3 or tok[:2] in DOUBLE_SURNAMES) or _ROLE_IN.search(tok):
@@ -4261,7 +4261,8 @@ def _surname_endings(d: _Doc):
                 s += 1
             i = d.index_at(s)
             while i is not None and i > 0 and d.toks[i - 1][1] in _NR_TAGS and e - d.starts[i - 1] <= 8 \
-                    and d.toks[i - 1][0] not in lex.by_surface:
+                    and d.toks[i - 1][0] not in lex.by_surface and d.toks[i - 1][0][0] in _ALL_TRANSLIT:
+                # (not 祝贺/nr + 卢卡申科: a verb the segmenter tagged as a name starts with no name character)
                 i -= 1   # 伊万/nrt + 科维奇: a name-tagged word before (万 is no transliteration character)
                 s = d.starts[i]
             while s < e - len(end) and text[s] in _NOT_NAME_CHARS:
@@ -4471,7 +4472,7 @@ _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
              "|上将|中将|少将|大将|元帅|以(?=代理|个人|[^\u4e00-\u9fff])|指(?=[，,：:])|所(?=说|述|称|言)|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
 _GIVEN_BAD = set("一二三四五六七八九十百千万两日月年天周们等都也又再将说称的了是在和与对及表示指认告透强上下里中"
-                 "国省市县区部局方面曾我你他她它其记者装照不并而却性")
+                 "国省市县区部局方面曾我你他她它其记者装照不并而却性人")
 _NAME_END_RE = re.compile(_NAME_END)
 # Japanese given names have numerals (一郎, 健二) and more characters (百合子).
 _GIVEN_BAD_JP = set("的了是在和与对及说称表示我你他她它其们等都也又再将日月年天周部局国省市")

@@ -147,7 +147,7 @@ _MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座�
 _MODIFIER_RE = re.compile(_MODIFIER_CHAR_RE.pattern + "{2}")
 # Words after a number that count kinds, not people (三方面人员: people of three kinds).
 _NOT_MODIFIERS = frozenset(("方面", "层面", "领域", "类别", "部门", "级别"))
-_SECT_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?[派族]")
+_SECT_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?[派族教]")   # (85万阿拉维派民众, 77万锡克教教徒)
 _UNIT_RE = re.compile("|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)))
 _BODIES_RE = re.compile(r"具[\u4e00-\u9fff]{0,12}?(?:尸体|遗体|遗骸|尸首|死尸)")   # 109具中国人民志愿军烈士遗骸
 

@@ -3068,3 +3068,10 @@ def test_sultan_of_a_country_and_names_that_start_like_a_place():
     assert "苏丹" not in names("阿曼苏丹海塞姆接见了伊朗外交部长。")
     assert "苏丹" in names("埃及和苏丹签署协议。")
     assert "麦加" not in names("天然气通过海底管道麦加兹(Medgaz)输送到西班牙。")
+
+
+def test_round_bm_rules():
+    # a verb the segmenter tags as a name does not start a surname's full name; a kind of person is no name
+    assert names("普京在会晤时祝贺卢卡申科在选举中获胜。", "person") >= {"亚历山大·卢卡申科"}
+    assert "祝贺卢卡申科" not in names("普京在会晤时祝贺卢卡申科在选举中获胜。")
+    assert names("尽管学生申请人在申请过程中不会被禁止讨论种族。", "person") == set()

@@ -933,3 +933,7 @@ def test_person_trips_count_people_and_passenger_kilometres_do_not():
 def test_yuan_with_its_currency_written_after_it():
     assert [(f.unit, f.value_low) for f in extract_figures("警方悬红100万元港币通缉。")] == [("HKD", 1e6)]
     assert [f.unit for f in extract_figures("罚款5000元人民币。")] == ["CNY"]
+
+
+def test_followers_of_a_religion_are_people():
+    assert [(f.kind, f.value_low) for f in extract_figures("据称有77万锡克教教徒生活在加拿大。")] == [("count", 770000.0)]
