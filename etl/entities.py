@@ -1471,6 +1471,8 @@ def _token_pass(d: _Doc):
             if ent.type == "place" and len(nxt) == 1 and nxt in lex.translit \
                     and _LATIN_BRACKET_AFTER.match(d.text, start + len(tok) + 1):
                 continue  # 麦加 + 兹(Medgaz): a longer foreign name that starts like a known place
+            if ent.type == "person" and nxt == "家族":
+                continue  # 布托家族, 马科斯家族: a family, not the one person
             if ent.type == "person" and nxt in _NEAR_A_PLACE:
                 continue  # 林肯附近: a town named like a person (Lincoln), not the president
             if ent.type == "place" and nxt in ("人", "裔") and ent.subtype in ("country", "territory"):
@@ -1806,6 +1808,11 @@ def _glued_into_name(d: _Doc, i: int) -> bool:
             and d.ends[i - 1] == d.starts[i]:
         return True   # 姆/x + 塔瓦 + 里 (姆塔瓦里): a lone character the segmenter could not place glued before,
                       # another after: the middle of a longer foreign name
+    if 0 < i < len(toks) - 1 and len(toks[i - 1][0]) == 1 and toks[i - 1][1] in _NR_TAGS \
+            and toks[i - 1][0] in d.lex.translit and toks[i + 1][1] in _NR_TAGS \
+            and all(c in d.lex.translit for c in toks[i + 1][0]) and d.ends[i - 1] == d.starts[i] \
+            and d.ends[i] == d.starts[i + 1]:
+        return True   # 迪/nr + 萨那 + 亚凯/nr (迪萨那亚凯): a place's name inside a transliterated name
     return False
 
 
@@ -2779,7 +2786,8 @@ _MARKETS = ("股市", "楼市", "车市", "债市", "汇市", "房市", "牛市"
 
 # The people of a clause and what they do, before a body they act on (奥地利选民 + 投票决定/n + 国民议会):
 # no part of a body's name.
-_CLAUSE_NOUNS = frozenset(("选民", "民众", "公民", "居民", "市民", "网民", "投票", "投票决定", "决定", "表决"))
+_CLAUSE_NOUNS = frozenset(("选民", "民众", "公民", "居民", "市民", "网民", "投票", "投票决定", "决定", "表决",
+                           "规定", "要求", "条款"))   # (伊拉克宪法 + 规定/n + 议会: what a law says, no body's name)
 
 
 # Words before 大学/学院 that name no one university without the country before them (哥伦比亚国立大学)
@@ -5469,6 +5477,8 @@ def _reported_by(d: _Doc):
             name, e = name[:date.start()], s + date.start()   # 据海外网8月30日消息: the outlet, not its date
             if len(name) < 2:
                 continue
+        if name[:1].isdigit():
+            continue   # 据2023年7月10日报道: a date, no source
         if name.startswith(_NOT_SOURCE_START) or name.endswith(_NOT_SOURCE_END) or name in lex.stopnames \
                 or not d.free(s, e) or _ROLE_IN.search(name) \
                 or not (d.is_start(s) or text[s - 1] == "据" and d.is_start(s - 1)):   # (据欧/j + 联社)
@@ -5736,6 +5746,34 @@ def _quoted_orgs(d: _Doc, pattern: re.Pattern, subtype: str = "", outlet: bool =
 _QUOTED_PARTY = re.compile("[“\"]([\u4e00-\u9fff·]{2,10})[”\"]党(?![员人籍内章纲])")
 
 
+# A party and its faction in brackets (人民党(统一派), 穆盟(谢里夫派), 尼泊尔共产党(列宁马列)): one name.
+_PARTY_FACTION = re.compile("(?<=[党盟])[(（]([\u4e00-\u9fff]{1,6}派|[\u4e00-\u9fff]{0,4}(?:马列|毛主义|列宁)[\u4e00-\u9fff]{0,4})[)）]")
+
+
+def _party_factions(d: _Doc) -> list[tuple[int, int]]:
+    """The factions in brackets after a 党 or 盟, marked taken before the token pass (列宁马列 names no
+    Lenin); _party_faction_names gives them to the party once it is found."""
+    spans = [m.span() for m in _PARTY_FACTION.finditer(d.text) if d.free(*m.span())]
+    for s, e in spans:
+        d.taken[s:e] = _ONES[e - s]
+    return spans
+
+
+def _party_faction_names(d: _Doc, spans: list[tuple[int, int]]):
+    for s, e in spans:
+        party = next(((ent, at) for ent, hits in d.found.values() if ent.type == "org"
+                      for at, sf in hits.items() if at + len(sf) == s), None)
+        if party is None:
+            continue
+        ent, at = party
+        name = d.text[at:e]
+        full = d.lex.by_surface.get(name)
+        if full is None:   # 人民党(统一派) is Nepal's, not the Spanish 人民党 of the gazetteer
+            _drop_mention(d, ent, at)
+            full = _Ent("org:" + name, name, "org", None, False, "party")
+        d.add(full, at, name, take=False)
+
+
 def _quoted_parties(d: _Doc):
     for m in _QUOTED_PARTY.finditer(d.text):
         s, e = m.span()
@@ -5971,6 +6009,12 @@ def _translit_naturals(d: _Doc):
         d.add(known or _Ent("place:" + name, name, "place", None, False), s, name)
 
 
+def _one_ordinary_word(d: _Doc, s: int, e: int) -> bool:
+    """Whether text[s:e] is one token the segmenter reads as a verb, adjective, adverb or preposition."""
+    i = d.index_at(s)
+    return i is not None and d.ends[i] == e and d.toks[i][1][:1] in "vadp"
+
+
 def _places_after_kinds(d: _Doc):
     """A transliterated name right after a word for a kind of place (城市赛达, 城镇纳巴提耶, 城镇谢纳加-德奥罗),
     ending the phrase, is a place of that kind: all its characters transliteration ones, not all common."""
@@ -5985,6 +6029,8 @@ def _places_after_kinds(d: _Doc):
         if not ends or not d.is_start(s):
             continue
         e = ends[-1]
+        if _one_ordinary_word(d, s, e):
+            continue   # 城市 + 扩张/v: one ordinary word, no name
         name = text[s:e]
         if e - s < 2 or name in d.lex.stopnames or all(c in TRANSLIT_COMMON for c in name) or name[0] in "以约近":
             continue   # (首都 + 以南约100公里: a direction and a distance, no name)
@@ -6024,7 +6070,7 @@ def _orgs_after_kinds(d: _Doc):
         e = ends[-1]
         name = text[s:e]
         if not d.free(s, e) or name in d.lex.stopnames or all(c in TRANSLIT_COMMON for c in name) \
-                or not any(c in _FREE_TRANSLIT for c in name):
+                or not any(c in _FREE_TRANSLIT for c in name) or _one_ordinary_word(d, s, e):   # (机构 + 施加/v)
             continue
         known = d.lex.by_surface.get(name)
         if known is not None and known.type != "org":
@@ -6908,7 +6954,10 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     if "日电" in d.text:
         _dateline_names(d)
     _suffix_names(d)
+    factions = _party_factions(d) if "党(" in d.text or "党（" in d.text or "盟(" in d.text or "盟（" in d.text else ()
     _token_pass(d)
+    if factions:
+        _party_faction_names(d, factions)
     if "铁路" in d.text or "管道" in d.text or "高铁" in d.text or "公路" in d.text:
         _known_route_members(d)
     if "中非、" in d.text or "、中非" in d.text:

@@ -3075,3 +3075,17 @@ def test_round_bm_rules():
     assert names("普京在会晤时祝贺卢卡申科在选举中获胜。", "person") >= {"亚历山大·卢卡申科"}
     assert "祝贺卢卡申科" not in names("普京在会晤时祝贺卢卡申科在选举中获胜。")
     assert names("尽管学生申请人在申请过程中不会被禁止讨论种族。", "person") == set()
+
+
+def test_round_bi_rules():
+    # a party and its faction in brackets are one name (and 列宁 there is no Lenin)
+    got = names("尼泊尔共产党(列宁马列)副总书记贾瓦里说。人民党(统一派)主席表示。", "org")
+    assert {"尼泊尔共产党(列宁马列)", "人民党(统一派)"} <= got
+    assert names("尼泊尔共产党(列宁马列)副总书记贾瓦里说。", "person") == {"贾瓦里"}
+    # a family is not its best-known member; a date is no source; a verb after a kind of body is no name
+    assert names("谢里夫家族考虑踢开布托家族单独组阁。") == set()
+    assert names("据2023年7月10日报道，伊拉克签署了协议。", "org") == set()
+    assert names("缓解国际贷款机构施加的紧缩措施。") == set()
+    # a known city inside a transliterated name; what a law says is no body
+    assert "萨那" not in names("斯里兰卡新领导人迪萨那亚凯面临挑战。")
+    assert "伊拉克宪法规定议会" not in names("尚未达到伊拉克宪法规定议会三分之二以上选票。")
