@@ -3357,6 +3357,37 @@ def _translit_word(lex: _Lexicon, w: str) -> bool:
         and w[-1] not in _NOT_NAME_CHARS and w not in lex.by_surface and not _ROLE_RE.search(w)
 
 
+def _verb_between(d: _Doc, s: int, e: int) -> bool:
+    """Whether a token starting in [s, e) is a verb (not a verbal noun)."""
+    i = bisect.bisect_left(d.starts, s)
+    while i < len(d.toks) and d.starts[i] < e:
+        if d.toks[i][1][:1] == "v" and d.toks[i][1] != "vn":
+            return True
+        i += 1
+    return False
+
+
+def _tail_piece(d: _Doc, i: int) -> bool:
+    """A piece of the last part of a `·` name that the segmenter read as something else (埃斯科 + 济多/m +
+    率领, 加尔斯 + 坦扬/v + 大主教, 泰特 + 罗/j + 否认, 克勒 + 赤/vg + 达罗卢): short, no function word, role,
+    speech verb or known name, and followed by the end of the name or by more of it."""
+    toks, lex = d.toks, d.lex
+    w, pos = toks[i]
+    if not 1 <= len(w) <= 3 or not _IS_HAN.match(w) or w[0] in _NOT_NAME_CHARS or w[-1] in _NOT_NAME_CHARS \
+            or w in lex.by_surface or w in lex.stopnames or w in _TIME_WORDS or _ROLE_RE.search(w) or _VERB_RE.match(w):
+        return False
+    nxt_w, nxt_pos = toks[i + 1] if i + 1 < len(toks) else ("", "x")
+    more = nxt_pos in _NR_TAGS and all(c in lex.translit for c in nxt_w)   # (赤 + 达罗/nrt + 卢)
+    end = nxt_pos[:1] in "xvpcu" and nxt_w not in _SEP_ALL or nxt_w in _ROLE_SET \
+        or _TITLE_AFTER.match(d.text, d.ends[i]) is not None or nxt_w in ("大主教", "主教", "牧师", "神父", "拉比")
+    if len(w) == 1:
+        return pos[:2] in ("vg", "j", "zg", "ag", "ng") and (more or end and w in lex.translit)
+    if pos[:1] in "mv" or pos == "ns":
+        return (end or more) and all(c in lex.translit or c in _ALL_TRANSLIT for c in w[1:]) \
+            and (w[0] in lex.translit or pos == "ns")
+    return False
+
+
 def _middle_part(d: _Doc, i: int) -> bool:
     """A short part between two separators (奥萨马·本·拉登): any Han word."""
     return (0 < i < len(d.toks) - 1 and d.toks[i - 1][0] in _SEP and d.toks[i + 1][0] in _SEP
@@ -3414,7 +3445,8 @@ def _dot_names(d: _Doc):
         j = i + 1
         while j < n:
             k = j
-            while k < n and k - j < 4 and (_name_token(d, k) or _middle_part(d, k)):
+            while k < n and k - j < 4 and (_name_token(d, k) or _middle_part(d, k)
+                                           or (k > j or toks[k][1] == "ns") and _tail_piece(d, k)):
                 k += 1
                 if toks[k - 1][0][-1] in _GLUED_TO_SURNAME:
                     break   # 谢弗在/nr: the adverb glued to the surname ends the name
@@ -3510,7 +3542,8 @@ def _dot_names(d: _Doc):
             d.add(pair[1], s + len(left) + 1, surface[len(left) + 1:])
             continue
         ent = lex.by_surface.get(surface)
-        if ent is None and (named := _NAMED_BODY_AFTER.match(text, e)) and not _VERB_IN_GAP.search(named.group()):
+        if ent is None and (named := _NAMED_BODY_AFTER.match(text, e)) and not _VERB_IN_GAP.search(named.group()) \
+                and not _verb_between(d, e, named.end()):   # (莫谢·泰特罗 + 否认/v + 医院: he denies, no hospital)
             # 詹姆斯·马丁 + 核不扩散研究中心: a body named after a person, not the person; a site so named
             # (梅尔乔·德拉·科鲁兹营地) is a place, whole
             if named.group().endswith(_NAMED_SITE_ENDS) and d.free(s, named.end()):

@@ -3089,3 +3089,15 @@ def test_round_bi_rules():
     # a known city inside a transliterated name; what a law says is no body
     assert "萨那" not in names("斯里兰卡新领导人迪萨那亚凯面临挑战。")
     assert "伊拉克宪法规定议会" not in names("尚未达到伊拉克宪法规定议会三分之二以上选票。")
+
+
+def test_last_part_of_a_dot_name_over_pieces_the_segmenter_misread():
+    # 济多/m, 俄瑞武/ns, 罗/j, 坦扬/v: pieces of the surname up to a verb, a conjunction or a title
+    assert names("文物管理局局长埃利·埃斯科济多率领代表团抵达。", "person") == {"埃利·埃斯科济多"}
+    assert names("工业部长乔迪·俄瑞武和奇瑞代表团会面。", "person") == {"乔迪·俄瑞武"}
+    assert names("教区的巴格拉特·加尔斯坦扬大主教迈向政坛前台。", "person") == {"巴格拉特·加尔斯坦扬"}
+    # a verb between a name and a facility word: the person speaks of the facility, it is not named after him
+    assert names("高级军官莫谢·泰特罗否认医院面临危险。", "person") == {"莫谢·泰特罗"}
+    assert "安东尼奥·吉特拉斯发电厂" in names("安东尼奥·吉特拉斯发电厂停运。", "place")
+    # a known name's own parts do not run on (约瑟夫·拜登 + 政府)
+    assert names("约瑟夫·拜登政府宣布制裁。", "person") == {"乔·拜登"}
