@@ -3446,7 +3446,9 @@ def _dot_names(d: _Doc):
         while j < n:
             k = j
             while k < n and k - j < 4 and (_name_token(d, k) or _middle_part(d, k)
-                                           or (k > j or toks[k][1] == "ns") and _tail_piece(d, k)):
+                                           or (k > j or toks[k][1] == "ns") and _tail_piece(d, k)
+                                           # (路易斯·因/p + 西奥/nrt: 因 opens a part, no "because")
+                                           or k == j and toks[k][0] == "因" and k + 1 < n and toks[k + 1][1] in _NR_TAGS):
                 k += 1
                 if toks[k - 1][0][-1] in _GLUED_TO_SURNAME:
                     break   # 谢弗在/nr: the adverb glued to the surname ends the name

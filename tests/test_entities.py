@@ -3101,3 +3101,7 @@ def test_last_part_of_a_dot_name_over_pieces_the_segmenter_misread():
     assert "安东尼奥·吉特拉斯发电厂" in names("安东尼奥·吉特拉斯发电厂停运。", "place")
     # a known name's own parts do not run on (约瑟夫·拜登 + 政府)
     assert names("约瑟夫·拜登政府宣布制裁。", "person") == {"乔·拜登"}
+
+
+def test_yin_opening_a_part_of_a_dot_name():
+    assert names("前总统路易斯·因西奥·卢拉达席尔维亚于周三访问。", "person") == {"路易斯·因西奥·卢拉达席尔维亚"}
