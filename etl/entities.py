@@ -1001,6 +1001,8 @@ def _compound_member(lex: _Lexicon, c: str, core: str, d: _Doc) -> _Ent | None:
         name, partners = _CENTRAL_ASIAN_PARTNERS[c]
         hint = name if any(p in core for p in partners) else None
     return lex.by_name.get(hint) if hint else _country_for(lex, c, d)
+
+
 _BORDER_WORDS = frozenset(("边界", "边境线", "边界线"))
 _ROUTE_WORDS = frozenset(("铁路", "高铁", "高速公路", "高速路", "公路", "原油管道", "石油管道", "油气管道", "天然气管道",
                           "输油管道", "输气管道", "油管道"))
@@ -2089,7 +2091,7 @@ def _congress_heads(d: _Doc):
             head = m.group()
             congress = d.lex.by_surface.get(head) or d.lex.by_surface.get(head[:-2] + "国国会")
             if congress is not None and congress.type == "org" and congress is not ent:
-                d.add(congress, start, m.group(), take=False)
+                d.add(congress, start, head, take=False)
 
 
 def _final_forms(d: _Doc):
@@ -5778,7 +5780,7 @@ def _quoted_orgs(d: _Doc, pattern: re.Pattern, subtype: str = "", outlet: bool =
 
 
 # A party whose name is quoted before 党 (“够了”党, “祖国之光”党): the quotes are part of how it is written.
-_QUOTED_PARTY = re.compile("[“\"]([\u4e00-\u9fff·]{2,10})[”\"]党(?![员人籍内章纲])")
+_QUOTED_NAME_THEN_PARTY = re.compile("[“\"]([\u4e00-\u9fff·]{2,10})[”\"]党(?![员人籍内章纲])")
 
 
 # A party and its faction in brackets (人民党(统一派), 穆盟(谢里夫派), 尼泊尔共产党(列宁马列)): one name.
@@ -5810,7 +5812,7 @@ def _party_faction_names(d: _Doc, spans: list[tuple[int, int]]):
 
 
 def _quoted_parties(d: _Doc):
-    for m in _QUOTED_PARTY.finditer(d.text):
+    for m in _QUOTED_NAME_THEN_PARTY.finditer(d.text):
         s, e = m.span()
         name = m.group(1) + "党"
         if not d.free(s, e) or name in d.lex.stopnames or name in _NOT_PARTIES:
@@ -6589,9 +6591,9 @@ _NO_BODY_WORDS = frozenset(("战局", "局部", "全局", "赌局", "饭局", "�
                             "变局", "危局", "困局", "定局", "本部", "局长", "部长")) | SUFFIX_WORDS
 
 
-def _leading_names(lex: _Lexicon, text: str, at: int) -> list[str]:
-    """The countries whose name starts text at `at` (法国和 + 德国外交部)."""
-    return [text[at:at + n] for n in (2, 3, 4, 5) if text[at:at + n] in lex.countries]
+def _country_at(lex: _Lexicon, text: str, at: int) -> bool:
+    """Whether a country's name starts text at `at` (法国和 + 德国外交部)."""
+    return any(text[at:at + n] in lex.countries for n in (2, 3, 4, 5))
 
 
 def _country_ministries(d: _Doc):
@@ -6612,7 +6614,7 @@ def _country_ministries(d: _Doc):
             if not (d.is_end(end) or text[end:end + 1] in "称说"):   # (管理/vn + 署称/v: 称 glued to the suffix)
                 continue
             joint = max(m.group(1).rfind("和"), m.group(1).rfind("与"), m.group(1).rfind("及"))
-            if joint >= 0 and _leading_names(lex, text, e + joint + 1):
+            if joint >= 0 and _country_at(lex, text, e + joint + 1):
                 continue   # 法国和德国外交部长: two countries' ministers, no joint body of 法国
             if not d.free(e, end):
                 # 阿塞拜疆 + 生态与 + 自然资源部: a known body read after the 和/与 is the second field's name

@@ -2946,6 +2946,9 @@ def test_metro_lines_are_places():
 def test_posting_on_x():
     assert "推特" in names("马杜罗抵达后在X发文称，访问意义重大。", "org")
     assert names("他在X光片上看到阴影。", "org") == set()
+    # any verb after 在X上 is posting on it
+    assert names("国防部长在X上调侃，说这是圣诞礼物。", "org") == {"推特"}
+    assert names("X光片显示骨折。", "org") == set()
 
 
 def test_round_bg_rules():
@@ -3032,11 +3035,6 @@ def test_round_bk_rules():
     # the House Speaker named in full: the bare surname is his, not Boris Johnson's
     got = by_name("众议院议长约翰逊警告说。感谢议长迈克·约翰逊本人作出的努力。")
     assert "约翰逊" in got["迈克·约翰逊"].surfaces and "鲍里斯·约翰逊" not in got
-
-
-def test_posting_on_x_with_any_verb():
-    assert names("国防部长在X上调侃，说这是圣诞礼物。", "org") == {"推特"}
-    assert names("X光片显示骨折。", "org") == set()
 
 
 def test_round_bl_rules():
