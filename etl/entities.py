@@ -234,6 +234,8 @@ SURNAMES = set(
     "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
     "明佘池查麻苑迟邝鞠阚郜揭逯邸茅訾宓芮扈冀晁钮储靖汲邴糜隗郗钭厉戎束韶蔺屠胥贡逄堵郦雍濮茹庾匡阙夔蒯竺"
     "桓谌粟郁荀鄢邰赖栗冼傅阎丘洪萧漆寿亓贲诸锺薄"
+    # (容国团, 容春: Cantonese surnames)
+    "容"
     # Korean surnames that Chinese ones lack (具润哲, 禹钟寿, 权宁世, 玄松月)
     "具禹权玄慎朴")   # (朴钟俊, 朴槿惠)
 # Common Japanese surnames (two characters), for Japanese names written in kanji (小池百合子, 松井一郎):
@@ -3609,13 +3611,21 @@ def _cued(d: _Doc, s: int, e: int, chinese: bool = False) -> tuple[bool, bool]:
     # (男子 + 马拉松, 女子 + 夏令营: a race and a camp, no names)
     who = chinese and before.endswith(_WHO_THEY_ARE) and not all(c in TRANSLIT for c in d.text[s:e]) \
         and not any(c in _NOT_IN_GIVEN_NAMES for c in d.text[s + 1:e])
-    return bool(_ROLE_RE.search(before) or _AGE_CUE.search(before) or who), bool(_VERB_RE.match(after))
+    # (赵芬(音)称, 王林(化名)向: a reporter's note on how a name is written or that it is made up)
+    return bool(_ROLE_RE.search(before) or _AGE_CUE.search(before) or who), \
+        bool(_VERB_RE.match(after) or _NAME_NOTE.match(after))
+
+
+_NAME_NOTE = re.compile("[（(](?:音|音译|化名|译音)[)）]")
 
 
 # People in court and crime news are named by who they are (27岁男子诸启邦, 男文员锺文杰): a cue for a
 # Chinese name (surname first), not for a transliteration (男子 + 马拉松 is a race).
 _NOT_IN_GIVEN_NAMES = frozenset("营队组赛会场馆院校班团部局区市县村站港岛湖河山")
-_WHO_THEY_ARE = ("男子", "女子", "文员", "职员", "店员", "男童", "女童", "少年", "少女")
+_WHO_THEY_ARE = ("男子", "女子", "文员", "职员", "店员", "男童", "女童", "少年", "少女",
+                 # (企业员工罗珊珊, 创业青年黎子健, 黎智英之子黎崇恩: what someone is, or whose child)
+                 "员工", "青年", "工人", "农民", "渔民", "牧民", "网友", "车主", "家长", "商户", "摊主", "矿工",
+                 "之子", "之女", "之妻")
 
 
 # An age before a name cues a person as a role does (33岁的赵峰, 现年六十岁的…).
@@ -5874,21 +5884,46 @@ _UNIT_PARENTS = frozenset(("university", "research", "company", "media", "ngo"))
 _UNIT_PARENT_ENDS = ("大学", "学院", "研究院", "科学院", "公司", "集团")   # unknown parents found by their suffix
 _NAMED_UNITS = ("研究所", "研究院", "研究中心", "实验室", "学院", "分校", "附属医院", "医院")
 _UNIT_WORD_POS = ("n", "vn", "nz", "l", "nr", "nrt", "ns", "j")
-_NAMED_UNIT_HINTS = ("研究", "实验室", "学院", "分校", "医院")   # a text without them has no named unit
+_NAMED_UNIT_HINTS = ("研究", "实验室", "学院", "分校", "医院", "中心")   # a text without them has no named unit
+# (words that join a unit's name: 世界经济和国际关系, 区域与全球治理高等; not where a name begins)
+_UNIT_JOIN_POS = ("c", "p", "v", "b", "a", "m")
+_UNIT_BAD_WORDS = frozenset(("的", "是", "在", "对", "将", "为", "和其", "及其", "等", "教授", "学者", "专家", "发布", "发表",
+                             "表示", "认为", "指出", "称", "说"))
 
 
-def _unit_after(d: _Doc, e: int) -> int | None:
-    """Where a named unit written right after its parent at e ends: one to three subject words, the last
-    of them ending in a unit suffix; None when there is none."""
+def _unit_after(d: _Doc, e: int, company: bool) -> tuple[int, list[tuple[_Ent, int]]] | None:
+    """Where a named unit written right after its parent at e ends, and the mentions found inside it: one
+    to six subject words, the last of them ending in a unit suffix; None when there is none. A place or an
+    institute found inside is part of the unit's name (复旦大学 + 南亚 + 中心, 上海外国语大学 + 中东研究所: no
+    mention of South Asia, nor of Washington's Middle East Institute), and 和/与 or a verb may join its
+    words (俄罗斯科学院 + 世界经济和国际关系研究所, 北京外国语大学 + 区域与全球治理高等研究院)."""
     k = d.index_at(e)
     if k is None:
         return None
-    for j in range(k, min(k + 3, len(d.toks))):
+    inside: list[tuple[_Ent, int]] = []
+    for j in range(k, min(k + 7, len(d.toks))):
         w, pos = d.toks[j]
-        if not (pos.startswith(_UNIT_WORD_POS) and _IS_HAN.match(w)) or not d.free(d.starts[j], d.ends[j]):
+        if not _IS_HAN.match(w) or w in _UNIT_BAD_WORDS:
             return None
-        if w.endswith(_NAMED_UNITS) and (j > k or len(w) > 4):
-            return d.ends[j] if d.ends[j] - e <= 12 else None
+        if not pos.startswith(_UNIT_WORD_POS) and not (j > k and pos.startswith(_UNIT_JOIN_POS)):
+            return None
+        if not d.free(d.starts[j], d.ends[j]):
+            hit = _mention_at(d, d.starts[j], d.ends[j])
+            if hit is None or not (hit[0].type == "place" or hit[0].type == "org" and hit[0].name.endswith(_NAMED_UNITS)):
+                return None
+            inside.append(hit)
+        # (a company's 中心 is a site of it: 亚马逊 + 仓储中心)
+        if (w.endswith(_NAMED_UNITS) and (j > k or len(w) > 4)) or (j > k and w == "中心" and not company):
+            return (d.ends[j], inside) if d.ends[j] - e <= 16 and pos.startswith(_UNIT_WORD_POS) else None
+    return None
+
+
+def _mention_at(d: _Doc, start: int, end: int) -> tuple[_Ent, int] | None:
+    """The mention found in [start, end) (its entity and start), or None."""
+    for ent, hits in d.found.values():
+        for s, surf in hits.items():
+            if start <= s and s + len(surf) <= end:
+                return ent, s
     return None
 
 
@@ -5932,8 +5967,11 @@ def _sub_bodies(d: _Doc):
         for ent in units:
             hits = d.found[ent.key][1] if ent.key in d.found else {}
             for s, surf in list(hits.items()):
-                end = _unit_after(d, s + len(surf))
-                if end is not None:
+                unit = _unit_after(d, s + len(surf), ent.subtype == "company" or ent.name.endswith(("公司", "集团")))
+                if unit is not None:
+                    end, inside = unit
+                    for inner, inner_start in inside:
+                        _drop_mention(d, inner, inner_start)
                     _move(d, ent, s, s, text[s:end])
     # one dictionary word made of a bare ministry and its department (外交部亚洲司/nt)
     for s, n in _bare_matches(d):
@@ -6781,13 +6819,16 @@ _WATER_LIST = re.compile("(?:[\u4e00-\u9fff]{1,5}?(?:河|江|溪)、){1,8}[\u4e0
 # as a country does inside 中美. The segmenter keeps these as one word.
 _CONTINENT_CHARS = {"欧": "欧洲", "亚": "亚洲", "非": "非洲", "拉": "拉丁美洲", "美": "美国"}
 _CONTINENT_COMPOUNDS = frozenset(("欧亚", "亚欧", "亚非", "亚非欧", "欧亚非", "亚非拉", "欧美"))
+_CONTINENT_COMPOUND_TAILS = frozenset(("国家", "各国", "地区", "市场", "社会", "大陆"))
 
 
 def _continent_compounds(d: _Doc):
     lex = d.lex
     for i, (w, _) in enumerate(d.toks):
-        if w not in _CONTINENT_COMPOUNDS or not d.free(d.starts[i], d.ends[i]) \
-                or d.text.startswith(("板块", "所", "司", "事务", "问题", "研究"), d.ends[i]):
+        if len(w) > 3 and w[2:] in _CONTINENT_COMPOUND_TAILS:
+            w = w[:2]   # (欧美国家/ns: one word for the countries of both)
+        if w not in _CONTINENT_COMPOUNDS or not d.free(d.starts[i], d.starts[i] + len(w)) \
+                or d.text.startswith(("板块", "所", "司", "事务", "问题", "研究"), d.starts[i] + len(w)):
             continue   # (欧亚板块: a tectonic plate; 欧亚所, 欧亚事务特别代表: a department's field, no continent)
         for k, c in enumerate(w):
             ent = lex.by_name.get(_CONTINENT_CHARS[c])

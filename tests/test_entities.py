@@ -850,6 +850,12 @@ def test_named_units_of_a_company_or_university():
     assert "腾讯优图实验室" in names("腾讯优图实验室发布了新模型。", "org")
     assert "复旦大学附属华山医院" in names("复旦大学附属华山医院的专家表示。", "org")
     assert names("清华大学的研究所表示。", "org") == {"清华大学"}
+    # a unit whose name holds a place, a known institute's name or a conjunction is still one name
+    got = names("复旦大学南亚中心研究员林民旺说，上海外国语大学中东研究所教授也说。")
+    assert {"复旦大学南亚中心", "上海外国语大学中东研究所"} <= got and not got & {"南亚", "中东研究所", "复旦大学"}
+    assert "俄罗斯科学院世界经济和国际关系研究所" in names("俄罗斯科学院世界经济和国际关系研究所专家指出。", "org")
+    # a company's 中心 is one of its sites, not a unit
+    assert "亚马逊" in names("伊利诺伊州的亚马逊仓储中心坍塌。", "org")
 
 
 def test_country_written_apart_before_a_media_brand():
@@ -2120,6 +2126,12 @@ def test_quoted_armed_groups_and_people_named_by_who_they_are():
     assert "哥伦比亚联合自卫军" not in names("联合自卫军解散。", "org")
     assert "诸启邦" in names("27岁男子诸启邦因身着标语T恤被判刑。", "person")
     assert not names("田径男子马拉松等项目。", "person")
+    assert "黎子健" in names("来自澳门的创业青年黎子健过上了一日多地的生活。", "person")
+    assert "黎崇恩" in names("他会见了黎智英之子黎崇恩。", "person")
+    assert "容春" in names("活动人士容春表示，他将参选。", "person")
+    # a note that the name is a transliteration or made up cues it as a speech verb would
+    assert {"赵芬", "王林"} <= names("工厂老板的赵芬(音)说生意难做，当地人王林（化名）也有同感。", "person")
+    assert not names("这个问题很容易解决，内容丰富。", "person")
     assert "巴特策策格" in names("外长巴特策策格举行会谈。", "person")
 
 
@@ -2637,6 +2649,7 @@ def test_continents_markets_river_pairs_ships_and_agency_credits():
     assert {"亚洲", "非洲", "拉丁美洲"} <= names("他呼吁亚非拉国家加强合作。")
     assert "欧亚大陆" in names("广袤的亚欧大陆上有多条走廊。")
     assert not names("喜马拉雅山脉由欧亚板块与印度板块碰撞形成。") & {"欧洲", "亚洲"}
+    assert {"欧洲", "美国"} <= names("冲突以来，欧美国家对俄罗斯的制裁不断加码。", "place")
     # 股市/楼市 after a country: its market, no city; the country counts
     got = names("受关税消息影响，日本股市周一大跌。", "place")
     assert "日本" in got and "日本股市" not in got
