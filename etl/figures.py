@@ -86,7 +86,7 @@ _CURRENCIES = {
     "瑞典克朗": "SEK", "挪威克朗": "NOK", "捷克克朗": "CZK", "马来西亚林吉特": "MYR",
     "印度尼西亚盾": "IDR", "南非兰特": "ZAR", "巴西雷亚尔": "BRL", "阿联酋迪拉姆": "AED",
     "伊拉克第纳尔": "IQD", "约旦第纳尔": "JOD", "科威特第纳尔": "KWD", "黎巴嫩镑": "LBP",
-    "叙利亚镑": "SYP", "奈拉": "NGN", "尼日利亚奈拉": "NGN", "阿富汗尼": "AFN", "兹罗提": "PLN",
+    "叙利亚镑": "SYP", "叙利亚磅": "SYP", "黎巴嫩磅": "LBP", "埃及磅": "EGP", "黎镑": "LBP", "叙镑": "SYP", "埃镑": "EGP", "奈拉": "NGN", "尼日利亚奈拉": "NGN", "阿富汗尼": "AFN", "兹罗提": "PLN",
     "波兰兹罗提": "PLN", "福林": "HUF", "匈牙利福林": "HUF", "坚戈": "KZT", "白俄罗斯卢布": "BYN",
     "朝鲜元": "KPW", "韩币": "KRW", "澳门元": "MOP", "澳门币": "MOP", "塔卡": "BDT", "缅元": "MMK",
     "肯尼亚先令": "KES", "坦桑尼亚先令": "TZS", "乌干达先令": "UGX", "索马里先令": "SOS", "新元": "SGD",
@@ -171,7 +171,7 @@ _UNIT_BLOCK = {
     # (亿吨公里: tonne-kilometres, no mass)
     "吨": re.compile(r"级|位|(?:以上|以下)级|公里|千米"), "公斤": re.compile(r"级|(?:以上|以下)级"), "桶": re.compile(r"装"),
     "元": re.compile(r"[论化素首旦宵帅老气凶件音]"),
-    "里拉": re.compile(r"[^\W\d]"),  # 里拉 followed by more letters is a name
+    "里拉": re.compile(r"(?!兑|对|的|，)[^\W\d]"),  # 里拉 followed by more letters is a name (not 里拉兑1美元)
     # 86g, 1.5kg are weights; 4g网络, 5g手机 and a g inside a Latin word (8gb) are not
     "g": re.compile(r"[A-Za-z0-9网信手基]"), "kg": re.compile(r"[A-Za-z0-9]"),
 }
@@ -279,6 +279,9 @@ _INDICATOR_BEFORE_RE = re.compile(r"(?:GDP|GNP|GNI|CPI|PPI|PMI)$")
 _GROUPING = re.compile("[, \u2009\u202f\xa0]")   # thousands separators inside an Arabic number
 _BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;：:、）)」”！？!?\n]|和|与|及|左右|以上|的)")
 _CLAUSE_OPENERS = frozenset("，,。；;：:")
+# (a currency's last character, then the word for "against": 15000黎巴嫩镑兑换1美元, 41.12里拉兑1美元)
+_RATE_BASE_BEFORE_RE = re.compile(r"[\d万亿千百][\u4e00-\u9fff]{0,6}[镑磅元郎尔拉币索盾特令比朗吉]["
+                                  + _SPACE + r"]*(?:兑换|兑|对|换|=|＝)[" + _SPACE + r"]*$")
 _RATE_BASE_AFTER_RE = re.compile(r"[" + _SPACE + r"]*(?:=|＝|兑|可兑换|兑换|折合|约合|合)")
 # (城镇新增就业1256万人, 带动当地就业超10万人: jobs, not people)
 _JOBS_AFTER_RE = re.compile(r"的?就业(?:问题|岗位|机会)")
@@ -328,6 +331,8 @@ _PEOPLE_SET = frozenset(_PEOPLE)
 _PLACE_OF_PEOPLE = frozenset("小区楼营会点户村站局所")
 _PEOPLE_LENS = sorted({len(w) for w in _PEOPLE}, reverse=True)
 _PEOPLE_FIRST = frozenset(w[0] for w in _PEOPLE)
+# Countries' one-character forms that news writes before a word for people (俄公民, 阿难民, 吉劳工)
+_ONE_CHAR_COUNTRIES = frozenset("中美俄乌英法德日韩朝印巴阿伊以叙土沙埃吉哈塔越菲泰缅澳加墨")
 
 
 _ELIGIBLE_RE = re.compile(r"(?:有|具有|拥有|具备)(?:投票|选举)?(?:资格|权利|权)的|合资格的?|已?登记(?:在册)?的?"
@@ -369,6 +374,14 @@ def _people_end(t: str, j: int) -> int | None:
         # 5087万有投票资格的选民, 300万登记选民: the voters entitled or registered
         for lead in (_SECT_RE.match(t, j), _ELIGIBLE_RE.match(t, j)):
             if lead is not None and (end := _people_noun_end(t, lead.end())) is not None:
+                return end
+    if k == j and t[j:j + 1] in _ONE_CHAR_COUNTRIES:
+        # a country's one-character form before the noun, maybe with a modifier: 超110万吉公民,
+        # 近80万阿非法移民 (Kyrgyz citizens, illegal Afghan migrants)
+        for at in (j + 1, j + 3):
+            if at == j + 3 and not _MODIFIER_RE.fullmatch(t[j + 1:j + 3]):
+                break
+            if (end := _people_noun_end(t, at)) is not None and not t.startswith("币", end):
                 return end
     modifier = t[j:j + 2]
     if k == j and _MODIFIER_RE.fullmatch(modifier) and modifier not in _NOT_MODIFIERS:
@@ -454,6 +467,7 @@ def _tokens(t: str) -> list[_Tok]:
             flags & _SINGLE_UNIT or flags & _PAIR_START and t[j:j + 2] in unit_pairs
             or flags & _MODIFIER_START and t[j + 2:j + 3] in _PEOPLE_FIRST and _MODIFIER_RE.fullmatch(t[j:j + 2])
             or has_mult and flags & _MODIFIER_START and _SECT_RE.match(t, j)   # 12万什叶派穆斯林
+            or has_mult and c in _ONE_CHAR_COUNTRIES   # 110万吉公民
             or c in _ELIGIBLE_FIRST and _ELIGIBLE_RE.match(t, j)   # 5087万有投票资格的选民
             or c == "个" and _people_end(t, j + 1) is not None)   # 2050个英国成年人
         # Nothing after the number can make it a figure or join it to one (the checks below would
@@ -842,8 +856,10 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
     if kind == "money":
         if before.endswith("每") and _SHARE_OF_EACH_AFTER_RE.match(t, num_end) or _SHARE_OF_EACH_BEFORE_RE.search(left):
             return None   # 每3欧元预算里就有1欧元: a proportion, not two amounts
-        if lo is hi and lo.value == 1 and not lo.has_mult and _RATE_BASE_AFTER_RE.match(t, num_end):
-            return None   # 1美元 = 530坚戈, 1欧元兑7.8元: the base of an exchange rate, not an amount
+        if lo is hi and lo.value == 1 and not lo.has_mult and (
+                _RATE_BASE_AFTER_RE.match(t, num_end) or _RATE_BASE_BEFORE_RE.search(t, max(0, lo.start - 12), lo.start)):
+            # 1美元 = 530坚戈, 1欧元兑7.8元, 1万叙利亚镑对1美元: the base of an exchange rate, not an amount
+            return None
         unit = _currency_in_context(key, unit, t)
         if not unit:
             return None   # 比索 in a text that names no country of the peso

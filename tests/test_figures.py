@@ -626,7 +626,14 @@ def test_growth_targets_shares_of_growth_rate_bases_sects_and_named_groups():
     assert got("当日牌价为1美元 = 89.5卢布。") == [("money", 89.5, "RUB")]
     assert got("1欧元兑7.6元人民币。") == [("money", 7.6, "CNY")]
     assert got("每张门票售价1美元。") == [("money", 1.0, "USD")]   # one dollar outside a rate stays an amount
+    # the base written after the rate, and the pound's other character (磅) and short forms
+    assert got("黑市上原本是1万叙利亚磅对1美元。") == [("money", 10000.0, "SYP")]
+    assert got("官方汇率调整为15000黎镑兑换1美元。") == [("money", 15000.0, "LBP")]
+    assert got("汇率跌至41.12里拉兑1美元。") == [("money", 41.12, "TRY")]
     assert got("约12万什叶派穆斯林参加游行。") == [("count", 120000.0, "person")]
+    # a country's one-character form (and a modifier) between the number and the word for people
+    assert got("超110万吉公民出国务工，已遣返近80万阿非法移民。") == [("count", 1100000.0, "person"), ("count", 800000.0, "person")]
+    assert got("出口额为100万美元，另有50万日元。") == [("money", 1e6, "USD"), ("money", 5e5, "JPY")]
     assert got("反对派召集了五万支持者。") == [("count", 50000.0, "person")]
     assert got("部长站在两位总统之间，三人握手。") == []
     assert got("交火中，三人受伤。") == [("count", 3.0, "person")]
