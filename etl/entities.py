@@ -3385,7 +3385,9 @@ def _tail_piece(d: _Doc, i: int) -> bool:
     end = nxt_pos[:1] in "xvpcu" and nxt_w not in _SEP_ALL or nxt_w in _ROLE_SET \
         or _TITLE_AFTER.match(d.text, d.ends[i]) is not None or nxt_w in ("大主教", "主教", "牧师", "神父", "拉比")
     if len(w) == 1:
-        return pos[:2] in ("vg", "j", "zg", "ag", "ng") and (more or end and w in lex.translit)
+        # (萨/nr + 法罗/ns + 夫/n + 和: a one-character "noun" ends a name before a function word)
+        return pos[:2] in ("vg", "j", "zg", "ag", "ng") and (more or end and w in lex.translit) \
+            or pos == "n" and end and w in lex.translit and w in _ALL_TRANSLIT
     if pos[:1] in "mv" or pos == "ns":
         return (end or more) and all(c in lex.translit or c in _ALL_TRANSLIT for c in w[1:]) \
             and (w[0] in lex.translit or pos == "ns")
@@ -3529,6 +3531,9 @@ def _dot_names(d: _Doc):
             e -= len(glued.group())
             if text[e - 1] == "所" and e - s > 3:
                 e -= 1   # 塔尔诺波尔斯基 + 所说: the 所 of 所说 is no part of the name
+        if glued is None and text[e:e + 1] in lex.translit and text[e:e + 1] in _ALL_TRANSLIT \
+                and text[e + 1:e + 2] in _GLUED_TO_SURNAME and d.is_start(e) and d.is_end(e + 2) and last > first:
+            e += 1   # 科蒂亚科 + 夫向/n + 普京汇报: the name's last character glued to the preposition after it
         k = e
         while k < len(text) and k - e < 4 and _IS_HAN.match(text[k]) and text[k] not in _NOT_NAME_CHARS:
             k += 1

@@ -3107,6 +3107,8 @@ def test_last_part_of_a_dot_name_over_pieces_the_segmenter_misread():
     assert names("文物管理局局长埃利·埃斯科济多率领代表团抵达。", "person") == {"埃利·埃斯科济多"}
     assert names("工业部长乔迪·俄瑞武和奇瑞代表团会面。", "person") == {"乔迪·俄瑞武"}
     assert names("教区的巴格拉特·加尔斯坦扬大主教迈向政坛前台。", "person") == {"巴格拉特·加尔斯坦扬"}
+    # the last character glued to the preposition after it (夫向/n)
+    assert "安东·科蒂亚科夫" in names("劳工部长安东·科蒂亚科夫向总统汇报了情况。", "person")
     # a verb between a name and a facility word: the person speaks of the facility, it is not named after him
     assert names("高级军官莫谢·泰特罗否认医院面临危险。", "person") == {"莫谢·泰特罗"}
     assert "安东尼奥·吉特拉斯发电厂" in names("安东尼奥·吉特拉斯发电厂停运。", "place")
