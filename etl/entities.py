@@ -1812,11 +1812,14 @@ def _glued_into_name(d: _Doc, i: int) -> bool:
             and d.ends[i - 1] == d.starts[i]:
         return True   # 姆/x + 塔瓦 + 里 (姆塔瓦里): a lone character the segmenter could not place glued before,
                       # another after: the middle of a longer foreign name
-    if 0 < i < len(toks) - 1 and len(toks[i - 1][0]) == 1 and toks[i - 1][1] in _NR_TAGS \
-            and toks[i - 1][0] in d.lex.translit and toks[i + 1][1] in _NR_TAGS \
+    prev = toks[i - 1][0] if i > 0 else ""
+    if prev[-1:] and (len(prev) == 1 or len(prev) == 2 and prev[0] in _EDGE_FUNCTION_WORDS) \
+            and i < len(toks) - 1 and toks[i - 1][1] in _NR_TAGS \
+            and prev[-1] in d.lex.translit and toks[i + 1][1] in _NR_TAGS \
             and all(c in d.lex.translit for c in toks[i + 1][0]) and d.ends[i - 1] == d.starts[i] \
             and d.ends[i] == d.starts[i + 1]:
-        return True   # 迪/nr + 萨那 + 亚凯/nr (迪萨那亚凯): a place's name inside a transliterated name
+        return True   # 迪/nr + 萨那 + 亚凯/nr (迪萨那亚凯; also 由迪/nr: a preposition glued on): a place's
+                      # name inside a transliterated name
     return False
 
 
@@ -3247,10 +3250,14 @@ def _snap(d: _Doc, start: int, end: int, translit: frozenset) -> tuple[int, int]
         i = _token_index(d, end - 1)
         tok_end = d.starts[i] + len(d.toks[i][0])
         tail = d.text[end:tok_end]
-        if _VERB_RE.match(tail) or all(c in _FUNCTION_PREFIX for c in tail) or tail in ("先生", "女士"):
-            break
+        if _VERB_RE.match(tail) or all(c in _FUNCTION_PREFIX for c in tail) or tail in ("先生", "女士") \
+                or tail == "本" and d.text[tok_end:tok_end + 1] in _THIS_PERIOD:
+            break   # (贾法鲁 + 本 of 鲁本/ns + 月初: "this month", no part of the name)
         end = d.starts[i]
     return start, end
+
+
+_THIS_PERIOD = frozenset("月周年届季日次轮")
 
 
 def _token_index(d: _Doc, off: int) -> int:

@@ -3099,6 +3099,9 @@ def test_round_bi_rules():
     assert names("缓解国际贷款机构施加的紧缩措施。") == set()
     # a known city inside a transliterated name; what a law says is no body
     assert "萨那" not in names("斯里兰卡新领导人迪萨那亚凯面临挑战。")
+    assert "萨那" not in names("北京希望与迪萨那亚凯政府合作。")   # (与迪/nr: the preposition glued on)
+    # 本 + 月初 is "this month", not the end of the name (鲁本/ns)
+    assert names("委员会主席贾法鲁本月初称，合作将扩大。", "person") == {"贾法鲁"}
     assert "伊拉克宪法规定议会" not in names("尚未达到伊拉克宪法规定议会三分之二以上选票。")
 
 
