@@ -1470,8 +1470,9 @@ def _token_pass(d: _Doc):
                                         or i == 0 or toks[i - 1][1][:1] in "xpc" or not toks[i - 1][0].strip()
                                         or toks[i - 1][0] in _ACTS_ON):
                 continue  # 战争中共投入, 500强中共计有: 中 + 共计, not the party (让中共获得, 批评中共: it is)
-            if tok == "苏丹" and i > 0 and toks[i - 1][0] in lex.countries and toks[i - 1][0] not in ("苏丹", "南苏丹"):
-                continue  # 阿曼苏丹海塞姆, 文莱苏丹: the Sultan of a country, not Sudan
+            if tok == "苏丹" and i > 0 and (toks[i - 1][0] in lex.countries and toks[i - 1][0] not in ("苏丹", "南苏丹")
+                                           or toks[i - 1][0] in _SULTAN_BEFORE):
+                continue  # 阿曼苏丹海塞姆, 文莱苏丹, 已故苏丹卡布斯, 元首苏丹阿都拉: the Sultan, not Sudan
             if ent.type == "place" and len(nxt) == 1 and nxt in lex.translit \
                     and _LATIN_BRACKET_AFTER.match(d.text, start + len(tok) + 1):
                 continue  # 麦加 + 兹(Medgaz): a longer foreign name that starts like a known place
@@ -3347,6 +3348,10 @@ def _plain_name_token(lex: _Lexicon, w: str, pos: str) -> bool:
     if pos == "n" and len(w) == 2 and w[0] not in TRANSLIT and w not in lex.name_parts:
         return False  # 策略/n: a common noun whose characters some names of the gazetteer happen to hold
     return all(c in lex.translit for c in w) or pos.startswith(("nr", "x")) and len(w) <= 4
+
+
+# Words before 苏丹 that make it a title: the late sultan, the head of state (not Sudan).
+_SULTAN_BEFORE = frozenset(("已故", "元首", "国家元首", "前任", "现任", "新任", "老"))
 
 
 # Arab and Muslim titles the segmenter tags as names; right before a `·` they are names (谢赫·哈西娜).

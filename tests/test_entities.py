@@ -3102,6 +3102,9 @@ def test_round_bi_rules():
     assert "萨那" not in names("北京希望与迪萨那亚凯政府合作。")   # (与迪/nr: the preposition glued on)
     # 本 + 月初 is "this month", not the end of the name (鲁本/ns)
     assert names("委员会主席贾法鲁本月初称，合作将扩大。", "person") == {"贾法鲁"}
+    # the late sultan, the head of state: a title, not Sudan (Sudan's general after the country stays Sudan)
+    assert "苏丹" not in names("他参加了为已故苏丹卡布斯举行的悼念活动。国家元首苏丹阿都拉也表示慰问。", "place")
+    assert "苏丹" in names("苏丹军队与快速支援部队交火。", "place")
     assert "伊拉克宪法规定议会" not in names("尚未达到伊拉克宪法规定议会三分之二以上选票。")
 
 
