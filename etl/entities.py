@@ -2038,6 +2038,13 @@ _INDUSTRIES = ("电动汽车|新能源汽车|汽车|新能源|高科技|科技|�
                "|卫星|无人机|机器人|生物技术|疫苗|武器|国防承包|承包")
 _GENERIC_ORG_RE = re.compile(f"(?:国际|全球|跨国|大型|国有|国营|私营|民营|本土|当地|主要|知名)?(?:{_INDUSTRIES}){{1,3}}"
                              "(?:服务|制造|开发|运营)?(?:公司|企业|制造商|生产商|巨头|厂商|运营商|开发商|供应商|承包商)")
+# Descriptions in front of a name (法国石油巨头 + 道达尔能源公司, 中国电动车制造商 + 比亚迪公司): these industries
+# also name utilities whole (保加利亚天然气公司), so they count only before a word for a kind of firm that no
+# name ends in.
+_DESCRIPTION_PREFIX_RE = re.compile(f"(?:国际|全球|跨国|大型|国有|国营|私营|民营|本土|当地|主要|知名)?"
+                                    f"(?:{_INDUSTRIES}|石油|天然气|油气|能源|化工|电动车|航空|铁路|船舶|核能|电力|矿产|化肥"
+                                    "|钢材|铝业|铜业|煤炭|粮食|烟草|酒业|啤酒|饮料|服饰|时尚|航天){1,3}"
+                                    "(?:服务|制造|开发|运营)?(?:巨头|制造商|生产商|厂商|运营商|开发商|供应商|承包商|企业)")
 _DESCRIPTION_END = re.compile("(?:智库|制造商|生产商|运营商|开发商|供应商|承包商|巨头|公司|集团|企业)")
 
 
@@ -2066,7 +2073,8 @@ def _described_orgs(d: _Doc):
             continue
         for m in _DESCRIPTION_END.finditer(ent.name, 2):
             desc, name = ent.name[:m.end()], ent.name[m.end():]
-            if len(name) >= 3 and _is_description(lex, desc) and _suffix_of(name)[1] is not None:
+            if len(name) >= 3 and (_is_description(lex, desc) or _DESCRIPTION_PREFIX_RE.fullmatch(_without_country(lex, desc))) \
+                    and _suffix_of(name)[1] is not None:
                 new = lex.by_surface.get(name)
                 if new is None or new.type == "org":
                     new = new or _Ent("org:" + name, name, "org", ent.country, False, ent.subtype)

@@ -2933,6 +2933,8 @@ def test_organisations_described_rather_than_named():
     assert names("即使德国汽车公司裁员，工会仍然反对。", "org") == set()
     got = names("另一家中国电动汽车制造商蔚来集团获得投资。", "org")
     assert got == {"蔚来集团"}
+    assert names("伊拉克和法国石油巨头道达尔能源公司签署协议。", "org") == {"道达尔能源公司"}
+    assert "保加利亚天然气公司" in names("保加利亚天然气公司表示供应正常。", "org")   # a utility named so
     assert "东南亚研究所" in names("对此，新加坡智库东南亚研究所发表报告。", "org")
     # a utility or a group whose name is just its country and trade stays
     assert "保加利亚天然气公司" in names("保加利亚天然气公司拒绝以卢布付款。", "org")
