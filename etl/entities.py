@@ -1470,6 +1470,8 @@ def _token_pass(d: _Doc):
                                         or i == 0 or toks[i - 1][1][:1] in "xpc" or not toks[i - 1][0].strip()
                                         or toks[i - 1][0] in _ACTS_ON):
                 continue  # 战争中共投入, 500强中共计有: 中 + 共计, not the party (让中共获得, 批评中共: it is)
+            if tok in _CUT_SHORT and nxt[:1] and nxt[0] in _CUT_SHORT[tok]:
+                continue  # 卑诗省 + 最高法/nt + 庭: a province's supreme court, not China's 最高法 (the suffix pass names it)
             if tok == "苏丹" and i > 0 and (toks[i - 1][0] in lex.countries and toks[i - 1][0] not in ("苏丹", "南苏丹")
                                            or toks[i - 1][0] in _SULTAN_BEFORE):
                 continue  # 阿曼苏丹海塞姆, 文莱苏丹, 已故苏丹卡布斯, 元首苏丹阿都拉: the Sultan, not Sudan
@@ -2823,6 +2825,20 @@ def _leading_country(d: _Doc, start: int, limit: int) -> _Ent | None:
     return country
 
 
+def _country_then_place(d: _Doc, at: int, tok: str, suffix: str) -> bool:
+    """Add the country and the known place a word is made of (中国 + 新疆 + 地区), if it is."""
+    lex = d.lex
+    for k in (2, 3, 4):
+        country = lex.countries.get(tok[:k])
+        rest = tok[k:-len(suffix)] if tok.endswith(suffix) else ""
+        place = lex.by_surface.get(rest) if len(rest) >= 2 else None
+        if country is not None and place is not None and place.type == "place":
+            d.add(country, at, tok[:k])
+            d.add(place, at + k, rest)
+            return True
+    return False
+
+
 def _suffix_names(d: _Doc):
     """Organisations and places named by a proper head and a suffix: 英国国防部, 美国国际开发署,
     俄罗斯战略导弹部队, 欧洲通讯社, 保守党后座委员会, 开普省, 达苏水电站, 卡拉奇大学孔子学院.
@@ -2844,6 +2860,8 @@ def _suffix_names(d: _Doc):
             if head is not None and head.type == "place":
                 d.add(head, starts[i], name)
             continue   # 美国股市/n: the country's stock market, no city
+        if kind == "place" and suffix and len(tok) >= 5 and _country_then_place(d, starts[i], tok, suffix):
+            continue   # 中国新疆地区/ns: the country and its region, one dictionary word
         if kind == "place" and suffix in _ADMIN_UNITS and pos == "ns" and len(tok) >= 4 and tok[0] in _GLUED_BEFORE_PLACE \
                 and tok[1:] not in SUFFIX_WORDS:
             # 事发 + 于尼日州/ns: a preposition the segmenter glued to a state, county or city
@@ -3358,6 +3376,10 @@ def _plain_name_token(lex: _Lexicon, w: str, pos: str) -> bool:
     return all(c in lex.translit for c in w) or pos.startswith(("nr", "x")) and len(w) <= 4
 
 
+# Short forms that are the start of a longer word when these characters follow (最高法 + 庭/院)
+_CUT_SHORT = {"最高法": "庭院", "最高检": "察"}
+
+
 # Words before 苏丹 that make it a title: the late sultan, the head of state (not Sudan).
 _SULTAN_BEFORE = frozenset(("已故", "元首", "国家元首", "前任", "现任", "新任", "老"))
 
@@ -3415,9 +3437,10 @@ def _tail_piece(d: _Doc, i: int) -> bool:
 
 
 def _middle_part(d: _Doc, i: int) -> bool:
-    """A short part between two separators (奥萨马·本·拉登): any Han word."""
+    """A short part between two separators (奥萨马·本·拉登): any Han word, or a middle initial (罗伯特·G·卢纳)."""
+    w = d.toks[i][0]
     return (0 < i < len(d.toks) - 1 and d.toks[i - 1][0] in _SEP and d.toks[i + 1][0] in _SEP
-            and len(d.toks[i][0]) <= 3 and bool(_IS_HAN.match(d.toks[i][0])))
+            and (len(w) <= 3 and bool(_IS_HAN.match(w)) or len(w) == 1 and "A" <= w <= "Z"))
 
 
 # Adverbs and prepositions the segmenter glues to the end of a surname before a verb (谢弗在/nr + 解释/v).
@@ -3832,6 +3855,8 @@ def _chinese_names(d: _Doc):
             continue   # 殷殷嘱托, 谆谆: a reduplicated word, not a surname and a given name
         if len(tok) == 3 and tok[2] in "性化人":
             continue   # 安全性/nr + 表示, 现代化, 申请人/nr: an abstract noun or a kind of person, no given name
+        if len(tok) == 3 and tok[1:] in _ZHI_WORDS:
+            continue   # 访 + 韩之机/nr: "on the occasion of the visit to Korea", no 韩 of that name
         if d.text.startswith("之说", s + len(tok) - 1) or d.text.startswith("之说", s + len(tok)):
             continue   # 何来高薪之说: "the claim of", not a name before a speech verb
         if not (len(tok) <= 3 or tok[:2] in DOUBLE_SURNAMES) or _ROLE_IN.search(tok):
@@ -3869,6 +3894,10 @@ def _chinese_names(d: _Doc):
             continue
         d.add(_Ent("person:" + tok, tok, "person", None, False), s, tok)
         prev_name = s + len(tok)
+
+
+# "of" words that end a phrase (访韩之机, 出访之际): never a given name
+_ZHI_WORDS = frozenset(("之机", "之际", "之时", "之后", "之前", "之间", "之下", "之中", "之一", "之外", "之内", "之初", "之后"))
 
 
 def _rare_char_name(token: tuple[str, str]) -> bool:
@@ -5893,12 +5922,15 @@ def _named_as(d: _Doc):
 
 # --- departments of known bodies -----------------------------------------------------------------------
 
-_SUB_BODY = re.compile(f"([{_HAN}]{{2,6}}?(?:研究室|办公室|事务部|研究所|研究院|委员会|司|局|部|处))"
-                       "(?=原|副|前|代|司长|主任|部长|局长|所长|院长|处长|负责人|发言人|的|[，。、；：）)“”\\s])")
+_SUB_BODY = re.compile(f"([{_HAN}]{{2,6}}?(?:研究室|办公室|事务部|研究所|研究院|委员会|办事处|司|局|部|处))"
+                       # (世卫组织 + 非洲区域办事处 + 在刚果(布)…: a regional office, then where it met)
+                       "(?=原|副|前|代|司长|主任|部长|局长|所长|院长|处长|负责人|发言人|的|在|[，。、；：）)“”\\s])")
 _SUB_PARENTS = ("government", "party", "intl")
 _SUB_BAD = set("的和与及在对是了将也都为、，")
+# words that hold such a character and may name a department (应对气候变化司, 反对…, 针对…)
+_WORDS_WITH_BAD_CHARS = re.compile("应对|针对|面对|相对|绝对|反对|对外|对华|和平|存在")
 # Parents with departments: ministries, central banks, parties, legislatures (not embassies).
-_SUB_PARENT_ENDS = ("部", "局", "署", "院", "银行", "党", "委员会", "省", "厅", "会")
+_SUB_PARENT_ENDS = ("部", "局", "署", "院", "银行", "党", "委员会", "省", "厅", "会", "组织")
 
 
 _NUMBERED_UNIT = re.compile("第?[一二三四五六七八九十0-9]{1,3}(?:研究院|研究所|设计院|设计所|分院|院|所|厂)")
@@ -5930,8 +5962,8 @@ def _unit_after(d: _Doc, e: int, company: bool) -> tuple[int, list[tuple[_Ent, i
         w, pos = d.toks[j]
         if not _IS_HAN.match(w) or w in _UNIT_BAD_WORDS:
             return None
-        if not pos.startswith(_UNIT_WORD_POS) and not (j > k and pos.startswith(_UNIT_JOIN_POS)):
-            return None
+        if not pos.startswith(_UNIT_WORD_POS) and not ((j > k or w == "附属") and pos.startswith(_UNIT_JOIN_POS)):
+            return None   # (医学院 + 附属第一医院: 附属 opens a unit's name)
         if not d.free(d.starts[j], d.ends[j]):
             hit = _mention_at(d, d.starts[j], d.ends[j])
             if hit is None or not (hit[0].type == "place" or hit[0].type == "org" and hit[0].name.endswith(_NAMED_UNITS)):
@@ -5941,6 +5973,18 @@ def _unit_after(d: _Doc, e: int, company: bool) -> tuple[int, list[tuple[_Ent, i
         if (w.endswith(_NAMED_UNITS) and (j > k or len(w) > 4)) or (j > k and w == "中心" and not company):
             return (d.ends[j], inside) if d.ends[j] - e <= 16 and pos.startswith(_UNIT_WORD_POS) else None
     return None
+
+
+def _mentions_in(d: _Doc, start: int, end: int) -> list[tuple[_Ent, int]] | None:
+    """The mentions found inside [start, end), or None when one runs over its edges."""
+    inside = []
+    for ent, hits in d.found.values():
+        for s, surf in hits.items():
+            if s < end and s + len(surf) > start:
+                if s < start or s + len(surf) > end:
+                    return None
+                inside.append((ent, s))
+    return inside
 
 
 def _mention_at(d: _Doc, start: int, end: int) -> tuple[_Ent, int] | None:
@@ -5962,13 +6006,18 @@ def _sub_bodies(d: _Doc):
         for s, surf in list(hits.items()):
             e = s + len(surf)
             m = _SUB_BODY.match(text, e)
-            if not m or any(c in _SUB_BAD for c in m.group(1)) or not d.free(e, m.end(1)):
+            if not m or any(c in _SUB_BAD for c in _WORDS_WITH_BAD_CHARS.sub("", m.group(1))):
                 continue
+            inside = [] if d.free(e, m.end(1)) else _mentions_in(d, e, m.end(1))
+            if inside is None or any(inner.type != "place" for inner, _ in inside):
+                continue   # (a region named in the department's name is part of it: 非洲区域办事处)
             part = m.group(1)
             if part in SUFFIX_WORDS or part in GENERIC_BODIES or part[:2] in ("所有", "各个", "有关", "相关") \
                     or _ROLE_IN.search(part.replace("委员会", "")):
                 continue   # (联合资源党 + 领导人兼国企部: a role, then another body)
             name = surf + part
+            for inner, inner_start in inside:
+                _drop_mention(d, inner, inner_start)
             _drop_mention(d, ent, s)
             sub = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, "government")
             d.add(sub, s, name)
@@ -5992,11 +6041,16 @@ def _sub_bodies(d: _Doc):
         for ent in units:
             hits = d.found[ent.key][1] if ent.key in d.found else {}
             for s, surf in list(hits.items()):
-                unit = _unit_after(d, s + len(surf), ent.subtype == "company" or ent.name.endswith(("公司", "集团")))
-                if unit is not None:
+                company = ent.subtype == "company" or ent.name.endswith(("公司", "集团"))
+                end = s + len(surf)
+                # (浙江大学 + 医学院 + 附属第一医院: a unit of a unit, read on)
+                while (unit := _unit_after(d, end, company)) is not None:
                     end, inside = unit
                     for inner, inner_start in inside:
                         _drop_mention(d, inner, inner_start)
+                    if any(inner.type == "org" for inner, _ in inside):
+                        break   # (中科院 + 合肥物质科学研究院 | 等离子体物理研究所: an institute heads its own units)
+                if end > s + len(surf):
                     _move(d, ent, s, s, text[s:end])
     # one dictionary word made of a bare ministry and its department (外交部亚洲司/nt)
     for s, n in _bare_matches(d):

@@ -854,6 +854,11 @@ def test_named_units_of_a_company_or_university():
     got = names("复旦大学南亚中心研究员林民旺说，上海外国语大学中东研究所教授也说。")
     assert {"复旦大学南亚中心", "上海外国语大学中东研究所"} <= got and not got & {"南亚", "中东研究所", "复旦大学"}
     assert "俄罗斯科学院世界经济和国际关系研究所" in names("俄罗斯科学院世界经济和国际关系研究所专家指出。", "org")
+    # a unit of a unit reads on (附属 opens one); a department of a body may hold a region's name
+    assert "浙江大学医学院附属第一医院" in names("浙江大学医学院附属第一医院的专家表示。", "org")
+    got = names("世卫组织非洲区域办事处在布拉柴维尔发布报告。")
+    assert "世卫组织非洲区域办事处" in got and "非洲" not in got
+    assert "中国生态环境部应对气候变化司" in names("中国生态环境部应对气候变化司司长出席会议。", "org")
     # a company's 中心 is one of its sites, not a unit
     assert "亚马逊" in names("伊利诺伊州的亚马逊仓储中心坍塌。", "org")
 
@@ -3107,6 +3112,13 @@ def test_round_bi_rules():
     # the late sultan, the head of state: a title, not Sudan (Sudan's general after the country stays Sudan)
     assert "苏丹" not in names("他参加了为已故苏丹卡布斯举行的悼念活动。国家元首苏丹阿都拉也表示慰问。", "place")
     assert "苏丹" in names("苏丹军队与快速支援部队交火。", "place")
+    # 访韩之机: "on the occasion of", no person; 最高法 + 庭 is no Chinese court; a word of a country and its region
+    assert not names("他有意借访韩之机前往边境。", "person")
+    assert "最高人民法院" not in names("孟晚舟在卑诗省最高法庭再次出庭。", "org")
+    assert {"中国", "新疆"} <= names("他指的是中国新疆地区的少数民族。", "place")
+    # a middle initial between the parts of a `·` name
+    assert {"罗伯特·G·卢纳", "克里斯汀·M·克劳利"} <= names("警长罗伯特·G·卢纳表示，局长克里斯汀·M·克劳利说。", "person")
+    assert "金刚山" in names("全长180公里的铁路，金刚山也属于这一区间。", "place")
     assert "伊拉克宪法规定议会" not in names("尚未达到伊拉克宪法规定议会三分之二以上选票。")
 
 
