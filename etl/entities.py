@@ -97,7 +97,7 @@ ROLE_WORDS = (
     "主教", "教皇", "牧师", "法老", "国务委员", "委员", "书记", "总书记", "参谋长", "创办人", "医生",
     "警长", "警官", "警司", "总警司", "警务处长", "士兵", "难民", "居民", "公民", "学生", "父亲", "母亲", "妻子", "丈夫", "儿子", "女儿",
     "兄弟", "哥哥", "弟弟", "姐姐", "妹妹", "遗孀", "名叫", "叫做", "名为", "摄影", "作者",
-    "撰稿人", "观察员", "评论员", "主管", "院长", "校长", "会长", "理事", "董事", "合伙人", "老板", "酋长",
+    "撰稿人", "观察员", "评论员", "主管", "发言官", "院长", "校长", "会长", "理事", "董事", "合伙人", "老板", "酋长",
     "毛拉", "伊玛目", "大法官", "司法部长", "总检察长", "检察长", "外交官", "政治家", "活动人士", "维权人士",
     "博士", "先生", "女士", "夫人", "小姐", "人物", "教师", "志愿者", "摄影师", "发起人", "联合创始人",
     "所长", "处长", "科长", "厅长", "行长", "社长", "台长", "团长", "队长", "舰长", "机长", "船长", "站长", "馆长",
@@ -1862,8 +1862,9 @@ _PROVINCE_WORDS = frozenset(("省", "州", "邦", "郡", "县", "大区"))
 def _glued_name_char(d: _Doc, i: int) -> bool:
     """Whether token i is a lone transliteration character (part of a longer unknown name)."""
     w = d.toks[i][0]
+    # (当/t + 佳能: "when", a time word, is no piece of a name)
     return len(w) == 1 and w in d.lex.translit and w not in _NOT_NAME_CHARS and w not in d.lex.one_char \
-        and w != "因"
+        and w != "因" and d.toks[i][1] not in ("t", "p", "c")
 
 
 def _country_prefix(d: _Doc, tok: str) -> tuple[_Ent, str] | None:
@@ -2343,7 +2344,7 @@ _PLACE_SUFFIX_SET = frozenset(PLACE_SUFFIXES)
 _MAX_SUFFIX = max(map(len, ORG_SUFFIXES + PLACE_SUFFIXES))
 
 
-_GLUED_BEFORE_PLACE = frozenset("于在从至到往赴向")
+_GLUED_BEFORE_PLACE = frozenset("于在从至到往赴向离")
 _COMPANY_AFTER = re.compile(f"[{_HAN}]{{0,4}}?(?:集团|公司|银行|有限公司|股份)")
 # Words of holding an office, which end the name of the body held (韩江 + 现任 + 韩国艺术大学教授).
 _TENURE_WORDS = frozenset(("现任", "前任", "曾任", "原任", "时任", "担任", "出任", "兼任", "历任", "就职", "任职"))
@@ -3393,7 +3394,9 @@ def _chief_glued_to_name(lex: _Lexicon, body: str, word: str) -> bool:
     """Whether `word` is the 长 of a minister's title glued to the start of a name, after a body (美国国防部
     + 长皮 + 特·海格斯特)."""
     # (瑞典议会 + 议 + 长安 + 德利亚斯: 议长, the speaker; 院长, 会长, 市长, 州长, 行长 alike)
-    return len(word) >= 2 and word[0] == "长" and body[-1:] in "部局署厅委议院会市州省行" \
+    # (政府发言 + 官西蒙/nr + ·…, 外交 + 官…: the 官 of an officer's title glued to the name)
+    return len(word) >= 2 and (word[0] == "长" and body[-1:] in "部局署厅委议院会市州省行"
+                               or word[0] == "官" and body[-2:] + "官" in _ROLE_SET) \
         and all(c in lex.translit for c in word[1:])
 
 
@@ -3437,10 +3440,11 @@ def _tail_piece(d: _Doc, i: int) -> bool:
 
 
 def _middle_part(d: _Doc, i: int) -> bool:
-    """A short part between two separators (奥萨马·本·拉登): any Han word, or a middle initial (罗伯特·G·卢纳)."""
+    """A short part between two separators (奥萨马·本·拉登): any Han word, or a middle initial (罗伯特·G·卢纳,
+    西蒙·b·格努)."""
     w = d.toks[i][0]
     return (0 < i < len(d.toks) - 1 and d.toks[i - 1][0] in _SEP and d.toks[i + 1][0] in _SEP
-            and (len(w) <= 3 and bool(_IS_HAN.match(w)) or len(w) == 1 and "A" <= w <= "Z"))
+            and (len(w) <= 3 and bool(_IS_HAN.match(w)) or len(w) == 1 and w.isascii() and w.isalpha()))
 
 
 # Adverbs and prepositions the segmenter glues to the end of a surname before a verb (谢弗在/nr + 解释/v).
@@ -3508,8 +3512,9 @@ def _dot_names(d: _Doc):
             if k == j:
                 break
             last = k - 1
-            if k + 1 < n and toks[k][0] in _SEP_ALL and _name_token(d, k + 1):
-                j = k + 1
+            if k + 1 < n and toks[k][0] in _SEP_ALL and (
+                    _name_token(d, k + 1) or lex.glued_verb.match(toks[k + 1][0]) and toks[k + 1][0] not in _SPEECH_VERB_SET):
+                j = k + 1   # (西蒙·b· + 格努说/nr: the last part glued to a speech verb, trimmed below)
                 continue
             j = k
             break

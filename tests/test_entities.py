@@ -3119,6 +3119,12 @@ def test_round_bi_rules():
     # a middle initial between the parts of a `·` name
     assert {"罗伯特·G·卢纳", "克里斯汀·M·克劳利"} <= names("警长罗伯特·G·卢纳表示，局长克里斯汀·M·克劳利说。", "person")
     assert "金刚山" in names("全长180公里的铁路，金刚山也属于这一区间。", "place")
+    # an initial in lower case, a last part glued to 说, 官 of a title glued to the first part
+    assert names("政府发言官西蒙·b·格努说，袭击发生在离博尔萨市约60公里处。", "person") == {"西蒙·b·格努"}
+    assert "博尔萨市" in names("袭击发生在离博尔萨市约60公里处。", "place")   # (离 glued to the city)
+    # a time word before a company's name is no piece of a longer name (当 + 佳能); idioms are no places
+    assert "佳能" in names("当佳能关闭珠海工厂时，它在越南设厂。", "org")
+    assert not names("这些工厂撑起了三星存储芯片的半壁江山。", "place")
     assert "伊拉克宪法规定议会" not in names("尚未达到伊拉克宪法规定议会三分之二以上选票。")
 
 
