@@ -3448,7 +3448,7 @@ def _middle_part(d: _Doc, i: int) -> bool:
 
 
 # Adverbs and prepositions the segmenter glues to the end of a surname before a verb (谢弗在/nr + 解释/v).
-_GLUED_TO_SURNAME = "在将也曾已正则就又还便于遭被向对所"   # (普耶所/nr + 撰写: 所 before a verb)
+_GLUED_TO_SURNAME = "在将也曾已正则就又还便于遭被向对所刚"   # (普耶所/nr + 撰写: 所 before a verb)
 _NOT_NAME_CHARS = set("与和同对向被由在是的及跟给让于说称等将也都就曾已又还并而从为所")
 _VERB_ALT = "说|称|表示|指出|认为|说道|强调|透露"
 _GLUED_VERB_END = re.compile(f"(?:{_VERB_ALT})$")
@@ -4886,6 +4886,9 @@ def _add_cued_name(d: _Doc, s: int, name: str, given: str, japanese: bool = Fals
         return  # the surname is glued to the word before (市长时 + 曾)
     if d.toks[i][1][:2] != "nr" and (name[0] in _NOT_NAME_CHARS or name[0] in "时向才"):
         return  # a function word that is also a surname (和其他, 向记者)
+    if len(name) == 3 and d.ends[i] == s + 2 and i + 1 < len(d.toks) and d.toks[i + 1] == (name[2], "d") \
+            and name[2] in "刚才已曾也就又还" and not d.toks[i][1].startswith("nr"):
+        name, given, e = name[:2], given[:1], s + 2   # 防长 + 辛格/nz + 刚/d + 在: the adverb is no part of the name
     if d.ends[i] > e and not d.toks[i][1].startswith("nr"):
         return  # the name would end inside a word (记者： + 具体来说: no 具体来)
     if d.ends[i] == s + 1 and i + 1 < len(d.toks) and d.ends[i + 1] == e and d.toks[i + 1][1][:1] in "dpc" \

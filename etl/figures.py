@@ -130,6 +130,8 @@ _UNITS.update({
     # 个 counts people only before 人 and words for children (3个人受伤, 两个儿子, 七个孩子); 口人 counts a family
     "个人": ("count", "person", 1.0), "个孩子": ("count", "person", 1.0), "个儿子": ("count", "person", 1.0),
     "个女儿": ("count", "person", 1.0), "个子女": ("count", "person", 1.0), "口人": ("count", "person", 1.0),
+    # lives lost (夺走45条生命, 造成上百条人命损失)
+    "条生命": ("count", "person", 1.0), "条人命": ("count", "person", 1.0), "条逝去生命": ("count", "person", 1.0),
 })
 # Nouns for people that may follow a number directly (350万难民); demonyms (300万法国人) are added
 # from the gazetteer's country names.
@@ -140,7 +142,7 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
            "工作人员 球迷 观众 游客 乘客 旅客 学者 记者 流离失所者 无家可归者 幸存者 失踪者 被拘留者 "
            "被捕者 移民工人 农民工 平民百姓 渔民 牧民 村民 市民 灾民 员工 职工 陆军 海军官兵 民兵 "
            "菲军 印军 巴军 叙军 泰军 缅军 越军 土军 伊军 苏军 守军 敌军 联军 支持者 拥护者 追随者 新兵 受益者 "
-           "少年儿童 青少年 未成年人 妇孺 婴儿 新生儿 孕妇 成年人 受访者 女性 男性 病例").split()
+           "少年儿童 青少年 未成年人 妇孺 婴儿 新生儿 孕妇 成年人 受访者 女性 男性 病例 女孩 男孩 原住民 土著居民").split()
 # Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
 # households), no date, age or fraction word.
 _MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之成]")

@@ -3125,6 +3125,9 @@ def test_round_bi_rules():
     # a time word before a company's name is no piece of a longer name (当 + 佳能); idioms are no places
     assert "佳能" in names("当佳能关闭珠海工厂时，它在越南设厂。", "org")
     assert not names("这些工厂撑起了三星存储芯片的半壁江山。", "place")
+    assert not names("巴尔塞纳靠近麦克风说话。", "person") & {"麦克风"}
+    # an adverb after a name the segmenter tagged as a word (辛格/nz + 刚/d) is no part of it
+    assert "辛格刚" not in names("印度防长辛格刚在防长会上发言。", "person")
     assert "伊拉克宪法规定议会" not in names("尚未达到伊拉克宪法规定议会三分之二以上选票。")
 
 

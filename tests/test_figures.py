@@ -942,5 +942,10 @@ def test_yuan_with_its_currency_written_after_it():
     assert [f.unit for f in extract_figures("罚款5000元人民币。")] == ["CNY"]
 
 
+def test_lives_lost_and_children_and_indigenous_people_are_counted():
+    got = [(f.kind, f.value_low) for f in extract_figures("近1000万女孩和男孩失学，超过2.8万原住民受影响，洪水夺走了45条生命。")]
+    assert got == [("count", 1e7), ("count", 28000.0), ("count", 45.0)]
+
+
 def test_followers_of_a_religion_are_people():
     assert [(f.kind, f.value_low) for f in extract_figures("据称有77万锡克教教徒生活在加拿大。")] == [("count", 770000.0)]
