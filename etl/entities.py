@@ -97,7 +97,7 @@ ROLE_WORDS = (
     "主教", "教皇", "牧师", "法老", "国务委员", "委员", "书记", "总书记", "参谋长", "创办人", "医生",
     "警长", "警官", "警司", "总警司", "警务处长", "士兵", "难民", "居民", "公民", "学生", "父亲", "母亲", "妻子", "丈夫", "儿子", "女儿",
     "兄弟", "哥哥", "弟弟", "姐姐", "妹妹", "遗孀", "名叫", "叫做", "名为", "摄影", "作者",
-    "撰稿人", "观察员", "评论员", "主管", "发言官", "院长", "校长", "会长", "理事", "董事", "合伙人", "老板", "酋长",
+    "撰稿人", "观察员", "评论员", "主管", "发言官", "府尹", "院长", "校长", "会长", "理事", "董事", "合伙人", "老板", "酋长",
     "毛拉", "伊玛目", "大法官", "司法部长", "总检察长", "检察长", "外交官", "政治家", "活动人士", "维权人士",
     "博士", "先生", "女士", "夫人", "小姐", "人物", "教师", "志愿者", "摄影师", "发起人", "联合创始人",
     "所长", "处长", "科长", "厅长", "行长", "社长", "台长", "团长", "队长", "舰长", "机长", "船长", "站长", "馆长",
@@ -3271,8 +3271,9 @@ def _snap(d: _Doc, start: int, end: int, translit: frozenset) -> tuple[int, int]
         tok_start = d.starts[i]
         head = d.text[tok_start:start]
         if all(c in _FUNCTION_PREFIX for c in head) or _ROLE_RE.search(head) \
-                or head == "长" and i > 0 and d.toks[i - 1][0][-1:] in "部局署厅委":   # 国防部 + 长皮 + 斯托留斯
-            break
+                or head == "长" and i > 0 and d.toks[i - 1][0][-1:] in "部局署厅委" \
+                or len(head) == 1 and i > 0 and d.toks[i - 1][0][-1:] + head in _ROLE_SET:
+            break   # 国防部 + 长皮 + 斯托留斯, 春蓬府 + 尹威萨/nr: the title's last character glued to the name
         start = tok_start + len(d.toks[i][0])
     while end > start and not d.is_end(end):
         i = _token_index(d, end - 1)
@@ -3690,7 +3691,9 @@ _FREE_RUN = re.compile(f"[{''.join(sorted(_FREE_TRANSLIT))}]{{2,}}")
 
 # What follows 因 ("because of") in a cause, not a name ending in 因 (克莱因, 斯坦因).
 _CAUSE_AFTER_YIN = ("违反", "涉嫌", "涉及", "病", "伤", "故", "为", "此", "拒绝", "未能", "未", "不满", "遭", "参与", "被",
-                    "心脏", "癌症", "车祸", "抗议", "批评", "发表")
+                    "心脏", "癌症", "车祸", "抗议", "批评", "发表",
+                    # (科内因 + 去年卷入…: "because last year")
+                    "去年", "今年", "前年", "上周", "上月", "此前", "早前", "当时", "曾")
 
 
 def _translit_names(d: _Doc):

@@ -3128,6 +3128,9 @@ def test_round_bi_rules():
     assert not names("巴尔塞纳靠近麦克风说话。", "person") & {"麦克风"}
     # an adverb after a name the segmenter tagged as a word (辛格/nz + 刚/d) is no part of it
     assert "辛格刚" not in names("印度防长辛格刚在防长会上发言。", "person")
+    # a title's last character glued to the name (春蓬府 + 尹威萨/nr): 府尹, a Thai governor
+    assert "威萨" in names("部长与春蓬府尹威萨就此事召开会议。", "person")
+    assert "北达尔富尔州" in names("北达尔富尔的局势依然严峻。", "place")
     assert "伊拉克宪法规定议会" not in names("尚未达到伊拉克宪法规定议会三分之二以上选票。")
 
 
