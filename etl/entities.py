@@ -1510,6 +1510,13 @@ def _token_pass(d: _Doc):
                 name = tok + nxt
                 d.add(_Ent("place:" + name, name, "place", None, False), start, name)
                 continue
+            if ent.type == "place" and nxt == "线" and ent.subtype not in ("country", "territory") \
+                    and (tok + nxt) not in known and d.free(start, start + len(tok) + 1) \
+                    and d.text[start + len(tok) + 1:start + len(tok) + 2] in _LINE_END:
+                # 京义线和 + 东海/ns + 线: a railway line named after a place (东海线), not the sea
+                name = tok + nxt
+                d.add(_Ent("place:" + name, name, "place", None, False), start, name)
+                continue
             if ent.type == "place" and nxt == "军" and tok.endswith("海") \
                     and (country := lex.countries.get(tok[:-1])) is not None:
                 # 菲律宾海/ns + 军: the country's navy (菲律宾海军), not the sea
@@ -3376,6 +3383,11 @@ def _plain_name_token(lex: _Lexicon, w: str, pos: str) -> bool:
     if pos == "n" and len(w) == 2 and w[0] not in TRANSLIT and w not in lex.name_parts:
         return False  # 策略/n: a common noun whose characters some names of the gazetteer happen to hold
     return all(c in lex.translit for c in w) or pos.startswith(("nr", "x")) and len(w) <= 4
+
+
+# What may follow a line named after a place (东海线的, 东海线和; the end of the text): not 线上/线下,
+# 线路, 线索
+_LINE_END = frozenset("的和与及、，。,;；:：）) \n") | {""}
 
 
 # Short forms that are the start of a longer word when these characters follow (最高法 + 庭/院)

@@ -3131,6 +3131,9 @@ def test_round_bi_rules():
     # a title's last character glued to the name (春蓬府 + 尹威萨/nr): 府尹, a Thai governor
     assert "威萨" in names("部长与春蓬府尹威萨就此事召开会议。", "person")
     assert "北达尔富尔州" in names("北达尔富尔的局势依然严峻。", "place")
+    # a railway line named after a place is the line, not the sea
+    got = names("朝鲜炸毁了京义线和东海线的南北连接道路。", "place")
+    assert "东海线" in got and "东海" not in got
     assert "伊拉克宪法规定议会" not in names("尚未达到伊拉克宪法规定议会三分之二以上选票。")
 
 
