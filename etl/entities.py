@@ -3190,6 +3190,22 @@ def _qualified_forces(d: _Doc):
         d.add(country, start, toks[j - 1][0], take=False)
 
 
+def _party_tails(d: _Doc):
+    """A party's bare name after another country's party of that name (博茨瓦纳民主党 … 民主党): that party,
+    not the gazetteer's (the US Democrats), when the text names nothing of the gazetteer party's country."""
+    parties = [ent for ent, _hits in d.found.values() if ent.type == "org"]
+    for bare in parties:
+        slot = d.found.get(bare.key)
+        if slot is None or bare.subtype != "party" or not bare.country or len(bare.name) > 4:
+            continue
+        # (a country and the bare name: 博茨瓦纳 + 民主党; not 德国 + 社会民主党)
+        longer = [ent for ent in parties if ent is not bare and ent.key in d.found and ent.name.endswith(bare.name)
+                  and ent.name[:-len(bare.name)] in d.lex.countries and ent.country and ent.country != bare.country]
+        if len(longer) != 1 or any(ent.type == "place" and ent.country == bare.country for ent, _ in d.found.values()):
+            continue
+        _merge_into(d, bare, longer[0])
+
+
 def _org_tails(d: _Doc):
     """Later mentions of an organisation without its country (人口普查局 after 美国人口普查局)."""
     text = d.text
@@ -5415,6 +5431,22 @@ def _name_before_known_latin(d: _Doc, ls: int, latin: str, p: int):
     transliteration before it is, however it is spelled; the later surname then resolves to that person too."""
     text = d.text
     known = next((ent for ent, hits in d.found.values() if hits.get(ls) == latin), None)
+    if known is not None and known.type == "org" and latin.isupper():
+        # 挪威难民理事会(NRC): the acronym in brackets is the body's named before it, not the gazetteer's
+        # other body of the same letters (the US Nuclear Regulatory Commission); but 联邦应急管理署(FEMA)
+        # is the gazetteer's body under another translation (most of its characters are in the known name)
+        before = next((ent for ent, hits in d.found.values() if ent is not known and ent.type == "org"
+                       for s, surface in hits.items() if s + len(surface) == p), None)
+        if before is not None:
+            # (澳大利亚广播公司(ABC): another country's body; the name compared without its country and a
+            # description: 新加坡 + 智库 + 东南亚研究所(ISEAS) is the gazetteer's 尤索夫伊萨东南亚研究院)
+            # (全国民主联盟(NDA): a name that could be another country's, no country written: the acronym decides)
+            name = _without_country(d.lex, before.name).removeprefix("智库") or before.name
+            if before.country and known.country and before.country != known.country and name != before.name \
+                    or sum(1 for c in name if c in known.name) / len(name) < 0.6:
+                _drop_mention(d, known, ls)
+                d.add(before, ls, latin)
+        return
     if known is None or not known.known or known.type != "person":
         return
     for ent, hits in list(d.found.values()):
@@ -7222,6 +7254,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _merge_embassies(d)
     if "会参议院" in d.text or "会众议院" in d.text:
         _congress_heads(d)
+    if "党" in d.text:
+        _party_tails(d)
     _final_forms(d)
     _described_orgs(d)
     out = []

@@ -3131,6 +3131,17 @@ def test_round_bi_rules():
     # a title's last character glued to the name (春蓬府 + 尹威萨/nr): 府尹, a Thai governor
     assert "威萨" in names("部长与春蓬府尹威萨就此事召开会议。", "person")
     assert "北达尔富尔州" in names("北达尔富尔的局势依然严峻。", "place")
+    # an acronym in brackets is the body named before it, unless that is the gazetteer's body under another
+    # translation; another country's body of the same letters stays apart
+    got = by_name("根据挪威难民理事会(NRC)的数据，难民仍在增加。")
+    assert "NRC" in got["挪威难民理事会"].surfaces and "美国核管理委员会" not in got
+    assert "澳大利亚广播公司" in names("他接受澳大利亚广播公司(ABC)专访。", "org")
+    got = by_name("联邦应急管理署(FEMA)将派团队赶赴灾区。")
+    assert "FEMA" in got["美国联邦紧急事务管理局"].surfaces
+    # a party's bare name after another country's party of that name is that party
+    got = by_name("博茨瓦纳民主党遭遇惨败，民主党表示接受结果。")
+    assert "民主党" in got["博茨瓦纳民主党"].surfaces and got["博茨瓦纳民主党"].type == "org"
+    assert "民主党" in names("美国民主党和共和党展开辩论，民主党表示。", "org")
     # a railway line named after a place is the line, not the sea
     got = names("朝鲜炸毁了京义线和东海线的南北连接道路。", "place")
     assert "东海线" in got and "东海" not in got
