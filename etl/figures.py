@@ -48,7 +48,7 @@ _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?=[例
 # A bare 百/千/万 after 达/到 before a physical unit is a stated amount (日产天然气达千万立方米, 达到百万吨), and so
 # is a bare 百亿/千亿 of a currency (拨款千亿欧元).
 # (零点四 starts with 零 only before 点)
-_CN = (rf"(?:[{_CN_DIGITS[2:]}十]|零(?=点)|(?<=[近逾超约过破])[百千万](?=[百千万亿]*[多余]?[人名位元美欧英日韩卢])"
+_CN = (rf"(?:[{_CN_DIGITS[2:]}十]|零(?=点)|(?<=[近逾超约过破])[百千万](?=[百千万亿]*[多余]?[人名位元美欧英日韩卢铢])"
        # (超亿元 is an amount; 签约亿元以上项目 and 超亿元级 name a class of projects)
        rf"|(?<=[近逾超过破])亿(?=[多余]?(?:人|名|元|美元|欧元)(?!以上|级|项目|大关))"
        rf"|(?<=[达到])[百千万](?=[百千万亿]*(?:立方米|吨|桶))"
@@ -79,7 +79,7 @@ _CURRENCIES = {
     "格里夫纳": "UAH", "卢比": "INR", "印度卢比": "INR", "巴基斯坦卢比": "PKR",
     "斯里兰卡卢比": "LKR", "里拉": "TRY", "土耳其里拉": "TRY", "里亚尔": "IRR", "伊朗里亚尔": "IRR",
     "沙特里亚尔": "SAR", "卡塔尔里亚尔": "QAR", "迪拉姆": "AED", "兰特": "ZAR", "雷亚尔": "BRL",
-    "墨西哥比索": "MXN", "阿根廷比索": "ARS", "菲律宾比索": "PHP", "泰铢": "THB", "林吉特": "MYR",
+    "墨西哥比索": "MXN", "阿根廷比索": "ARS", "菲律宾比索": "PHP", "泰铢": "THB", "铢": "THB", "林吉特": "MYR",
     "令吉": "MYR", "印尼盾": "IDR", "越南盾": "VND", "谢克尔": "ILS", "新谢克尔": "ILS",
     "以色列谢克尔": "ILS", "以色列新谢克尔": "ILS",
     "埃及镑": "EGP", "俄罗斯卢布": "RUB", "乌克兰格里夫纳": "UAH", "丹麦克朗": "DKK",
@@ -142,7 +142,8 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
            "工作人员 球迷 观众 游客 乘客 旅客 学者 记者 流离失所者 无家可归者 幸存者 失踪者 被拘留者 "
            "被捕者 移民工人 农民工 平民百姓 渔民 牧民 村民 市民 灾民 员工 职工 陆军 海军官兵 民兵 "
            "菲军 印军 巴军 叙军 泰军 缅军 越军 土军 伊军 苏军 守军 敌军 联军 支持者 拥护者 追随者 新兵 受益者 "
-           "少年儿童 青少年 未成年人 妇孺 婴儿 新生儿 孕妇 成年人 受访者 女性 男性 病例 女孩 男孩 原住民 土著居民").split()
+           "少年儿童 青少年 未成年人 妇孺 婴儿 新生儿 孕妇 成年人 受访者 女性 男性 病例 女孩 男孩 原住民 土著居民 "
+           "工作者 总人口").split()
 # Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
 # households), no date, age or fraction word.
 _MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之成]")
@@ -209,7 +210,7 @@ _VERB_RE = re.compile(
     r"(?:\d+(?:\.\d+)?倍[和、及与][" + _SPACE + r"]*)?[-负]?$")
 # 多/少 before a percentage are changes only in a comparison (比去年多5%)
 _SMALL_VERBS = {"少", "多"}
-_COMPARE_RE = re.compile(r"比|较|相比|相较|同比|环比")
+_COMPARE_RE = re.compile(r"比(?![例重率])|较|相比|相较|同比|环比")   # (not 比例, 比重, 比率: a share)
 _CHANGE_AFTER_RE = re.compile(
     # (以年均14%的速度持续增长, 5%左右的增长目标)
     r"[" + _SPACE + r"]*(?:左右|以上)?(?:的)?(?:速度|速率|年率|幅度)?(?:持续|稳步|快速|逐年|连续)?"
@@ -279,8 +280,13 @@ _DIGIT_RE = re.compile(r"\d")
 # Economic indicators glued to their value (人均GDP533美元, CPI2.1%): the number is no model name.
 _INDICATOR_BEFORE_RE = re.compile(r"(?:GDP|GNP|GNI|CPI|PPI|PMI)$")
 _GROUPING = re.compile("[, \u2009\u202f\xa0]")   # thousands separators inside an Arabic number
-_BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;：:、）)」”！？!?\n]|和|与|及|左右|以上|的)")
+# (人口2448万(2023年): a year in brackets after the count)
+_BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;：:、）)」”！？!?\n]|和|与|及|左右|以上|的|[(（]\d{2})")
 _CLAUSE_OPENERS = frozenset("，,。；;：:")
+# A purchasing managers' index right before its reading (PMI为49.5, (PMI)回升至51, PMI升至51.6)
+_PMI_BEFORE_RE = re.compile(r"PMI[)）]?(?:指数)?(?:分别)?(?:为|是|录得|回升至|回升到|升至|上升至|上升到|降至|下降至|回落至|回落到|跌至|达到|达|报)?"
+                            # (a reading of one or two digits, no year: PMI 2023年 is no reading)
+                            r"[" + _SPACE + r"]*(?=\d{1,3}(?:\.\d+)?(?![\d年月日号]))")
 # (a currency's last character, then the word for "against": 15000黎巴嫩镑兑换1美元, 41.12里拉兑1美元)
 _RATE_BASE_BEFORE_RE = re.compile(r"[\d万亿千百][\u4e00-\u9fff]{0,6}[镑磅元郎尔拉币索盾特令比朗吉]["
                                   + _SPACE + r"]*(?:兑换|兑|对|换|=|＝)[" + _SPACE + r"]*$")
@@ -452,6 +458,8 @@ def _tokens(t: str) -> list[_Tok]:
     # 万/亿 number (the 从A…至B rule) or inside the previous token's unit (北溪2号): when it starts
     # before this offset.
     keep_plain_before = 0
+    # a purchasing managers' index is a level in percent without the sign (PMI回升至51): kept like a figure
+    index_levels = {m.end() for m in _PMI_BEFORE_RE.finditer(t)} if "PMI" in t else ()
     for m in _NUM_RE.finditer(t):
         pct, ar, cn, ap1, mult, tail, tmult, hundreds, hmult, ap2 = m.groups()
         s, e = m.span()
@@ -475,7 +483,7 @@ def _tokens(t: str) -> list[_Tok]:
         # Nothing after the number can make it a figure or join it to one (the checks below would
         # drop it): a Chinese numeral word (一些), or a plain number unless it must stay.
         if not unit_possible and not pct and not has_mult and nxt not in _CONNECTOR_FIRST and (
-                cn is not None and nxt or s >= keep_plain_before):
+                cn is not None and nxt or s >= keep_plain_before) and s not in index_levels:
             continue
         prev = t[s - 1] if s else ""
         # Model names and codes: F-35, 3C5000, Tu-22, G20 — a number glued to Latin letters or digits.
@@ -502,6 +510,8 @@ def _tokens(t: str) -> list[_Tok]:
             unit_key, unit_end, noun = _unit_at(t, j)
         else:
             unit_key = unit_end = noun = None
+        if unit_key is None and s in index_levels and not has_mult:
+            unit_key, unit_end = "%", e   # 制造业PMI回升至51: the index is read as a percentage
         if bare_cn and unit_key is None:
             continue
         if unit_key is None and not has_mult and not (nxt in _CONNECTOR_FIRST and _CONNECTOR_AHEAD_RE.match(t, e)) \
@@ -977,8 +987,10 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
     vm = _VERB_RE.search(left)
     if vm:
         verb = vm.group("verb")
-        # 多/少 are changes only in a comparison (比去年多5%); 80%的人口 is not "more"
-        if verb not in _SMALL_VERBS or _COMPARE_RE.search(left[:vm.start()]):
+        # 多/少 are changes only in a comparison (比去年多5%) or with 了 (少了近90%); 80%的人口 is not "more",
+        # and 至少, 最多 are "at least", "at most"
+        if verb not in _SMALL_VERBS or not left[:vm.start()].endswith(("至", "最", "多", "不", "减", "增")) and (
+                _COMPARE_RE.search(left[:vm.start()]) or left.startswith("了", vm.end("verb"))):
             return _growth_sign(verb)
     cm = _COMPARATIVE_RE.search(left)
     # (比国际价格低30%; 三星工艺成本低20%: a cost or an output named right before needs no 比)

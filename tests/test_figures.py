@@ -947,5 +947,26 @@ def test_lives_lost_and_children_and_indigenous_people_are_counted():
     assert got == [("count", 1e7), ("count", 28000.0), ("count", 45.0)]
 
 
+def test_health_workers_population_totals_baht_and_a_count_before_its_year():
+    def got(s):
+        return [(f.kind, f.value_low, f.value_high, f.unit) for f in extract_figures(s)]
+    assert got("全球约有8万至18万医疗工作者死亡。") == [("count", 8e4, 1.8e5, "person")]
+    assert got("当前全球约有1亿3500万医疗工作者。") == [("count", 1.35e8, 1.35e8, "person")]
+    assert got("其1700万总人口中至少有40%生活在贫困线以下。")[0] == ("count", 1.7e7, 1.7e7, "person")
+    assert got("榴莲每年带来近千亿铢收入。") == [("money", 1e11, 1e11, "THB")]
+    assert got("尼日尔是一个内陆国家，人口2448万(2022年)。") == [("count", 2.448e7, 2.448e7, "person")]
+
+
+def test_purchasing_managers_index_is_a_percentage_and_at_least_is_no_fall():
+    def got(s):
+        return [(f.kind, f.value_low) for f in extract_figures(s)]
+    # the gold README lists PMI among the levels that are percent; its readings carry no sign
+    assert got("制造业采购经理指数(PMI)回升至51，电子业PMI升至51.6。") == [("percent", 51.0), ("percent", 51.6)]
+    assert got("PMI 2023年全年走势平稳。") == []
+    # 至少 is "at least" (not the verb 少), 比例 is no comparison; 少了 is a fall
+    assert got("到年底接种比例至少达到30%。") == [("percent", 30.0)]
+    assert got("对世卫组织的贡献却少了近90%。") == [("growth", -90.0)]
+
+
 def test_followers_of_a_religion_are_people():
     assert [(f.kind, f.value_low) for f in extract_figures("据称有77万锡克教教徒生活在加拿大。")] == [("count", 770000.0)]
