@@ -3933,7 +3933,7 @@ def _chinese_names(d: _Doc):
 
 
 # "of" words that end a phrase (访韩之机, 出访之际): never a given name
-_ZHI_WORDS = frozenset(("之机", "之际", "之时", "之后", "之前", "之间", "之下", "之中", "之一", "之外", "之内", "之初", "之后"))
+_ZHI_WORDS = frozenset(("之机", "之际", "之时", "之后", "之前", "之间", "之下", "之中", "之一", "之外", "之内", "之初"))
 
 
 def _rare_char_name(token: tuple[str, str]) -> bool:
@@ -6020,10 +6020,11 @@ def _unit_after(d: _Doc, e: int, company: bool) -> tuple[int, list[tuple[_Ent, i
         if not pos.startswith(_UNIT_WORD_POS) and not ((j > k or w == "附属") and pos.startswith(_UNIT_JOIN_POS)):
             return None   # (医学院 + 附属第一医院: 附属 opens a unit's name)
         if not d.free(d.starts[j], d.ends[j]):
-            hit = _mention_at(d, d.starts[j], d.ends[j])
-            if hit is None or not (hit[0].type == "place" or hit[0].type == "org" and hit[0].name.endswith(_NAMED_UNITS)):
+            hits = _mentions_in(d, d.starts[j], d.ends[j])
+            if not hits or not all(ent.type == "place" or ent.type == "org" and ent.name.endswith(_NAMED_UNITS)
+                                   for ent, _ in hits):
                 return None
-            inside.append(hit)
+            inside.extend(hits)
         # (a company's 中心 is a site of it: 亚马逊 + 仓储中心)
         if (w.endswith(_NAMED_UNITS) and (j > k or len(w) > 4)) or (j > k and w == "中心" and not company):
             return (d.ends[j], inside) if d.ends[j] - e <= 16 and pos.startswith(_UNIT_WORD_POS) else None
@@ -6040,15 +6041,6 @@ def _mentions_in(d: _Doc, start: int, end: int) -> list[tuple[_Ent, int]] | None
                     return None
                 inside.append((ent, s))
     return inside
-
-
-def _mention_at(d: _Doc, start: int, end: int) -> tuple[_Ent, int] | None:
-    """The mention found in [start, end) (its entity and start), or None."""
-    for ent, hits in d.found.values():
-        for s, surf in hits.items():
-            if start <= s and s + len(surf) <= end:
-                return ent, s
-    return None
 
 
 def _sub_bodies(d: _Doc):

@@ -86,7 +86,9 @@ _CURRENCIES = {
     "瑞典克朗": "SEK", "挪威克朗": "NOK", "捷克克朗": "CZK", "马来西亚林吉特": "MYR",
     "印度尼西亚盾": "IDR", "南非兰特": "ZAR", "巴西雷亚尔": "BRL", "阿联酋迪拉姆": "AED",
     "伊拉克第纳尔": "IQD", "约旦第纳尔": "JOD", "科威特第纳尔": "KWD", "黎巴嫩镑": "LBP",
-    "叙利亚镑": "SYP", "叙利亚磅": "SYP", "黎巴嫩磅": "LBP", "埃及磅": "EGP", "黎镑": "LBP", "叙镑": "SYP", "埃镑": "EGP", "奈拉": "NGN", "尼日利亚奈拉": "NGN", "阿富汗尼": "AFN", "兹罗提": "PLN",
+    "叙利亚镑": "SYP", "奈拉": "NGN", "尼日利亚奈拉": "NGN", "阿富汗尼": "AFN", "兹罗提": "PLN",
+    # (磅 for 镑 and the short forms: 1万叙利亚磅, 15000黎镑)
+    "叙利亚磅": "SYP", "黎巴嫩磅": "LBP", "埃及磅": "EGP", "黎镑": "LBP", "叙镑": "SYP", "埃镑": "EGP",
     "波兰兹罗提": "PLN", "福林": "HUF", "匈牙利福林": "HUF", "坚戈": "KZT", "白俄罗斯卢布": "BYN",
     "朝鲜元": "KPW", "韩币": "KRW", "澳门元": "MOP", "澳门币": "MOP", "塔卡": "BDT", "缅元": "MMK",
     "肯尼亚先令": "KES", "坦桑尼亚先令": "TZS", "乌干达先令": "UGX", "索马里先令": "SOS", "新元": "SGD",
@@ -285,7 +287,7 @@ _BARE_FOLLOW_RE = re.compile(r"^(?:$|[" + _SPACE + r"，,。；;：:、）)」�
 _CLAUSE_OPENERS = frozenset("，,。；;：:")
 # A purchasing managers' index right before its reading (PMI为49.5, (PMI)回升至51, PMI升至51.6)
 _PMI_BEFORE_RE = re.compile(r"PMI[)）]?(?:指数)?(?:分别)?(?:为|是|录得|回升至|回升到|升至|上升至|上升到|降至|下降至|回落至|回落到|跌至|达到|达|报)?"
-                            # (a reading of one or two digits, no year: PMI 2023年 is no reading)
+                            # (a reading of at most three digits, no year or date: PMI 2023年, PMI 12月)
                             r"[" + _SPACE + r"]*(?=\d{1,3}(?:\.\d+)?(?![\d年月日号]))")
 # (a currency's last character, then the word for "against": 15000黎巴嫩镑兑换1美元, 41.12里拉兑1美元)
 _RATE_BASE_BEFORE_RE = re.compile(r"[\d万亿千百][\u4e00-\u9fff]{0,6}[镑磅元郎尔拉币索盾特令比朗吉]["
