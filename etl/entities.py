@@ -97,7 +97,7 @@ ROLE_WORDS = (
     "主教", "教皇", "牧师", "法老", "国务委员", "委员", "书记", "总书记", "参谋长", "创办人", "医生",
     "警长", "警官", "警司", "总警司", "警务处长", "士兵", "难民", "居民", "公民", "学生", "父亲", "母亲", "妻子", "丈夫", "儿子", "女儿",
     "兄弟", "哥哥", "弟弟", "姐姐", "妹妹", "遗孀", "名叫", "叫做", "名为", "摄影", "作者",
-    "撰稿人", "观察员", "评论员", "主管", "发言官", "府尹", "院长", "校长", "会长", "理事", "董事", "合伙人", "老板", "酋长",
+    "撰稿人", "观察员", "评论员", "主管", "发言官", "府尹", "家属", "院长", "校长", "会长", "理事", "董事", "合伙人", "老板", "酋长",
     "毛拉", "伊玛目", "大法官", "司法部长", "总检察长", "检察长", "外交官", "政治家", "活动人士", "维权人士",
     "博士", "先生", "女士", "夫人", "小姐", "人物", "教师", "志愿者", "摄影师", "发起人", "联合创始人",
     "所长", "处长", "科长", "厅长", "行长", "社长", "台长", "团长", "队长", "舰长", "机长", "船长", "站长", "馆长",
@@ -150,6 +150,8 @@ SPEECH_VERBS = (
     "问道", "介绍", "预计", "预测", "相信", "希望", "担心", "建议", "要求", "敦促", "承诺", "确认", "赢得",
     "领导", "率领", "访华", "抵达", "前往", "先生", "女士", "夫人", "博士", "在接受", "对记者", "对半岛",
     "坚称", "坚持", "坚信",
+    # taking an office (斯特凡尼希娜担任副总理)
+    "担任", "出任", "兼任",
     # sport: what players do, as 说 is what speakers do
     "破门", "扑出", "射门", "助攻", "罚进", "打进", "攻入", "头球", "梅开二度", "上演帽子戏法",
 )
@@ -1542,6 +1544,11 @@ def _token_pass(d: _Doc):
             if ent.type == "place" and ent.subtype in ("city", "town") and i > 0 and _ROLE_RE.search(toks[i - 1][0]) \
                     and toks[i - 1][0][-1] in _ROLE_LAST and d.text.startswith(SPEECH_VERBS, start + len(tok)):
                 # 贸易部长 + 伯明翰 + 要求: someone named like a city, between a role and what they say
+                d.add(_Ent("person:" + tok, tok, "person", None, False), start, tok)
+                continue
+            if ent.type == "place" and ent.subtype == "town" and i > 0 and toks[i - 1][1][:1] == "n" \
+                    and toks[i - 1][0] not in known and d.text.startswith(("说", "表示", "称", "告诉"), start + len(tok)):
+                # 退休老人 + 安东尼娜/ns + 说: someone named like a small town, right before what they say
                 d.add(_Ent("person:" + tok, tok, "person", None, False), start, tok)
                 continue
             if ent.type == "place" and ent.subtype not in ("country", "territory") and len(tok) <= 3 \
@@ -3477,7 +3484,7 @@ def _middle_part(d: _Doc, i: int) -> bool:
 
 
 # Adverbs and prepositions the segmenter glues to the end of a surname before a verb (谢弗在/nr + 解释/v).
-_GLUED_TO_SURNAME = "在将也曾已正则就又还便于遭被向对所刚"   # (普耶所/nr + 撰写: 所 before a verb)
+_GLUED_TO_SURNAME = "在将也曾已正则就又还便于遭被向对所刚赴"   # (普耶所/nr + 撰写: 所 before a verb)
 _NOT_NAME_CHARS = set("与和同对向被由在是的及跟给让于说称等将也都就曾已又还并而从为所")
 _VERB_ALT = "说|称|表示|指出|认为|说道|强调|透露"
 _GLUED_VERB_END = re.compile(f"(?:{_VERB_ALT})$")

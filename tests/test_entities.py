@@ -3142,6 +3142,12 @@ def test_round_bi_rules():
     got = by_name("博茨瓦纳民主党遭遇惨败，民主党表示接受结果。")
     assert "民主党" in got["博茨瓦纳民主党"].surfaces and got["博茨瓦纳民主党"].type == "org"
     assert "民主党" in names("美国民主党和共和党展开辩论，民主党表示。", "org")
+    # 赴 glued to a name's last character; family members; taking an office; a small town's name before 说
+    assert "艾哈迈德·达武特奥卢" in names("时任外长艾哈迈德·达武特奥卢赴开罗出席会议。", "person")
+    assert "阿梅利娜" in names("人群中还有士兵家属阿梅利娜，她转述丈夫的话。", "person")
+    assert "斯特凡尼希娜" in names("斯特凡尼希娜担任副总理兼司法部长。", "person")
+    assert names("一位退休老人安东尼娜说，他们晚上带走了他。", "person") == {"安东尼娜"}
+    assert not names("美国为了增强北约盟国的向心力做足了功课。", "person")
     # a railway line named after a place is the line, not the sea
     got = names("朝鲜炸毁了京义线和东海线的南北连接道路。", "place")
     assert "东海线" in got and "东海" not in got
