@@ -2842,16 +2842,17 @@ def _leading_country(d: _Doc, start: int, limit: int) -> _Ent | None:
 
 def _country_then_place(d: _Doc, at: int, tok: str, suffix: str) -> bool:
     """Add the country and the known place a word is made of (中国 + 新疆 + 地区), if it is."""
-    lex = d.lex
-    for k in (2, 3, 4):
-        country = lex.countries.get(tok[:k])
-        rest = tok[k:-len(suffix)] if tok.endswith(suffix) else ""
-        place = lex.by_surface.get(rest) if len(rest) >= 2 else None
-        if country is not None and place is not None and place.type == "place":
-            d.add(country, at, tok[:k])
-            d.add(place, at + k, rest)
-            return True
-    return False
+    head = _country_prefix(d, tok)
+    if head is None or not tok.endswith(suffix):
+        return False
+    country, surface = head
+    rest = tok[len(surface):-len(suffix)]
+    place = d.lex.by_surface.get(rest) if len(rest) >= 2 else None
+    if place is None or place.type != "place":
+        return False
+    d.add(country, at, surface)
+    d.add(place, at + len(surface), rest)
+    return True
 
 
 def _suffix_names(d: _Doc):
@@ -6094,8 +6095,8 @@ def _sub_bodies(d: _Doc):
     if units and any(u in text for u in _NAMED_UNIT_HINTS):
         for ent in units:
             hits = d.found[ent.key][1] if ent.key in d.found else {}
+            company = ent.subtype == "company" or ent.name.endswith(("公司", "集团"))
             for s, surf in list(hits.items()):
-                company = ent.subtype == "company" or ent.name.endswith(("公司", "集团"))
                 end = s + len(surf)
                 # (浙江大学 + 医学院 + 附属第一医院: a unit of a unit, read on)
                 while (unit := _unit_after(d, end, company)) is not None:
