@@ -312,6 +312,7 @@ class _Tok:
     unit_key: str | None = None
     unit_end: int | None = None
     unit_noun: str | None = None  # the people noun that served as the unit (350万难民 -> 难民)
+    loose_range: bool = False  # the low end of 三四百: joined to the next token, which holds the unit
 
 
 def _cn_value(s: str) -> float | None:
@@ -523,6 +524,17 @@ def _tokens(t: str) -> list[_Tok]:
             # (in decimal: 21.4 × 1e8 in binary floats is 2139999999.9999998, not the 21.4亿 the text says)
             value = float(Decimal(_GROUPING.sub("", ar)) * _MULT_EXACT[mult]) if mult else float(_GROUPING.sub("", ar))
         else:
+            if (span := _CN_SPAN_RE.fullmatch(cn)) and unit_key is not None:
+                # 三四百名, 五六十亿美元, 两三千人: two neighbouring digits before the order of magnitude are
+                # a loose range (300 to 400): a low token joined to the high one (_join_ranges)
+                low = _cn_value_with_mult(span.group(1) + span.group(3), mult)
+                high = _cn_value_with_mult(span.group(2) + span.group(3), mult)
+                step = _cn_value_with_mult("一" + span.group(3), mult)   # (the digits must be neighbours: not 三八百)
+                if low is not None and high is not None and step and abs(high - low - step) < 1e-6 * step:
+                    toks.append(_Tok(s, s + 1, low, has_mult, True, True, cn[0], loose_range=True))
+                    toks.append(_Tok(s + 1, e, high, has_mult, True, True, m.group(0)[1:], unit_key, unit_end, noun))
+                    keep_plain_before = unit_end or 0
+                continue
             if len(cn) >= 2 and not _CN_UNIT_CHARS.intersection(cn):
                 continue  # 一一, 三四名 (three or four), 二〇: digit strings, not one number
             value = _cn_value_with_mult(cn, mult)
@@ -550,6 +562,7 @@ def _tokens(t: str) -> list[_Tok]:
 
 
 _CN_UNIT_CHARS = frozenset("十百千万亿点")
+_CN_SPAN_RE = re.compile("([一两三四五六七八])([两三四五六七八九])([十百千万亿]{1,2})")
 
 
 def _cn_value_with_mult(cn: str, mult: str | None) -> float | None:
@@ -609,7 +622,7 @@ def _join_ranges(t: str, toks: list[_Tok]) -> list[tuple[_Tok, _Tok]]:
             # 从A到B is where something started and ended (two figures), unless the text says the values
             # vary between them (税率从10%到25%不等)
             # (削减约三分之一至850亿美元: a fraction's numerator starts no range)
-            if same_unit and (_CONNECTOR_RE.match(gap) or either) and not lead.endswith("分之") and (
+            if same_unit and (_CONNECTOR_RE.match(gap) or either or a.loose_range) and not lead.endswith("分之") and (
                     "从" not in lead or _VARYING_RE.match(t, b.unit_end or b.end)):
                 low = a.value
                 bare = _bare_value(b) if a.unit_key is None and not a.has_mult and b.has_mult else 0

@@ -507,6 +507,17 @@ def test_strings_of_chinese_digits_are_no_number():
     assert not extract_figures("他们一一名列前茅。")
 
 
+def test_two_neighbouring_chinese_digits_before_a_magnitude_are_a_loose_range():
+    def got(text):
+        return [(f.kind, f.value_low, f.value_high, f.unit, f.approx, f.text) for f in extract_figures(text)]
+    assert got("冲突中有三四百名平民死亡。") == [("count", 300.0, 400.0, "person", True, "三四百名")]
+    assert got("援助国拨款五六十亿美元。") == [("money", 5e9, 6e9, "USD", True, "五六十亿美元")]
+    assert got("边境聚集了四五十万难民。") == [("count", 4e5, 5e5, "person", True, "四五十万难民")]
+    assert got("有一两百人受伤。") == [("count", 100.0, 200.0, "person", True, "一两百人")]
+    assert not got("三八百人")           # not neighbours: no range, no number
+    assert not got("七八月份天气炎热。")   # months, no magnitude
+
+
 def test_gold_in_troy_ounces():
     got = [(f.kind, round(f.value_low, 2), f.unit) for f in extract_figures("央行黄金储备达7402万盎司。")]
     assert got == [("mass", 2302.28, "t")]
