@@ -1776,12 +1776,14 @@ def _known_prefix(d: _Doc, tok: str, start: int) -> bool:
 # Short aliases that are also the start of common words across a word boundary (中 + 共计): they count
 # only after a boundary (punctuation, a preposition or conjunction) or before one of these words.
 _BOUNDED = {"中共": ("中央", "党", "领导", "总书记", "十", "第", "一大", "二大", "历史", "政治局", "建党", "执政",
-                   "成立", "党员", "高层", "官员", "官方", "当局", "政权")}
+                   "成立", "党员", "高层", "官员", "官方", "当局", "政权", "政府", "军队", "军方", "统治", "体制",
+                   "官媒", "党媒", "喉舌", "宣传", "正在", "正", "发展")}
 
 # Verbs after which 中共 is the party, not 中 (in) + 共 (in all): 冲突中共造成 is "in the conflict, in all".
 _ACTS_ON = frozenset(("让", "使", "令", "被", "受", "给", "帮", "助", "批评", "指责", "谴责", "抨击", "攻击", "指控", "控诉",
                       "支持", "反对", "拥护", "称", "称赞", "赞扬", "警告", "敦促", "呼吁", "要求", "希望", "认为", "表示",
-                      "说", "相信", "信任", "怀疑", "劝", "促使", "迫使", "帮助", "协助", "挑战", "威胁", "制裁", "惩罚"))
+                      "说", "相信", "信任", "怀疑", "劝", "促使", "迫使", "帮助", "协助", "挑战", "威胁", "制裁", "惩罚",
+                      "阻止", "遏制", "围堵", "对抗", "打压", "抵制", "揭露", "那些", "与", "和", "同", "跟", "对", "向"))
 
 # Words starting with 长 that do not make 部/局 + 长 a role (国防部 + 长期以来: the ministry, for long).
 _CHANG_WORDS = frozenset(("长期", "长远", "长久", "长达", "长年", "长足", "长效", "长城", "长江", "长度", "长篇", "长途",
@@ -5699,6 +5701,18 @@ _KIND_THEN_QUOTED_OUTLET = re.compile("(?:网站|杂志|周刊|通讯社|电视�
                                       "(?=[(（]|报道|称|发表|的报道|援引|指出|披露|刊文|刊登|文章|消息)")
 
 
+# “基地”组织, “伊斯兰国”组织: a known group's name quoted before 组织 (the quotes and 组织 are how it is written)
+_QUOTED_THEN_ORG = re.compile("[“\"「]([^”\"」“「\n，。、；：！？,;:!?]{1,8})[”\"」]组织")
+
+
+def _quoted_known_orgs(d: _Doc):
+    known = d.lex.by_surface
+    for m in _QUOTED_THEN_ORG.finditer(d.text):
+        ent = known.get(m.group(1) + "组织") or known.get(m.group(1))
+        if ent is not None and ent.type == "org" and d.free(*m.span()):
+            d.add(ent, m.start(), m.group(0))
+
+
 _BOOK_TITLE = re.compile("《([^》\n]{1,12})》")
 _TITLED_PERIODICAL = re.compile("《([^》\n]{2,12})》(月刊|周刊|杂志|日报|时报|晚报|邮报)")
 # 《首尔新闻报》, 《辽沈晚报》: a periodical by its kind inside book marks (not 《联合公报》, a document).
@@ -5733,6 +5747,8 @@ def _quoted_outlets(d: _Doc):
             _quoted_bodies(d)
         if "民兵" in text or "武装" in text or "叛军" in text or "组织" in text or "游击队" in text or "团体" in text:
             _quoted_orgs(d, _QUOTED_ARMED, "armed", outlet=True)   # (outlet: no ordinary word, “恐怖”团体)
+        if "”组织" in text or '"组织' in text or "」组织" in text:
+            _quoted_known_orgs(d)
     if "》" in text:
         # 《大西洋》月刊: a title in book marks before the kind of periodical; a known periodical of that
         # name is that one, in the surface as written

@@ -508,6 +508,9 @@ def test_zhonggong_needs_a_boundary_or_a_party_word():
     assert ("org", "中国共产党") in _names("十年来，中共向世界展示了发展成果。")
     assert ("org", "中国共产党") not in _names("这场战争中共投入了上万亿美元。")
     assert ("org", "中国共产党") not in _names("榜单中共计有三十家公司亏损。")
+    assert ("org", "中国共产党") in _names("出口管制旨在阻止中共发展军用人工智能。")
+    assert ("org", "中国共产党") in _names("议员们要求对抗中共政府的渗透。")
+    assert ("org", "中国共产党") not in _names("在这场比赛中共有十人获奖。")
 
 
 def test_parent_at_the_head_of_an_organ_counts():
@@ -3170,3 +3173,9 @@ def test_last_part_of_a_dot_name_over_pieces_the_segmenter_misread():
 
 def test_yin_opening_a_part_of_a_dot_name():
     assert names("前总统路易斯·因西奥·卢拉达席尔维亚于周三访问。", "person") == {"路易斯·因西奥·卢拉达席尔维亚"}
+
+
+def test_a_known_group_quoted_before_zuzhi_is_that_group():
+    assert ("org", "基地组织") in _names("营地遭自称“基地”组织分支的武装分子袭击。")
+    assert ("org", "伊斯兰国") in _names("“伊斯兰国”组织宣称对袭击负责。")
+    assert not [n for n in _names("他们成立了“和平”组织。") if n[0] == "org" and n[1] == "和平组织"]
