@@ -278,6 +278,8 @@ _WAN_YI_END_RE = re.compile("[万亿]$")
 _SHARE_OF_EACH_AFTER_RE = re.compile(r"[^，,。；;\d]{0,10}?(?:里|中|内|当中)就?有")
 _SHARE_OF_EACH_BEFORE_RE = re.compile(r"每[^，,。；;]{0,14}?(?:里|中|内|当中)就?有$")
 _RATIO_BEFORE_RE = re.compile(r"每[^，,。]{0,6}中就?有?$|人中就?有$")
+# (每10名5岁以下儿童中,就有8人: the ratio's clause ends before 就有)
+_RATIO_ACROSS_COMMA_RE = re.compile(r"每[^，,。；]{1,14}中[，,]就有$")
 _DIGIT_RE = re.compile(r"\d")
 # Economic indicators glued to their value (人均GDP533美元, CPI2.1%): the number is no model name.
 _INDICATOR_BEFORE_RE = re.compile(r"(?:GDP|GNP|GNI|CPI|PPI|PMI)$")
@@ -936,6 +938,8 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
         return None  # 大四学生, 高三学生: a school year, not four students
     if before.endswith("每") or t[max(s_start, lo.start - 2):lo.start] in ("每个", "平均"):   # (平均4口人: an average)
         return None  # 每20人一组: a ratio, not a head count
+    if left.endswith("就有") and _RATIO_ACROSS_COMMA_RE.search(t, max(0, lo.start - 20), lo.start):
+        return None
     if _RATIO_BEFORE_RE.search(left) and not (left.endswith("人中有") and "每" not in left[-12:]
                                               and _CASUALTY_RE.search(after[:16].split("，")[0])):
         return None  # 每5个人中就有1人: a ratio (39名平民中有21人在战斗中丧生: the dead among them count)

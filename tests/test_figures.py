@@ -805,6 +805,8 @@ def test_jobs_after_the_number_the_dead_among_a_group_and_a_change_by_its_size()
     assert got("这家工厂解决了当地超2000人的就业问题。") == []
     assert got("在这次行动中，45名平民中有17人在战斗中丧生。") == [("count", 45.0), ("count", 17.0)]
     assert got("每10个人中就有1人失业。") == []
+    assert got("保护区里每10名5岁以下儿童中,就有8人营养不良。") == []   # the ratio's clause ends at the comma
+    assert got("在这些村民中，就有8人死亡。") == [("count", 8.0)]
     assert got("数据显示，出口减少幅度接近 15%。") == [("growth", -15.0)]
     # a share right after a company's Ltd.
     assert got("该公司收购了Example Metals Ltd.12.5%的股份。") == [("percent", 12.5)]
