@@ -408,6 +408,7 @@ class _Lexicon:
     shared: dict = field(default_factory=dict)       # alias -> the bodies of several countries it names (前进党)
     bracketed: dict = field(default_factory=dict)   # bracketed part -> ((text before, text after, entity), ...)
     dotted: dict = field(default_factory=dict)      # two chars after a place's or a body's `·` -> ((chars before, name, entity), ...)
+    spellings: dict = field(default_factory=dict)   # _spelling_key of a person's `·` form -> ((form, entity), ...)
 
     def __post_init__(self):
         self.word_classes = _WordClasses(self)
@@ -512,9 +513,47 @@ def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
         if (e.type != "person" or "·" in w) and 0 < at and len(w) >= at + 3:
             dotted.setdefault(w[at + 1:at + 3], []).append((at, w, e))
     dotted = {k: tuple(sorted(v, key=lambda f: -len(f[1]))) for k, v in dotted.items()}
+    spellings = {}
+    for w, e in by_surface.items():
+        if e.type == "person" and "·" in w:
+            spellings.setdefault(_spelling_key(w), []).append((w, e))
     return _Lexicon(by_surface, one_char, by_name, latin, countries, frozenset(translit), stop, glued, trigger,
                     prefix2, cued_only, latin_first=latin_first, by_code=by_code, name_parts=frozenset(name_parts),
-                    shared={a: tuple(es) for a, es in shared.items()}, bracketed=bracketed, dotted=dotted)
+                    shared={a: tuple(es) for a, es in shared.items()}, bracketed=bracketed, dotted=dotted,
+                    spellings={k: tuple(v) for k, v in spellings.items()})
+
+
+# Characters that Chinese newsrooms use for the same foreign sound (何塞普·博雷利 and 博雷尔, 库列巴 and 库莱巴,
+# 舒克里 and 舒凯里, 迪亚斯-卡内尔 and 迪亚兹-卡内尔): each group maps to its first character.
+_SOUND_GROUPS = ("尔利里莉丽力", "列莱雷勒", "克凯科柯可", "斯兹丝思茨", "娜纳那", "伊依易", "夫弗", "维韦威",
+                 "尼妮", "亚娅雅", "琳林", "蒂迪", "基吉", "卡喀", "莫默", "罗洛", "恩因", "奇齐契", "舍谢",
+                 "耶叶", "塔达", "特德")
+_SOUND_OF = str.maketrans({c: g[0] for g in _SOUND_GROUPS for c in g[1:]})
+
+
+def _spelling_key(name: str) -> str:
+    return name.translate(_SOUND_OF)
+
+
+def _known_spelling(lex: _Lexicon, name: str) -> _Ent | None:
+    """The known person an unknown `·` name is another transliteration of: the same parts, of the same
+    lengths, but for one or two characters of the same sound, each in a part of three or more characters
+    (何塞普·博雷尔 = 何塞普·博雷利; not 约翰·凯里 for 约翰·凯利: a two-character surname is a different name).
+    None when no such person is known, or more than one is."""
+    found = None
+    parts = name.split("·")
+    for form, ent in lex.spellings.get(_spelling_key(name), ()):
+        known_parts = form.split("·")
+        if len(known_parts) != len(parts):
+            continue
+        diffs = [(a, b) for a, b in zip(known_parts, parts) if a != b]
+        if not diffs or any(len(a) < 3 for a, _b in diffs) \
+                or sum(x != y for a, b in diffs for x, y in zip(a, b)) > 2:
+            continue
+        if found is not None and found is not ent:
+            return None
+        found = ent
+    return found
 
 
 # --- the extraction --------------------------------------------------------------------------------
@@ -5373,6 +5412,8 @@ def _merge_spellings(d: _Doc):
                     break
         if known is None:
             known = regnal.get(ent.name)
+        if known is None and "·" in ent.name:
+            known = _known_spelling(d.lex, ent.name)
         if known is None and "·" in ent.name:
             # (two unknown spellings: the one written more often, else the first, keeps the mentions)
             known = next((k for k in people if k is not ent and k.key in d.found and _one_letter_apart(k.name, ent.name)

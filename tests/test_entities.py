@@ -3179,3 +3179,13 @@ def test_a_known_group_quoted_before_zuzhi_is_that_group():
     assert ("org", "基地组织") in _names("营地遭自称“基地”组织分支的武装分子袭击。")
     assert ("org", "伊斯兰国") in _names("“伊斯兰国”组织宣称对袭击负责。")
     assert not [n for n in _names("他们成立了“和平”组织。") if n[0] == "org" and n[1] == "和平组织"]
+
+
+def test_another_transliteration_of_a_known_person_is_that_person():
+    got = extract_entities("欧盟外交和安全政策高级代表何塞普·博雷尔表示，博雷尔说。")
+    people = [(m.name, m.surfaces, m.known) for m in got if m.type == "person"]
+    assert people == [("何塞普·博雷利", ["何塞普·博雷尔", "博雷尔"], True)]
+    assert ("person", "德米特罗·库列巴") in _names("乌克兰外长德米特罗·库莱巴周一抵达。")
+    assert ("person", "米格尔·迪亚斯-卡内尔") in _names("古巴国家主席米格尔·迪亚兹-卡内尔会见了他。")
+    # a two-character part that differs is another name, not another spelling
+    assert ("person", "萨娜·马林") not in _names("桑娜·马林表示支持。")
