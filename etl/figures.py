@@ -86,7 +86,7 @@ _CURRENCIES = {
     "瑞典克朗": "SEK", "挪威克朗": "NOK", "捷克克朗": "CZK", "马来西亚林吉特": "MYR",
     "印度尼西亚盾": "IDR", "南非兰特": "ZAR", "巴西雷亚尔": "BRL", "阿联酋迪拉姆": "AED",
     "伊拉克第纳尔": "IQD", "约旦第纳尔": "JOD", "科威特第纳尔": "KWD", "黎巴嫩镑": "LBP",
-    "叙利亚镑": "SYP", "奈拉": "NGN", "尼日利亚奈拉": "NGN", "阿富汗尼": "AFN", "兹罗提": "PLN",
+    "叙利亚镑": "SYP", "黎巴嫩里拉": "LBP", "叙利亚里拉": "SYP", "奈拉": "NGN", "尼日利亚奈拉": "NGN", "阿富汗尼": "AFN", "兹罗提": "PLN",
     # (磅 for 镑 and the short forms: 1万叙利亚磅, 15000黎镑)
     "叙利亚磅": "SYP", "黎巴嫩磅": "LBP", "埃及磅": "EGP", "黎镑": "LBP", "叙镑": "SYP", "埃镑": "EGP",
     "波兰兹罗提": "PLN", "福林": "HUF", "匈牙利福林": "HUF", "坚戈": "KZT", "白俄罗斯卢布": "BYN",
@@ -145,7 +145,7 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
            "被捕者 移民工人 农民工 平民百姓 渔民 牧民 村民 市民 灾民 员工 职工 陆军 海军官兵 民兵 "
            "菲军 印军 巴军 叙军 泰军 缅军 越军 土军 伊军 苏军 守军 敌军 联军 支持者 拥护者 追随者 新兵 受益者 "
            "少年儿童 青少年 未成年人 妇孺 婴儿 新生儿 孕妇 成年人 受访者 女性 男性 病例 女孩 男孩 原住民 土著居民 "
-           "工作者 总人口").split()
+           "工作者 总人口 基督徒 天主教徒 东正教徒 佛教徒 印度教徒").split()
 # Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
 # households), no date, age or fraction word.
 _MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之成]")
@@ -847,7 +847,21 @@ _YUAN_CURRENCIES = frozenset(("TWD", "HKD", "MOP"))
 _YUAN_CURRENCY_AFTER_RE = re.compile("(港币|港元|澳门币|澳门元|新台币|人民币)")
 
 
+# 里拉 alone is the Turkish lira, unless the text writes another country's lira in full (5600黎巴嫩里拉 … 1500里拉)
+# or names Lebanon or Syria and not Turkey
+_LIRAS = (("黎巴嫩里拉", "LBP"), ("叙利亚里拉", "SYP"), ("土耳其里拉", "TRY"))
+
+
 def _currency_in_context(key: str, unit: str, t: str) -> str:
+    if key == "里拉":
+        found = [(t.find(name), code) for name, code in _LIRAS if name in t]
+        if found:
+            return min(found)[1]
+        if "土耳其" not in t:
+            named = [(t.find(country), code) for country, code in (("黎巴嫩", "LBP"), ("叙利亚", "SYP")) if country in t]
+            if named:
+                return min(named)[1]
+        return unit
     choices = _SHARED_CURRENCIES.get(key)
     if choices is None:
         return unit

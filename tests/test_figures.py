@@ -983,3 +983,15 @@ def test_purchasing_managers_index_is_a_percentage_and_at_least_is_no_fall():
 
 def test_followers_of_a_religion_are_people():
     assert [(f.kind, f.value_low) for f in extract_figures("据称有77万锡克教教徒生活在加拿大。")] == [("count", 770000.0)]
+
+
+def test_lira_alone_is_the_lira_the_text_names_in_full_else_turkish():
+    def got(text):
+        return [(f.value_low, f.unit) for f in extract_figures(text) if f.kind == "money"]
+    assert got("黑市上一美元兑5600黎巴嫩里拉，官方汇率仍为1500里拉。")[-2:] == [(5600.0, "LBP"), (1500.0, "LBP")]
+    assert got("黎巴嫩货币持续贬值，官方汇率为1500里拉。") == [(1500.0, "LBP")]
+    assert got("土耳其央行称，市场汇率为18里拉。") == [(18.0, "TRY")]
+
+
+def test_believers_are_people():
+    assert [(f.kind, f.value_low) for f in extract_figures("伊拉克约有150万基督徒。")] == [("count", 1.5e6)]
