@@ -3432,7 +3432,7 @@ def _is_name_token(d: _Doc, i: int) -> bool:
 
 def _plain_name_token(lex: _Lexicon, w: str, pos: str) -> bool:
     """_is_name_token for a word that is no known name."""
-    if not _IS_HAN.match(w) or len(w) > 6:
+    if not _IS_HAN.match(w) or len(w) > 6 or w in _PLACE_KIND_WORDS:
         return False
     if len(w) > 2 and w[-1] in _GLUED_TO_SURNAME and pos.startswith("nr") and w[0] not in _NOT_NAME_CHARS \
             and all(c in lex.translit for c in w[:-1]):
@@ -3539,13 +3539,19 @@ _NAMED_BODY_AFTER = re.compile(f"[{_HAN}]{{0,8}}?(?:研究中心|研究所|研�
                                "(?=[的，。、；：,.\\s）)]|$)"
                                # 安东尼奥·吉特拉斯 + 发电厂, 马克兹·泰耶巴 + 宗教学校: a site named after someone
                                f"|[{_HAN}]{{0,4}}?(?:发电厂|炼油厂|核电站|水电站|电站|宗教学校|学校|国际机场|机场|医院|体育场"
-                               "|大桥|大坝|港口|营地|军营|基地|大学)")   # (梅尔乔·德拉·科鲁兹 + 营地: a camp)
+                               "|大桥|大坝|港口|营地|军营|基地|大学)"   # (梅尔乔·德拉·科鲁兹 + 营地: a camp)
+                               # 哈贾·哈米达 + 清真寺, 纳尔·卡比尔 + 河: a place of worship or a river right after
+                               "|(?:清真寺|大教堂|教堂|神庙|河|湖)")
 # A body named after a person, the kind right after the name (贝古姆·罗基亚大学): an organisation, whole.
 _NAMED_BODY_KINDS = frozenset(("大学", "学院", "基金会", "研究所", "研究院", "研究中心", "医院", "学校"))
 
 
 _NAMED_SITE_ENDS = ("发电厂", "炼油厂", "核电站", "水电站", "电站", "机场", "体育场", "大桥", "大坝", "港口", "营地", "军营",
-                    "基地")
+                    "基地", "清真寺", "教堂", "神庙", "河", "湖")
+# Kinds of places the segmenter may tag as names (清真寺/nr): never a part of a `·` name
+_PLACE_KIND_WORDS = frozenset(("清真寺", "大教堂", "教堂", "神庙", "寺院", "医院", "广场"))
+# Prepositions the segmenter glues to the first part of a `·` name (经纳尔 + ·卡比尔河: via the Nahr al-Kabir)
+_GLUED_PREPOSITIONS = frozenset("经在从向与对被把据由于将")
 _EDGE_FUNCTION_WORDS = frozenset("当在以和与对被将据由向把从自于")
 _NATURAL_SUFFIXES = frozenset(("岛", "半岛", "群岛", "湾", "海", "河", "江", "湖", "山", "山脉", "海峡"))
 # Words between a name and a body's kind that show the name is a person doing something (阿赫桑·伊克巴尔
@@ -3633,6 +3639,9 @@ def _dot_names(d: _Doc):
             last -= 1   # 罗贝尔特·菲佐 + 任/r + 总理: "served as", not part of the name
         elif toks[last][0] == "本" and last > first + 1 and text.startswith(("周", "月", "年", "届", "季", "轮", "次", "日"), d.ends[last]):
             last -= 1   # 夏尔·米歇尔 + 本/r + 周四: "this Thursday", not part of the name
+        if start_i >= first and last > first and toks[first - 1][0] in _TITLES_BEFORE_NAMES \
+                and _NAMED_BODY_AFTER.match(text, d.ends[last]):
+            start_i = first - 1   # 伊玛目·侯赛因 + 医院: a site named after a title and a name
         if start_i >= first or last <= first:
             continue
         if first - start_i == 1 and len(toks[start_i][0]) == 1 and start_i > 0 \
@@ -3640,6 +3649,9 @@ def _dot_names(d: _Doc):
                 and not _ROLE_RE.search(toks[start_i - 1][0]) and toks[start_i - 1][0] not in lex.countries:
             continue  # (艾哈迈)迪·贝希尔: a one-character first part is the tail of a name cut apart
         s, e = d.starts[start_i], d.starts[last] + len(toks[last][0])
+        if text[s] in _GLUED_PREPOSITIONS and first - start_i == 1 and len(toks[start_i][0]) >= 3 \
+                and all(c in lex.translit for c in toks[start_i][0][1:]):
+            s += 1   # 经纳尔/nr + ·卡比尔: a preposition glued to the first part
         if start_i > 1 and _chief_glued_to_name(lex, toks[start_i - 2][0], toks[start_i - 1][0]):
             s = d.starts[start_i - 1] + 1   # 国防部 + 长皮 + 特·海格斯特: 部长 cut apart, 皮特 the name
         elif start_i > 0 and _chief_glued_to_name(lex, toks[start_i - 1][0], toks[start_i][0]):

@@ -3189,3 +3189,10 @@ def test_another_transliteration_of_a_known_person_is_that_person():
     assert ("person", "米格尔·迪亚斯-卡内尔") in _names("古巴国家主席米格尔·迪亚兹-卡内尔会见了他。")
     # a two-character part that differs is another name, not another spelling
     assert ("person", "萨娜·马林") not in _names("桑娜·马林表示支持。")
+
+
+def test_a_dotted_name_before_the_kind_of_site_is_that_site():
+    assert ("place", "哈贾·哈米达清真寺") in _names("武装分子焚烧了哈贾·哈米达清真寺。")
+    assert ("place", "纳尔·卡比尔河") in _names("走私货物经纳尔·卡比尔河往返两国。")   # (经: via, no part of it)
+    assert ("org", "伊玛目·侯赛因医院") in _names("伤者被送往伊玛目·侯赛因医院救治。")   # (a title before the `·`)
+    assert ("person", "谢赫·哈西娜") in _names("谢赫·哈西娜当天表示欢迎。")
