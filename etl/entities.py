@@ -2013,6 +2013,17 @@ def _bare_bodies(d: _Doc):
             # 外交部发言人毛宁: the body of the official's country, whatever country the text names most
             owner = lex.by_surface.get(home.name + body) or _Ent(
                 "org:" + body, body, "org", home.country, False, "government")
+        if owner is None:
+            # 俄罗斯 + 下议院: a body right after a country's name is that country's, named with it (as 英国下议院
+            # is), whatever country the text names most
+            before = next(((c, at, sf) for c, hits in d.found.values() if c.type == "place" and c.subtype == "country"
+                           for at, sf in hits.items() if at + len(sf) == start and len(sf) >= 2), None)
+            if before is not None:
+                country, at, sf = before
+                name = sf + body
+                d.add(lex.by_surface.get(name) or _Ent("org:" + name, name, "org", country.country, False, "government"),
+                      at, name)
+                continue
         if owner is None and ranked:
             # the gazetteer's body of the main country (美国 + 参议院), else the body under its bare name:
             # a made-up "美国外交部" would name nothing

@@ -3196,3 +3196,9 @@ def test_a_dotted_name_before_the_kind_of_site_is_that_site():
     assert ("place", "纳尔·卡比尔河") in _names("走私货物经纳尔·卡比尔河往返两国。")   # (经: via, no part of it)
     assert ("org", "伊玛目·侯赛因医院") in _names("伤者被送往伊玛目·侯赛因医院救治。")   # (a title before the `·`)
     assert ("person", "谢赫·哈西娜") in _names("谢赫·哈西娜当天表示欢迎。")
+
+
+def test_a_bare_body_right_after_a_country_is_named_with_it():
+    assert ("org", "俄罗斯下议院") in _names("俄罗斯下议院通过了一项法律。")
+    assert ("org", "海地国家警察") in _names("维和人员与东道国海地国家警察密切合作。")
+    assert ("place", "俄罗斯") in _names("俄罗斯下议院通过了一项法律。")
