@@ -2113,8 +2113,10 @@ _GENERIC_ORG_RE = re.compile(f"(?:国际|全球|跨国|大型|国有|国营|私�
 _DESCRIPTION_PREFIX_RE = re.compile(f"(?:国际|全球|跨国|大型|国有|国营|私营|民营|本土|当地|主要|知名)?"
                                     f"(?:{_INDUSTRIES}|石油|天然气|油气|能源|化工|电动车|航空|铁路|船舶|核能|电力|矿产|化肥"
                                     "|钢材|铝业|铜业|煤炭|粮食|烟草|酒业|啤酒|饮料|服饰|时尚|航天){1,3}"
-                                    "(?:服务|制造|开发|运营)?(?:巨头|制造商|生产商|厂商|运营商|开发商|供应商|承包商|企业)")
-_DESCRIPTION_END = re.compile("(?:智库|制造商|生产商|运营商|开发商|供应商|承包商|巨头|公司|集团|企业)")
+                                    "(?:服务|制造|开发|运营)?(?:巨头|制造商|生产商|厂商|运营商|开发商|供应商|承包商|企业)"
+                                    # (俄罗斯媒体文传通讯社, 官方媒体伊朗通讯社: the kind of outlet before its name)
+                                    "|(?:官方|国营|国家|主流|官)?媒体")
+_DESCRIPTION_END = re.compile("(?:智库|制造商|生产商|运营商|开发商|供应商|承包商|巨头|公司|集团|企业|媒体)")
 
 
 def _without_country(lex: _Lexicon, name: str) -> str:
@@ -2147,10 +2149,14 @@ def _described_orgs(d: _Doc):
                 new = lex.by_surface.get(name)
                 if new is None or new.type == "org":
                     new = new or _Ent("org:" + name, name, "org", ent.country, False, ent.subtype)
+                    head = desc[:len(desc) - len(_without_country(lex, desc))]
+                    country = lex.countries.get(head) if len(head) >= 2 else None
                     for s, surface in list(hits.items()):
                         if surface.endswith(name):
                             _drop_mention(d, ent, s)
                             d.add(new, s + len(surface) - len(name), name, take=False)
+                            if country is not None and surface.startswith(head):
+                                d.add(country, s, head, take=False)   # (俄罗斯 + 媒体 + 文传通讯社: the country stays)
                 break
 
 

@@ -3202,3 +3202,9 @@ def test_a_bare_body_right_after_a_country_is_named_with_it():
     assert ("org", "俄罗斯下议院") in _names("俄罗斯下议院通过了一项法律。")
     assert ("org", "海地国家警察") in _names("维和人员与东道国海地国家警察密切合作。")
     assert ("place", "俄罗斯") in _names("俄罗斯下议院通过了一项法律。")
+
+
+def test_the_kind_of_outlet_before_its_name_is_no_part_of_it():
+    got = _names("这个消息得到了俄罗斯媒体文传通讯社的证实。")
+    assert ("org", "文传通讯社") in got and ("place", "俄罗斯") in got
+    assert not [n for n in got if n[1].startswith("俄罗斯媒体")]
