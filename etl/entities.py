@@ -1541,6 +1541,8 @@ def _token_pass(d: _Doc):
             if tok in _COMPASS_REGIONS and (nxt.startswith(_COMPASS_AFTER) or i > 0 and (
                     toks[i - 1][0] in _COMPASS_BEFORE or known.get(toks[i - 1][0], _NO_ENT).type == "place")):
                 continue  # 向东北方向, 福建东北: a direction, not Northeast China
+            if tok in _CRUDE_GRADES and nxt.startswith(_CRUDE_WORDS):
+                continue  # 乌拉尔原油, 乌拉尔油价: a grade of crude, priced on its own, not the region
             if ent.type == "place" and nxt == "精神" and ent.subtype not in ("country", "territory"):
                 continue  # 上海精神, 万隆精神: a principle named after a city, not the city
             if ent.type == "place" and nxt == "班列" and ent.subtype == "region":
@@ -3470,6 +3472,11 @@ def _plain_name_token(lex: _Lexicon, w: str, pos: str) -> bool:
 # What may follow a line named after a place (东海线的, 东海线和; the end of the text): not 线上/线下,
 # 线路, 线索
 _LINE_END = frozenset("的和与及、，。,;；:：）) \n") | {""}
+
+
+# Grades of crude oil named after where they come from, and the words that make them the grade
+_CRUDE_GRADES = frozenset(("乌拉尔", "布伦特", "西德克萨斯", "埃斯波"))
+_CRUDE_WORDS = ("原油", "油价", "石油", "混合油", "期货")
 
 
 # Short forms that are the start of a longer word when these characters follow (最高法 + 庭/院)

@@ -3208,3 +3208,9 @@ def test_the_kind_of_outlet_before_its_name_is_no_part_of_it():
     got = _names("这个消息得到了俄罗斯媒体文传通讯社的证实。")
     assert ("org", "文传通讯社") in got and ("place", "俄罗斯") in got
     assert not [n for n in got if n[1].startswith("俄罗斯媒体")]
+
+
+def test_a_grade_of_crude_is_no_place():
+    assert ("place", "乌拉尔") not in _names("乌拉尔原油价格跌至每桶60美元。")
+    assert ("place", "乌拉尔") not in _names("价格上限略高于乌拉尔油价。")
+    assert ("place", "乌拉尔") in _names("他在乌拉尔地区工作多年。")
