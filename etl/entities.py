@@ -357,7 +357,7 @@ PLACE_SUFFIXES = ADMIN_SUFFIXES + (
     # constituencies (阿裕尼集选区), railways and roads (中吉乌铁路, 雅万高铁), border crossings and quays
     "选区", "集选区", "单选区", "铁路", "高铁", "高速公路", "高速路", "口岸", "码头", "集装箱码头",
     # pipelines (中哈原油管道, 德鲁日巴输油管道, 中缅油气管道)
-    "原油管道", "石油管道", "油气管道", "天然气管道", "输油管道", "输气管道", "油管道",
+    "原油管道", "石油管道", "油气管道", "天然气管道", "输油管道", "输气管道", "油管道", "管道",
 )
 # Words that never head a name before a suffix (该公司, 政府部门, 两国外交部).
 GENERIC_HEADS = {
@@ -2915,6 +2915,25 @@ def _country_then_place(d: _Doc, at: int, tok: str, suffix: str) -> bool:
     return True
 
 
+# What may follow a pipeline's name (not 管道 + 气/燃气: pipeline gas; not 管道 + 联盟/公司: a body's name)
+_PIPELINE_NOT_BEFORE = frozenset("气燃天联公系运网")
+_NOT_PIPELINE_HEADS = frozenset(("新建", "现有", "海底", "陆上", "主干", "跨境", "跨国", "老旧", "这条", "该"))
+
+
+def _named_pipeline(d: _Doc, i: int) -> bool:
+    """Whether 管道 (token i) ends a pipeline's name (中亚管道, 陕京管道, 亚马尔管道): a place or a name before
+    it, no country (俄罗斯管道 are Russia's pipelines) and no word that makes it pipeline gas or a body."""
+    if i == 0 or d.text[d.ends[i]:d.ends[i] + 1] in _PIPELINE_NOT_BEFORE:
+        return False
+    w, pos = d.toks[i - 1]
+    if w in _NOT_PIPELINE_HEADS:
+        return False
+    known = d.lex.by_surface.get(w)
+    if known is not None:
+        return known.type == "place" and known.subtype not in ("country", "territory")
+    return pos in ("ns", "nz", "nrt") or len(w) >= 2 and all(c in d.lex.translit for c in w)
+
+
 def _suffix_names(d: _Doc):
     """Organisations and places named by a proper head and a suffix: 英国国防部, 美国国际开发署,
     俄罗斯战略导弹部队, 欧洲通讯社, 保守党后座委员会, 开普省, 达苏水电站, 卡拉奇大学孔子学院.
@@ -2936,6 +2955,8 @@ def _suffix_names(d: _Doc):
             if head is not None and head.type == "place":
                 d.add(head, starts[i], name)
             continue   # 美国股市/n: the country's stock market, no city
+        if tok == "管道" and not _named_pipeline(d, i):
+            continue
         if kind == "place" and suffix and len(tok) >= 5 and _country_then_place(d, starts[i], tok, suffix):
             continue   # 中国新疆地区/ns: the country and its region, one dictionary word
         if kind == "place" and suffix in _ADMIN_UNITS and pos == "ns" and len(tok) >= 4 and tok[0] in _GLUED_BEFORE_PLACE \

@@ -3214,3 +3214,12 @@ def test_a_grade_of_crude_is_no_place():
     assert ("place", "乌拉尔") not in _names("乌拉尔原油价格跌至每桶60美元。")
     assert ("place", "乌拉尔") not in _names("价格上限略高于乌拉尔油价。")
     assert ("place", "乌拉尔") in _names("他在乌拉尔地区工作多年。")
+
+
+def test_a_pipeline_named_after_a_region_or_a_name_is_a_place():
+    got = _names("中亚管道以及陕京管道输送天然气。")
+    assert ("place", "中亚管道") in got and ("place", "陕京管道") in got
+    assert ("place", "亚马尔管道") in _names("亚马尔管道反向输气。")
+    # a country's pipelines, pipeline gas and a body named after a pipeline are no pipeline's name
+    assert not [n for n in _names("俄罗斯管道气在欧盟进口中的份额下降。") if n[1].endswith("管道")]
+    assert ("org", "里海管道联盟") in _names("里海管道联盟的设施遭到袭击。")
