@@ -1541,6 +1541,12 @@ def _token_pass(d: _Doc):
             if tok in _COMPASS_REGIONS and (nxt.startswith(_COMPASS_AFTER) or i > 0 and (
                     toks[i - 1][0] in _COMPASS_BEFORE or known.get(toks[i - 1][0], _NO_ENT).type == "place")):
                 continue  # 向东北方向, 福建东北: a direction, not Northeast China
+            if ent.type == "org" and tok[-1] == "军" and nxt[:1] == "队":
+                # 叙利亚阿拉伯军 + 队: a country's armed forces (X军队), no formal unit; the country counts
+                head = next((tok[:k] for k in range(len(tok) - 1, 1, -1) if tok[:k] in lex.countries), None)
+                if head is not None:
+                    d.add(lex.countries[head], start, head)
+                continue
             if tok in _CRUDE_GRADES and nxt.startswith(_CRUDE_WORDS):
                 continue  # 乌拉尔原油, 乌拉尔油价: a grade of crude, priced on its own, not the region
             if ent.type == "place" and nxt == "精神" and ent.subtype not in ("country", "territory"):
@@ -6871,6 +6877,8 @@ _MINISTRY_AFTER_COUNTRY = re.compile("((?:[\u4e00-\u9fff]{2,4}[和与及])?[\u4e
                                      "(?:部|署|局|总局|委员会|办公室|理事会|管理署|管理局|(?<![餐大客展舞门前歌啡乐会政])厅))"
                                      "(?=[^\u4e00-\u9fff]|[表称说长副发部门当]|$)")
 _MINISTRY_BAD_TAGS = ("p", "u", "d", "r", "m", "q", "t", "f")
+# Verbs that name a ministry's field (经济和气候保护部, 环境保护局, 城乡建设部): part of its name
+_FIELD_VERBS = frozenset(("保护", "发展", "管理", "建设", "规划", "改革", "保障", "监管", "合作", "援助", "开发"))
 _MINISTRY_WORDS = frozenset(("部", "署", "局", "总局", "委员会", "办公室", "理事会"))
 # Words ending like a body that name none (战局, 政局), beside the suffix pass's SUFFIX_WORDS (总部, 部署).
 _NO_BODY_WORDS = frozenset(("战局", "局部", "全局", "赌局", "饭局", "政局", "时局", "僵局", "残局", "开局", "棋局", "骗局",
@@ -6923,8 +6931,8 @@ def _country_ministries(d: _Doc):
             if agency and not all(t[1][:1] in "nv" and t[1] != "v" or t[0] == "厅" for t in inner):
                 continue
             if not agency and (
-                    any(t[1].startswith(_MINISTRY_BAD_TAGS) and t[0] not in "和与及" or t[1] == "v" and t is not last
-                        for t in inner)
+                    any(t[1].startswith(_MINISTRY_BAD_TAGS) and t[0] not in "和与及"
+                        or t[1] == "v" and t is not last and t[0] not in _FIELD_VERBS for t in inner)
                     or not (last[1] == "nt" or last[0] in _MINISTRY_WORDS
                             or last[0][-1:] in "称说" and last[0][:-1] in _MINISTRY_WORDS
                             or last[1] in ("n", "vn") and last[0].endswith(tuple(_MINISTRY_WORDS))

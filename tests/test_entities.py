@@ -3223,3 +3223,13 @@ def test_a_pipeline_named_after_a_region_or_a_name_is_a_place():
     # a country's pipelines, pipeline gas and a body named after a pipeline are no pipeline's name
     assert not [n for n in _names("俄罗斯管道气在欧盟进口中的份额下降。") if n[1].endswith("管道")]
     assert ("org", "里海管道联盟") in _names("里海管道联盟的设施遭到袭击。")
+
+
+def test_a_countrys_army_or_government_forces_are_no_formal_unit():
+    got = _names("叙利亚阿拉伯军队撤出阿勒颇，叙利亚政府军与反对派交火。")
+    assert ("place", "叙利亚") in got and not [n for n in got if n[0] == "org"]
+    assert ("org", "叙利亚阿拉伯军") in _names("叙利亚阿拉伯军收复了城镇。")
+
+
+def test_a_ministry_whose_field_holds_a_verb_and_a_conjunction():
+    assert ("org", "德国经济和气候保护部") in _names("德国经济和气候保护部发言人说。")
