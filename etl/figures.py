@@ -229,7 +229,7 @@ _GROWTH_NOUN_RE = re.compile(
     # what lies between the noun and the number: no share word (占, 比重), a year allowed (从2022年的8.7%)
     r"(?:(?!占|贡献|比重|份额)(?:\d{4}年|\d{1,2}月(?!\d)|[^\d，,。；;：:%])){0,10}$")
 # 比国际价格低30%, 比官价贵了足足30%: a comparison stated as a relative difference
-_COMPARATIVE_RE = re.compile(r"(高出|低出|便宜|高|低|快|慢|贵)(?:了|约|近|足足|大约|将近|[" + _SPACE + r"]){0,3}$")
+_COMPARATIVE_RE = re.compile(r"(高出|低出|便宜|高|低|快|慢|贵|小|大)(?:了|约|近|足足|大约|将近|[" + _SPACE + r"]){0,3}$")
 _COST_NOUNS = ("成本", "排放", "排放量", "价格", "售价", "油耗", "能耗", "费用", "造价", "运价", "电价", "票价")
 _BENCHMARK_RE = re.compile(r"较|相比|不及|低于|高于|未达|好于|差于|超出|预期|前值|上一季度|上季度|上月|上年|去年")
 _MARGIN_AFTER_RE = re.compile(r"^[" + _SPACE + r"]*的(?:劣势|优势|差距|领先|差额)")
@@ -251,8 +251,10 @@ _RESTATED_RE = re.compile(r"(?:即|亦即|也就是)[" + _SPACE + r"]*$")
 # A comparison set up earlier in the sentence (与2019年相比, ……高出了0.7%)
 _COMPARED_WITH_RE = re.compile(r"(?:与|和|同|跟)[^，,。；;]{1,14}?(?:相比|相较|比较)")
 # The same rate a period earlier, right after it (193%，前一年则是305%; 4.1%，去年同期为3.2%)
-_EARLIER_PERIOD_RE = re.compile(r"^%?[" + _SPACE + r"]*[，,][" + _SPACE + r"]*(?:前一年|去年|上一年|前年|上月|上个月|一年前|此前|去年同期|上年同期)"
-                                r"(?:则|还|也)?(?:是|为|达|高达|仅为)$")
+_EARLIER_PERIOD_RE = re.compile(r"^%?[" + _SPACE + r"]*[，,][" + _SPACE + r"]*(?:(?:前一年|去年|上一年|前年|上月|上个月|一年前|此前|去年同期|上年同期)"
+                                # (约为5%，而2023年的预测为5.1%: the same rate of another year)
+                                r"|(?:而|但)?[" + _SPACE + r"]*\d{4}[" + _SPACE + r"]*年的?(?:预测|预期|增速|数字)?)"
+                                r"(?:则|还|也)?(?:是|为|达|高达|仅为)[" + _SPACE + r"]*$")
 _LEVEL_NOUN_RE = re.compile(r"率|比例|占|比重|份额|%|PMI|采购经理")   # (PMI跌至48.7%: a level, not a rate)
 _LIST_ITEM_GAP_RE = re.compile(r"^[" + _SPACE + r"]*[、][" + _SPACE + r"]*[\u4e00-\u9fff]{1,5}[" + _SPACE + r"]*$")
 # (2023年的6.9%和2024年的5.8%: each item of a list may name its year; 分别为-6.5%和-0.2%: or carry its sign)
@@ -551,10 +553,15 @@ def _tokens(t: str) -> list[_Tok]:
             # 12亿4676.9万, 1万2千, 14万7500: the tail must be a smaller order of magnitude than the head
             tail = tail.replace(",", "")
             tail_value = float(tail) * _MULT.get(tmult or "", 1.0)
-            if not ar or _MULT.get(tmult or "", 1.0) >= _MULT.get(mult or "", 1.0) \
+            if ar and mult == "万" and tmult == "亿" and len(tail) == 4 and "." not in tail:
+                # 8万1000亿韩元 (Korean style): 8万 + 1000 of the 亿, 8.1万亿
+                value = (value + float(tail)) * 1e8
+                has_mult = True
+            elif not ar or _MULT.get(tmult or "", 1.0) >= _MULT.get(mult or "", 1.0) \
                     or tmult is None and len(tail) != {"万": 4, "亿": 8}.get(mult or "", 0):
                 continue   # 1万5 is spoken for 15000: a bare tail must fill the places (14万7500)
-            value += tail_value
+            else:
+                value += tail_value
         if half:
             value += 0.5
         toks.append(_Tok(s, e, value, has_mult, bool(ap1 or ap2), bool(cn), t[s:e] if half else m.group(0),
@@ -1029,7 +1036,7 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
     # (比国际价格低30%; 三星工艺成本低20%: a cost or an output named right before needs no 比)
     if cm and (_COMPARE_RE.search(left[:cm.start()]) or left[:cm.start()].endswith(_COST_NOUNS)
                or _COMPARED_WITH_RE.search(t, s_start, lo.start)):   # (与2019年相比,2023年的GDP仅高出了0.7%)
-        return -1 if cm.group(1) in ("低", "慢", "便宜", "低出") else 1
+        return -1 if cm.group(1) in ("低", "慢", "便宜", "低出", "小") else 1
     am = _CHANGE_AFTER_RE.match(t, num_end)
     if am:
         return _growth_sign(am.group("w"))

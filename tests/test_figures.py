@@ -995,3 +995,14 @@ def test_lira_alone_is_the_lira_the_text_names_in_full_else_turkish():
 
 def test_believers_are_people():
     assert [(f.kind, f.value_low) for f in extract_figures("伊拉克约有150万基督徒。")] == [("count", 1.5e6)]
+
+
+def test_korean_style_wan_then_yi():
+    got = [(f.kind, f.value_low, f.unit) for f in extract_figures("印尼的分担金调整为8万1000亿韩元。")]
+    assert got == [("money", 8.1e12, "KRW")]
+
+
+def test_a_rate_of_another_year_and_a_comparison_by_size():
+    got = [(f.kind, f.value_low) for f in extract_figures("预计今年的经济增长约为 5%,而 2023 年的预测为 5.1%。")]
+    assert got == [("growth", 5.0), ("growth", 5.1)]
+    assert [(f.kind, f.value_low) for f in extract_figures("英国经济规模比可能达到的规模小了4%。")] == [("growth", -4.0)]
