@@ -4755,12 +4755,29 @@ _GIVEN_BAD_IN_CREDIT = frozenset(_GIVEN_BAD_AFTER_ROLE - set("一二三四五六
 _FOREIGN_ONLY_ROLES = frozenset(("领袖",))
 
 
+_CHANG_WORD_TUPLE = tuple(_CHANG_WORDS)
+
+
+def _role_indices(d: _Doc) -> list[int]:
+    """The role tokens, and 长 cut from the body it heads (印度国防部/nt + 长: a minister; the gazetteer's
+    bodies are in the user dictionary, so the segmenter splits 部长 after them)."""
+    text = d.text
+    extra = []
+    at = text.find("长")
+    while at > 0:
+        if text[at - 1] in "部局署厅" and (i := d.index_at(at)) is not None and d.toks[i][0] == "长" \
+                and not text.startswith(_CHANG_WORD_TUPLE, at):
+            extra.append(i)
+        at = text.find("长", at + 1)
+    return sorted(d.role_idx + extra) if extra else d.role_idx
+
+
 def _role_names(d: _Doc):
     """Chinese and Japanese names right after a role word (教授李稻葵则提出, 知事小池百合子对此), read from
     the characters: the segmenter often cuts unknown names apart (李稻/葵则). The name is the shortest
     surname + given name that a boundary (a speech verb, punctuation, a function word) follows."""
     text = d.text
-    for i in d.role_idx:
+    for i in _role_indices(d):
         e = d.ends[i]
         if text.startswith("的", e):
             # 法务大臣的 + 牧原秀树: a Japanese name (its surname from the list) after a role and 的
@@ -4937,8 +4954,8 @@ def _translit_after_role(d: _Doc):
     (发言人卡马尔迪说, 民主党领袖杰福瑞斯（Hakeem Jeffries）): read with every character transliterations
     use, where the uncued pass takes only the rarer ones (瑞, 迪 are common in words)."""
     text, translit = d.text, d.lex.translit
-    for i in d.role_idx:
-        if d.toks[i][1][:1] == "v":
+    for i in _role_indices(d):
+        if d.toks[i][1][:1] == "v" and d.toks[i][0][-1] != "长":   # (防长/v is a role)
             continue   # 名为 + 汉斯的企业: a verb of naming, not a role
         e = k = d.ends[i]
         while k < len(text) and text[k] in translit and k - e < 7:

@@ -3233,3 +3233,10 @@ def test_a_countrys_army_or_government_forces_are_no_formal_unit():
 
 def test_a_ministry_whose_field_holds_a_verb_and_a_conjunction():
     assert ("org", "德国经济和气候保护部") in _names("德国经济和气候保护部发言人说。")
+
+
+def test_a_name_after_a_minister_whose_title_the_segmenter_split():
+    # 印度国防部 is one word of the user dictionary: 部长 is cut into 部 + 长
+    assert ("person", "辛格") in _names("印度国防部长辛格表示。")
+    assert ("person", "辛格") in _names("印度防长辛格1日就此表示。")
+    assert ("org", "俄罗斯国防部") in _names("俄罗斯国防部长期以来坚持这一立场。")
