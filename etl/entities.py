@@ -130,6 +130,8 @@ ROLE_WORDS = (
     "党首", "立委", "党魁", "将领",
     # diplomats heading a mission between ambassadors (驻巴基斯坦使馆临时代办庞春雪)
     "临时代办", "代办",
+    # the UN's and NGOs' field officers (联合国驻乌克兰协调员布朗, 特别报告员…), interviewers and hosts
+    "协调员", "特别协调员", "报告员", "特别报告员", "调解员", "采访者", "访问者",
     # companies' officers by their English titles (CEO张学政)
     "CEO", "CFO", "CTO", "COO",
     # arts, letters and science name people by their trade (舞蹈家菅原小春, 女演员土屋太凤)
@@ -3460,9 +3462,9 @@ def _is_name_token(d: _Doc, i: int) -> bool:
             return True  # 阿基拉·拉达克 + 里希南: a place name cut out of a longer surname
         # 杜 + 兰德 after a separator (让-皮埃尔·杜兰德)
         return i > 1 and d.toks[i - 2][0] in _SEP and _glued_name_char(d, i - 1)
-    if pos in ("f", "m", "d", "a") and len(w) == 2 and i > 0 and d.toks[i - 1][0] in _SEP \
-            and all(c in d.lex.translit for c in w):
-        return True   # 拉明·泽内/f, 本杰明·佐多/m: a surname the segmenter took for another word
+    if pos in ("f", "m", "d", "a", "v") and len(w) == 2 and i > 0 and d.toks[i - 1][0] in _SEP \
+            and all(c in d.lex.translit for c in w) and w not in _SPEECH_VERB_SET:
+        return True   # 拉明·泽内/f, 本杰明·佐多/m, 塞西莉亚·维加/v: a surname the segmenter took for another word
     if len(w) == 1 and i + 1 < len(d.toks) and d.toks[i + 1][0] in _SEP and w in d.lex.translit \
             and w not in _NOT_NAME_CHARS:
         return True   # 泽 + 因/p + ·: right before the separator, 因 ends a first name, no preposition

@@ -3240,3 +3240,9 @@ def test_a_name_after_a_minister_whose_title_the_segmenter_split():
     assert ("person", "辛格") in _names("印度国防部长辛格表示。")
     assert ("person", "辛格") in _names("印度防长辛格1日就此表示。")
     assert ("org", "俄罗斯国防部") in _names("俄罗斯国防部长期以来坚持这一立场。")
+
+
+def test_field_officers_and_a_surname_tagged_as_a_verb():
+    assert ("person", "布朗") in _names("联合国驻乌克兰协调员布朗表示，援助受阻。")
+    assert ("person", "塞西莉亚·维加") in _names("采访者塞西莉亚·维加问到这些导弹时，他没有回答。")
+    assert ("person", "阿卜杜勒-法塔赫·塞西") not in _names("采访者塞西莉亚·维加问到这些导弹时，他没有回答。")
