@@ -1549,6 +1549,18 @@ def _token_pass(d: _Doc):
                 if head is not None:
                     d.add(lex.countries[head], start, head)
                 continue
+            if ent.type == "org" and ent.country and i > 0 and ent.name != tok and ent.name.endswith(tok) \
+                    and ent.name[:-len(tok)] in lex.countries:
+                prev = toks[i - 1][0]
+                other = lex.countries.get(prev) or (lex.one_char.get(prev) if prev in _PLAIN_ONE_CHAR_COUNTRIES else None)
+                if other is not None and other.country and other.country != ent.country:
+                    # 澳 + 皇家空军: the body of the country named right before it, not the one the bare name
+                    # stands for (英国皇家空军)
+                    name = other.name + tok
+                    d.add(known.get(name) or _Ent("org:" + name, name, "org", other.country, False, ent.subtype),
+                          starts[i - 1], prev + tok)
+                    d.add(other, starts[i - 1], prev, take=False)
+                    continue
             if tok in _CRUDE_GRADES and nxt.startswith(_CRUDE_WORDS):
                 continue  # 乌拉尔原油, 乌拉尔油价: a grade of crude, priced on its own, not the region
             if ent.type == "place" and nxt == "精神" and ent.subtype not in ("country", "territory"):
@@ -3503,6 +3515,8 @@ def _plain_name_token(lex: _Lexicon, w: str, pos: str) -> bool:
 _LINE_END = frozenset("的和与及、，。,;；:：）) \n") | {""}
 
 
+# One-character country forms that are no common word before a body's name (not 以 + 人民党为首, 中 + …)
+_PLAIN_ONE_CHAR_COUNTRIES = frozenset("澳美俄英乌韩菲泰越缅叙")
 # Grades of crude oil named after where they come from, and the words that make them the grade
 _CRUDE_GRADES = frozenset(("乌拉尔", "布伦特", "西德克萨斯", "埃斯波"))
 _CRUDE_WORDS = ("原油", "油价", "石油", "混合油", "期货")

@@ -3246,3 +3246,10 @@ def test_field_officers_and_a_surname_tagged_as_a_verb():
     assert ("person", "布朗") in _names("联合国驻乌克兰协调员布朗表示，援助受阻。")
     assert ("person", "塞西莉亚·维加") in _names("采访者塞西莉亚·维加问到这些导弹时，他没有回答。")
     assert ("person", "阿卜杜勒-法塔赫·塞西") not in _names("采访者塞西莉亚·维加问到这些导弹时，他没有回答。")
+
+
+def test_a_bare_body_name_after_another_countrys_short_form_is_that_countrys():
+    got = _names("导弹将安装在澳皇家空军的战斗机上。")
+    assert ("org", "澳大利亚皇家空军") in got and ("org", "英国皇家空军") not in got
+    assert ("org", "英国皇家空军") in _names("英国皇家空军当天出动。")
+    assert ("org", "以色列人民党") not in _names("以人民党为首的全国民主联盟获得多数。")
