@@ -936,7 +936,8 @@ def _country_head(d: _Doc, ent: _Ent, start: int, surface: str):
         # 哥伦比亚大学, 日本大学: a country's name and nothing but the kind is the institution's own name
         heads = [(h, k) for h, k in heads if k >= 2 and (h.subtype in ("country", "territory")
                                                          or h.type == "org" and h.subtype == "university")
-                 and len(surface) - k > 2]   # 北京大学 + 国家发展研究院: the university counts too
+                 # (土耳其 + 工会: a country's unions or associations, no institution named after it)
+                 and (len(surface) - k > 2 or ent.subtype == "ngo")]   # 北京大学 + 国家发展研究院: the university counts too
     for head, k in heads:
         d.add(head, start, surface[:k], take=False)
 
@@ -2954,6 +2955,27 @@ def _named_pipeline(d: _Doc, i: int) -> bool:
     return pos in ("ns", "nz", "nrt") or len(w) >= 2 and all(c in d.lex.translit for c in w)
 
 
+# Kinds of body that name a federation or a bloc of the body before them (工会 + 联合会, 议会 + 联盟)
+_FEDERATION_ENDS = ("联合会", "联盟", "总会", "联合体")
+
+
+def _extended_bodies(d: _Doc):
+    """An unknown body the suffix pass named, right before the kind of body that federates it: the
+    federation is the one named (土耳其工会联合会, 真主党议会联盟), not the body inside it."""
+    text = d.text
+    for ent, hits in list(d.found.values()):
+        if ent.type != "org" or ent.known:
+            continue
+        for s, surface in list(hits.items()):
+            e = s + len(surface)
+            end = next((e + len(k) for k in _FEDERATION_ENDS if text.startswith(k, e)), None)
+            if end is None or not d.free(e, end) or not d.is_end(end):
+                continue
+            name = surface + text[e:end]
+            _drop_mention(d, ent, s)
+            d.add(d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, ent.subtype), s, name)
+
+
 def _suffix_names(d: _Doc):
     """Organisations and places named by a proper head and a suffix: 英国国防部, 美国国际开发署,
     俄罗斯战略导弹部队, 欧洲通讯社, 保守党后座委员会, 开普省, 达苏水电站, 卡拉奇大学孔子学院.
@@ -3239,7 +3261,7 @@ def _suffix_names(d: _Doc):
         if (kind == "org" and head_ent is not None and head_ent.type == "place"
                 and head_ent.subtype in ("country", "territory")):
             if suffix not in MEDIA_SUFFIXES and (len(tail) > 2 or suffix in GOV_SUFFIXES
-                                                 or suffix in COMPANY_SUFFIXES):
+                                                 or suffix in COMPANY_SUFFIXES or suffix in _UNION_SUFFIXES):
                 # 英国国防部, 印尼狮航, 法国电力公司, 澳大利亚战略政策研究所: the country at the head of
                 # a body's, a company's or an institute's name counts; an outlet's name is a brand
                 d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)
@@ -3262,6 +3284,10 @@ def _suffix_names(d: _Doc):
         if (kind == "org" and head_ent is not None and head_ent.type == "org"
                 and head_ent.subtype in ("intl", "alliance")):
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)  # 联合国 + 难民署
+
+
+# A country's unions and associations (土耳其 + 工会): the country counts
+_UNION_SUFFIXES = frozenset(("工会", "总工会", "协会", "商会", "联合会"))
 
 
 # A country's force named by what it guards or does (印度 + 中央工业 + 安全部队, 黎巴嫩 + 国内 + 安全部队,
@@ -7321,6 +7347,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
     if "日电" in d.text:
         _dateline_names(d)
     _suffix_names(d)
+    _extended_bodies(d)
     factions = _party_factions(d) if "党(" in d.text or "党（" in d.text or "盟(" in d.text or "盟（" in d.text else ()
     _token_pass(d)
     if factions:

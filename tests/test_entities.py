@@ -3253,3 +3253,10 @@ def test_a_bare_body_name_after_another_countrys_short_form_is_that_countrys():
     assert ("org", "澳大利亚皇家空军") in got and ("org", "英国皇家空军") not in got
     assert ("org", "英国皇家空军") in _names("英国皇家空军当天出动。")
     assert ("org", "以色列人民党") not in _names("以人民党为首的全国民主联盟获得多数。")
+
+
+def test_a_federation_of_bodies_and_the_country_of_a_union():
+    got = _names("土耳其工会联合会9月调查显示物价上涨。")
+    assert ("org", "土耳其工会联合会") in got and ("place", "土耳其") in got
+    assert ("org", "真主党议会联盟") in _names("真主党议会联盟主席拉阿德表示反对。")
+    assert ("place", "土耳其") in _names("土耳其工会发表声明。")
