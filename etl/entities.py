@@ -3256,6 +3256,8 @@ def _suffix_names(d: _Doc):
             canonical = name[:-2] if kind == "place" and suffix == "地区" and len(name) >= 4 else name
             ent = _Ent(f"{kind}:{canonical}", canonical, kind, country, False)
         d.add(ent, start, name)
+        if kind == "org" and suffix in _MISSION_SUFFIXES and "驻" in name:
+            _mission_places(d, name, suffix, start)
         if kind == "place" and suffix in _ROUTE_WORDS:
             _route_members(d, name, suffix, start)
         if (kind == "org" and head_ent is not None and head_ent.type == "place"
@@ -3284,6 +3286,25 @@ def _suffix_names(d: _Doc):
         if (kind == "org" and head_ent is not None and head_ent.type == "org"
                 and head_ent.subtype in ("intl", "alliance")):
             d.add(head_ent, start, head_ent_surface(d, start, head_ent), take=False)  # 联合国 + 难民署
+
+
+def _mission_places(d: _Doc, name: str, suffix: str, start: int):
+    """The country and the city a mission is in (美国驻伊拉克巴格达大使馆, 俄罗斯驻河内大使馆, 驻华使馆): named
+    in the mission's name, they count as well."""
+    at = name.rindex("驻") + 1
+    rest, pos = name[at:len(name) - len(suffix)], start + at
+    if len(rest) == 1:
+        country = _country_for(d.lex, rest, d)   # 驻华, 驻美; 驻巴: the 巴 the text names in full
+        if country is not None:
+            d.add(country, pos, rest, take=False)
+        return
+    while len(rest) >= 2:
+        k = next((k for k in range(len(rest), 1, -1)
+                  if d.lex.by_surface.get(rest[:k], _NO_ENT).type == "place"), None)
+        if k is None:
+            return
+        d.add(d.lex.by_surface[rest[:k]], pos, rest[:k], take=False)
+        rest, pos = rest[k:], pos + k
 
 
 # A country's unions and associations (土耳其 + 工会): the country counts

@@ -3260,3 +3260,10 @@ def test_a_federation_of_bodies_and_the_country_of_a_union():
     assert ("org", "土耳其工会联合会") in got and ("place", "土耳其") in got
     assert ("org", "真主党议会联盟") in _names("真主党议会联盟主席拉阿德表示反对。")
     assert ("place", "土耳其") in _names("土耳其工会发表声明。")
+
+
+def test_the_places_a_mission_is_in_count():
+    got = _names("美国驻伊拉克巴格达大使馆内响起警报声。")
+    assert {("place", "伊拉克"), ("place", "巴格达"), ("place", "美国")} <= got
+    assert ("place", "河内") in _names("俄罗斯驻河内大使馆未发表评论。")
+    assert ("place", "巴基斯坦") in _names("巴基斯坦总理到中国驻巴使馆吊唁。")
