@@ -245,6 +245,8 @@ _TO_LEVEL = r"(?:至|到)了?[" + _SPACE + r"]*" + _WHEN_OF
 _TO_LEVEL_RE = re.compile(r"^[^。；;！？!?]{0,16}?(?:提高|" + _TO_LEVEL_VERBS + ")" + _TO_LEVEL + "$")
 _TO_LEVEL_END_RE = re.compile("(?:" + _TO_LEVEL_VERBS + ")" + _TO_LEVEL + "$")
 _RATE_SUBJECT_RE = re.compile(r"(?P<growth>通胀率|通货膨胀率|通胀|通货膨胀|CPI|增速|增长率|经济增长)|率|比例|比重|份额|PMI|采购经理")
+# A rate held at a level (通胀率可能会保持在央行提出的4.5%左右, 稳定在5.4%): the sentence's rate noun decides
+_HOLD_AT_RE = re.compile(r"(?:保持|维持|稳定|控制)在(?:[^，,。；;%\d]{0,16}的)?[" + _SPACE + r"]*$")
 _FROM_LEVEL_RE = re.compile(r"从[" + _SPACE + r"]*" + _YEAR_OF + "$")
 _TO_LEVEL_AFTER_RE = re.compile(r"[" + _SPACE + r"]*(?:" + _TO_LEVEL_VERBS + ")" + _TO_LEVEL)
 _RESTATED_RE = re.compile(r"(?:即|亦即|也就是)[" + _SPACE + r"]*$")
@@ -1068,7 +1070,7 @@ def _change_sign(t, lo, hi, num_end, left, s_start, prev_growth) -> int | None:
         bm = _BENCHMARK_RE.search(left)
         if bm and left[bm.start() - 1:bm.start()] != "不" and "水平" not in gap:
             return 1
-    if _TO_LEVEL_END_RE.search(left) or _SUBJECTLESS_RE.match(left):
+    if _TO_LEVEL_END_RE.search(left) or _SUBJECTLESS_RE.match(left) or _HOLD_AT_RE.search(left):
         # 居民通胀率在经历两个月回落后，4月单月反弹至13.1%: the level a rate of change reaches, named by
         # the sentence before the clause (the last rate or level noun there decides; 失业率回升至4% is none);
         # or the level a clause with no subject of its own reports (通货膨胀率正在飙升，达到37%以上)

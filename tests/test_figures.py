@@ -1006,3 +1006,10 @@ def test_a_rate_of_another_year_and_a_comparison_by_size():
     got = [(f.kind, f.value_low) for f in extract_figures("预计今年的经济增长约为 5%,而 2023 年的预测为 5.1%。")]
     assert got == [("growth", 5.0), ("growth", 5.1)]
     assert [(f.kind, f.value_low) for f in extract_figures("英国经济规模比可能达到的规模小了4%。")] == [("growth", -4.0)]
+
+
+def test_a_rate_held_at_a_level_takes_the_sentences_rate_noun():
+    def got(text):
+        return [(f.kind, f.value_low) for f in extract_figures(text)]
+    assert got("通货膨胀率可能会保持在央行提出的4.5%左右。") == [("growth", 4.5)]
+    assert got("失业率保持在4%。") == [("percent", 4.0)]
