@@ -1090,12 +1090,13 @@ def _china_line_head(lex: _Lexicon, head: str) -> bool:
 _DASH = "—–\\-－"
 _ROUTE_KINDS = ("天然气互联管道|天然气管道|输油管道|原油管道|石油管道|输气管道|油气管道|管道|高速铁路|高速公路|铁路|高铁"
                 "|公路")
-_DASHED_ROUTE = re.compile(f"[{_DASH}](?:[{_HAN}]{{2,8}}[{_DASH}]){{0,3}}[{_HAN}]{{2,8}}?(?:{_ROUTE_KINDS})(?:隧道)?")
+# (a middle part holds no route and no 和: 巴库-第比利斯-卡尔斯铁路和巴库-第比利斯-杰伊汉管道 are two lines)
+_DASHED_ROUTE = re.compile(f"[{_DASH}](?:(?:(?!铁路|管道|公路|高铁)[^\\W\\d_和与及、])" + "{2,8}" + f"[{_DASH}]){{0,3}}[{_HAN}]{{2,8}}?(?:{_ROUTE_KINDS})(?:隧道)?")
 _DASH_SPLIT = re.compile(f"[{_DASH}]")
 _ROUTE_KIND_END = re.compile(f"(?:{_ROUTE_KINDS})(?:隧道)?$")
 
 
-def _route_part(d: _Doc, part: str) -> _Ent | bool:
+def _route_part(d: _Doc, part: str, first: bool = False) -> _Ent | bool:
     """A place a dashed line joins: the known place (an _Ent), an unknown transliterated name (True), or
     neither (False)."""
     ent = d.lex.by_surface.get(part)
@@ -1103,7 +1104,10 @@ def _route_part(d: _Doc, part: str) -> _Ent | bool:
         return ent if ent.type == "place" else False
     if part[-1] in _ROUTE_PLACE_ENDS:
         part = part[:-1]   # 亚湾, 西港: a transliterated name with the kind of place it is
-    return bool(part) and all(c in _ALL_TRANSLIT or c in d.lex.translit for c in part)
+    # (阿腾科里: a long transliteration after the dash may hold one rarer character; the first part is
+    # read back from the dash, where a longer run would take in the word before: 在阿布贾)
+    odd = sum(c not in _ALL_TRANSLIT and c not in d.lex.translit for c in part)
+    return bool(part) and (odd == 0 or odd == 1 and len(part) >= 4 and not first)
 
 
 _ROUTE_PLACE_ENDS = frozenset("湾港城市州镇村岛")
@@ -1114,10 +1118,11 @@ def _dashed_routes(d: _Doc):
     for m in _DASHED_ROUTE.finditer(text):
         # the first place: the longest end of the Han run before the dash that starts a token and is a place
         run_start = m.start()
-        while run_start > 0 and m.start() - run_start < 8 and "\u4e00" <= text[run_start - 1] <= "\u9fff":
+        while run_start > 0 and m.start() - run_start < 8 and "\u4e00" <= text[run_start - 1] <= "\u9fff" \
+                and text[run_start - 1] not in "和与及":
             run_start -= 1
         first = next((s for s in range(run_start, m.start() - 1) if d.is_start(s)
-                      and _route_part(d, text[s:m.start()]) is not False), None)
+                      and _route_part(d, text[s:m.start()], first=True) is not False), None)
         if first is None:
             continue
         body = _ROUTE_KIND_END.sub("", text[m.start() + 1:m.end()])

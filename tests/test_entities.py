@@ -3267,3 +3267,10 @@ def test_the_places_a_mission_is_in_count():
     assert {("place", "伊拉克"), ("place", "巴格达"), ("place", "美国")} <= got
     assert ("place", "河内") in _names("俄罗斯驻河内大使馆未发表评论。")
     assert ("place", "巴基斯坦") in _names("巴基斯坦总理到中国驻巴使馆吊唁。")
+
+
+def test_two_dashed_lines_joined_by_he_are_two_lines():
+    got = _names("诸如巴库-第比利斯-卡尔斯铁路和巴库-第比利斯-杰伊汉管道等项目。")
+    assert ("place", "巴库-第比利斯-卡尔斯铁路") in got and ("place", "巴库-第比利斯-杰伊汉管道") in got
+    assert ("place", "霍尔果斯—阿腾科里铁路") in _names("货物经霍尔果斯—阿腾科里铁路出境。")
+    assert ("place", "阿布贾-卡杜纳高速公路") in _names("年轻人在阿布贾-卡杜纳高速公路上游行。")
