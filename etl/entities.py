@@ -1217,6 +1217,34 @@ def _numbered_roads(d: _Doc):
             d.add(d.lex.by_surface.get(name) or _Ent("place:" + name, name, "place", None, False), m.start(), name)
 
 
+# A formal military unit named by its number (第14集团军, 第247空降团, 第810海军步兵师, 第三独立突击旅, 第45特种旅)
+# or a military district by its direction (南部军区): an organisation; a country right before it counts too
+_MILITARY_UNIT = re.compile(
+    "第(?:\\d{1,4}|[一二三四五六七八九十百]{1,4})"
+    "(?:近卫|独立|海军|空降|摩托化|机械化|坦克|步兵|特种|突击|炮兵|山地|陆战|战术|防空|导弹|装甲|航空|空中突击){0,3}"
+    "(?:集团军|空降师|空降团|空降旅|步兵师|步兵旅|步兵团|坦克师|坦克旅|装甲师|装甲旅|机械化旅|机械化师|突击旅|特种旅"
+    "|特种部队群|摩步师|摩步旅|炮兵旅|陆战旅|陆战队|舰队|航空联队|联队|军团|师|旅)"
+    "|(?<![东南西北中])(?:东部|西部|南部|北部|中部)军区")
+
+
+def _numbered_units(d: _Doc):
+    text = d.text
+    for m in _MILITARY_UNIT.finditer(text):
+        s, name = m.start(), m.group()
+        if not d.free(s, m.end()) or text.startswith(("的", "名", "人"), m.end()) and name.endswith(("师", "旅")) \
+                and not name.endswith(("步兵师", "空降师", "坦克师", "装甲师")):
+            continue   # (第二师的, 第3名: a rank or a count, not a unit named alone)
+        if any(text[s - k:m.end()] in d.lex.by_surface for k in range(2, min(s, 8) + 1)):
+            continue   # 美国海军第七舰队, 美国第五舰队: a known unit's longer name (the known pass reads it)
+        # the country written right before the unit (俄罗斯 + 第14集团军)
+        k = next((k for k in range(min(s, 6), 1, -1) if text[s - k:s] in d.lex.countries and d.is_start(s - k)), 0)
+        country = d.lex.countries[text[s - k:s]] if k else None
+        d.add(d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", country.country if country else None,
+                                                 False, "military_unit"), s, name)
+        if country is not None:
+            d.add(country, s - k, text[s - k:s], take=False)
+
+
 # A city's metro line (波哥大地铁一号线, 郑州地铁5号线): a named line, so a place (the city alone is not
 # counted inside it, as inside an airport's name).
 _METRO_LINE = re.compile(f"([{_HAN}]{{2,6}}?)(?:地铁|轻轨|捷运)([一二三四五六七八九十]{{1,3}}|\\d{{1,2}})号线")
@@ -7345,6 +7373,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _named_camps(d)
     if "号线" in d.text:
         _metro_lines(d)
+    if "第" in d.text or "军区" in d.text:
+        _numbered_units(d)
     if "·" in d.text or "-" in d.text:
         _dotted_names(d)
     _known_pass(d)

@@ -3274,3 +3274,12 @@ def test_two_dashed_lines_joined_by_he_are_two_lines():
     assert ("place", "巴库-第比利斯-卡尔斯铁路") in got and ("place", "巴库-第比利斯-杰伊汉管道") in got
     assert ("place", "霍尔果斯—阿腾科里铁路") in _names("货物经霍尔果斯—阿腾科里铁路出境。")
     assert ("place", "阿布贾-卡杜纳高速公路") in _names("年轻人在阿布贾-卡杜纳高速公路上游行。")
+
+
+def test_numbered_military_units_and_districts_are_organisations():
+    got = _names("俄罗斯第14集团军和第247空降团划归南部军区和西部军区。")
+    assert {("org", "第14集团军"), ("org", "第247空降团"), ("org", "南部军区"), ("org", "西部军区"),
+            ("place", "俄罗斯")} <= got
+    assert ("org", "第三独立突击旅") in _names("乌克兰第三独立突击旅宣布撤退。")
+    assert not [n for n in _names("他在比赛中获得第二名，该国第二大城市。") if n[0] == "org"]
+    assert ("org", "美国海军第七舰队") in _names("美国海军第七舰队在一份声明中表示。")
