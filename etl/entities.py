@@ -1624,7 +1624,8 @@ def _token_pass(d: _Doc):
                 continue
             if ent.type == "person" and len(tok) == 2 and i > 0 and len(toks[i - 1][0]) == 1 \
                     and toks[i - 1][0] in SURNAMES and toks[i - 1][1] == "nr" and d.free(starts[i - 1], start) \
-                    and not (toks[i - 1][0] == "连" and i > 1 and toks[i - 2][0] in ("就", "甚至", "而", "却")):
+                    and not (toks[i - 1][0] == "连" and (ent.country not in ("CN", "TW", "HK", "MO")   # (连安华: even Anwar)
+                                                         or i > 1 and toks[i - 2][0] in ("就", "甚至", "而", "却"))):
                 name = toks[i - 1][0] + tok   # 彭/nr + 德仁: a Chinese name whose given name is a known short name
                 d.add(_Ent("person:" + name, name, "person", None, False), starts[i - 1], name)
                 continue

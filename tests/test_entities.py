@@ -3283,3 +3283,8 @@ def test_numbered_military_units_and_districts_are_organisations():
     assert ("org", "第三独立突击旅") in _names("乌克兰第三独立突击旅宣布撤退。")
     assert not [n for n in _names("他在比赛中获得第二名，该国第二大城市。") if n[0] == "org"]
     assert ("org", "美国海军第七舰队") in _names("美国海军第七舰队在一份声明中表示。")
+
+
+def test_lian_before_a_foreign_leader_is_even():
+    got = _names("相信连安华自己也感到迷惑。")
+    assert ("person", "安瓦尔·易卜拉欣") in got and ("person", "连安华") not in got
