@@ -3543,6 +3543,10 @@ def _is_name_token(d: _Doc, i: int) -> bool:
         if known.type == "place" and len(w) >= 2 and i > 1 and d.toks[i - 2][0] in _SEP and len(prv) + len(w) <= 6 \
                 and prv not in d.lex.by_surface and _name_token(d, i - 1):
             return True  # 艾哈迈德·米斯 + 马里: a place name glued to the rest of a surname
+        if known.type == "place" and len(w) >= 2 and i > 2 and d.toks[i - 3][0] in _SEP \
+                and len(d.toks[i - 2][0]) + len(prv) + len(w) <= 6 and prv not in d.lex.by_surface \
+                and d.toks[i - 2][0] not in d.lex.by_surface and _name_token(d, i - 2) and _name_token(d, i - 1):
+            return True  # 理查德·吉 + 拉戈 + 西安: the same, the surname's start cut in two
         if known.type == "org" and i > 1 and prv in _SEP and len(w) <= 3 and _name_token(d, i - 2) \
                 and d.lex.by_surface.get(d.toks[i - 2][0], _NO_ENT).type == "person" \
                 and (i + 1 >= len(d.toks) or d.toks[i + 1][0] not in _SEP_ALL):

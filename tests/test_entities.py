@@ -3288,3 +3288,8 @@ def test_numbered_military_units_and_districts_are_organisations():
 def test_lian_before_a_foreign_leader_is_even():
     got = _names("相信连安华自己也感到迷惑。")
     assert ("person", "安瓦尔·易卜拉欣") in got and ("person", "连安华") not in got
+
+
+def test_a_known_place_ending_a_surname_cut_in_two():
+    assert ("person", "理查德·吉拉戈西安") in _names("区域研究中心主任理查德·吉拉戈西安表示。")
+    assert ("place", "西安") not in _names("区域研究中心主任理查德·吉拉戈西安表示。")
