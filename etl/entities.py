@@ -3041,6 +3041,12 @@ def _suffix_names(d: _Doc):
             name = tok[1:]
             d.add(lex.by_surface.get(name) or _Ent("place:" + name, name, "place", None, False), starts[i] + 1, name)
             continue
+        if kind == "place" and pos == "ns" and len(tok) >= 4 and tok[0] == "如" and suffix in NATURAL_SUFFIXES \
+                and (i == 0 or toks[i - 1][0] in "，,、：:（(") and tok[1:] not in SUFFIX_WORDS:
+            # ，如高龙岛/ns: "such as" glued to the island that follows it
+            name = tok[1:]
+            d.add(lex.by_surface.get(name) or _Ent("place:" + name, name, "place", None, False), starts[i] + 1, name)
+            continue
         first = i   # the first token of the suffix
         if suffix is None and tok == "中心" and i > 0 and toks[i - 1][0] == "研究" \
                 and d.free(starts[i - 1], starts[i]):

@@ -3293,3 +3293,8 @@ def test_lian_before_a_foreign_leader_is_even():
 def test_a_known_place_ending_a_surname_cut_in_two():
     assert ("person", "理查德·吉拉戈西安") in _names("区域研究中心主任理查德·吉拉戈西安表示。")
     assert ("place", "西安") not in _names("区域研究中心主任理查德·吉拉戈西安表示。")
+
+
+def test_such_as_glued_to_an_island():
+    got = _names("附近有30多个海岛,如高龙岛、情人岛等。")
+    assert ("place", "高龙岛") in got and ("place", "如高龙岛") not in got
