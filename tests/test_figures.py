@@ -1013,3 +1013,13 @@ def test_a_rate_held_at_a_level_takes_the_sentences_rate_noun():
         return [(f.kind, f.value_low) for f in extract_figures(text)]
     assert got("通货膨胀率可能会保持在央行提出的4.5%左右。") == [("growth", 4.5)]
     assert got("失业率保持在4%。") == [("percent", 4.0)]
+
+
+def test_a_bare_magnitude_after_a_word_of_amount():
+    def got(text):
+        return [(f.kind, f.value_low, f.unit) for f in extract_figures(text)]
+    assert got("价值万亿美元的倡议。") == [("money", 1e12, "USD")]
+    assert got("军队总兵力不到万人。") == [("count", 1e4, "person")]
+    assert got("这项百亿兹罗提的防务计划。") == [("money", 1e10, "PLN")]
+    assert got("每日吞吐量超万吨。") == [("mass", 1e4, "t")]
+    assert got("进入万亿美元俱乐部。") == [] and got("上万人参加。") == []
