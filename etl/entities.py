@@ -3430,7 +3430,7 @@ def head_ent_surface(d: _Doc, start: int, ent: _Ent) -> str:
 _NON_ENTITY_RE = re.compile(_alt(sorted(NON_ENTITY_SUFFIXES, key=len, reverse=True)))
 # A quoted name right after a kind of warship (055型巡洋舰“遵义”, 补给舰“微山湖”): the ship's
 _SHIP_AFTER_KIND = re.compile("舰[“\"]([\u4e00-\u9fff·]{1,8})[”\"]")
-_ACROSS_OCEAN_RE = re.compile("[跨环](大西洋|太平洋|印度洋)")
+_ACROSS_OCEAN_RE = re.compile("(?<![横飞])[跨环](大西洋|太平洋|印度洋)")   # (横跨太平洋: crossing it, the ocean counts)
 _INDEX_RE = re.compile(r"(?:标准普尔|标普|纳斯达克|纳指|道琼斯|道指|日经|恒生|富时|罗素|MSCI|斯托克|上证|深证|沪深)"
                        r"[ ]?(?:\d{2,4})?[ ]?(?:综合|工业平均|工业|成分股|成份股|成分|成份|科技|中国企业|波动率)?指数")
 _NORTH_ABOUT_RE = re.compile(r"[以东西正](北约)(?=[ \u3000]?[\d一二三四五六七八九十百千两数几])")

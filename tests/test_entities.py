@@ -3298,3 +3298,8 @@ def test_a_known_place_ending_a_surname_cut_in_two():
 def test_such_as_glued_to_an_island():
     got = _names("附近有30多个海岛,如高龙岛、情人岛等。")
     assert ("place", "高龙岛") in got and ("place", "如高龙岛") not in got
+
+
+def test_crossing_an_ocean_names_it_a_trans_ocean_relation_does_not():
+    assert ("place", "太平洋") in _names("俄军发起了横跨太平洋、北冰洋的演习。")
+    assert ("place", "太平洋") not in _names("美国退出了跨太平洋伙伴关系协定。")
