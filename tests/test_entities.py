@@ -3303,3 +3303,9 @@ def test_such_as_glued_to_an_island():
 def test_crossing_an_ocean_names_it_a_trans_ocean_relation_does_not():
     assert ("place", "太平洋") in _names("俄军发起了横跨太平洋、北冰洋的演习。")
     assert ("place", "太平洋") not in _names("美国退出了跨太平洋伙伴关系协定。")
+
+
+def test_a_named_avenue_is_a_place():
+    got = _names("示威者在鲁斯塔维利大道和鲁达基大道上游行。")
+    assert ("place", "鲁斯塔维利大道") in got and ("place", "鲁达基大道") in got
+    assert not [n for n in _names("中国走上了康庄大道。") if n[1].endswith("大道")]
