@@ -308,6 +308,9 @@ COUNTRY_APART_SUFFIXES = frozenset(("大学", "学院", "新闻社", "新闻网"
 LATIN_HEAD_SUFFIXES = frozenset(("电视台", "电台", "广播公司", "新闻网", "公司", "集团", "银行", "基金会", "研究所",
                                  "大学", "学院", "协会"))
 _ACRONYM = re.compile("[A-Z][A-Z0-9&]{1,7}")
+# Sites a Chinese text names in Latin letters (Karish气田, Leviathan气田): one capitalised word before the kind
+_LATIN_NAMED_SITES = frozenset(("气田", "油田", "油气田", "矿", "铜矿", "金矿", "港", "港口", "核电站", "机场"))
+_LATIN_SITE_NAME = re.compile("[A-Z][a-z]{2,14}")
 # Acronyms of things, not of names: AI公司, EV企业, LNG公司 are descriptions.
 _GENERIC_ACRONYMS = frozenset(("AI", "IT", "EV", "GPU", "CPU", "LNG", "LPG", "PC", "5G", "4G", "VR", "AR", "APP", "TV",
                                "NGO", "CEO", "IPO", "ETF", "VC", "PE", "ESG", "OEM", "AIGC", "SaaS", "IoT", "ST"))
@@ -3086,6 +3089,10 @@ def _suffix_names(d: _Doc):
                     and d.free(starts[j - 1], starts[j]) and (j < 2 or not toks[j - 2][0].isascii()):
                 j -= 1   # WABC 电视台, KKR 集团: an acronym names the station or the company
                 break
+            if j == i and tok == suffix and suffix in _LATIN_NAMED_SITES and _LATIN_SITE_NAME.fullmatch(w) \
+                    and d.free(starts[j - 1], starts[j]) and (j < 2 or not toks[j - 2][0].isascii()):
+                j -= 1   # Karish 气田, Kana 油田: a field or a port named in Latin letters
+                break
             if not (_IS_HAN.match(w) and d.free(starts[j - 1], starts[j - 1] + len(w))):
                 break
             if kind == "place" and suffix in _NATURAL_SUFFIXES and w[-1:] in "部局署":
@@ -3137,7 +3144,8 @@ def _suffix_names(d: _Doc):
                      or h == i - 1 and tok != suffix and _brand_before_trade(d, i, tok, suffix))   # 博思格 + 钢铁公司
             # 鄱阳湖/ns: a lake, river or island jieba knows as a place, whatever its head
             acronym = h < i and suffix in LATIN_HEAD_SUFFIXES and _ACRONYM.fullmatch(w) is not None \
-                and w not in _GENERIC_ACRONYMS
+                and w not in _GENERIC_ACRONYMS \
+                or h < i and tok == suffix and suffix in _LATIN_NAMED_SITES and _LATIN_SITE_NAME.fullmatch(w) is not None
             # 阿留申/nr 群岛: jieba tags many foreign places as person names
             natural_nr = (h < i and kind == "place" and suffix in NATURAL_SUFFIXES and len(w) >= 2
                           and p is not None and p.startswith("nr") and w not in lex.stopnames)

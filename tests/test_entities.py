@@ -3309,3 +3309,9 @@ def test_a_named_avenue_is_a_place():
     got = _names("示威者在鲁斯塔维利大道和鲁达基大道上游行。")
     assert ("place", "鲁斯塔维利大道") in got and ("place", "鲁达基大道") in got
     assert not [n for n in _names("中国走上了康庄大道。") if n[1].endswith("大道")]
+
+
+def test_a_site_named_in_latin_letters_before_its_kind():
+    got = _names("以色列将开发Karish气田，部队抵达Jetigen机场。")
+    assert ("place", "Karish气田") in got and ("place", "Jetigen机场") in got
+    assert not [n for n in _names("这是一个LNG港口。") if n[1].startswith("LNG")]
