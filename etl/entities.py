@@ -6697,6 +6697,7 @@ _NAME_TAIL_WORDS = frozenset("后时说称在和与将也都是对")
 
 # The legal form after a company's name (中国移动有限公司): the same company, under its full name.
 _COMPANY_TAIL = re.compile("集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司")
+_TRADE_TAIL = re.compile("(航运|海运|航空|汽车|石油|能源|电力|电信|钢铁|化工|矿业|电子)(?:集团|公司)?")
 
 # Listed companies by their stock names: a name before its stock code (格力地产(600185.SH), 完美世界(002624))
 # and the special-treatment names (ST萃华, *ST日海). Their names are often words (倍轻松, 东方园林); the code
@@ -6812,14 +6813,18 @@ def _is_company(lex: _Lexicon, word: str) -> bool:
 def _company_tails(d: _Doc):
     """Organisations followed by their legal form keep it in the surface form (中国移动 + 有限公司,
     中国中化 + 集团公司)."""
-    if "有限" not in d.text and "集团公司" not in d.text:
-        return
+    legal = "有限" in d.text or "集团公司" in d.text
     for ent, hits in d.found.values():
         if ent.type != "org":
             continue
         for s, surface in list(hits.items()):
             e = s + len(surface)
-            m = _COMPANY_TAIL.match(d.text, e)
+            m = _COMPANY_TAIL.match(d.text, e) if legal else None
+            if m is None and ent.subtype == "company" and ent.known:
+                # 赫伯罗特 + 航运公司, 丰田 + 汽车: a company's trade written after its short name is part of it
+                m = _TRADE_TAIL.match(d.text, e)
+                if m and ent.name.endswith(m.group(1)) or m and not d.is_end(m.end()):
+                    m = None
             if m and d.free(e, m.end()):
                 hits[s] = surface + m.group()
                 d.taken[e:m.end()] = b"\x01" * (m.end() - e)

@@ -3315,3 +3315,9 @@ def test_a_site_named_in_latin_letters_before_its_kind():
     got = _names("以色列将开发Karish气田，部队抵达Jetigen机场。")
     assert ("place", "Karish气田") in got and ("place", "Jetigen机场") in got
     assert not [n for n in _names("这是一个LNG港口。") if n[1].startswith("LNG")]
+
+
+def test_a_companys_trade_after_its_short_name_is_in_the_surface():
+    got = {m.name: m.surfaces for m in extract_entities("马士基和赫伯罗特航运均宣布暂停红海航线。")}
+    assert got["赫伯罗特"] == ["赫伯罗特航运"]
+    assert {m.name: m.surfaces for m in extract_entities("壳牌石油价格上涨。")}.get("壳牌") == ["壳牌"]
