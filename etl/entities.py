@@ -6697,7 +6697,8 @@ _NAME_TAIL_WORDS = frozenset("后时说称在和与将也都是对")
 
 # The legal form after a company's name (中国移动有限公司): the same company, under its full name.
 _COMPANY_TAIL = re.compile("集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司")
-_TRADE_TAIL = re.compile("(航运|海运|航空|汽车|石油|能源|电力|电信|钢铁|化工|矿业|电子)(?:集团|公司)?")
+# (not 壳牌 + 石油价格: the trade's prices, output or supply, no part of the name)
+_TRADE_TAIL = re.compile("(航运|海运|航空|汽车|石油|能源|电力|电信|钢铁|化工|矿业|电子)(?:集团|公司)?(?![价产需出进供储销量])")
 
 # Listed companies by their stock names: a name before its stock code (格力地产(600185.SH), 完美世界(002624))
 # and the special-treatment names (ST萃华, *ST日海). Their names are often words (倍轻松, 东方园林); the code
