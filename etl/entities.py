@@ -303,7 +303,9 @@ COMPANY_SUFFIXES = frozenset(("证券", "航空", "控股"))
 MEDIA_SUFFIXES = frozenset(("报", "日报", "时报", "邮报", "晚报", "早报", "周报", "周刊", "都市报", "新闻报", "新闻网",
                             "新闻社", "卫视", "网视", "电视台", "广播公司", "通讯社", "通讯", "之声", "电台", "杂志"))
 # Names with these suffixes do not take the country written before them (美国 + 乔治敦大学).
-COUNTRY_APART_SUFFIXES = frozenset(("大学", "学院", "新闻社", "新闻网", "通讯社", "电视台", "日报", "时报", "邮报"))
+COUNTRY_APART_SUFFIXES = frozenset(("大学", "学院", "新闻社", "新闻网", "通讯社", "电视台", "日报", "时报", "邮报",
+                                    # (德国 + 埃尔默斯半导体技术公司: a brand after its country; 英国石油公司 keeps it)
+                                    "公司", "集团"))
 # Suffixes that may follow a Latin acronym (WABC电视台, KKR集团); the acronym then starts the name.
 LATIN_HEAD_SUFFIXES = frozenset(("电视台", "电台", "广播公司", "新闻网", "公司", "集团", "银行", "基金会", "研究所",
                                  "大学", "学院", "协会"))

@@ -3321,3 +3321,9 @@ def test_a_companys_trade_after_its_short_name_is_in_the_surface():
     got = {m.name: m.surfaces for m in extract_entities("马士基和赫伯罗特航运均宣布暂停红海航线。")}
     assert got["赫伯罗特"] == ["赫伯罗特航运"]
     assert {m.name: m.surfaces for m in extract_entities("壳牌石油价格上涨。")}.get("壳牌") == ["壳牌"]
+
+
+def test_a_brand_company_after_its_country_stands_apart():
+    got = _names("德国政府批准中国收购德国埃尔默斯半导体技术公司的工厂。")
+    assert ("org", "埃尔默斯半导体技术公司") in got and ("place", "德国") in got
+    assert ("org", "英国石油公司") in _names("英国石油公司宣布裁员。")
