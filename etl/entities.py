@@ -1232,6 +1232,9 @@ _MILITARY_UNIT = re.compile(
     "|(?<![东南西北中])(?:东部|西部|南部|北部|中部)军区")
 
 
+_BARE_UNIT = re.compile("第(?:\\d{1,4}|[一二三四五六七八九十百]{1,4})[师旅团]")
+
+
 def _numbered_units(d: _Doc):
     text = d.text
     for m in _MILITARY_UNIT.finditer(text):
@@ -1244,6 +1247,8 @@ def _numbered_units(d: _Doc):
         # the country written right before the unit (俄罗斯 + 第14集团军)
         k = next((k for k in range(min(s, 6), 1, -1) if text[s - k:s] in d.lex.countries and d.is_start(s - k)), 0)
         country = d.lex.countries[text[s - k:s]] if k else None
+        if _BARE_UNIT.fullmatch(name) and country is None and text[s - 1:s] != "军":
+            continue   # (独立第八师: a bare numbered division is a unit only of a country or an army named before it)
         d.add(d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", country.country if country else None,
                                                  False, "military_unit"), s, name)
         if country is not None:

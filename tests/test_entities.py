@@ -3327,3 +3327,8 @@ def test_a_brand_company_after_its_country_stands_apart():
     got = _names("德国政府批准中国收购德国埃尔默斯半导体技术公司的工厂。")
     assert ("org", "埃尔默斯半导体技术公司") in got and ("place", "德国") in got
     assert ("org", "英国石油公司") in _names("英国石油公司宣布裁员。")
+
+
+def test_a_bare_numbered_division_needs_its_army_or_country():
+    assert not [n for n in _names("他曾任东北野战军独立第八师政治委员。") if n[1] == "第八师"]
+    assert ("org", "第三旅") in _names("乌军第三旅撤出阵地。")
