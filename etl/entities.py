@@ -1885,7 +1885,8 @@ _BOUNDED = {"中共": ("中央", "党", "领导", "总书记", "十", "第", "�
                    "成立", "党员", "高层", "官员", "官方", "当局", "政权", "政府", "军队", "军方", "统治", "体制",
                    "官媒", "党媒", "喉舌", "宣传", "正在", "正", "发展")}
 
-# Verbs after which 中共 is the party, not 中 (in) + 共 (in all): 冲突中共造成 is "in the conflict, in all".
+# Verbs and words after which 中共 is the party, not 中 (in) + 共 (in all): 冲突中共造成 is "in the conflict,
+# in all"; 阻止中共, 与中共, 那些中共 are about the party.
 _ACTS_ON = frozenset(("让", "使", "令", "被", "受", "给", "帮", "助", "批评", "指责", "谴责", "抨击", "攻击", "指控", "控诉",
                       "支持", "反对", "拥护", "称", "称赞", "赞扬", "警告", "敦促", "呼吁", "要求", "希望", "认为", "表示",
                       "说", "相信", "信任", "怀疑", "劝", "促使", "迫使", "帮助", "协助", "挑战", "威胁", "制裁", "惩罚",
@@ -4886,8 +4887,8 @@ def _role_indices(d: _Doc) -> list[int]:
     text = d.text
     extra = []
     at = text.find("长")
-    while at > 0:
-        if text[at - 1] in "部局署厅" and (i := d.index_at(at)) is not None and d.toks[i][0] == "长" \
+    while at >= 0:
+        if at and text[at - 1] in "部局署厅" and (i := d.index_at(at)) is not None and d.toks[i][0] == "长" \
                 and not text.startswith(_CHANG_WORD_TUPLE, at):
             extra.append(i)
         at = text.find("长", at + 1)
