@@ -3240,7 +3240,7 @@ def test_a_name_after_a_minister_whose_title_the_segmenter_split():
     assert ("person", "辛格") in _names("印度国防部长辛格表示。")
     assert ("person", "辛格") in _names("印度防长辛格1日就此表示。")
     assert ("org", "俄罗斯国防部") in _names("俄罗斯国防部长期以来坚持这一立场。")
-    assert ("person", "辛格") in _names("长期以来，印度国防部长辛格一直主张。")   # (a 长 at the text's start)
+    assert ("person", "辛格") in _names("长期以来，印度国防部长辛格表示反对。")   # (a 长 at the text's start)
 
 
 def test_field_officers_and_a_surname_tagged_as_a_verb():
