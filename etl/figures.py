@@ -67,10 +67,10 @@ _NUM_RE = re.compile(
     rf"(?=[\d{_CN_DIGITS[2:]}十百千万亿零])(?P<pct>百分之|千分之)?(?:(?P<ar>{_AR})|(?P<cn>{_CN}))"
     # 兆 is 万亿 in Malaysian, Singaporean and Taiwanese Chinese (8兆8800亿); only before 亿 digits or a
     # currency, since 兆瓦 and 兆赫 are mega-
-    r"(?:[ \u3000\xa0]?(?P<ap1>多|余))?(?:[ \u3000\xa0]?(?P<mult>万亿|兆(?=\d[\d,]*(?:\.\d+)?亿|[美欧英日韩人港澳新台令]|元)|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百))?"
+    r"(?:[ \u3000\xa0]?(?P<ap1>多|余|馀))?(?:[ \u3000\xa0]?(?P<mult>万亿|兆(?=\d[\d,]*(?:\.\d+)?亿|[美欧英日韩人港澳新台令]|元)|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百))?"
     r"(?:(?<=[万亿兆])(?P<tail>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<tmult>千万|百万|亿|万|千|百)?"
     # 1千7百万: thousands and hundreds of the 万 (or 亿) written last, 1700万
-    r"|(?<=千)(?P<hundreds>\d)(?P<hmult>百万|百亿))?(?P<ap2>多|余)?")
+    r"|(?<=千)(?P<hundreds>\d)(?P<hmult>百万|百亿))?(?P<ap2>多|余|馀)?")
 
 # unit surface -> (kind, unit, factor). Longest alternatives first so 美元 wins over 元.
 _CURRENCIES = {
@@ -147,7 +147,7 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
            "被捕者 移民工人 农民工 平民百姓 渔民 牧民 村民 市民 灾民 员工 职工 陆军 海军官兵 民兵 "
            "菲军 印军 巴军 叙军 泰军 缅军 越军 土军 伊军 苏军 守军 敌军 联军 支持者 拥护者 追随者 新兵 受益者 "
            "少年儿童 青少年 未成年人 妇孺 婴儿 新生儿 孕妇 成年人 受访者 女性 男性 病例 女孩 男孩 原住民 土著居民 "
-           "工作者 总人口 基督徒 天主教徒 东正教徒 佛教徒 印度教徒").split()
+           "工作者 总人口 基督徒 天主教徒 东正教徒 佛教徒 印度教徒 孩子 小孩").split()
 # Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
 # households), no date, age or fraction word.
 _MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之成]")
@@ -412,6 +412,9 @@ def _people_end(t: str, j: int) -> int | None:
     return None
 
 
+_GE_CASUALTY_AFTER_RE = re.compile("(?:受伤|死亡|遇难|丧生|身亡|罹难|伤亡)")
+
+
 def _unit_at(t: str, j: int) -> tuple[str | None, int | None, str | None]:
     """The unit written at j, right after a number (_tokens skips at most two spaces before it),
     where it ends, and the people noun when a noun stands for the unit (350万难民, 12具尸体)."""
@@ -490,7 +493,8 @@ def _tokens(t: str) -> list[_Tok]:
             or has_mult and flags & _MODIFIER_START and _SECT_RE.match(t, j)   # 12万什叶派穆斯林
             or has_mult and c in _ONE_CHAR_COUNTRIES   # 110万吉公民
             or c in _ELIGIBLE_FIRST and _ELIGIBLE_RE.match(t, j)   # 5087万有投票资格的选民
-            or c == "个" and _people_end(t, j + 1) is not None)   # 2050个英国成年人
+            or c == "个" and (_people_end(t, j + 1) is not None   # 2050个英国成年人
+                             or _GE_CASUALTY_AFTER_RE.match(t, j + 1) or t[s - 1:s] in ("死", "伤")))
         # Nothing after the number can make it a figure or join it to one (the checks below would
         # drop it): a Chinese numeral word (一些), or a plain number unless it must stay.
         if not unit_possible and not pct and not has_mult and nxt not in _CONNECTOR_FIRST and (
@@ -519,6 +523,8 @@ def _tokens(t: str) -> list[_Tok]:
             unit_key, unit_end, noun = ("%" if pct == "百分之" else "‰"), e, None
         elif unit_possible:
             unit_key, unit_end, noun = _unit_at(t, j)
+            if unit_key is None and c == "个" and (_GE_CASUALTY_AFTER_RE.match(t, j + 1) or t[s - 1:s] in ("死", "伤")):
+                unit_key, unit_end = "人", j + 1   # 死13个, 46个受伤: 个 for people killed or wounded
         else:
             unit_key = unit_end = noun = None
         if unit_key is None and s in index_levels and not has_mult:

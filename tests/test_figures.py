@@ -1023,3 +1023,13 @@ def test_a_bare_magnitude_after_a_word_of_amount():
     assert got("这项百亿兹罗提的防务计划。") == [("money", 1e10, "PLN")]
     assert got("每日吞吐量超万吨。") == [("mass", 1e4, "t")]
     assert got("进入万亿美元俱乐部。") == [] and got("上万人参加。") == []
+
+
+def test_ge_counts_casualties_and_yu_with_the_food_radical():
+    def got(text):
+        return [(f.kind, f.value_low) for f in extract_figures(text)]
+    assert got("炸弹落下,死13个,伤14个。") == [("count", 13.0), ("count", 14.0)]
+    assert got("一个月里有46个受伤。") == [("count", 46.0)]
+    assert got("袭击中还有两个孩子遇难。") == [("count", 2.0)]
+    assert got("首投族有500馀万名选民。") == [("count", 5e6)]
+    assert got("这个国家有3个港口。") == []
