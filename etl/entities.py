@@ -3283,6 +3283,9 @@ def _suffix_names(d: _Doc):
         if ent is None and kind == "org":
             ent = _known_org_core(lex, name)
         tail = name[len(head_ent_surface(d, start, head)) if isinstance(head, _Ent) else 0:]
+        if ent is None and kind == "org" and isinstance(head, _Ent) and head.subtype == "country" \
+                and len(tail) < len(name) and name[:len(name) - len(tail)] in WEAK_ALIASES:
+            ent = lex.by_surface.get(head.name + tail)   # 我国 + 外交部: the country's known body (中国外交部)
         if ent is None and (tail.endswith(_GENERIC_BODIES_T) or tail in BARE_SUFFIXES and
                             isinstance(head, _Ent) and head.subtype in ("country", "region")) \
                 and not (tail == "证券交易所" and isinstance(head, _Ent) and head.type == "place"):

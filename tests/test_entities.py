@@ -3333,3 +3333,8 @@ def test_a_brand_company_after_its_country_stands_apart():
 def test_a_bare_numbered_division_needs_its_army_or_country():
     assert not [n for n in _names("他曾任东北野战军独立第八师政治委员。") if n[1] == "第八师"]
     assert ("org", "第三旅") in _names("乌军第三旅撤出阵地。")
+
+
+def test_our_countrys_body_is_the_countrys_known_body():
+    got = {m.name: m.surfaces for m in extract_entities("我国外交部发言人汪文斌在记者会上表示。")}
+    assert got.get("中国外交部") == ["我国外交部"]
