@@ -660,6 +660,7 @@ class _Doc:
         self.taken = bytearray(len(text))
         self.org_tails: dict[str, _Ent] = {}
         self.bare: list[tuple[int, int]] | None = None   # _bare_matches
+        self.roles: list[int] | None = None   # _role_indices
         self.parens: list[re.Match] | None = None   # _PAREN_LATIN matches, for the two alias passes
         self.latin: bool | None = None   # _has_latin
         self.name_tokens: dict[int, bool] = {}   # token index -> _name_token (the `·` walks revisit tokens)
@@ -1589,9 +1590,8 @@ def _token_pass(d: _Doc):
                 continue  # 向东北方向, 福建东北: a direction, not Northeast China
             if ent.type == "org" and tok[-1] == "军" and nxt[:1] == "队":
                 # 叙利亚阿拉伯军 + 队: a country's armed forces (X军队), no formal unit; the country counts
-                head = next((tok[:k] for k in range(len(tok) - 1, 1, -1) if tok[:k] in lex.countries), None)
-                if head is not None:
-                    d.add(lex.countries[head], start, head)
+                if (prefix := _country_prefix(d, tok)) is not None:
+                    d.add(prefix[0], start, prefix[1])
                 continue
             if ent.type == "org" and ent.country and i > 0 and ent.name != tok and ent.name.endswith(tok) \
                     and ent.name[:-len(tok)] in lex.countries:
@@ -2217,14 +2217,13 @@ def _described_orgs(d: _Doc):
                 new = lex.by_surface.get(name)
                 if new is None or new.type == "org":
                     new = new or _Ent("org:" + name, name, "org", ent.country, False, ent.subtype)
-                    head = desc[:len(desc) - len(_without_country(lex, desc))]
-                    country = lex.countries.get(head) if len(head) >= 2 else None
+                    prefix = _country_prefix(d, desc)
                     for s, surface in list(hits.items()):
                         if surface.endswith(name):
                             _drop_mention(d, ent, s)
                             d.add(new, s + len(surface) - len(name), name, take=False)
-                            if country is not None and surface.startswith(head):
-                                d.add(country, s, head, take=False)   # (俄罗斯 + 媒体 + 文传通讯社: the country stays)
+                            if prefix is not None and surface.startswith(prefix[1]):
+                                d.add(prefix[0], s, prefix[1], take=False)   # (俄罗斯 + 媒体 + 文传通讯社: the country stays)
                 break
 
 
@@ -3008,6 +3007,8 @@ def _extended_bodies(d: _Doc):
     """An unknown body the suffix pass named, right before the kind of body that federates it: the
     federation is the one named (土耳其工会联合会, 真主党议会联盟), not the body inside it."""
     text = d.text
+    if "联" not in text and "总会" not in text:
+        return   # (every federation word but 总会 holds 联)
     for ent, hits in list(d.found.values()):
         if ent.type != "org" or ent.known:
             continue
@@ -4886,7 +4887,10 @@ _CHANG_WORD_TUPLE = tuple(_CHANG_WORDS)
 
 def _role_indices(d: _Doc) -> list[int]:
     """The role tokens, and 长 cut from the body it heads (印度国防部/nt + 长: a minister; the gazetteer's
-    bodies are in the user dictionary, so the segmenter splits 部长 after them)."""
+    bodies are in the user dictionary, so the segmenter splits 部长 after them). Found once per document
+    for the two passes that read it."""
+    if d.roles is not None:
+        return d.roles
     text = d.text
     extra = []
     at = text.find("长")
@@ -4895,7 +4899,8 @@ def _role_indices(d: _Doc) -> list[int]:
                 and not text.startswith(_CHANG_WORD_TUPLE, at):
             extra.append(i)
         at = text.find("长", at + 1)
-    return sorted(d.role_idx + extra) if extra else d.role_idx
+    d.roles = sorted(d.role_idx + extra) if extra else d.role_idx
+    return d.roles
 
 
 def _role_names(d: _Doc):

@@ -415,6 +415,11 @@ def _people_end(t: str, j: int) -> int | None:
 _GE_CASUALTY_AFTER_RE = re.compile("(?:受伤|死亡|遇难|丧生|身亡|罹难|伤亡)")
 
 
+def _ge_casualties(t: str, s: int, j: int) -> bool:
+    """Whether 个 at j (after the number at s) counts people killed or wounded: 死13个, 46个受伤."""
+    return _GE_CASUALTY_AFTER_RE.match(t, j + 1) is not None or t[s - 1:s] in ("死", "伤")
+
+
 def _unit_at(t: str, j: int) -> tuple[str | None, int | None, str | None]:
     """The unit written at j, right after a number (_tokens skips at most two spaces before it),
     where it ends, and the people noun when a noun stands for the unit (350万难民, 12具尸体)."""
@@ -494,7 +499,7 @@ def _tokens(t: str) -> list[_Tok]:
             or has_mult and c in _ONE_CHAR_COUNTRIES   # 110万吉公民
             or c in _ELIGIBLE_FIRST and _ELIGIBLE_RE.match(t, j)   # 5087万有投票资格的选民
             or c == "个" and (_people_end(t, j + 1) is not None   # 2050个英国成年人
-                             or _GE_CASUALTY_AFTER_RE.match(t, j + 1) or t[s - 1:s] in ("死", "伤")))
+                             or _ge_casualties(t, s, j)))
         # Nothing after the number can make it a figure or join it to one (the checks below would
         # drop it): a Chinese numeral word (一些), or a plain number unless it must stay.
         if not unit_possible and not pct and not has_mult and nxt not in _CONNECTOR_FIRST and (
@@ -523,7 +528,7 @@ def _tokens(t: str) -> list[_Tok]:
             unit_key, unit_end, noun = ("%" if pct == "百分之" else "‰"), e, None
         elif unit_possible:
             unit_key, unit_end, noun = _unit_at(t, j)
-            if unit_key is None and c == "个" and (_GE_CASUALTY_AFTER_RE.match(t, j + 1) or t[s - 1:s] in ("死", "伤")):
+            if unit_key is None and c == "个" and _ge_casualties(t, s, j):
                 unit_key, unit_end = "人", j + 1   # 死13个, 46个受伤: 个 for people killed or wounded
         else:
             unit_key = unit_end = noun = None
