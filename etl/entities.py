@@ -60,7 +60,9 @@ _NOT_ALONE_COUNTRY = frozenset("加墨欧")
 # Real words made only of compound chars: not country pairs.
 COMPOUND_WORDS = {"美德", "日中", "以德", "朝日", "中台", "以日", "以法", "中土", "以巴为", "土方", "德日",
                   "中以", "以美", "法日", "以英", "日以", "巴中",
-                  "加以", "印加", "加法", "加印", "加德", "加土", "加菲", "加台", "墨印", "印墨"}
+                  "加以", "印加", "加法", "加印", "加德", "加土", "加菲", "加台", "墨印", "印墨",
+                  # (越加紧张: ever more; 土政策, 土法: local rules and methods; 中军: the central army)
+                  "越加", "土台", "土政策", "土法", "中军"}
 # Forms that name a place only after a prefix (驻华, 访华, 涉港, 涉疆, 涉藏).
 PREFIX_ONLY_CHARS = set("华港澳疆藏")
 # After a one-char country inside the same token or as the next token, these make it a country name.
@@ -534,7 +536,7 @@ def lexicon(directory: Path = DATA_DIR) -> _Lexicon:
 # 舒克里 and 舒凯里, 迪亚斯-卡内尔 and 迪亚兹-卡内尔): each group maps to its first character.
 _SOUND_GROUPS = ("尔利里莉丽力", "列莱雷勒", "克凯科柯可", "斯兹丝思茨", "娜纳那", "伊依易", "夫弗", "维韦威",
                  "尼妮", "亚娅雅", "琳林", "蒂迪", "基吉", "卡喀", "莫默", "罗洛", "恩因", "奇齐契", "舍谢",
-                 "耶叶", "塔达", "特德")
+                 "耶叶", "塔达", "特德", "布卜")
 _SOUND_OF = str.maketrans({c: g[0] for g in _SOUND_GROUPS for c in g[1:]})
 
 
@@ -992,8 +994,8 @@ def _parse_compound(lex: _Lexicon, tok: str) -> tuple[str, str, str] | None:
     pre, core, suf = m.groups()
     if not core or tok in COMPOUND_WORDS or (pre + core) in PREFIX_WORDS or core in COMPOUND_WORDS:
         return None
-    if any(c not in one for c in core):
-        return None
+    if any(c not in one for c in core) or len(set(core)) < len(core):
+        return None   # (日日, 美美地: a doubled character is a word, no two countries)
     ok = False
     if len(core) >= 2:
         ok = all(c in COMPOUND_CHARS for c in core) and len(core) <= 4
@@ -1342,7 +1344,9 @@ PROVINCE_CHARS = {"京": "北京", "津": "天津", "冀": "河北", "沪": "上
 # Ones that are ordinary words or colours (藏青) rather than compounds.
 _NOT_PROVINCE_COMPOUNDS = frozenset(("藏青", "青藏高原", "深港口", "台港", "港台", "深蓝", "甘苦", "川藏线", "津贴", "京剧",
                                      "湘菜", "川菜", "鲁菜", "粤菜", "浙商", "晋商", "徽商", "粤语", "港币", "澳元", "台币",
-                                     "港人", "澳人", "台胞", "港澳台胞"))
+                                     "港人", "澳人", "台胞", "港澳台胞",
+                                     # (深藏地下: hidden deep; 苏澳, 青川: a town in Taiwan and a county in Sichuan)
+                                     "深藏", "苏澳", "苏澳港", "青川"))
 _REGION_TAILS = ("大湾区", "地区", "一体化", "经济圈", "城市群", "合作区", "两地", "三地", "四地", "边境")
 
 
@@ -1508,6 +1512,14 @@ _PARTY_IDEOLOGY_HEADS = frozenset(("基督教", "基督", "天主教", "伊斯�
                                    "公民", "激进", "共同", "国家", "联合"))
 
 
+def _among_common_nouns(d: _Doc, i: int) -> bool:
+    """Whether token i stands inside a 、 list between two plain nouns, no names (玉米、小米、高粱)."""
+    toks, n = d.toks, len(d.toks)
+    items = [toks[k] for k, sep in ((i - 2, i - 1), (i + 2, i + 1)) if 0 <= k < n and toks[sep][0] == "、"]
+    # (玉米/nr: the segmenter tags some plain nouns as names)
+    return len(items) == 2 and all(pos in ("n", "nr") and w not in d.lex.by_surface for w, pos in items)
+
+
 def _token_pass(d: _Doc):
     lex = d.lex
     toks, starts = d.toks, d.starts
@@ -1566,6 +1578,13 @@ def _token_pass(d: _Doc):
             if ent.type == "place" and len(nxt) == 1 and nxt in lex.translit \
                     and _LATIN_BRACKET_AFTER.match(d.text, start + len(tok) + 1):
                 continue  # 麦加 + 兹(Medgaz): a longer foreign name that starts like a known place
+            if ent.type == "person" and i > 0 and len(toks[i - 1][0]) == 1 and toks[i - 1][1] in _NR_TAGS \
+                    and toks[i - 1][0] in _ALL_TRANSLIT and toks[i - 1][0] not in lex.one_char \
+                    and d.text[start - 2:start - 1] not in _ALL_TRANSLIT \
+                    and (len(tok) >= 3 or toks[i - 1][0] not in SURNAMES):   # (彭 + 德仁: a Chinese name, read later)
+                continue  # 詹/nr + 贾维德 (Janjaweed): the end of a longer foreign name, not the British politician
+            if ent.type == "org" and toks[i][1] == "n" and nxt == "、" and _among_common_nouns(d, i):
+                continue  # 玉米、小米、高粱: millet among crops, not the phone maker
             if ent.type == "person" and nxt == "家族":
                 continue  # 布托家族, 马科斯家族: a family, not the one person
             if ent.type == "person" and nxt in _NEAR_A_PLACE:
@@ -3045,6 +3064,10 @@ def _suffix_names(d: _Doc):
             continue   # 美国股市/n: the country's stock market, no city
         if tok == "管道" and not _named_pipeline(d, i):
             continue
+        if tok.endswith("难民营") and (tok[:-3] in lex.countries or tok == "难民营" and i > 0 and toks[i - 1][0] in lex.countries):
+            if tok != "难民营":
+                d.add(lex.countries[tok[:-3]], starts[i], tok[:-3])
+            continue   # 巴勒斯坦 + 难民营: a camp of the country's refugees, not a camp's name (杰宁难民营); the country counts
         if kind == "place" and suffix and len(tok) >= 5 and _country_then_place(d, starts[i], tok, suffix):
             continue   # 中国新疆地区/ns: the country and its region, one dictionary word
         if kind == "place" and suffix in _ADMIN_UNITS and pos == "ns" and len(tok) >= 4 and tok[0] in _GLUED_BEFORE_PLACE \
@@ -3850,6 +3873,9 @@ def _dot_names(d: _Doc):
         if glued is None and text[e:e + 1] in lex.translit and text[e:e + 1] in _ALL_TRANSLIT \
                 and text[e + 1:e + 2] in _GLUED_TO_SURNAME and d.is_start(e) and d.is_end(e + 2) and last > first:
             e += 1   # 科蒂亚科 + 夫向/n + 普京汇报: the name's last character glued to the preposition after it
+        elif glued is None and last > first and text[e:e + 1] in lex.translit and text[e:e + 1] in _ALL_TRANSLIT \
+                and d.is_start(e) and d.is_end(e + 2) and _ROLE_IN.match(text, e + 1) and not _ROLE_IN.match(text, e):
+            e += 1   # 阿卜杜拉耶•迈 + 加上/v + 校: the name's last character glued to the title after it (上校)
         k = e
         while k < len(text) and k - e < 4 and _IS_HAN.match(text[k]) and text[k] not in _NOT_NAME_CHARS:
             k += 1
@@ -3921,7 +3947,11 @@ def _same_given_name(lex: _Lexicon, person: _Ent, given: str) -> bool:
         givens = lex.given_names[person.key] = frozenset(re.split(f"[{_SEP}]", s)[0] for s in dotted)
     # Transliterations of one name vary (贾斯汀/贾斯廷, 肯尼思/肯尼斯, 奥列克山大/奥列克桑德尔) but keep their
     # first character; the part may also carry a character of the word before (部 + 长吉娜·雷蒙多).
-    return not givens or any(given[:1] == g[:1] or given.endswith(g) or g.endswith(given) for g in givens)
+    # Many Arabic first names open with 阿: there the second character must sound the same too (阿卜杜勒·加尼 is
+    # not 阿什拉夫·加尼; 阿布杜拉 is 阿卜杜拉).
+    return not givens or any(given[:1] == g[:1] and (given[0] != "阿" or len(given) < 3 or len(g) < 3
+                                                     or _spelling_key(given[1]) == _spelling_key(g[1]))
+                             or given.endswith(g) or g.endswith(given) for g in givens)
 
 
 def _cued(d: _Doc, s: int, e: int, chinese: bool = False) -> tuple[bool, bool]:
@@ -5575,7 +5605,8 @@ def _local_full_names(d: _Doc):
             for surface in hits.values():
                 parts = _SEP_RE.split(surface)
                 if len(parts) >= 2:
-                    for part in {parts[0], parts[-1]}:
+                    # (哈扬·阿卜杜勒·加尼 … 阿卜杜勒·加尼: the last two parts of a three-part name)
+                    for part in {parts[0], parts[-1], *(["·".join(parts[-2:])] if len(parts) >= 3 else [])}:
                         if len(part) >= 2:
                             owners.setdefault(part, set()).add(ent)
     if not owners:

@@ -3338,3 +3338,35 @@ def test_a_bare_numbered_division_needs_its_army_or_country():
 def test_our_countrys_body_is_the_countrys_known_body():
     got = {m.name: m.surfaces for m in extract_entities("我国外交部发言人汪文斌在记者会上表示。")}
     assert got.get("中国外交部") == ["我国外交部"]
+
+
+def test_an_arabic_first_name_must_sound_alike_to_be_a_known_persons():
+    # 阿卜杜勒·加尼 is no 阿什拉夫·加尼; the text's own three-part name owns its last two parts
+    got = {m.name: m.surfaces for m in extract_entities(
+        "伊拉克石油部长哈扬·阿卜杜勒·加尼周一表示，谈判已经结束。阿卜杜勒·加尼说，出口将在下周恢复。")}
+    assert "阿什拉夫·加尼" not in got
+    assert got["哈扬·阿卜杜勒·加尼"] == ["哈扬·阿卜杜勒·加尼", "阿卜杜勒·加尼"]
+
+
+def test_a_known_surname_inside_a_longer_foreign_name_is_no_person():
+    assert not [n for n in _names("民兵组织“詹贾维德”在达尔富尔制造了屠杀。") if n[0] == "person"]
+
+
+def test_a_title_glued_to_the_names_last_character():
+    assert ("person", "阿卜杜拉耶·迈加") in _names("政府发言人阿卜杜拉耶·迈加上校在电视上宣读了声明。")
+
+
+def test_a_brand_among_plain_nouns_is_the_plain_noun():
+    assert not [n for n in _names("当地种植玉米、小米、高粱等作物。") if n[0] == "org"]
+    assert ("org", "小米") in _names("华为、小米、OPPO都在当地设厂。")
+
+
+@pytest.mark.parametrize("text", ["局势越加紧张。", "他日日工作到深夜。", "大家美美地睡了一觉。", "核设施深藏地下。"])
+def test_words_made_of_one_char_place_forms_are_no_places(text):
+    assert not [n for n in _names(text) if n[0] == "place"]
+
+
+def test_a_countrys_refugee_camp_names_the_country_not_a_camp():
+    got = _names("黎巴嫩境内的叙利亚难民营人满为患，加沙的努赛拉特难民营遭到空袭。")
+    assert ("place", "叙利亚") in got and ("place", "努赛拉特难民营") in got
+    assert not [n for n in got if n[1] == "叙利亚难民营"]
