@@ -1188,6 +1188,32 @@ def _estates(d: _Doc):
 _BRACKET_INSIDE = re.compile(f"[（(]([A-Za-z][A-Za-z .'-]{{1,40}})[)）]([{_HAN}]{{1,4}})")
 
 
+# A company named with its seat in brackets (中矿(香港)稀有金属资源有限公司, 华为技术(深圳)有限公司): one name,
+# the city inside it no place of the text's.
+_COMPANY_WITH_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）]([\u4e00-\u9fff]{0,14}?"
+                                r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团))")
+
+
+def _companies_with_seats(d: _Doc):
+    text, toks = d.text, d.toks
+    for m in _COMPANY_WITH_SEAT.finditer(text):
+        seat = d.lex.by_surface.get(m.group(1))
+        if seat is None or seat.type != "place":
+            continue
+        i = bisect.bisect_left(d.ends, m.start())
+        if i >= len(toks) or d.ends[i] != m.start():
+            continue
+        j = i   # the company's head: the nouns before the bracket, back to a verb, a function word or punctuation
+        while j >= 0 and m.start() - d.starts[j] <= 10 and (toks[j][1][:1] not in "vpcudrmqyeoft" or toks[j][1] == "vn") \
+                and toks[j][0] not in GENERIC_HEADS and (_IS_HAN.match(toks[j][0]) or toks[j][0].isascii() and toks[j][0].isalnum()):
+            j -= 1
+        s = d.starts[j + 1] if j < i else m.start()
+        if m.start() - s < 2 or not d.free(s, m.end()):
+            continue
+        name = text[s:m.end()]
+        d.add(d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", seat.country, False, "company"), s, name)
+
+
 def _names_cut_by_brackets(d: _Doc):
     known, text = d.lex.by_surface, d.text
     for m in _BRACKET_INSIDE.finditer(text):
@@ -2204,6 +2230,8 @@ _DESCRIPTION_PREFIX_RE = re.compile(f"(?:国际|全球|跨国|大型|国有|国�
                                     # (俄罗斯媒体文传通讯社, 官方媒体伊朗通讯社: the kind of outlet before its name)
                                     "|(?:官方|国营|国家|主流|官)?媒体")
 _DESCRIPTION_END = re.compile("(?:智库|制造商|生产商|运营商|开发商|供应商|承包商|巨头|公司|集团|企业|媒体)")
+# A company of an industry right before a known company's name (美国石油公司 + 雪佛龙): the kind of firm it is.
+_KIND_OF_COMPANY_RE = re.compile(f"(?:{_INDUSTRIES}|石油|天然气|油气|能源|化工|航空|电力|矿产|煤炭){{1,3}}(?:公司|集团)")
 
 
 def _without_country(lex: _Lexicon, name: str) -> str:
@@ -2220,6 +2248,10 @@ def _is_description(lex: _Lexicon, name: str) -> bool:
     return _GENERIC_ORG_RE.fullmatch(rest) is not None or rest == "智库"
 
 
+def _known_org_at(d: _Doc, at: int) -> bool:
+    return any(ent.type == "org" and ent.known and at in hits for ent, hits in d.found.values())
+
+
 def _described_orgs(d: _Doc):
     lex = d.lex
     for ent, hits in list(d.found.values()):
@@ -2228,6 +2260,14 @@ def _described_orgs(d: _Doc):
         if _is_description(lex, ent.name):
             for s in list(hits):
                 _drop_mention(d, ent, s)
+            continue
+        if _KIND_OF_COMPANY_RE.fullmatch(_without_country(lex, ent.name)) \
+                and all(_known_org_at(d, s + len(surface)) for s, surface in hits.items()):
+            for s, surface in list(hits.items()):
+                _drop_mention(d, ent, s)
+                prefix = _country_prefix(d, surface)
+                if prefix is not None:
+                    d.add(prefix[0], s, prefix[1], take=False)   # (美国 + 石油公司 + 雪佛龙: the country stays)
             continue
         for m in _DESCRIPTION_END.finditer(ent.name, 2):
             desc, name = ent.name[:m.end()], ent.name[m.end():]
@@ -3041,6 +3081,10 @@ def _extended_bodies(d: _Doc):
             d.add(d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, ent.subtype), s, name)
 
 
+# Kinds of site that a country before them describes rather than names.
+_GENERIC_SITES = ("难民营", "核电站", "核电厂")
+
+
 def _suffix_names(d: _Doc):
     """Organisations and places named by a proper head and a suffix: 英国国防部, 美国国际开发署,
     俄罗斯战略导弹部队, 欧洲通讯社, 保守党后座委员会, 开普省, 达苏水电站, 卡拉奇大学孔子学院.
@@ -3064,10 +3108,13 @@ def _suffix_names(d: _Doc):
             continue   # 美国股市/n: the country's stock market, no city
         if tok == "管道" and not _named_pipeline(d, i):
             continue
-        if tok.endswith("难民营") and (tok[:-3] in lex.countries or tok == "难民营" and i > 0 and toks[i - 1][0] in lex.countries):
-            if tok != "难民营":
-                d.add(lex.countries[tok[:-3]], starts[i], tok[:-3])
-            continue   # 巴勒斯坦 + 难民营: a camp of the country's refugees, not a camp's name (杰宁难民营); the country counts
+        if tok.endswith(_GENERIC_SITES) and (kind_word := next(w for w in _GENERIC_SITES if tok.endswith(w))) \
+                and (tok[:-len(kind_word)] in lex.countries or tok == kind_word and i > 0 and toks[i - 1][0] in lex.countries):
+            if tok != kind_word:
+                d.add(lex.countries[tok[:-len(kind_word)]], starts[i], tok[:-len(kind_word)])
+            # 巴勒斯坦 + 难民营, 向捷克出口 + 核电站: a camp of the country's refugees, a plant in the country, not
+            # a site's name (杰宁难民营, 扎波罗热核电站); the country counts
+            continue
         if kind == "place" and suffix and len(tok) >= 5 and _country_then_place(d, starts[i], tok, suffix):
             continue   # 中国新疆地区/ns: the country and its region, one dictionary word
         if kind == "place" and suffix in _ADMIN_UNITS and pos == "ns" and len(tok) >= 4 and tok[0] in _GLUED_BEFORE_PLACE \
@@ -3657,7 +3704,9 @@ _CRUDE_WORDS = ("原油", "油价", "石油", "混合油", "期货")
 
 
 # Short forms that are the start of a longer word when these characters follow (最高法 + 庭/院)
-_CUT_SHORT = {"最高法": "庭院", "最高检": "察"}
+_CUT_SHORT = {"最高法": "庭院", "最高检": "察",
+              # 从化 + 石燃料: 从 + 化石燃料 (from fossil fuels), 化肥, 化学, 化工: no district of Guangzhou
+              "从化": "石肥学工妆纤疗"}
 
 
 # Words before 苏丹 that make it a title: the late sultan, the head of state (not Sudan).
@@ -3706,7 +3755,8 @@ def _tail_piece(d: _Doc, i: int) -> bool:
         return False
     nxt_w, nxt_pos = toks[i + 1] if i + 1 < len(toks) else ("", "x")
     more = nxt_pos in _NR_TAGS and all(c in lex.translit for c in nxt_w)   # (赤 + 达罗/nrt + 卢)
-    end = nxt_pos[:1] in "xvpcu" and nxt_w not in _SEP_ALL or nxt_w in _ROLE_SET \
+    # (德洛 + 雷多/m + 并未/d: an adverb after the name ends it too)
+    end = nxt_pos[:1] in "xvpcud" and nxt_w not in _SEP_ALL or nxt_w in _ROLE_SET \
         or _TITLE_AFTER.match(d.text, d.ends[i]) is not None or nxt_w in ("大主教", "主教", "牧师", "神父", "拉比")
     if len(w) == 1:
         # (萨/nr + 法罗/ns + 夫/n + 和: a one-character "noun" ends a name before a function word)
@@ -4219,7 +4269,8 @@ def _rare_char_name(token: tuple[str, str]) -> bool:
 # positions at once (three times faster); the names are groups, so their offsets are what counts.
 _PHOTO_CREDIT = re.compile(r"(?=[记摄通【/(（])(?:"
                            r"(?:记者|摄影|通讯员)[ \u3000]*([\u4e00-\u9fff]{2,3}?)[ \u3000]*(?:拍摄|摄|编译)(?![\u4e00-\u9fff])"
-                           r"|[【/][^【】\n]{0,16}?(?:作者|记者|编辑|编译)[ \u3000：:]*([\u4e00-\u9fff]{2,4})(?=】)"
+                           # (【南美侨报编译王晗报道】: the reporter's name, without the 报道 after it)
+                           r"|[【/][^【】\n]{0,16}?(?:作者|记者|编辑|编译)[ \u3000：:]*([\u4e00-\u9fff]{2,4}?)(?:报道)?(?=】)"
                            # (中评社 海涵摄): an outlet, a space and the photographer in parentheses
                            r"|[(（](?:[^()（）\n]{1,12}?[ \u3000])?([\u4e00-\u9fff]{2,3})[ \u3000]?(?:拍摄|摄)(?=[)）])"
                            # (图/陈锐勤): the photographer after 图 and a slash, alone in parentheses
@@ -4883,7 +4934,7 @@ _NAME_END = ("(?=(?:" + _alt(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
              # what an official named after the role does (长官李周浩 + 转移, 议员权宁世 + 担任)
              "|担任|出任|转任|转移|会见|会晤|接见|出席|主持|率领|签署|抵达|宣布|陪同|报导|报道"
              "|分别|共同|一起|一同|以及|涉嫌|多次|再次|亲自|首次|连夜|紧急|专程|一行|率队|率团|带队|女士|先生|夫人|小姐|举行"
-             "|上将|中将|少将|大将|元帅|以(?=代理|个人|[^\u4e00-\u9fff])|指(?=[，,：:])|所(?=说|述|称|言)|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】均亦仍皆])")
+             "|上将|中将|少将|大将|元帅|以(?=代理|个人|[^\u4e00-\u9fff])|指(?=[，,：:])|所(?=说|述|称|言)|[，。、：；！？,.!?;:/|\\s的对将在也和与及等（()）)”\"」』则就还又曾已向被是会因】\\]均亦仍皆])")
 # Characters that do not occur in given names but often follow a surname-like character (周三, 高官们).
 _GIVEN_BAD = set("一二三四五六七八九十百千万两日月年天周们等都也又再将说称的了是在和与对及表示指认告透强上下里中"
                  "国省市县区部局方面曾我你他她它其记者装照不并而却性人")
@@ -5719,12 +5770,14 @@ def _merge_bases(d: _Doc):
                     _merge_into(d, ent, target)
 
 
-def _name_before_known_latin(d: _Doc, ls: int, latin: str, p: int):
+def _name_before_known_latin(d: _Doc, ls: int, latin: str, p: int, create: bool = True):
     """谢赫巴兹-谢里夫(Shehbaz Sharif): the gazetteer's Latin form of a person, in brackets, says who the
-    transliteration before it is, however it is spelled; the later surname then resolves to that person too."""
+    transliteration before it is, however it is spelled; the later surname then resolves to that person too.
+    Without `create` (after the role and name passes), only a name already found before the brackets is
+    merged (总统 + 裴卓（Gustavo Petro）: Hong Kong's spelling of 古斯塔沃·佩特罗)."""
     text = d.text
     known = next((ent for ent, hits in d.found.values() if hits.get(ls) == latin), None)
-    if known is not None and known.type == "org" and latin.isupper():
+    if known is not None and known.type == "org" and latin.isupper() and create:
         # 挪威难民理事会(NRC): the acronym in brackets is the body's named before it, not the gazetteer's
         # other body of the same letters (the US Nuclear Regulatory Commission); but 联邦应急管理署(FEMA)
         # is the gazetteer's body under another translation (most of its characters are in the known name)
@@ -5753,7 +5806,7 @@ def _name_before_known_latin(d: _Doc, ls: int, latin: str, p: int):
         k -= 1
     while k < p and (text[k] in _SEP or text[k] == "-" or not d.is_start(k)):
         k += 1   # (总理 + 谢赫巴兹: the run starts at a word, not inside the role glued before it)
-    if p - k >= 3 and d.free(k, p):
+    if p - k >= 3 and d.free(k, p) and create:
         d.add(known, k, text[k:p])
 
 
@@ -5775,8 +5828,7 @@ def _paren_aliases(d: _Doc, create: bool = True):
         latin = m.group(1).strip()
         ls, p = m.start(1), m.start()
         if not d.free(ls, ls + len(latin)):
-            if create:
-                _name_before_known_latin(d, ls, latin, p)
+            _name_before_known_latin(d, ls, latin, p, create)
             continue
         if latin.isupper() and len(latin) <= 2:
             continue
@@ -7433,6 +7485,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _quoted_parties(d)   # before the outlets: “够了”党 is a party, not an outlet named 够了
     _quoted_outlets(d)
     if "（" in d.text or "(" in d.text:
+        if "公司" in d.text or "集团" in d.text:
+            _companies_with_seats(d)
         _names_cut_by_brackets(d)
         _bracketed_names(d)
     if "铁" in d.text or "管道" in d.text or "公路" in d.text:

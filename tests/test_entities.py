@@ -3313,8 +3313,9 @@ def test_a_named_avenue_is_a_place():
 
 
 def test_a_site_named_in_latin_letters_before_its_kind():
-    got = _names("以色列将开发Karish气田，部队抵达Jetigen机场。")
-    assert ("place", "Karish气田") in got and ("place", "Jetigen机场") in got
+    got = _names("塞浦路斯将开发Aphrodite气田，部队抵达Jetigen机场。")
+    assert ("place", "Aphrodite气田") in got and ("place", "Jetigen机场") in got
+    assert ("place", "卡里什气田") in _names("以色列将开发Karish气田。")   # a field the gazetteer knows
     assert not [n for n in _names("这是一个LNG港口。") if n[1].startswith("LNG")]
 
 
@@ -3370,3 +3371,45 @@ def test_a_countrys_refugee_camp_names_the_country_not_a_camp():
     got = _names("黎巴嫩境内的叙利亚难民营人满为患，加沙的努赛拉特难民营遭到空袭。")
     assert ("place", "叙利亚") in got and ("place", "努赛拉特难民营") in got
     assert not [n for n in got if n[1] == "叙利亚难民营"]
+
+
+def test_a_reporters_name_before_bao_dao_in_a_byline():
+    got = _names("【南美侨报编译王晗报道】根据一项最新民调，巴西总统支持率回升。")
+    assert ("person", "王晗") in got and not [n for n in got if n[1] == "王晗报道"]
+
+
+def test_a_three_character_name_before_a_square_bracket():
+    assert ("person", "白云怡") in _names("[环球时报记者白云怡]本月上旬，一位智利学者说。")
+
+
+def test_an_adverb_after_a_dot_names_cut_last_part_ends_it():
+    assert ("person", "罗德里戈·德洛雷多") in _names("两名议员米格尔·皮切托和罗德里戈·德洛雷多并未出席会议。")
+
+
+def test_a_local_spelling_before_a_known_persons_latin_name_is_that_person():
+    got = {m.name: m.surfaces for m in extract_entities("哥伦比亚总统裴卓（Gustavo Petro）发文回应。裴卓说，船上都是渔民。")}
+    assert "裴卓" not in got and "裴卓" in got["古斯塔沃·佩特罗"]
+
+
+def test_a_word_starting_with_a_districts_name_is_no_district():
+    assert not [n for n in _names("各国承诺从化石燃料过渡，不再从化肥中获利。") if n[0] == "place"]
+    assert ("place", "从化区") in _names("广州从化区的荔枝很有名。")
+
+
+def test_a_company_named_with_its_seat_in_brackets_is_one_name():
+    got = {m.name: m.country for m in extract_entities("被勒令撤资的公司是中矿(香港)稀有金属资源有限公司和藏格矿业投资(成都)有限公司。")}
+    assert got.get("中矿(香港)稀有金属资源有限公司") == "HK" and got.get("藏格矿业投资(成都)有限公司") == "CN"
+    assert "香港" not in got and "成都" not in got
+
+
+def test_the_kind_of_firm_before_a_known_company_is_no_company():
+    got = _names("例如美国石油公司雪佛龙仍获授权运输原油。")
+    assert ("org", "雪佛龙") in got and ("place", "美国") in got
+    assert not [n for n in got if n[1] == "美国石油公司"]
+    assert ("org", "保加利亚天然气公司") in _names("保加利亚天然气公司宣布涨价。")
+
+
+def test_a_countrys_nuclear_plant_is_no_named_site():
+    got = _names("韩国希望把捷克核电站订单当作进军欧洲的桥头堡，扎波罗热核电站则再遭炮击。")
+    assert ("place", "捷克") in got and ("place", "扎波罗热核电站") in got
+    assert not [n for n in got if n[1] == "捷克核电站"]
