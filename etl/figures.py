@@ -196,7 +196,8 @@ _PER_SUFFIX_RE = re.compile(r"[" + _SPACE + r"]*(?:/|每|一)(年|月|日|天)")
 _PER = {"年": "year", "月": "month", "日": "day", "天": "day"}
 
 # How _CONNECTOR_RE's gaps begin, and their possible first characters.
-_DATE_BEFORE_RE = re.compile(r"\d{4}[-–]\d{1,2}[-–]$|\d{4}[-–]$")   # 2023-04-25, 2024-2025
+# 2023-04-25, 2024-2025: a date or a span of years (not 3800-4000万吨, a range of amounts)
+_DATE_BEFORE_RE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–](?:\d{1,2}[-–])?$")
 _CONNECTOR_AHEAD_RE = re.compile(r"[" + _SPACE + r"]*(?:到|至|-|~|—|–)")
 _CONNECTOR_FIRST = frozenset(_SPACE + "到至-~—–")
 _CONNECTOR_RE = re.compile(r"[" + _SPACE + r"]*(?:到|至|-|~|—{1,2}|–)[" + _SPACE + r"]*$")
@@ -511,7 +512,7 @@ def _tokens(t: str) -> list[_Tok]:
         if prev and prev.isascii() and (prev.isalnum() or prev in "._/") and not _INDICATOR_BEFORE_RE.search(t, max(0, s - 4), s) \
                 and not (prev == "." and t[e:e + 1] in "%％" and (w := t[max(0, s - 4):s - 1]).isascii() and w.isalpha()) or \
                 (prev in "-–" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalpha()) or \
-                prev in "-–" and _DATE_BEFORE_RE.search(t, max(0, s - 8), s):
+                prev in "-–" and not has_mult and _DATE_BEFORE_RE.search(t, max(0, s - 8), s):
             continue   # (2023-04-25: the parts of a date)
         if nxt.isascii() and nxt.isalpha() and not _WEIGHT_AFTER.match(t, e):  # 32MB, 3C5000, 5G (not 86g)
             continue

@@ -1033,3 +1033,12 @@ def test_ge_counts_casualties_and_yu_with_the_food_radical():
     assert got("袭击中还有两个孩子遇难。") == [("count", 2.0)]
     assert got("首投族有500馀万名选民。") == [("count", 5e6)]
     assert got("这个国家有3个港口。") == []
+
+
+def test_a_dashed_range_of_four_digit_amounts_is_no_span_of_years():
+    def got(text):
+        return [(f.kind, f.value_low, f.value_high, f.unit) for f in extract_figures(text)]
+    assert got("禁令可能影响每月约3800-4000万吨的煤炭产量。") == [("mass", 3.8e7, 4e7, "t")]
+    assert got("产量约1800-2000万吨。") == [("mass", 1.8e7, 2e7, "t")]
+    assert got("2024-2025年度的预算为5亿美元。") == [("money", 5e8, 5e8, "USD")]
+    assert got("1990-2000年间，人口增长了3%。") == [("growth", 3.0, 3.0, "%")]
