@@ -1535,7 +1535,11 @@ _NEAR_A_PLACE = frozenset(("附近", "郊区", "市区", "一带", "境内", "�
 # Words of a creed that head a party's name (基督教民主党, 人民民主党, 新民主党)
 _PARTY_IDEOLOGY_HEADS = frozenset(("基督教", "基督", "天主教", "伊斯兰", "社会", "社会主义", "自由", "保守", "共和",
                                    "人民", "进步", "统一", "绿色", "新", "真正", "民族", "革命", "劳工", "工人", "农民",
-                                   "公民", "激进", "共同", "国家", "联合"))
+                                   "公民", "激进", "共同", "国家", "联合", "经济", "农业", "民主", "爱国", "和平", "正义"))
+
+
+_NAME_OR_PLACE_TAGS = frozenset(("nr", "nrt", "nrfg", "ns"))
+_VISIT_VERBS = frozenset(("访", "来", "赴", "抵", "离"))
 
 
 def _among_common_nouns(d: _Doc, i: int) -> bool:
@@ -1607,10 +1611,19 @@ def _token_pass(d: _Doc):
             if ent.type == "person" and i > 0 and len(toks[i - 1][0]) == 1 and toks[i - 1][1] in _NR_TAGS \
                     and toks[i - 1][0] in _ALL_TRANSLIT and toks[i - 1][0] not in lex.one_char \
                     and d.text[start - 2:start - 1] not in _ALL_TRANSLIT \
-                    and (len(tok) >= 3 or toks[i - 1][0] not in SURNAMES):   # (彭 + 德仁: a Chinese name, read later)
+                    and (len(tok) >= 3 or toks[i - 1][0] not in SURNAMES) \
+                    and all(c in _ALL_TRANSLIT for c in tok):   # (彭 + 德仁, 恩 + 蔡英文: Chinese names, read elsewhere)
                 continue  # 詹/nr + 贾维德 (Janjaweed): the end of a longer foreign name, not the British politician
             if ent.type == "org" and toks[i][1] == "n" and nxt == "、" and _among_common_nouns(d, i):
                 continue  # 玉米、小米、高粱: millet among crops, not the phone maker
+            if ent.type == "person" and len(tok) <= 2 and nxt and not d.text.startswith(" ", start + len(tok)) \
+                    and toks[i + 1][1] in _NAME_OR_PLACE_TAGS and nxt[:2] not in known \
+                    and all(c in _ALL_TRANSLIT for c in nxt[:2]) and nxt not in known \
+                    and not (i > 0 and _ROLE_RE.search(toks[i - 1][0])):   # (国务卿 + 纽兰 + 登门/ns: the person)
+                continue  # 达尔 + 瓦兹区/ns, 达尔 + 瓦兹/nr: a longer foreign name that starts like a known short one
+            if tok == "华中" and i > 0 and toks[i - 1][0] in _VISIT_VERBS:
+                d.add(lex.by_name["中国"], start, "华")
+                continue  # 访 + 华中: "during the visit to China" (访华 + 中), not Central China
             if ent.type == "person" and nxt == "家族":
                 continue  # 布托家族, 马科斯家族: a family, not the one person
             if ent.type == "person" and nxt in _NEAR_A_PLACE:
@@ -3081,6 +3094,8 @@ def _extended_bodies(d: _Doc):
             d.add(d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", ent.country, False, ent.subtype), s, name)
 
 
+# Roles after 通讯 (白宫通讯主任: the communications director, no body named 白宫通讯).
+_COMMS_ROLES = frozenset(("主任", "副主任", "总监", "主管", "顾问", "官", "联络官"))
 # Kinds of site that a country before them describes rather than names.
 _GENERIC_SITES = ("难民营", "核电站", "核电厂")
 
@@ -3143,8 +3158,9 @@ def _suffix_names(d: _Doc):
         nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
         if suffix == "证券" and nxt == "交易所":
             continue  # 哈萨克斯坦证券 + 交易所: the exchange, named at its own suffix
-        if kind == "org" and (suffix[-1] in "部局署" and _is_chief(nxt) or nxt in _RANKS or nxt in _COMMANDERS):
-            continue  # 外交部 + 长, 海军 + 上将: a role, not the body
+        if kind == "org" and (suffix[-1] in "部局署" and _is_chief(nxt) or nxt in _RANKS or nxt in _COMMANDERS
+                              or tok == "通讯" and nxt in _COMMS_ROLES):
+            continue  # 外交部 + 长, 海军 + 上将, 白宫 + 通讯主任: a role, not the body
         if kind == "org" and len(tok) == 1 and nxt in ("集团", "公司", "有限公司", "集团有限公司", "股份有限公司"):
             continue  # 上海 + 局 + 集团有限公司: the company's suffix names it
         # Heads before the suffix token only when the token is the bare suffix (大学, 委员会) or a name
@@ -3706,7 +3722,9 @@ _CRUDE_WORDS = ("原油", "油价", "石油", "混合油", "期货")
 # Short forms that are the start of a longer word when these characters follow (最高法 + 庭/院)
 _CUT_SHORT = {"最高法": "庭院", "最高检": "察",
               # 从化 + 石燃料: 从 + 化石燃料 (from fossil fuels), 化肥, 化学, 化工: no district of Guangzhou
-              "从化": "石肥学工妆纤疗"}
+              "从化": "石肥学工妆纤疗",
+              # 就连 + 战争: "even the war", not Lien Chan
+              "连战": "争略术役斗火场区线机"}
 
 
 # Words before 苏丹 that make it a title: the late sultan, the head of state (not Sudan).
@@ -4145,7 +4163,13 @@ def _plain_chinese_name(d: _Doc, i: int, tok: str) -> bool:
         return False
     s = d.starts[i]
     before, after = d.text[s - 1:s], d.text[s + 3:s + 4]
+    if d.text.endswith(_KIND_WORDS, max(0, s - 2), s):
+        return False   # 这种 + 高福利/nr + 模式: a kind of thing, no person
     return not (before and before in _SEP or after and after in _SEP)
+
+
+# Words for "this kind of", "such" before a noun: no name follows them.
+_KIND_WORDS = ("这种", "那种", "一种", "各种", "某种", "这类", "此类", "该种")
 
 
 # People named by surname and a courtesy title (韦女士, 张先生): the blind rounds' annotators list them.
@@ -4725,6 +4749,11 @@ def _surname_endings(d: _Doc):
             while s < e - len(end) and not d.is_start(s):
                 s += 1
             i = d.index_at(s)
+            while i is not None and d.ends[i] <= e - len(end) and d.toks[i][1] not in _NR_TAGS \
+                    and len(d.toks[i][0]) >= 2 and any(c not in _ALL_TRANSLIT for c in d.toks[i][0]):
+                i += 1   # 信任/n + 泽连斯基: a word before the name, however its characters are used elsewhere
+                s = d.starts[i]
+            i = d.index_at(s)
             while i is not None and i > 0 and d.toks[i - 1][1] in _NR_TAGS and e - d.starts[i - 1] <= 8 \
                     and d.toks[i - 1][0] not in lex.by_surface and d.toks[i - 1][0][0] in _ALL_TRANSLIT:
                 # (not 祝贺/nr + 卢卡申科: a verb the segmenter tagged as a name starts with no name character)
@@ -5011,9 +5040,13 @@ def _role_names(d: _Doc):
     for m in _JP_NAME_VERB.finditer(text):
         if m.group(2).endswith(_ADVERBS_BEFORE_VERB) and len(m.group(2)) > 2:
             continue   # 江藤拓 + 随后 + 告诉: the name ends before the adverb (its own mention is found elsewhere)
+        if m.group(2)[0] in _PREPOSITIONS_AFTER_NAME:
+            continue   # 小泉 + 向媒体 + 强调: the surname alone, then whom it was said to
         _add_cued_name(d, m.start(), m.group(), m.group(2), True)
 
 
+# Prepositions that follow a name before its verb (小泉向媒体强调, 岸田对记者表示): no given name starts with them.
+_PREPOSITIONS_AFTER_NAME = frozenset("向对在与和跟同于把被")
 # Two-character adverbs between a name and its speech verb (江藤拓随后告诉, 岸田文雄同时表示).
 _ADVERBS_BEFORE_VERB = ("随后", "同时", "此前", "当天", "今天", "昨天", "随即", "再次", "已经", "此后", "当时", "此外",
                         "日前", "近日", "也曾", "还曾", "亦曾")
@@ -5121,7 +5154,8 @@ def _appointees(d: _Doc):
             s, name = m.start(1), m.group(1)
             if d.free(s, s + len(name)) and name not in d.lex.stopnames and name not in d.lex.by_surface \
                     and not _ROLE_IN.search(name) and not any(c in _GIVEN_BAD_AFTER_ROLE for c in m.group(2)) \
-                    and d.is_start(s) and d.toks[d.index_at(s)][1][:1] not in "dpcvau":   # 曾/d 短暂: not 曾短暂
+                    and d.is_start(s) and d.toks[d.index_at(s)][1][:1] not in "dpcvau" \
+                    and d.toks[d.index_at(s)] != (name, "n"):   # 曾/d 短暂: not 曾短暂; 文官/n 出任: civilians
                 _add_person(d, s, name)
     if "任命" in d.text or "提名" in d.text:
         for m in _APPOINTED.finditer(d.text):
@@ -6635,6 +6669,8 @@ def _orgs_after_kinds(d: _Doc):
         known = d.lex.by_surface.get(name)
         if known is not None and known.type != "org":
             continue
+        if known is None and len(name) == 2 and d.toks[d.index_at(s)] == (name, "n") and segment.tagger().has_word(name):
+            continue   # 社交媒体 + 内容/n: a plain noun of the dictionary, no outlet
         d.add(known or _Ent("org:" + name, name, "org", None, False), s, name)
         # 德国半导体技术公司 + 艾尔默斯: the phrase before the name describes it, it names nothing
         for ent, hits in list(d.found.values()):

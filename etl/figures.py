@@ -21,6 +21,7 @@ window around each figure found, so the whole pass stays fast.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -147,7 +148,10 @@ _PEOPLE = ("难民 公民 选民 居民 平民 士兵 军人 官兵 大军 人�
            "被捕者 移民工人 农民工 平民百姓 渔民 牧民 村民 市民 灾民 员工 职工 陆军 海军官兵 民兵 "
            "菲军 印军 巴军 叙军 泰军 缅军 越军 土军 伊军 苏军 守军 敌军 联军 支持者 拥护者 追随者 新兵 受益者 "
            "少年儿童 青少年 未成年人 妇孺 婴儿 新生儿 孕妇 成年人 受访者 女性 男性 病例 女孩 男孩 原住民 土著居民 "
-           "工作者 总人口 基督徒 天主教徒 东正教徒 佛教徒 印度教徒 孩子 小孩").split()
+           "工作者 总人口 基督徒 天主教徒 东正教徒 佛教徒 印度教徒 孩子 小孩 "
+           "留学生 大学生 研究生 中学生 小学生 毕业生 法官 律师 警员 消防员 矿工 船员 飞行员 工程师 科学家 专家 "
+           "党员 外国人 公务员 雇员 嫌犯 嫌疑人 犯罪嫌疑人 恐怖分子 枪手 战俘 俘虏 劳工 侨胞 同胞 选手 球员 "
+           "医务人员 军官 将领 士官 警官").split()
 # Modifier characters allowed between a number and a people noun: no classifier (5万户居民 counts
 # households), no date, age or fraction word.
 _MODIFIER_CHAR_RE = re.compile(r"[^\W\dA-Za-z户张个套家辆架艘枚所座条份剂次件项台部只头支批种类起年月日岁的底号时天周世纪分之成]")
@@ -348,7 +352,7 @@ def _places() -> tuple[frozenset, dict[str, tuple[int, ...]]]:
 
 _PEOPLE_SET = frozenset(_PEOPLE)
 # What turns a people noun into a place or a body (居民小区, 难民营, 学生会, 居民楼, 移民局).
-_PLACE_OF_PEOPLE = frozenset("小区楼营会点户村站局所")
+_PLACE_OF_PEOPLE = frozenset("小区楼营会点户村站局所岗职")   # (10万个公务员岗位: jobs)
 _PEOPLE_LENS = sorted({len(w) for w in _PEOPLE}, reverse=True)
 _PEOPLE_FIRST = frozenset(w[0] for w in _PEOPLE)
 # Countries' one-character forms that news writes before a word for people (俄公民, 阿难民, 吉劳工)
@@ -540,6 +544,9 @@ def _tokens(t: str) -> list[_Tok]:
         if unit_key is None and not has_mult and not (nxt in _CONNECTOR_FIRST and _CONNECTOR_AHEAD_RE.match(t, e)) \
                 and s >= keep_plain_before:
             continue  # a plain number (a year, a date) that plays no part
+        if ar and (len(ar) > 1 and ar[0] == "0" and ar[1].isdigit()
+                   or noun is not None and not has_mult and _YEAR_DIGITS.fullmatch(ar) and t.startswith(noun, e)):
+            continue  # 055万吨大驱: a type number (055型); “2019陆军技术日”: a year before a word, no head count
         if ar:
             # (in decimal: 21.4 × 1e8 in binary floats is 2139999999.9999998, not the 21.4亿 the text says)
             value = float(Decimal(_GROUPING.sub("", ar)) * _MULT_EXACT[mult]) if mult else float(_GROUPING.sub("", ar))
@@ -587,6 +594,7 @@ def _tokens(t: str) -> list[_Tok]:
 
 
 _CN_UNIT_CHARS = frozenset("十百千万亿点")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _CN_SPAN_RE = re.compile("([一两三四五六七八])([两三四五六七八九])([十百千万亿]{1,2})")
 
 
@@ -616,6 +624,22 @@ def _cn_number(cn: str) -> float | None:
 
 _ASIDE_RE = re.compile(r"[(（][^()（）]{1,16}[)）]")
 _VARYING_RE = re.compile(r"(?:[(（][^()（）]{1,16}[)）])?不等")
+
+
+# What joins the items of a list of amounts (610亿、260亿和80亿美元)
+_LIST_JOIN_RE = re.compile("[" + _SPACE + "]*(?:、|和|与|及|以及|或)[" + _SPACE + "]*")
+
+
+def _shared_units(t: str, toks: list[_Tok]) -> list[_Tok]:
+    """Amounts listed before one unit share it: 分别为610亿、260亿和80亿美元 is three sums in dollars,
+    300万、500万和800万吨 three masses. Only amounts with a multiplier (a bare 3、5和7 may be anything)."""
+    for k in range(len(toks) - 2, -1, -1):
+        cur, nxt = toks[k], toks[k + 1]
+        if cur.unit_key is None and cur.has_mult and nxt.has_mult and nxt.unit_key is not None \
+                and nxt.unit_key not in ("%", "‰") and not cur.loose_range \
+                and _LIST_JOIN_RE.fullmatch(t, cur.end, nxt.start):
+            toks[k] = dataclasses.replace(cur, unit_key=nxt.unit_key, unit_end=cur.end, unit_noun=nxt.unit_noun)
+    return toks
 
 
 def _join_ranges(t: str, toks: list[_Tok]) -> list[tuple[_Tok, _Tok]]:
@@ -771,7 +795,7 @@ def extract_figures(doc: str, people: Sequence[int] = ()) -> list[Figure]:
     prev_growth: tuple[int, int, int] | None = None  # (end offset, sign, sentence start) of the last growth
     prev_bare = -1                # sentence start of the last bare head count
     prev_money: tuple[str, int] | None = None   # (currency, sentence start) of the last figure, if money
-    for lo, hi in _join_ranges(t, _tokens(t)):
+    for lo, hi in _join_ranges(t, _shared_units(t, _tokens(t))):
         if lo.start >= s_end:
             # Tokens come in text order and start with a numeral (or 百分之), never with a
             # sentence end, so each lies inside one sentence: the run of _SENT_REST_RE around it.

@@ -3413,3 +3413,44 @@ def test_a_countrys_nuclear_plant_is_no_named_site():
     got = _names("韩国希望把捷克核电站订单当作进军欧洲的桥头堡，扎波罗热核电站则再遭炮击。")
     assert ("place", "捷克") in got and ("place", "扎波罗热核电站") in got
     assert not [n for n in got if n[1] == "捷克核电站"]
+
+
+def test_a_communications_director_names_no_body():
+    got = _names("白宫通讯主任张振熙表示，攻击将持续。")
+    assert ("org", "白宫") in got and not [n for n in got if n[1] == "白宫通讯"]
+
+
+def test_a_known_short_name_at_the_start_of_a_longer_foreign_one():
+    got = {m.name: [t for t in m.surfaces] for m in extract_entities("武装分子在达尔瓦兹方向越境，巴基斯坦外长达尔表示关切。")}
+    assert "伊沙克·达尔" in got   # the Pakistani minister named on his own
+    text = "美国派出副国务卿纽兰登门谈判。"
+    assert ("person", "维多利亚·纽兰") in _names(text)   # after a role, the known person whatever follows
+
+
+def test_visiting_china_is_no_central_china():
+    got = _names("据悉，在此次访华中，耶伦会见了李强。")
+    assert ("place", "中国") in got and not [n for n in got if n[1] == "华中"]
+
+
+def test_a_party_named_by_its_cause_before_a_known_partys_name():
+    got = _names("塔吉克斯坦农业党、社会主义党和经济改革党相继召开代表大会。")
+    assert ("org", "经济改革党") in got and not [n for n in got if n[1] == "英国改革党"]
+
+
+@pytest.mark.parametrize("text, word", [("上海合作组织的领导人齐聚阿斯塔纳。", "齐聚"), ("未来看来，文官出任国防部长将成为常态。", "文官"),
+                                        ("公司必须获得特别许可证才能出口芯片。", "许可证"), ("这种高福利模式使欧洲国家捉襟见肘。", "高福利"),
+                                        ("就连战争能否获胜都是未知数。", "连战"), ("他们计划审查申请人的社交媒体内容。", "内容")])
+def test_common_words_that_look_like_names_are_no_entities(text, word):
+    got = {m.name: m.surfaces for m in extract_entities(text)}
+    assert not [name for name, surfaces in got.items() if word in surfaces]
+
+
+def test_a_title_qualifier_is_no_name_and_a_known_person_after_it_is():
+    got = _names("国民党荣誉主席连战访问大陆。")
+    assert ("person", "连战") in got and not [n for n in got if n[1] == "荣誉"]
+
+
+def test_a_name_ends_before_a_preposition_and_after_a_verb_before_it():
+    assert not [n for n in _names("日本防卫大臣小泉进次郎访问冲绳。小泉向媒体强调，部署是必要的。") if n[1] == "小泉向媒体"]
+    got = _names("只有62%的乌克兰人表示他们信任泽连斯基。")
+    assert ("person", "弗拉基米尔·泽连斯基") in got and not [n for n in got if n[1] == "信任泽连斯基"]

@@ -1042,3 +1042,28 @@ def test_a_dashed_range_of_four_digit_amounts_is_no_span_of_years():
     assert got("产量约1800-2000万吨。") == [("mass", 1.8e7, 2e7, "t")]
     assert got("2024-2025年度的预算为5亿美元。") == [("money", 5e8, 5e8, "USD")]
     assert got("1990-2000年间，人口增长了3%。") == [("growth", 3.0, 3.0, "%")]
+
+
+def test_amounts_listed_before_one_unit_share_it():
+    def got(text):
+        return [(f.kind, f.value_low, f.unit) for f in extract_figures(text)]
+    assert got("计划分别为三国提供价值610亿、260亿和80亿美元的援助。") == [
+        ("money", 6.1e10, "USD"), ("money", 2.6e10, "USD"), ("money", 8e9, "USD")]
+    assert got("三座矿的产量分别为300万、500万和800万吨。") == [("mass", 3e6, "t"), ("mass", 5e6, "t"), ("mass", 8e6, "t")]
+    assert got("2019、2020和2021年经济增长3%。") == [("growth", 3.0, "%")]   # no multiplier: years, no list of sums
+
+
+def test_type_numbers_and_years_before_a_word_are_no_amounts():
+    def got(text):
+        return [(f.kind, f.value_low) for f in extract_figures(text)]
+    assert got("编队包括055万吨大驱和054A护卫舰。") == []
+    assert got("在“2019陆军技术日”上展出了导弹模型。") == []
+    assert got("共有2019名士兵阵亡。") == [("count", 2019.0)]
+    assert got("调查访问了2050个英国成年人。") == [("count", 2050.0)]
+
+
+def test_more_words_for_people_and_jobs_that_are_no_people():
+    def got(text):
+        return [(f.kind, f.value_low) for f in extract_figures(text)]
+    assert got("美国大学共有超过27.7万中国留学生。") == [("count", 2.77e5)]
+    assert got("改革预计影响10万个公务员岗位。") == []
