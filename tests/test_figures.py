@@ -616,16 +616,14 @@ def test_one_dead_in_words_more_people_nouns_indicators_and_growth_named_after_t
 
 
 def test_ranges_in_words_pesos_by_country_margins_and_lists_of_changes():
-    def got(s):
-        return [(f.kind, f.value_low, f.value_high, f.unit) for f in extract_figures(s)]
-    assert got("只有百分之三到四的货物经由该港转运。") == [("percent", 3.0, 4.0, "%")]
-    assert got("墨西哥政府拨款2亿比索。") == [("money", 2e8, 2e8, "MXN")]
-    assert got("政府拨款2亿比索。") == []   # no country named: no sure currency
-    assert got("民调误差为正负2.5%。") == [("percent", 2.5, 2.5, "%")]
-    assert got("燃气上涨8%、电费12%。") == [("growth", 8.0, 8.0, "%"), ("growth", 12.0, 12.0, "%")]
-    assert got("价格下降3%，今年8%的家庭受影响。") == [("growth", -3.0, -3.0, "%"), ("percent", 8.0, 8.0, "%")]
-    assert got("周末有两人在冲突中丧生，一人被枪击。") == [("count", 2.0, 2.0, "person"), ("count", 1.0, 1.0, "person")]
-    assert got("该组织拥有约3万民兵。") == [("count", 30000.0, 30000.0, "person")]
+    assert figs("只有百分之三到四的货物经由该港转运。") == [("percent", 3.0, 4.0, "%")]
+    assert figs("墨西哥政府拨款2亿比索。") == [("money", 2e8, 2e8, "MXN")]
+    assert figs("政府拨款2亿比索。") == []   # no country named: no sure currency
+    assert figs("民调误差为正负2.5%。") == [("percent", 2.5, 2.5, "%")]
+    assert figs("燃气上涨8%、电费12%。") == [("growth", 8.0, 8.0, "%"), ("growth", 12.0, 12.0, "%")]
+    assert figs("价格下降3%，今年8%的家庭受影响。") == [("growth", -3.0, -3.0, "%"), ("percent", 8.0, 8.0, "%")]
+    assert figs("周末有两人在冲突中丧生，一人被枪击。") == [("count", 2.0, 2.0, "person"), ("count", 1.0, 1.0, "person")]
+    assert figs("该组织拥有约3万民兵。") == [("count", 30000.0, 30000.0, "person")]
 
 
 def test_growth_targets_shares_of_growth_rate_bases_sects_and_named_groups():
@@ -738,33 +736,29 @@ def test_bare_yuan_in_the_currency_of_the_amount_just_before():
 
 
 def test_hundred_million_after_an_approximation_decimals_from_zero_and_stated_ranges():
-    def got(s):
-        return [(f.kind, f.value_low, f.value_high, f.unit) for f in extract_figures(s)]
-    assert got("监管部门年内开出的罚款超亿元。") == [("money", 1e8, 1e8, "CNY")]
-    assert got("洪水使近亿人受灾。") == [("count", 1e8, 1e8, "person")]
-    assert got("双边贸易额突破千亿美元。") == [("money", 1e11, 1e11, "USD")]
-    assert got("本次签约亿元以上项目8个。") == []          # a class of projects, not an amount
-    assert got("小党的得票率为百分之零点四。") == [("percent", 0.4, 0.4, "%")]
+    assert figs("监管部门年内开出的罚款超亿元。") == [("money", 1e8, 1e8, "CNY")]
+    assert figs("洪水使近亿人受灾。") == [("count", 1e8, 1e8, "person")]
+    assert figs("双边贸易额突破千亿美元。") == [("money", 1e11, 1e11, "USD")]
+    assert figs("本次签约亿元以上项目8个。") == []          # a class of projects, not an amount
+    assert figs("小党的得票率为百分之零点四。") == [("percent", 0.4, 0.4, "%")]
     # a fraction's numerator starts no range: the amount after 至 stands alone
-    assert got("公司把股息削减约三分之一至600亿美元。") == [("money", 6e10, 6e10, "USD")]
+    assert figs("公司把股息削减约三分之一至600亿美元。") == [("money", 6e10, 6e10, "USD")]
     # 从A到B is two figures unless the values vary between them; an aside may follow the low end
-    assert got("关税税率从17%(甲公司)到35%(乙公司)不等。") == [("percent", 17.0, 35.0, "%")]
-    assert got("失业率从4%上升到6%。") == [("percent", 4.0, 4.0, "%"), ("percent", 6.0, 6.0, "%")]
-    assert got("违者处新台币2万元以上20万元以下罚款。") == [("money", 2e4, 2e5, "TWD")]
+    assert figs("关税税率从17%(甲公司)到35%(乙公司)不等。") == [("percent", 17.0, 35.0, "%")]
+    assert figs("失业率从4%上升到6%。") == [("percent", 4.0, 4.0, "%"), ("percent", 6.0, 6.0, "%")]
+    assert figs("违者处新台币2万元以上20万元以下罚款。") == [("money", 2e4, 2e5, "TWD")]
 
 
 def test_annual_rates_costs_jobs_signed_volumes_and_the_people_among_whom():
-    def got(s):
-        return [(f.kind, f.value_low, f.value_high, f.unit) for f in extract_figures(s)]
-    assert got("该品牌销量的年增率达48%。") == [("growth", 48.0, 48.0, "%")]
+    assert figs("该品牌销量的年增率达48%。") == [("growth", 48.0, 48.0, "%")]
     # a cost or an output compared without 比
-    assert got("新工艺的成本低10%-15%。") == [("growth", -15.0, -10.0, "%")]
-    assert got("新船的碳排放低12%。") == [("growth", -12.0, -12.0, "%")]
-    assert got("项目带动当地就业超8万人。") == []   # jobs, not people
-    assert got("进口变化 | -3.1万桶/日 |") == [("volume", -31000.0, -31000.0, "barrel")]
-    assert got("议会批准了800亿以色列新谢克尔的预算。") == [("money", 8e10, 8e10, "ILS")]
-    assert got("两位神父至今下落不明。") == [("count", 2.0, 2.0, "person")]
-    assert got("这5万人中有许多是儿童。") == [("count", 5e4, 5e4, "person")]
+    assert figs("新工艺的成本低10%-15%。") == [("growth", -15.0, -10.0, "%")]
+    assert figs("新船的碳排放低12%。") == [("growth", -12.0, -12.0, "%")]
+    assert figs("项目带动当地就业超8万人。") == []   # jobs, not people
+    assert figs("进口变化 | -3.1万桶/日 |") == [("volume", -31000.0, -31000.0, "barrel")]
+    assert figs("议会批准了800亿以色列新谢克尔的预算。") == [("money", 8e10, 8e10, "ILS")]
+    assert figs("两位神父至今下落不明。") == [("count", 2.0, 2.0, "person")]
+    assert figs("这5万人中有许多是儿童。") == [("count", 5e4, 5e4, "person")]
 
 
 def test_where_a_rate_fell_from_and_to_by_month_reached_growth_devaluation_and_one_badly_hurt():
@@ -961,13 +955,11 @@ def test_lives_lost_and_children_and_indigenous_people_are_counted():
 
 
 def test_health_workers_population_totals_baht_and_a_count_before_its_year():
-    def got(s):
-        return [(f.kind, f.value_low, f.value_high, f.unit) for f in extract_figures(s)]
-    assert got("全球约有8万至18万医疗工作者死亡。") == [("count", 8e4, 1.8e5, "person")]
-    assert got("当前全球约有1亿3500万医疗工作者。") == [("count", 1.35e8, 1.35e8, "person")]
-    assert got("其1700万总人口中至少有40%生活在贫困线以下。")[0] == ("count", 1.7e7, 1.7e7, "person")
-    assert got("榴莲每年带来近千亿铢收入。") == [("money", 1e11, 1e11, "THB")]
-    assert got("尼日尔是一个内陆国家，人口2448万(2022年)。") == [("count", 2.448e7, 2.448e7, "person")]
+    assert figs("全球约有8万至18万医疗工作者死亡。") == [("count", 8e4, 1.8e5, "person")]
+    assert figs("当前全球约有1亿3500万医疗工作者。") == [("count", 1.35e8, 1.35e8, "person")]
+    assert figs("其1700万总人口中至少有40%生活在贫困线以下。")[0] == ("count", 1.7e7, 1.7e7, "person")
+    assert figs("榴莲每年带来近千亿铢收入。") == [("money", 1e11, 1e11, "THB")]
+    assert figs("尼日尔是一个内陆国家，人口2448万(2022年)。") == [("count", 2.448e7, 2.448e7, "person")]
 
 
 def test_purchasing_managers_index_is_a_percentage_and_at_least_is_no_fall():
@@ -1036,12 +1028,10 @@ def test_ge_counts_casualties_and_yu_with_the_food_radical():
 
 
 def test_a_dashed_range_of_four_digit_amounts_is_no_span_of_years():
-    def got(text):
-        return [(f.kind, f.value_low, f.value_high, f.unit) for f in extract_figures(text)]
-    assert got("禁令可能影响每月约3800-4000万吨的煤炭产量。") == [("mass", 3.8e7, 4e7, "t")]
-    assert got("产量约1800-2000万吨。") == [("mass", 1.8e7, 2e7, "t")]
-    assert got("2024-2025年度的预算为5亿美元。") == [("money", 5e8, 5e8, "USD")]
-    assert got("1990-2000年间，人口增长了3%。") == [("growth", 3.0, 3.0, "%")]
+    assert figs("禁令可能影响每月约3800-4000万吨的煤炭产量。") == [("mass", 3.8e7, 4e7, "t")]
+    assert figs("产量约1800-2000万吨。") == [("mass", 1.8e7, 2e7, "t")]
+    assert figs("2024-2025年度的预算为5亿美元。") == [("money", 5e8, 5e8, "USD")]
+    assert figs("1990-2000年间，人口增长了3%。") == [("growth", 3.0, 3.0, "%")]
 
 
 def test_amounts_listed_before_one_unit_share_it():
