@@ -1194,6 +1194,9 @@ _COMPANY_WITH_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）]([\u4e00-\u9
                                 r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团))")
 
 
+_COMPANY_KIND_WORDS = ("企业", "公司", "集团", "厂商", "巨头")
+
+
 def _companies_with_seats(d: _Doc):
     text, toks = d.text, d.toks
     for m in _COMPANY_WITH_SEAT.finditer(text):
@@ -1205,8 +1208,10 @@ def _companies_with_seats(d: _Doc):
             continue
         j = i   # the company's head: the nouns before the bracket, back to a verb, a function word or punctuation
         while j >= 0 and m.start() - d.starts[j] <= 10 and (toks[j][1][:1] not in "vpcudrmqyeoft" or toks[j][1] == "vn") \
-                and toks[j][0] not in GENERIC_HEADS and (_IS_HAN.match(toks[j][0]) or toks[j][0].isascii() and toks[j][0].isalnum()):
-            j -= 1
+                and toks[j][0] not in GENERIC_HEADS and not toks[j][0].endswith(_COMPANY_KIND_WORDS) \
+                and toks[j][0] not in d.lex.countries \
+                and (_IS_HAN.match(toks[j][0]) or toks[j][0].isascii() and toks[j][0].isalnum()):
+            j -= 1   # (中国 + 企业 + 中矿(香港)…: the country and the kind of firm describe it, they are no part of it)
         s = d.starts[j + 1] if j < i else m.start()
         if m.start() - s < 2 or not d.free(s, m.end()):
             continue
@@ -3072,7 +3077,7 @@ def _named_pipeline(d: _Doc, i: int) -> bool:
 
 
 # Kinds of body that name a federation or a bloc of the body before them (工会 + 联合会, 议会 + 联盟)
-_FEDERATION_ENDS = ("联合会", "联盟", "总会", "联合体")
+_FEDERATION_ENDS = ("联合会", "总联合会", "联盟", "总会", "联合体")
 
 
 def _extended_bodies(d: _Doc):

@@ -3403,6 +3403,8 @@ def test_a_company_named_with_its_seat_in_brackets_is_one_name():
     got = {m.name: m.country for m in extract_entities("被勒令撤资的公司是中矿(香港)稀有金属资源有限公司和藏格矿业投资(成都)有限公司。")}
     assert got.get("中矿(香港)稀有金属资源有限公司") == "HK" and got.get("藏格矿业投资(成都)有限公司") == "CN"
     assert "香港" not in got and "成都" not in got
+    got = {m.name for m in extract_entities("另一家中国企业中矿(香港)稀有金属资源有限公司也表示。")}
+    assert got == {"中国", "中矿(香港)稀有金属资源有限公司"}   # the country and the kind of firm stay outside
 
 
 def test_the_kind_of_firm_before_a_known_company_is_no_company():
@@ -3451,3 +3453,8 @@ def test_a_name_ends_before_a_preposition_and_after_a_verb_before_it():
     assert not [n for n in _names("日本防卫大臣小泉进次郎访问冲绳。小泉向媒体强调，部署是必要的。") if n[1] == "小泉向媒体"]
     got = _names("只有62%的乌克兰人表示他们信任泽连斯基。")
     assert ("person", "弗拉基米尔·泽连斯基") in got and not [n for n in got if n[1] == "信任泽连斯基"]
+
+
+def test_a_general_federation_is_named_whole():
+    got = _names("日本工会总联合会2日召开会议，敲定春季劳资谈判方针。")
+    assert ("org", "日本工会总联合会") in got and not [n for n in got if n[1] == "日本工会"]
