@@ -226,8 +226,10 @@ _CHANGE_AFTER_RE = re.compile(
     # (1.5%的经济增长, 5.3%的实际增长率, 11%的环比营收增长, 140%的通货膨胀率)
     # (5%左右的雄心勃勃的经济增长目标, 6%以上的年度经济增长目标: a description between them)
     r"(?:(?<=的)(?:[\u4e00-\u9fff]{2,4}的(?=[\u4e00-\u9fff]{0,4}(?:经济|GDP)))?"
-    r"(?:双位数|两位数|经济|营收|收入|销售|销量|利润|出口|进口|同比|环比|年度|全年|年|高|实际|名义|GDP|[\u4e00-\u9fff]{2}同比){0,2})?"
-    r"(?P<w>增长|下降|增速|增幅|涨幅|降幅|跌幅|上涨|下跌|减少|递增|递减|增加|贬值|升值|通货膨胀|通胀)"
+    # (9.5%左右的M2高增, 接近5%的中度通货膨胀警示线: a money aggregate or an index, a degree of inflation)
+    r"(?:双位数|两位数|经济|营收|收入|销售|销量|利润|出口|进口|同比|环比|年度|全年|年|高|实际|名义|GDP|M[012]|CPI|PPI"
+    r"|中度|温和|轻度|严重|恶性|[\u4e00-\u9fff]{2}同比){0,2})?"
+    r"(?P<w>增长|下降|增速|增幅|涨幅|降幅|跌幅|上涨|下跌|减少|递增|递减|增加|贬值|升值|通货膨胀|通胀|高增)"
     r"(?![到至为])")   # 从11.3%增长到18.5%: a level that changed, not a rate
 _GROWTH_NOUN_RE = re.compile(
     # (经济增长 + 预期下调至2.9%: economic growth is a rate of change, whatever level it is lowered to)
@@ -891,6 +893,22 @@ _SHARED_CURRENCIES = {
 
 # Currencies whose amounts are written with a bare 元 where they are spoken (Taiwan, Hong Kong, Macao)
 _YUAN_CURRENCIES = frozenset(("TWD", "HKD", "MOP"))
+# Nouns for sums of money right after a bare amount (800亿的产值, 1.1万亿结存利润, 4000亿MLF)
+_MONEY_NOUN_AFTER_RE = re.compile("的?(?:产值|利润|结存利润|营收|营业收入|财政收入|税收|市值|销售额|交易额|成交额|贸易额|进出口额"
+                                  "|外汇储备|赤字|贷款|信贷|融资|专项债|国债|补贴|资金|预算|MLF|逆回购)")
+# A currency written right after a number (300亿美元, 5万元): what the text counts its money in.
+_CURRENCY_AFTER_NUMBER_RE = re.compile("(?<=[0-9万亿千百十])(" + "|".join(
+    sorted((k for k, v in _CURRENCIES.items() if v), key=len, reverse=True)) + ")")
+
+
+@functools.lru_cache(maxsize=4)
+def _main_currency(t: str) -> str | None:
+    """The currency most amounts of the text are in, or None when it names none."""
+    counts: dict[str, int] = {}
+    for m in _CURRENCY_AFTER_NUMBER_RE.finditer(t):
+        code = _CURRENCIES[m.group(1)]
+        counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=counts.get) if counts else None
 _YUAN_CURRENCY_AFTER_RE = re.compile("(港币|港元|澳门币|澳门元|新台币|人民币)")
 
 
@@ -939,6 +957,9 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
                                              and not _BARE_FOLLOW_RE.match(t[num_end:num_end + 3])):
             # 提供400亿美元融资，其中100亿直接注入央行，300亿用于偿还债务: the parts of a sum are in its currency
             return "money", money_before, lo.value, hi.value
+        if hi.has_mult and _MONEY_NOUN_AFTER_RE.match(t, num_end) and (cur := money_before or _main_currency(t)):
+            # 800亿的产值, 1.1万亿结存利润, 4000亿MLF: a sum of money by what it is, in the text's currency
+            return "money", cur, lo.value, hi.value
         return _bare_count(t, lo, hi, num_end, left, s_start, chained)
     kind, unit, factor = _UNITS.get(key, ("count", "person", 1.0))
     low, high = lo.value * factor, hi.value * factor

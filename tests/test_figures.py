@@ -1057,3 +1057,16 @@ def test_more_words_for_people_and_jobs_that_are_no_people():
         return [(f.kind, f.value_low) for f in extract_figures(text)]
     assert got("美国大学共有超过27.7万中国留学生。") == [("count", 2.77e5)]
     assert got("改革预计影响10万个公务员岗位。") == []
+
+
+def test_a_bare_sum_named_by_a_money_noun_is_in_the_texts_currency():
+    assert figs("今年财政收入达5000亿元。企业从只做800亿的产值，到今天2000亿的产值。") == [
+        ("money", 5e11, 5e11, "CNY"), ("money", 8e10, 8e10, "CNY"), ("money", 2e11, 2e11, "CNY")]
+    assert figs("他说这个数字是800亿的产值。") == []   # no currency anywhere in the text: no guess
+    assert figs("全国有1.4亿人口。") == [("count", 1.4e8, 1.4e8, "person")]
+
+
+def test_a_growth_word_after_the_rate_and_its_modifiers():
+    assert figs("预计全年CPI涨幅在4%左右，接近5%的中度通货膨胀警示线。") == [("growth", 4.0, 4.0, "%"), ("growth", 5.0, 5.0, "%")]
+    assert figs("措施足以保证全年9.5%左右的M2高增。") == [("growth", 9.5, 9.5, "%")]
+    assert figs("94%的高中生参加了考试。") == [("percent", 94.0, 94.0, "%")]
