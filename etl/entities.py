@@ -1544,6 +1544,8 @@ _PARTY_IDEOLOGY_HEADS = frozenset(("基督教", "基督", "天主教", "伊斯�
 
 
 _NAME_OR_PLACE_TAGS = frozenset(("nr", "nrt", "nrfg", "ns"))
+_CONTINENTS = frozenset(("欧洲", "亚洲", "非洲", "美洲", "大洋洲", "拉丁美洲", "北美洲", "南美洲"))
+_NOT_THE_CONTINENT_AFTER = ("债券", "事务", "四小龙", "运动会", "冠军联赛", "冠军杯", "锦标赛")
 _VISIT_VERBS = frozenset(("访", "来", "赴", "抵", "离"))
 
 
@@ -1626,6 +1628,8 @@ def _token_pass(d: _Doc):
                     and all(c in _ALL_TRANSLIT for c in nxt[:2]) and nxt not in known \
                     and not (i > 0 and _ROLE_RE.search(toks[i - 1][0])):   # (国务卿 + 纽兰 + 登门/ns: the person)
                 continue  # 达尔 + 瓦兹区/ns, 达尔 + 瓦兹/nr: a longer foreign name that starts like a known short one
+            if ent.type == "place" and tok in _CONTINENTS and nxt.startswith(_NOT_THE_CONTINENT_AFTER):
+                continue  # 欧洲债券 (Eurobonds), 欧洲事务部长, 亚洲四小龙, 亚洲运动会: a term or a title, no mention of the place
             if tok == "华中" and i > 0 and toks[i - 1][0] in _VISIT_VERBS:
                 d.add(lex.by_name["中国"], start, "华")
                 continue  # 访 + 华中: "during the visit to China" (访华 + 中), not Central China

@@ -3458,3 +3458,10 @@ def test_a_name_ends_before_a_preposition_and_after_a_verb_before_it():
 def test_a_general_federation_is_named_whole():
     got = _names("日本工会总联合会2日召开会议，敲定春季劳资谈判方针。")
     assert ("org", "日本工会总联合会") in got and not [n for n in got if n[1] == "日本工会"]
+
+
+@pytest.mark.parametrize("text", ["财政部计划回购3亿美元欧洲债券。", "德国联邦外交部欧洲事务部长发表讲话。",
+                                  "这些经济体曾是亚洲四小龙。", "他出席了第十九届亚洲运动会闭幕式。"])
+def test_a_continent_in_a_term_or_a_title_is_no_mention_of_it(text):
+    assert not [n for n in _names(text) if n[1] in ("欧洲", "亚洲")]
+    assert ("place", "欧洲") in _names("欧洲经济增长放缓。")
