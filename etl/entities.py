@@ -1544,6 +1544,8 @@ _PARTY_IDEOLOGY_HEADS = frozenset(("基督教", "基督", "天主教", "伊斯�
 
 
 _NAME_OR_PLACE_TAGS = frozenset(("nr", "nrt", "nrfg", "ns"))
+# Companies named "country + industry" that are the industry before a word for a kind of firm or trade.
+_INDUSTRY_OF_COUNTRY = {"中国电信": ("巨头", "供应商", "设备", "企业", "行业", "运营商", "业", "厂商")}
 _CONTINENTS = frozenset(("欧洲", "亚洲", "非洲", "美洲", "大洋洲", "拉丁美洲", "北美洲", "南美洲"))
 _NOT_THE_CONTINENT_AFTER = ("债券", "事务", "四小龙", "运动会", "冠军联赛", "冠军杯", "锦标赛")
 _VISIT_VERBS = frozenset(("访", "来", "赴", "抵", "离"))
@@ -1630,6 +1632,9 @@ def _token_pass(d: _Doc):
                 continue  # 达尔 + 瓦兹区/ns, 达尔 + 瓦兹/nr: a longer foreign name that starts like a known short one
             if ent.type == "place" and tok in _CONTINENTS and nxt.startswith(_NOT_THE_CONTINENT_AFTER):
                 continue  # 欧洲债券 (Eurobonds), 欧洲事务部长, 亚洲四小龙, 亚洲运动会: a term or a title, no mention of the place
+            if tok in _INDUSTRY_OF_COUNTRY and nxt.startswith(_INDUSTRY_OF_COUNTRY[tok]):
+                d.add(lex.countries[tok[:2]], start, tok[:2])
+                continue  # 中国电信 + 巨头华为: China's telecoms (a description), not China Telecom
             if tok == "华中" and i > 0 and toks[i - 1][0] in _VISIT_VERBS:
                 d.add(lex.by_name["中国"], start, "华")
                 continue  # 访 + 华中: "during the visit to China" (访华 + 中), not Central China
@@ -3471,6 +3476,31 @@ _UNION_SUFFIXES = frozenset(("工会", "总工会", "协会", "商会", "联合�
 _FORCE_KINDS = frozenset(("安全部队", "特种部队", "武装部队", "部队"))
 _QUALIFIER_TAGS = ("n", "s", "a", "vn", "nz", "b", "j")
 _FORCE_END = re.compile("部队")
+
+
+# A service's general staff or command (叙利亚军队总参谋部, 苏联武装力量总参谋部, 陆军总参谋部, 以色列空军司令部):
+# one body, named with its country when one stands right before it.
+_SERVICE_STAFF = re.compile("(?:陆军|海军|空军|军队|武装部队|武装力量|国防军)(?:总参谋部|参谋部|司令部)")
+
+
+def _service_staffs(d: _Doc):
+    text, lex = d.text, d.lex
+    for m in _SERVICE_STAFF.finditer(text):
+        s, e = m.span()
+        country = next(((lex.countries[text[s - k:s]], text[s - k:s]) for k in range(min(8, s), 1, -1)
+                        if text[s - k:s] in lex.countries), None)
+        if country is not None:
+            s -= len(country[1])
+        elif not m.group().endswith("总参谋部"):
+            continue   # 陆军司令部 alone: the army's command of a country the text does not name, no name
+        if not d.free(s, e) or not d.is_end(e) or not (d.is_start(s) or country is not None):
+            continue
+        name = text[s:e]
+        known = lex.by_surface.get(name)
+        d.add(known or _Ent("org:" + name, name, "org", country[0].country if country else None, False, "military_unit"),
+              s, name)
+        if country is not None:
+            d.add(country[0], s, country[1], take=False)
 
 
 def _qualified_forces(d: _Doc):
@@ -7546,6 +7576,8 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _metro_lines(d)
     if "第" in d.text or "军区" in d.text:
         _numbered_units(d)
+    if "参谋部" in d.text or "司令部" in d.text:
+        _service_staffs(d)
     if "·" in d.text or "-" in d.text:
         _dotted_names(d)
     _known_pass(d)

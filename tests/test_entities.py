@@ -3465,3 +3465,15 @@ def test_a_general_federation_is_named_whole():
 def test_a_continent_in_a_term_or_a_title_is_no_mention_of_it(text):
     assert not [n for n in _names(text) if n[1] in ("欧洲", "亚洲")]
     assert ("place", "欧洲") in _names("欧洲经济增长放缓。")
+
+
+def test_a_services_general_staff_is_one_body_with_its_country():
+    got = {m.name: m.country for m in extract_entities("倭马亚广场旁的叙利亚军队总参谋部遭袭，以色列空军司令部发表声明。")}
+    assert got.get("叙利亚军队总参谋部") == "SY" and got.get("以色列空军司令部") == "IL" and "叙利亚" in got
+    assert ("org", "陆军总参谋部") in _names("袭击目标包括国防部大楼和陆军总参谋部。")
+    assert not [n for n in _names("陆军司令部下令撤退。") if n[0] == "org"]   # no country, no name
+
+
+def test_chinas_telecoms_before_a_kind_of_firm_is_no_china_telecom():
+    assert ("org", "中国电信") not in _names("这是对中国电信巨头华为的打压。")
+    assert ("org", "中国电信") in _names("中国电信宣布全面提速。")
