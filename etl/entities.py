@@ -1743,8 +1743,11 @@ def _token_pass(d: _Doc):
                 name = toks[i - 1][0] + tok  # 院长 + 黄 + 桂平: a surname and a given name that is a town's name
                 d.add(_Ent("person:" + name, name, "person", None, False), starts[i - 1], name)
                 continue
-            if tok in WEAK_ALIASES and (WEAK_ALIASES[tok] not in d.text or i > 0 and known.get(toks[i - 1][0])):
-                continue  # 大陆 / 我国 stand for 中国 only where the text is about China (not 法国大陆)
+            if tok in WEAK_ALIASES and (WEAK_ALIASES[tok] not in d.text and not (tok == "大陆" and _CROSS_STRAIT.search(d.text))
+                                        or i > 0 and known.get(toks[i - 1][0])):
+                # 大陆 / 我国 stand for 中国 only where the text is about China (not 法国大陆); 大陆 also where it
+                # is about Taiwan and the mainland (赴大陆投资 in a text about 台商)
+                continue
             if ent.type == "org" and _is_chief(nxt) and tok[-1] in "部局署":
                 head = _country_prefix(d, tok)
                 if head:
@@ -1913,6 +1916,11 @@ def _glued_known(lex: _Lexicon, head: _Ent, rest: str) -> _Ent | None:
     if head.type == "place" and len(rest) >= 3:
         ent = lex.by_surface.get(rest)
         return ent if ent is not None and ent.type in ("place", "org") else None
+    if head.type == "place" and head.subtype == "country" and len(rest) == 2:
+        # 中国台湾/ns, 中国香港/ns: a country and a territory or region of it in one dictionary word
+        ent = lex.by_surface.get(rest)
+        return ent if ent is not None and ent.type == "place" and ent.subtype not in ("country", "town") \
+            and (ent.country == head.country or ent.subtype == "territory") else None
     if head.type == "org" and head.subtype == "government" and len(rest) >= 3:
         ent = lex.by_surface.get(rest)
         if ent is None and rest in _BARE_SET and head.country in lex.by_code:
@@ -1981,6 +1989,7 @@ _CHANG_PREFIXES = tuple(_CHANG_WORDS)
 # Aliases that name a country only in texts about it: 大陆 in 法国大陆 is not China.
 # A weak alias counts only where the text names what it stands for (东北: Northeast China; 中西部: the US
 # Midwest, which a story about Sudan's 中西部 must not become)
+_CROSS_STRAIT = re.compile("台湾|两岸|台商|台胞|台独|陆委会|国台办")
 WEAK_ALIASES = {"大陆": "中国", "我国": "中国", "内地": "中国", "东北": "中国", "中西部": "美国", "立法会": "香港"}
 
 

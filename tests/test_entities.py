@@ -3477,3 +3477,14 @@ def test_a_services_general_staff_is_one_body_with_its_country():
 def test_chinas_telecoms_before_a_kind_of_firm_is_no_china_telecom():
     assert ("org", "中国电信") not in _names("这是对中国电信巨头华为的打压。")
     assert ("org", "中国电信") in _names("中国电信宣布全面提速。")
+
+
+def test_the_mainland_in_a_text_about_taiwan_is_china():
+    got = {m.name: m.surfaces for m in extract_entities("台湾当局提醒台商注意赴大陆投资的风险。")}
+    assert got.get("中国") == ["大陆"]
+    assert "中国" not in {m.name for m in extract_entities("法国大陆和科西嘉岛之间的航线停运。")}
+
+
+def test_a_country_and_its_territory_in_one_word_count_both():
+    got = _names("新加坡拒绝让尼公民入境，中国台湾、中国香港也实施限制。")
+    assert {("place", "中国"), ("place", "台湾"), ("place", "香港")} <= got
