@@ -1385,6 +1385,7 @@ _PROVINCE_RUN = re.compile("[" + "".join(PROVINCE_CHARS) + "]{2,}")
 
 
 _AFRICAN_REGIONS = frozenset(("东非", "西非", "北非", "南部非洲", "中部非洲"))
+_REGION_JOINERS = frozenset(("、", "和", "与", "及", "以及"))
 
 
 def _central_africa(d: _Doc):
@@ -1394,7 +1395,8 @@ def _central_africa(d: _Doc):
     for i, (tok, _tag) in enumerate(toks):
         if tok != "中非" or not d.free(d.starts[i], d.ends[i]):
             continue
-        items = [toks[j][0] for j in (i - 2, i + 2) if 0 <= j < len(toks) and toks[(i + j) // 2][0] == "、"]
+        # (西非和中非, 中非与东非: 和/与/及 join two regions as 、 does)
+        items = [toks[j][0] for j in (i - 2, i + 2) if 0 <= j < len(toks) and toks[(i + j) // 2][0] in _REGION_JOINERS]
         places = [w for w in items if (e := lex.by_surface.get(w)) is not None and e.type == "place"]
         if not places:
             continue
@@ -2114,6 +2116,15 @@ def _bare_bodies(d: _Doc):
         if i is not None and (toks[i][0] in _BARE_SET or n > len(toks[i][0]) and d.is_end(s + n)
                               and d.text[s:s + n] in _BARE_SET):
             hits.append((i, d.text[s:s + n], s))
+        elif d.text[s:s + n] in _LEGISLATURES:
+            # 国会议员/n, 解散国会/nz: the legislature glued to its members or to what is done to it (the dev gold
+            # counts the parliament of 告诉国会议员)
+            k = bisect.bisect_right(d.starts, s) - 1
+            w = toks[k][0]
+            at = s - d.starts[k]
+            if i is not None and w[n:] in _MEMBERS_OF_LEGISLATURE or i is None and at + n == len(w) \
+                    and w[:at] in _GLUED_BODY_VERBS:
+                hits.append((k, d.text[s:s + n], s))
     if not hits:
         return
     counts = {}
@@ -2442,6 +2453,9 @@ def _merge_into(d: _Doc, ent: _Ent, into: _Ent) -> None:
 
 _LOCAL_HEADS = frozenset(("各", "各国", "各地", "地方", "当地", "州", "省", "市"))
 _BARE_SET = frozenset(BARE_BODIES)
+_LEGISLATURES = frozenset(("国会", "议会"))
+_MEMBERS_OF_LEGISLATURE = frozenset(("议员", "议长", "副议长", "议席"))
+_GLUED_BODY_VERBS = frozenset(("解散", "改选", "控制", "掌控", "重组"))
 
 
 def _bare_matches(d: _Doc) -> list[tuple[int, int]]:
@@ -7622,7 +7636,7 @@ def extract_entities(doc: str, tags: list[tuple[str, str]] | None = None) -> lis
         _party_faction_names(d, factions)
     if "铁路" in d.text or "管道" in d.text or "高铁" in d.text or "公路" in d.text:
         _known_route_members(d)
-    if "中非、" in d.text or "、中非" in d.text:
+    if "中非、" in d.text or "、中非" in d.text or "非和中非" in d.text or "非与中非" in d.text or "中非和" in d.text:
         _central_africa(d)
     if "三" in d.text or "四" in d.text:
         _counted_compounds(d)

@@ -3488,3 +3488,10 @@ def test_the_mainland_in_a_text_about_taiwan_is_china():
 def test_a_country_and_its_territory_in_one_word_count_both():
     got = _names("新加坡拒绝让尼公民入境，中国台湾、中国香港也实施限制。")
     assert {("place", "中国"), ("place", "台湾"), ("place", "香港")} <= got
+
+
+def test_a_legislature_glued_to_its_members_or_to_a_verb_is_the_countrys():
+    got = {m.name: m.surfaces for m in extract_entities("约翰逊告诉国会议员，他将辞职。英国首相约翰逊说。")}
+    assert any(name.startswith("英国") and "国会" in surfaces for name, surfaces in got.items())
+    assert ("org", "国会") in _names("法国总统马克龙宣布解散国会，提早举行大选。")
+    assert not [n for n in _names("全国会议在北京召开。") if n[0] == "org"]
