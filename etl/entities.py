@@ -2086,7 +2086,7 @@ def _country_prefix(d: _Doc, tok: str) -> tuple[_Ent, str] | None:
 # countries only, so the document decides whose body it is. (Not 总统府: bare, it is a building or a
 # body the blind rounds' annotators did not list; 埃及总统府 is found by its suffix.)
 BARE_BODIES = ("外交部", "国防部", "商务部", "财政部", "司法部", "国务院", "国会", "议会", "参议院", "众议院", "央行",
-               "中央银行", "国土安全部", "内政部", "卫生部", "教育部", "能源部", "公安部", "国家安全部",
+               "中央银行", "国土安全部", "内政部", "内务部", "卫生部", "教育部", "能源部", "公安部", "国家安全部",
                "农业部", "交通部", "外务省", "防卫省", "联邦调查局", "中央情报局", "国家统计局",
                "宪法法院", "最高法院", "选举委员会", "中央选举委员会", "国家选举委员会",
                # legislatures and courts that many countries name alike (法国/南非/亚美尼亚国民议会)
