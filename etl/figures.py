@@ -818,7 +818,7 @@ def extract_figures(doc: str, people: Sequence[int] = ()) -> list[Figure]:
         # before this number (增速分别为-6.5%和-0.2%: each item carries its own)
         prev_growth = (num_end, 1 if fig[2] >= 0 or _negative(t, lo.start, s_start) else -1, s_start) \
             if kind == "growth" else None
-        prev_bare = s_start if hi.unit_key is None else -1
+        prev_bare = s_start if hi.unit_key is None and kind == "count" else -1   # (a bare sum of money chains no head count)
         prev_money = (fig[1], s_start) if kind == "money" else None
         found.append([*fig, lo, hi, num_end, s_start, s_end])
     # Titles are terse: a title percentage that the body reports as a change is that change, and a
@@ -896,6 +896,9 @@ _YUAN_CURRENCIES = frozenset(("TWD", "HKD", "MOP"))
 # Nouns for sums of money right after a bare amount (800亿的产值, 1.1万亿结存利润, 4000亿MLF)
 _MONEY_NOUN_AFTER_RE = re.compile("的?(?:产值|利润|结存利润|营收|营业收入|财政收入|税收|市值|销售额|交易额|成交额|贸易额|进出口额"
                                   "|外汇储备|赤字|贷款|信贷|融资|专项债|国债|补贴|资金|预算|MLF|逆回购)")
+# Verbs of paying right before a bare amount (加薪3万, 投资约50亿, 罚款超过20万): a sum of money
+_MONEY_VERB_BEFORE_RE = re.compile("(?:加薪|涨薪|投资|拨款|捐款|捐赠|罚款|赔偿|融资|贷款|补贴|资助|援助|出资)"
+                                   "(?:了|约|近|超过|超|逾|达|共|总计|共计|高达)?[" + _SPACE + "]*$")
 # A currency written right after a number (300亿美元, 5万元): what the text counts its money in.
 _CURRENCY_AFTER_NUMBER_RE = re.compile("(?<=[0-9万亿千百十])(" + "|".join(
     sorted((k for k, v in _CURRENCIES.items() if v), key=len, reverse=True)) + ")")
@@ -957,7 +960,8 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
                                              and not _BARE_FOLLOW_RE.match(t[num_end:num_end + 3])):
             # 提供400亿美元融资，其中100亿直接注入央行，300亿用于偿还债务: the parts of a sum are in its currency
             return "money", money_before, lo.value, hi.value
-        if hi.has_mult and _MONEY_NOUN_AFTER_RE.match(t, num_end) and (cur := money_before or _main_currency(t)):
+        if hi.has_mult and (_MONEY_NOUN_AFTER_RE.match(t, num_end) or _MONEY_VERB_BEFORE_RE.search(t, max(s_start, lo.start - 6), lo.start)) \
+                and (cur := money_before or _main_currency(t)):
             # 800亿的产值, 1.1万亿结存利润, 4000亿MLF: a sum of money by what it is, in the text's currency
             return "money", cur, lo.value, hi.value
         return _bare_count(t, lo, hi, num_end, left, s_start, chained)

@@ -1070,3 +1070,9 @@ def test_a_growth_word_after_the_rate_and_its_modifiers():
     assert figs("预计全年CPI涨幅在4%左右，接近5%的中度通货膨胀警示线。") == [("growth", 4.0, 4.0, "%"), ("growth", 5.0, 5.0, "%")]
     assert figs("措施足以保证全年9.5%左右的M2高增。") == [("growth", 9.5, 9.5, "%")]
     assert figs("94%的高中生参加了考试。") == [("percent", 94.0, 94.0, "%")]
+
+
+def test_a_bare_sum_after_a_verb_of_paying_is_money_in_the_texts_currency():
+    assert figs("丰田加薪1万日元。住友生命加薪2.5万，初任给达23.5万。") == [
+        ("money", 1e4, 1e4, "JPY"), ("money", 2.5e4, 2.5e4, "JPY")]   # no head count chained to a sum
+    assert figs("该公司计划投资50亿。") == []   # no currency anywhere in the text: no guess
