@@ -905,6 +905,20 @@ _CURRENCY_AFTER_NUMBER_RE = re.compile("(?<=[0-9万亿千百十])(" + "|".join(
 
 
 @functools.lru_cache(maxsize=4)
+def _sar_yuan(t: str) -> str | None:
+    """The currency 元 stands for in a text from Macao or Hong Kong (the SAR named in its title or dateline)
+    about the SAR's government, that never says 人民币: the SAR's own (MOP, HKD); None elsewhere (a national
+    digest with one item on Hong Kong keeps its yuan)."""
+    if "人民币" in t:
+        return None
+    cut = t.find("\n\n")   # the title, and the body's dateline (中新社澳门12月16日电)
+    head = t[:40] if cut < 0 else t[:cut] + t[cut + 2:cut + 32]
+    macao = "澳门" in head and ("澳门特区" in t or "澳门特别行政区" in t)
+    hong_kong = "香港" in head and ("香港特区" in t or "香港特别行政区" in t)
+    return "MOP" if macao and not hong_kong else "HKD" if hong_kong and not macao else None
+
+
+@functools.lru_cache(maxsize=4)
 def _main_currency(t: str) -> str | None:
     """The currency most amounts of the text are in, or None when it names none."""
     counts: dict[str, int] = {}
@@ -988,6 +1002,8 @@ def _classify(t, lo: _Tok, hi: _Tok, num_end, left, s_start, s_end, prev_growth,
                 unit = _CURRENCIES[cur.group(1)]
             elif money_before in _YUAN_CURRENCIES:
                 unit = money_before   # 新台币2万元以上20万元以下: 元 in the currency of the amount just before
+            elif (local := _sar_yuan(t)) is not None:
+                unit = local   # 澳门特区政府 … 1188亿元: the SAR's own dollars in a text about its government
         return kind, unit, low, high
     if key == "宗" and not (_CASES_AFTER_RE.match(t, num_end) or _CASES_BEFORE_RE.search(t, max(s_start, lo.start - 12), lo.start)):
         return None  # 两宗交易, 3宗案件: no people

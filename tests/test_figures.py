@@ -1076,3 +1076,11 @@ def test_a_bare_sum_after_a_verb_of_paying_is_money_in_the_texts_currency():
     assert figs("丰田加薪1万日元。住友生命加薪2.5万，初任给达23.5万。") == [
         ("money", 1e4, 1e4, "JPY"), ("money", 2.5e4, 2.5e4, "JPY")]   # no head count chained to a sum
     assert figs("该公司计划投资50亿。") == []   # no currency anywhere in the text: no guess
+
+
+def test_yuan_in_a_text_from_a_sar_about_its_government_is_the_sars_dollar():
+    assert figs("中新社澳门12月16日电 澳门特区政府宣布，投资总额为1188亿元。") == [("money", 1.188e11, 1.188e11, "MOP")]
+    # a national digest with a later item on Hong Kong keeps its yuan
+    assert figs("新闻联播主要内容\n\n全国“一村一品”主导产业产值超过7000亿元，多地出台扶持措施，农民收入稳步提高。"
+                "其他新闻：香港特区政府表示欢迎。") == [("money", 7e11, 7e11, "CNY")]
+    assert figs("中新社香港电 香港特区政府称，内地游客消费人民币50亿元，酒店收入30亿元。")[0][3] == "CNY"
