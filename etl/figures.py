@@ -58,7 +58,9 @@ _CN = (rf"(?:[{_CN_DIGITS[2:]}十]|零(?=点)|(?:(?<=[近逾超约过破])|(?<=�
        # (价值万亿美元: a trillion of a currency after a word of amount; not 万亿级, 万亿俱乐部)
        rf"|(?<=[价值达超近逾约])万(?=亿(?:美元|欧元|日元|元|人民币)(?!级|以上|俱乐部))"
        # (百余人受伤, 千余名官员: a hundred or a thousand and more people; not 上百人, 数百人, 几千名)
-       rf"|(?<![{_CN_ALL}上数几好])[百千](?=[余多][人名]))"
+       rf"|(?<![{_CN_ALL}上数几好])[百千](?=[余多][人名])"
+       # (上千人: a thousand people and more, as every annotator counts it; not 上百人 or 上万人, which they do not)
+       rf"|(?<=上)千(?=[余多]?[人名](?!单|字|义|额|次)))"
        rf"[{_CN_ALL}]*(?:点[{_CN_DIGITS}]+)?")
 _MULT = {"万亿": 1e12, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
          "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2}
@@ -846,6 +848,8 @@ def _figure(doc, t, rt, kind, unit, low, high, lo: _Tok, hi: _Tok, num_end, s_st
     am = _APPROX_PREFIX_RE.search(t, max(s_start, start - 5), start)
     if am:
         approx, start = True, am.start()
+    elif t[start - 1:start] == "上" and t.startswith("千", start):
+        approx, start = True, start - 1   # 上千人: a thousand and more
     sm = _APPROX_SUFFIX_RE.match(t, end)
     if sm:
         approx, end = True, sm.end()

@@ -1084,3 +1084,9 @@ def test_yuan_in_a_text_from_a_sar_about_its_government_is_the_sars_dollar():
     assert figs("新闻联播主要内容\n\n全国“一村一品”主导产业产值超过7000亿元，多地出台扶持措施，农民收入稳步提高。"
                 "其他新闻：香港特区政府表示欢迎。") == [("money", 7e11, 7e11, "CNY")]
     assert figs("中新社香港电 香港特区政府称，内地游客消费人民币50亿元，酒店收入30亿元。")[0][3] == "CNY"
+
+
+def test_shang_qian_counts_a_thousand_people_and_more_but_not_shang_bai_or_shang_wan():
+    got = extract_figures("上千人彻夜排队。")
+    assert [(f.kind, f.value_low, f.approx, f.text) for f in got] == [("count", 1000.0, True, "上千人")]
+    assert figs("上百人受伤，上万人参加集会，上千亿美元的投资。") == []
