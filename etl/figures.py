@@ -231,7 +231,7 @@ _CHANGE_AFTER_RE = re.compile(
     # (9.5%左右的M2高增, 接近5%的中度通货膨胀警示线: a money aggregate or an index, a degree of inflation)
     r"(?:双位数|两位数|经济|营收|收入|销售|销量|利润|出口|进口|同比|环比|年度|全年|年|高|实际|名义|GDP|M[012]|CPI|PPI"
     r"|中度|温和|轻度|严重|恶性|[\u4e00-\u9fff]{2}同比){0,2})?"
-    r"(?P<w>增长|下降|增速|增幅|涨幅|降幅|跌幅|上涨|下跌|减少|递增|递减|增加|贬值|升值|通货膨胀|通胀|高增)"
+    r"(?P<w>增长|下降|增速|增幅|涨幅|降幅|跌幅|上涨|下跌|减少|递增|递减|增加|贬值|升值|通货膨胀|通胀|高增|溢价|折价)"
     r"(?![到至为])")   # 从11.3%增长到18.5%: a level that changed, not a rate
 _GROWTH_NOUN_RE = re.compile(
     # (经济增长 + 预期下调至2.9%: economic growth is a rate of change, whatever level it is lowered to)
@@ -776,7 +776,7 @@ def _names_follow(t: str, people: Sequence[int], num_end: int, s_end: int) -> bo
 
 
 def _growth_sign(word: str) -> int:
-    return -1 if word in _NEG_VERBS or word in ("降幅", "跌幅", "递减") else 1
+    return -1 if word in _NEG_VERBS or word in ("降幅", "跌幅", "递减", "折价") else 1
 
 
 def extract_figures(doc: str, people: Sequence[int] = ()) -> list[Figure]:

@@ -1090,3 +1090,8 @@ def test_shang_qian_counts_a_thousand_people_and_more_but_not_shang_bai_or_shang
     got = extract_figures("上千人彻夜排队。")
     assert [(f.kind, f.value_low, f.approx, f.text) for f in got] == [("count", 1000.0, True, "上千人")]
     assert figs("上百人受伤，上万人参加集会，上千亿美元的投资。") == []
+
+
+def test_a_premium_or_a_discount_after_the_rate_is_a_change():
+    assert figs("补贴覆盖30%溢价。") == [("growth", 30.0, 30.0, "%")]
+    assert figs("俄罗斯原油以30%的折价出售。") == [("growth", -30.0, -30.0, "%")]
