@@ -13,8 +13,8 @@ probability over the span's tokens), entity precision and recall for the rules a
 plus the tagger's proposals, matched one to one as bench/score_texts.py matches (type and a shared name).
 
 ROUND_DIR holds texts/NNN.txt and gold_all.jsonl (blind_round/README.md); default: every /tmp/blind_*
-folder with both. Session 18 ran it (README, "Extraction quality"): the proposals were right 1 time in
-5 to 10, so the tagger is not part of the pipeline.
+folder with both. Session 18 ran it (README, section "Extraction", the session-18 paragraph): the
+proposals were right 1 time in 5 to 10, so the tagger is not part of the pipeline.
 """
 from __future__ import annotations
 
