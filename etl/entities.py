@@ -1192,8 +1192,7 @@ _BRACKET_INSIDE = re.compile(f"[（(]([A-Za-z][A-Za-z .'-]{{1,40}})[)）]([{_HAN
 # the city inside it no place of the text's.
 _COMPANY_WITH_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）]([\u4e00-\u9fff]{0,14}?"
                                 r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团))")
-
-
+# Words for a kind of firm, which describe the company before its name (中国企业 + 中矿(香港)…)
 _COMPANY_KIND_WORDS = ("企业", "公司", "集团", "厂商", "巨头")
 
 
@@ -1269,6 +1268,15 @@ _MILITARY_UNIT = re.compile(
 _BARE_UNIT = re.compile("第(?:\\d{1,4}|[一二三四五六七八九十百]{1,4})[师旅团]")
 
 
+def _country_before(d: _Doc, s: int, most: int, at_word: bool = False) -> tuple[_Ent | None, int]:
+    """The country written right before offset s (the longest form first) and its length, or (None, 0);
+    `at_word`: only a form that starts a token."""
+    text, countries = d.text, d.lex.countries
+    k = next((k for k in range(min(s, most), 1, -1) if text[s - k:s] in countries
+              and (not at_word or d.is_start(s - k))), 0)
+    return (countries[text[s - k:s]] if k else None), k
+
+
 def _numbered_units(d: _Doc):
     text = d.text
     for m in _MILITARY_UNIT.finditer(text):
@@ -1278,9 +1286,7 @@ def _numbered_units(d: _Doc):
             continue   # (第二师的, 第3名: a rank or a count, not a unit named alone)
         if any(text[s - k:m.end()] in d.lex.by_surface for k in range(2, min(s, 8) + 1)):
             continue   # 美国海军第七舰队, 美国第五舰队: a known unit's longer name (the known pass reads it)
-        # the country written right before the unit (俄罗斯 + 第14集团军)
-        k = next((k for k in range(min(s, 6), 1, -1) if text[s - k:s] in d.lex.countries and d.is_start(s - k)), 0)
-        country = d.lex.countries[text[s - k:s]] if k else None
+        country, k = _country_before(d, s, 6, at_word=True)   # (俄罗斯 + 第14集团军)
         if _BARE_UNIT.fullmatch(name) and country is None and text[s - 1:s] != "军":
             continue   # (独立第八师: a bare numbered division is a unit only of a country or an army named before it)
         d.add(d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", country.country if country else None,
@@ -1635,7 +1641,8 @@ def _token_pass(d: _Doc):
             if ent.type == "place" and tok in _CONTINENTS and nxt.startswith(_NOT_THE_CONTINENT_AFTER):
                 continue  # 欧洲债券 (Eurobonds), 欧洲事务部长, 亚洲四小龙, 亚洲运动会: a term or a title, no mention of the place
             if tok in _INDUSTRY_OF_COUNTRY and nxt.startswith(_INDUSTRY_OF_COUNTRY[tok]):
-                d.add(lex.countries[tok[:2]], start, tok[:2])
+                country, surface = _country_prefix(d, tok)
+                d.add(country, start, surface)
                 continue  # 中国电信 + 巨头华为: China's telecoms (a description), not China Telecom
             if tok == "华中" and i > 0 and toks[i - 1][0] in _VISIT_VERBS:
                 d.add(lex.by_name["中国"], start, "华")
@@ -3160,8 +3167,8 @@ def _suffix_names(d: _Doc):
             continue   # 美国股市/n: the country's stock market, no city
         if tok == "管道" and not _named_pipeline(d, i):
             continue
-        if tok.endswith(_GENERIC_SITES) and (kind_word := next(w for w in _GENERIC_SITES if tok.endswith(w))) \
-                and (tok[:-len(kind_word)] in lex.countries or tok == kind_word and i > 0 and toks[i - 1][0] in lex.countries):
+        kind_word = next((w for w in _GENERIC_SITES if tok.endswith(w)), None)
+        if kind_word and (tok[:-len(kind_word)] in lex.countries or tok == kind_word and i > 0 and toks[i - 1][0] in lex.countries):
             if tok != kind_word:
                 d.add(lex.countries[tok[:-len(kind_word)]], starts[i], tok[:-len(kind_word)])
             # 巴勒斯坦 + 难民营, 向捷克出口 + 核电站: a camp of the country's refugees, a plant in the country, not
@@ -3510,20 +3517,17 @@ def _service_staffs(d: _Doc):
     text, lex = d.text, d.lex
     for m in _SERVICE_STAFF.finditer(text):
         s, e = m.span()
-        country = next(((lex.countries[text[s - k:s]], text[s - k:s]) for k in range(min(8, s), 1, -1)
-                        if text[s - k:s] in lex.countries), None)
-        if country is not None:
-            s -= len(country[1])
-        elif not m.group().endswith("总参谋部"):
+        country, k = _country_before(d, s, 8)
+        s -= k
+        if country is None and not m.group().endswith("总参谋部"):
             continue   # 陆军司令部 alone: the army's command of a country the text does not name, no name
         if not d.free(s, e) or not d.is_end(e) or not (d.is_start(s) or country is not None):
             continue
         name = text[s:e]
-        known = lex.by_surface.get(name)
-        d.add(known or _Ent("org:" + name, name, "org", country[0].country if country else None, False, "military_unit"),
-              s, name)
+        d.add(lex.by_surface.get(name) or _Ent("org:" + name, name, "org", country.country if country else None, False,
+                                               "military_unit"), s, name)
         if country is not None:
-            d.add(country[0], s, country[1], take=False)
+            d.add(country, s, text[s:s + k], take=False)
 
 
 def _qualified_forces(d: _Doc):
@@ -4815,7 +4819,6 @@ def _surname_endings(d: _Doc):
                     and len(d.toks[i][0]) >= 2 and any(c not in _ALL_TRANSLIT for c in d.toks[i][0]):
                 i += 1   # 信任/n + 泽连斯基: a word before the name, however its characters are used elsewhere
                 s = d.starts[i]
-            i = d.index_at(s)
             while i is not None and i > 0 and d.toks[i - 1][1] in _NR_TAGS and e - d.starts[i - 1] <= 8 \
                     and d.toks[i - 1][0] not in lex.by_surface and d.toks[i - 1][0][0] in _ALL_TRANSLIT:
                 # (not 祝贺/nr + 卢卡申科: a verb the segmenter tagged as a name starts with no name character)

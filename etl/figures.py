@@ -776,7 +776,7 @@ def _names_follow(t: str, people: Sequence[int], num_end: int, s_end: int) -> bo
 
 
 def _growth_sign(word: str) -> int:
-    return -1 if word in _NEG_VERBS or word in ("降幅", "跌幅", "递减", "折价") else 1
+    return -1 if word in _NEG_VERBS or word in ("降幅", "跌幅", "递减") else 1
 
 
 def extract_figures(doc: str, people: Sequence[int] = ()) -> list[Figure]:
@@ -897,6 +897,7 @@ _SHARED_CURRENCIES = {
 
 # Currencies whose amounts are written with a bare 元 where they are spoken (Taiwan, Hong Kong, Macao)
 _YUAN_CURRENCIES = frozenset(("TWD", "HKD", "MOP"))
+_YUAN_CURRENCY_AFTER_RE = re.compile("(港币|港元|澳门币|澳门元|新台币|人民币)")
 # Nouns for sums of money right after a bare amount (800亿的产值, 1.1万亿结存利润, 4000亿MLF)
 _MONEY_NOUN_AFTER_RE = re.compile("的?(?:产值|利润|结存利润|营收|营业收入|财政收入|税收|市值|销售额|交易额|成交额|贸易额|进出口额"
                                   "|外汇储备|赤字|贷款|信贷|融资|专项债|国债|补贴|资金|预算|MLF|逆回购)")
@@ -930,7 +931,6 @@ def _main_currency(t: str) -> str | None:
         code = _CURRENCIES[m.group(1)]
         counts[code] = counts.get(code, 0) + 1
     return max(counts, key=counts.get) if counts else None
-_YUAN_CURRENCY_AFTER_RE = re.compile("(港币|港元|澳门币|澳门元|新台币|人民币)")
 
 
 # 里拉 alone is the Turkish lira, unless the text writes another country's lira in full (5600黎巴嫩里拉 … 1500里拉)

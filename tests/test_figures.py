@@ -21,6 +21,16 @@ def figs(text: str) -> list[tuple]:
     return [(f.kind, round(f.value_low, 9), round(f.value_high, 9), f.unit) for f in out]
 
 
+def kind_values(text: str) -> list[tuple]:
+    """(kind, low) of every figure."""
+    return [(f.kind, f.value_low) for f in extract_figures(text)]
+
+
+def kind_value_units(text: str) -> list[tuple]:
+    """(kind, low, unit) of every figure."""
+    return [(f.kind, f.value_low, f.unit) for f in extract_figures(text)]
+
+
 def one(text: str):
     found = extract_figures(text)
     assert len(found) == 1, found
@@ -600,19 +610,17 @@ def test_parts_of_a_sum_take_its_currency_deaths_without_a_noun_and_kinds_are_no
 
 
 def test_one_dead_in_words_more_people_nouns_indicators_and_growth_named_after_the_rate():
-    def got(s):
-        return [(f.kind, f.value_low, f.unit) for f in extract_figures(s)]
-    assert got("塌方造成一人死亡。") == [("count", 1.0, "person")]
-    assert got("一名记者在现场。") == []
-    assert got("空袭导致6人身亡。") == [("count", 6.0, "person")]
-    assert got("其人身安全受到威胁。") == []
-    assert got("沿海约有12万渔民停止出海。") == [("count", 120000.0, "person")]
-    assert got("参战人员超50万。") == [("count", 500000.0, "person")]
-    assert got("该国人均GDP900美元。") == [("money", 900.0, "USD")]
-    assert got("预计实现2.5%的经济增长。") == [("growth", 2.5, "%")]
-    assert got("通胀率在3月达到了12.5%。") == [("growth", 12.5, "%")]
-    assert got("工程耗资3000万索姆。") == [("money", 3e7, "KGS")]
-    assert got("一名伤者躺在担架上。") == []
+    assert kind_value_units("塌方造成一人死亡。") == [("count", 1.0, "person")]
+    assert kind_value_units("一名记者在现场。") == []
+    assert kind_value_units("空袭导致6人身亡。") == [("count", 6.0, "person")]
+    assert kind_value_units("其人身安全受到威胁。") == []
+    assert kind_value_units("沿海约有12万渔民停止出海。") == [("count", 120000.0, "person")]
+    assert kind_value_units("参战人员超50万。") == [("count", 500000.0, "person")]
+    assert kind_value_units("该国人均GDP900美元。") == [("money", 900.0, "USD")]
+    assert kind_value_units("预计实现2.5%的经济增长。") == [("growth", 2.5, "%")]
+    assert kind_value_units("通胀率在3月达到了12.5%。") == [("growth", 12.5, "%")]
+    assert kind_value_units("工程耗资3000万索姆。") == [("money", 3e7, "KGS")]
+    assert kind_value_units("一名伤者躺在担架上。") == []
 
 
 def test_ranges_in_words_pesos_by_country_margins_and_lists_of_changes():
@@ -627,76 +635,68 @@ def test_ranges_in_words_pesos_by_country_margins_and_lists_of_changes():
 
 
 def test_growth_targets_shares_of_growth_rate_bases_sects_and_named_groups():
-    def got(s):
-        return [(f.kind, f.value_low, f.unit) for f in extract_figures(s)]
-    assert got("政府力争实现6%左右的增长目标。") == [("growth", 6.0, "%")]
-    assert got("过去十年经济以年均4.1%的实际增长率扩张。") == [("growth", 4.1, "%")]
-    assert got("该地区贡献了全国经济增长的30%。") == [("percent", 30.0, "%")]
-    assert got("当日牌价为1美元 = 89.5卢布。") == [("money", 89.5, "RUB")]
-    assert got("1欧元兑7.6元人民币。") == [("money", 7.6, "CNY")]
-    assert got("每张门票售价1美元。") == [("money", 1.0, "USD")]   # one dollar outside a rate stays an amount
+    assert kind_value_units("政府力争实现6%左右的增长目标。") == [("growth", 6.0, "%")]
+    assert kind_value_units("过去十年经济以年均4.1%的实际增长率扩张。") == [("growth", 4.1, "%")]
+    assert kind_value_units("该地区贡献了全国经济增长的30%。") == [("percent", 30.0, "%")]
+    assert kind_value_units("当日牌价为1美元 = 89.5卢布。") == [("money", 89.5, "RUB")]
+    assert kind_value_units("1欧元兑7.6元人民币。") == [("money", 7.6, "CNY")]
+    assert kind_value_units("每张门票售价1美元。") == [("money", 1.0, "USD")]   # one dollar outside a rate stays an amount
     # the base written after the rate, and the pound's other character (磅) and short forms
-    assert got("黑市上原本是1万叙利亚磅对1美元。") == [("money", 10000.0, "SYP")]
-    assert got("官方汇率调整为15000黎镑兑换1美元。") == [("money", 15000.0, "LBP")]
-    assert got("汇率跌至41.12里拉兑1美元。") == [("money", 41.12, "TRY")]
-    assert got("约12万什叶派穆斯林参加游行。") == [("count", 120000.0, "person")]
+    assert kind_value_units("黑市上原本是1万叙利亚磅对1美元。") == [("money", 10000.0, "SYP")]
+    assert kind_value_units("官方汇率调整为15000黎镑兑换1美元。") == [("money", 15000.0, "LBP")]
+    assert kind_value_units("汇率跌至41.12里拉兑1美元。") == [("money", 41.12, "TRY")]
+    assert kind_value_units("约12万什叶派穆斯林参加游行。") == [("count", 120000.0, "person")]
     # a country's one-character form (and a modifier) between the number and the word for people
-    assert got("超110万吉公民出国务工，已遣返近80万阿非法移民。") == [("count", 1100000.0, "person"), ("count", 800000.0, "person")]
-    assert got("出口额为100万美元，另有50万日元。") == [("money", 1e6, "USD"), ("money", 5e5, "JPY")]
-    assert got("反对派召集了五万支持者。") == [("count", 50000.0, "person")]
-    assert got("部长站在两位总统之间，三人握手。") == []
-    assert got("交火中，三人受伤。") == [("count", 3.0, "person")]
+    assert kind_value_units("超110万吉公民出国务工，已遣返近80万阿非法移民。") == [("count", 1100000.0, "person"), ("count", 800000.0, "person")]
+    assert kind_value_units("出口额为100万美元，另有50万日元。") == [("money", 1e6, "USD"), ("money", 5e5, "JPY")]
+    assert kind_value_units("反对派召集了五万支持者。") == [("count", 50000.0, "person")]
+    assert kind_value_units("部长站在两位总统之间，三人握手。") == []
+    assert kind_value_units("交火中，三人受伤。") == [("count", 3.0, "person")]
 
 
 def test_dong_rupiah_shillings_and_som_by_country_and_thousands_and_hundreds_of_a_wan():
-    def got(s):
-        return [(f.kind, f.value_low, f.unit) for f in extract_figures(s)]
-    assert got("印尼政府明年拨款120万亿盾。") == [("money", 1.2e14, "IDR")]
-    assert got("越南今年吸引外资400万亿盾。") == [("money", 4e14, "VND")]
-    assert got("预算为20亿盾。") == []   # no country named: no sure currency
-    assert got("乌干达政府拨款50亿先令。") == [("money", 5e9, "UGX")]
-    assert got("乌兹别克斯坦今年税收达90万亿索姆。") == [("money", 9e13, "UZS")]
-    assert got("吉尔吉斯斯坦拨款2亿索姆。") == [("money", 2e8, "KGS")]
-    assert got("该国获得3千4百万美元贷款。") == [("money", 3.4e7, "USD")]
-    assert got("军队补充约 20 万新兵，惠及300万受益者。") == [("count", 2e5, "person"), ("count", 3e6, "person")]
+    assert kind_value_units("印尼政府明年拨款120万亿盾。") == [("money", 1.2e14, "IDR")]
+    assert kind_value_units("越南今年吸引外资400万亿盾。") == [("money", 4e14, "VND")]
+    assert kind_value_units("预算为20亿盾。") == []   # no country named: no sure currency
+    assert kind_value_units("乌干达政府拨款50亿先令。") == [("money", 5e9, "UGX")]
+    assert kind_value_units("乌兹别克斯坦今年税收达90万亿索姆。") == [("money", 9e13, "UZS")]
+    assert kind_value_units("吉尔吉斯斯坦拨款2亿索姆。") == [("money", 2e8, "KGS")]
+    assert kind_value_units("该国获得3千4百万美元贷款。") == [("money", 3.4e7, "USD")]
+    assert kind_value_units("军队补充约 20 万新兵，惠及300万受益者。") == [("count", 2e5, "person"), ("count", 3e6, "person")]
 
 
 def test_a_premium_or_a_discount_on_a_reference_price_is_a_change():
-    def got(s):
-        return [(f.kind, f.value_low) for f in extract_figures(s)]
-    assert got("现货价格较指数溢价高达8.5%。") == [("growth", 8.5)]
-    assert got("新股以折价4%发行。") == [("growth", -4.0)]
-    assert got("基金的溢价率为3%。") == [("percent", 3.0)]
+    assert kind_values("现货价格较指数溢价高达8.5%。") == [("growth", 8.5)]
+    assert kind_values("新股以折价4%发行。") == [("growth", -4.0)]
+    assert kind_values("基金的溢价率为3%。") == [("percent", 3.0)]
 
 
 def test_rates_of_change_named_by_a_year_a_plus_sign_or_a_rate_noun_after_them():
-    def got(s):
-        return [(f.kind, f.value_low) for f in extract_figures(s)]
     # the level a growth rate slows to, year by year, is a growth rate (each list item may name its year)
-    assert got("机构预计经济增速将从2023年的4.1%放缓至2024年的3.2%和2025年的2.8%。") == [
+    assert kind_values("机构预计经济增速将从2023年的4.1%放缓至2024年的3.2%和2025年的2.8%。") == [
         ("growth", 4.1), ("growth", 3.2), ("growth", 2.8)]
-    assert got("该国工业产出先是下降1.5%，随后增长0.4%，上月又加快到了2.6%。") == [
+    assert kind_values("该国工业产出先是下降1.5%，随后增长0.4%，上月又加快到了2.6%。") == [
         ("growth", -1.5), ("growth", 0.4), ("growth", 2.6)]
     # a rate noun in the clause before: 通胀 rebounds to a rate; unemployment rises to a level
-    assert got("通胀率连续三个月回落后，上月反弹至9.2%。") == [("growth", 9.2)]
-    assert got("失业率在连续下降之后，上月回升至5%。") == [("percent", 5.0)]
+    assert kind_values("通胀率连续三个月回落后，上月反弹至9.2%。") == [("growth", 9.2)]
+    assert kind_values("失业率在连续下降之后，上月回升至5%。") == [("percent", 5.0)]
     # a PMI is a level even after a fall verb; 涨跌幅 limits are neither a rise nor a fall
-    assert got("出口下降8%，制造业PMI跌至47.9%。") == [("growth", -8.0), ("percent", 47.9)]
-    assert got("新股上市首日的涨跌幅限制为20%。") == [("percent", 20.0)]
+    assert kind_values("出口下降8%，制造业PMI跌至47.9%。") == [("growth", -8.0), ("percent", 47.9)]
+    assert kind_values("新股上市首日的涨跌幅限制为20%。") == [("percent", 20.0)]
     # a multiple listed first, then the percentage of the same verb; 至少 between verb and number
-    assert got("两类产品的产量分别增长1.5倍和32%。") == [("growth", 32.0)]
-    assert got("今年的小麦收成将减少至少12%。") == [("growth", -12.0)]
-    assert got("货币在一年内失去了超过40%的价值。") == [("growth", -40.0)]
+    assert kind_values("两类产品的产量分别增长1.5倍和32%。") == [("growth", 32.0)]
+    assert kind_values("今年的小麦收成将减少至少12%。") == [("growth", -12.0)]
+    assert kind_values("货币在一年内失去了超过40%的价值。") == [("growth", -40.0)]
     # the rate noun after the number, through two modifiers
-    assert got("这个国家一度出现了90%的通货膨胀率。") == [("growth", 90.0)]
-    assert got("云业务实现了15%的环比营收增长。") == [("growth", 15.0)]
-    assert got("三项业务都实现了10%以上的收入增速。") == [("growth", 10.0)]
+    assert kind_values("这个国家一度出现了90%的通货膨胀率。") == [("growth", 90.0)]
+    assert kind_values("云业务实现了15%的环比营收增长。") == [("growth", 15.0)]
+    assert kind_values("三项业务都实现了10%以上的收入增速。") == [("growth", 10.0)]
     # market verbs and signs
-    assert got("该股今天高开6%，另一家重挫11%。") == [("growth", 6.0), ("growth", -11.0)]
-    assert got("原油 | 80美元/桶 | (+3%)") == [("money", 80.0), ("growth", 3.0)]
+    assert kind_values("该股今天高开6%，另一家重挫11%。") == [("growth", 6.0), ("growth", -11.0)]
+    assert kind_values("原油 | 80美元/桶 | (+3%)") == [("money", 80.0), ("growth", 3.0)]
     # each signed item of a list keeps its own sign
-    assert got("两个季度的增速分别为-3.1%和-0.5%。") == [("growth", -3.1), ("growth", -0.5)]
-    assert got("两个季度的增速分别为-3.1%和0.5%。") == [("growth", -3.1), ("growth", 0.5)]
+    assert kind_values("两个季度的增速分别为-3.1%和-0.5%。") == [("growth", -3.1), ("growth", -0.5)]
+    assert kind_values("两个季度的增速分别为-3.1%和0.5%。") == [("growth", -3.1), ("growth", 0.5)]
 
 
 def test_a_count_followed_by_the_names_of_its_people_is_no_figure():
@@ -715,24 +715,20 @@ def test_a_count_followed_by_the_names_of_its_people_is_no_figure():
 
 
 def test_children_and_people_counted_with_ge():
-    def got(s):
-        return [(f.kind, f.value_low) for f in extract_figures(s)]
-    assert got("爆炸造成5个人死亡。") == [("count", 5.0)]
-    assert got("她的两个儿子还被困在废墟下。") == [("count", 2.0)]
-    assert got("这位母亲说，她家有7口人。") == [("count", 7.0)]
-    assert got("她是三个孩子的母亲。") == []           # who a parent is
-    assert got("一名有三个孩子的农民在开车。") == []    # who someone is: children count in what befell them
-    assert got("他的妻子和其中一个孩子死亡。") == []      # "one" with a noun, as 一名X
-    assert got("当地平均4口人住一套房。") == []           # an average
-    assert got("政府设立了9个人道援助站。") == []         # 人道, not people
-    assert got("这是三位一体的改革。") == []
+    assert kind_values("爆炸造成5个人死亡。") == [("count", 5.0)]
+    assert kind_values("她的两个儿子还被困在废墟下。") == [("count", 2.0)]
+    assert kind_values("这位母亲说，她家有7口人。") == [("count", 7.0)]
+    assert kind_values("她是三个孩子的母亲。") == []           # who a parent is
+    assert kind_values("一名有三个孩子的农民在开车。") == []    # who someone is: children count in what befell them
+    assert kind_values("他的妻子和其中一个孩子死亡。") == []      # "one" with a noun, as 一名X
+    assert kind_values("当地平均4口人住一套房。") == []           # an average
+    assert kind_values("政府设立了9个人道援助站。") == []         # 人道, not people
+    assert kind_values("这是三位一体的改革。") == []
 
 
 def test_bare_yuan_in_the_currency_of_the_amount_just_before():
-    def got(s):
-        return [(f.kind, f.value_low, f.unit) for f in extract_figures(s)]
-    assert got("违者先被罚新台币3万元，再罚30万元。") == [("money", 3e4, "TWD"), ("money", 3e5, "TWD")]
-    assert got("门票50美元，约合350元。") == [("money", 50.0, "USD"), ("money", 350.0, "CNY")]
+    assert kind_value_units("违者先被罚新台币3万元，再罚30万元。") == [("money", 3e4, "TWD"), ("money", 3e5, "TWD")]
+    assert kind_value_units("门票50美元，约合350元。") == [("money", 50.0, "USD"), ("money", 350.0, "CNY")]
 
 
 def test_hundred_million_after_an_approximation_decimals_from_zero_and_stated_ranges():
@@ -762,14 +758,12 @@ def test_annual_rates_costs_jobs_signed_volumes_and_the_people_among_whom():
 
 
 def test_where_a_rate_fell_from_and_to_by_month_reached_growth_devaluation_and_one_badly_hurt():
-    def got(s):
-        return [(f.kind, f.value_low) for f in extract_figures(s)]
-    assert got("通货膨胀率平均为30.5%，尽管从3月份的40.2%下降到10月份的22.7%。") == [
+    assert kind_values("通货膨胀率平均为30.5%，尽管从3月份的40.2%下降到10月份的22.7%。") == [
         ("growth", 30.5), ("growth", 40.2), ("growth", 22.7)]
-    assert got("失业率从5%下降到4%。") == [("percent", 5.0), ("percent", 4.0)]   # levels of a level
-    assert got("两国贸易额增长达到了35%以上。") == [("growth", 35.0)]
-    assert got("比索每月仅贬低2%。") == [("growth", -2.0)]
-    assert got("袭击造成数人受伤，其中一人伤势严重。") == [("count", 1.0)]
+    assert kind_values("失业率从5%下降到4%。") == [("percent", 5.0), ("percent", 4.0)]   # levels of a level
+    assert kind_values("两国贸易额增长达到了35%以上。") == [("growth", 35.0)]
+    assert kind_values("比索每月仅贬低2%。") == [("growth", -2.0)]
+    assert kind_values("袭击造成数人受伤，其中一人伤势严重。") == [("count", 1.0)]
 
 
 def test_savings_are_cuts_school_years_no_heads_and_eligible_voters_are_people():
@@ -794,16 +788,14 @@ def test_savings_are_cuts_school_years_no_heads_and_eligible_voters_are_people()
 
 
 def test_jobs_after_the_number_the_dead_among_a_group_and_a_change_by_its_size():
-    def got(s):
-        return [(f.kind, f.value_low) for f in extract_figures(s)]
-    assert got("这家工厂解决了当地超2000人的就业问题。") == []
-    assert got("在这次行动中，45名平民中有17人在战斗中丧生。") == [("count", 45.0), ("count", 17.0)]
-    assert got("每10个人中就有1人失业。") == []
-    assert got("保护区里每10名5岁以下儿童中,就有8人营养不良。") == []   # the ratio's clause ends at the comma
-    assert got("在这些村民中，就有8人死亡。") == [("count", 8.0)]
-    assert got("数据显示，出口减少幅度接近 15%。") == [("growth", -15.0)]
+    assert kind_values("这家工厂解决了当地超2000人的就业问题。") == []
+    assert kind_values("在这次行动中，45名平民中有17人在战斗中丧生。") == [("count", 45.0), ("count", 17.0)]
+    assert kind_values("每10个人中就有1人失业。") == []
+    assert kind_values("保护区里每10名5岁以下儿童中,就有8人营养不良。") == []   # the ratio's clause ends at the comma
+    assert kind_values("在这些村民中，就有8人死亡。") == [("count", 8.0)]
+    assert kind_values("数据显示，出口减少幅度接近 15%。") == [("growth", -15.0)]
     # a share right after a company's Ltd.
-    assert got("该公司收购了Example Metals Ltd.12.5%的股份。") == [("percent", 12.5)]
+    assert kind_values("该公司收购了Example Metals Ltd.12.5%的股份。") == [("percent", 12.5)]
 
 
 def test_eligible_voters_by_condition():
@@ -963,14 +955,12 @@ def test_health_workers_population_totals_baht_and_a_count_before_its_year():
 
 
 def test_purchasing_managers_index_is_a_percentage_and_at_least_is_no_fall():
-    def got(s):
-        return [(f.kind, f.value_low) for f in extract_figures(s)]
     # the gold README lists PMI among the levels that are percent; its readings carry no sign
-    assert got("制造业采购经理指数(PMI)回升至51，电子业PMI升至51.6。") == [("percent", 51.0), ("percent", 51.6)]
-    assert got("PMI 2023年全年走势平稳。") == []
+    assert kind_values("制造业采购经理指数(PMI)回升至51，电子业PMI升至51.6。") == [("percent", 51.0), ("percent", 51.6)]
+    assert kind_values("PMI 2023年全年走势平稳。") == []
     # 至少 is "at least" (not the verb 少), 比例 is no comparison; 少了 is a fall
-    assert got("到年底接种比例至少达到30%。") == [("percent", 30.0)]
-    assert got("对世卫组织的贡献却少了近90%。") == [("growth", -90.0)]
+    assert kind_values("到年底接种比例至少达到30%。") == [("percent", 30.0)]
+    assert kind_values("对世卫组织的贡献却少了近90%。") == [("growth", -90.0)]
 
 
 def test_followers_of_a_religion_are_people():
@@ -1001,30 +991,24 @@ def test_a_rate_of_another_year_and_a_comparison_by_size():
 
 
 def test_a_rate_held_at_a_level_takes_the_sentences_rate_noun():
-    def got(text):
-        return [(f.kind, f.value_low) for f in extract_figures(text)]
-    assert got("通货膨胀率可能会保持在央行提出的4.5%左右。") == [("growth", 4.5)]
-    assert got("失业率保持在4%。") == [("percent", 4.0)]
+    assert kind_values("通货膨胀率可能会保持在央行提出的4.5%左右。") == [("growth", 4.5)]
+    assert kind_values("失业率保持在4%。") == [("percent", 4.0)]
 
 
 def test_a_bare_magnitude_after_a_word_of_amount():
-    def got(text):
-        return [(f.kind, f.value_low, f.unit) for f in extract_figures(text)]
-    assert got("价值万亿美元的倡议。") == [("money", 1e12, "USD")]
-    assert got("军队总兵力不到万人。") == [("count", 1e4, "person")]
-    assert got("这项百亿兹罗提的防务计划。") == [("money", 1e10, "PLN")]
-    assert got("每日吞吐量超万吨。") == [("mass", 1e4, "t")]
-    assert got("进入万亿美元俱乐部。") == [] and got("上万人参加。") == []
+    assert kind_value_units("价值万亿美元的倡议。") == [("money", 1e12, "USD")]
+    assert kind_value_units("军队总兵力不到万人。") == [("count", 1e4, "person")]
+    assert kind_value_units("这项百亿兹罗提的防务计划。") == [("money", 1e10, "PLN")]
+    assert kind_value_units("每日吞吐量超万吨。") == [("mass", 1e4, "t")]
+    assert kind_value_units("进入万亿美元俱乐部。") == [] and kind_value_units("上万人参加。") == []
 
 
 def test_ge_counts_casualties_and_yu_with_the_food_radical():
-    def got(text):
-        return [(f.kind, f.value_low) for f in extract_figures(text)]
-    assert got("炸弹落下,死13个,伤14个。") == [("count", 13.0), ("count", 14.0)]
-    assert got("一个月里有46个受伤。") == [("count", 46.0)]
-    assert got("袭击中还有两个孩子遇难。") == [("count", 2.0)]
-    assert got("首投族有500馀万名选民。") == [("count", 5e6)]
-    assert got("这个国家有3个港口。") == []
+    assert kind_values("炸弹落下,死13个,伤14个。") == [("count", 13.0), ("count", 14.0)]
+    assert kind_values("一个月里有46个受伤。") == [("count", 46.0)]
+    assert kind_values("袭击中还有两个孩子遇难。") == [("count", 2.0)]
+    assert kind_values("首投族有500馀万名选民。") == [("count", 5e6)]
+    assert kind_values("这个国家有3个港口。") == []
 
 
 def test_a_dashed_range_of_four_digit_amounts_is_no_span_of_years():
@@ -1035,28 +1019,22 @@ def test_a_dashed_range_of_four_digit_amounts_is_no_span_of_years():
 
 
 def test_amounts_listed_before_one_unit_share_it():
-    def got(text):
-        return [(f.kind, f.value_low, f.unit) for f in extract_figures(text)]
-    assert got("计划分别为三国提供价值610亿、260亿和80亿美元的援助。") == [
+    assert kind_value_units("计划分别为三国提供价值610亿、260亿和80亿美元的援助。") == [
         ("money", 6.1e10, "USD"), ("money", 2.6e10, "USD"), ("money", 8e9, "USD")]
-    assert got("三座矿的产量分别为300万、500万和800万吨。") == [("mass", 3e6, "t"), ("mass", 5e6, "t"), ("mass", 8e6, "t")]
-    assert got("2019、2020和2021年经济增长3%。") == [("growth", 3.0, "%")]   # no multiplier: years, no list of sums
+    assert kind_value_units("三座矿的产量分别为300万、500万和800万吨。") == [("mass", 3e6, "t"), ("mass", 5e6, "t"), ("mass", 8e6, "t")]
+    assert kind_value_units("2019、2020和2021年经济增长3%。") == [("growth", 3.0, "%")]   # no multiplier: years, no list of sums
 
 
 def test_type_numbers_and_years_before_a_word_are_no_amounts():
-    def got(text):
-        return [(f.kind, f.value_low) for f in extract_figures(text)]
-    assert got("编队包括055万吨大驱和054A护卫舰。") == []
-    assert got("在“2019陆军技术日”上展出了导弹模型。") == []
-    assert got("共有2019名士兵阵亡。") == [("count", 2019.0)]
-    assert got("调查访问了2050个英国成年人。") == [("count", 2050.0)]
+    assert kind_values("编队包括055万吨大驱和054A护卫舰。") == []
+    assert kind_values("在“2019陆军技术日”上展出了导弹模型。") == []
+    assert kind_values("共有2019名士兵阵亡。") == [("count", 2019.0)]
+    assert kind_values("调查访问了2050个英国成年人。") == [("count", 2050.0)]
 
 
 def test_more_words_for_people_and_jobs_that_are_no_people():
-    def got(text):
-        return [(f.kind, f.value_low) for f in extract_figures(text)]
-    assert got("美国大学共有超过27.7万中国留学生。") == [("count", 2.77e5)]
-    assert got("改革预计影响10万个公务员岗位。") == []
+    assert kind_values("美国大学共有超过27.7万中国留学生。") == [("count", 2.77e5)]
+    assert kind_values("改革预计影响10万个公务员岗位。") == []
 
 
 def test_a_bare_sum_named_by_a_money_noun_is_in_the_texts_currency():
