@@ -836,10 +836,18 @@ def extract_figures(doc: str, people: Sequence[int] = ()) -> list[Figure]:
                 found.append(["money", g[1], lo.value, hi.value, lo, hi, num_end, s_start, s_end])
                 break
     found.sort(key=lambda f: f[4].start)
-    return [_figure(doc, t, rt, *f) for f in found]
+    figures: list[Figure] = []
+    sentence: list[Figure] = []   # the figures before, in the same sentence (what a conversion or a bare change measures)
+    for i, f in enumerate(found):
+        if i and f[-2] != found[i - 1][-2]:
+            sentence = []
+        figures.append(_figure(doc, t, rt, *f, earlier=sentence))
+        sentence.append(figures[-1])
+    return figures
 
 
-def _figure(doc, t, rt, kind, unit, low, high, lo: _Tok, hi: _Tok, num_end, s_start, s_end) -> Figure:
+def _figure(doc, t, rt, kind, unit, low, high, lo: _Tok, hi: _Tok, num_end, s_start, s_end,
+            earlier: Sequence[Figure] = ()) -> Figure:
     """The Figure record, its surface text widened to the approximation and time-basis words."""
     start, end = lo.start, num_end
     if kind in ("percent", "growth") and _negative(t, start, s_start):
@@ -865,7 +873,7 @@ def _figure(doc, t, rt, kind, unit, low, high, lo: _Tok, hi: _Tok, num_end, s_st
     ps = _PER_SUFFIX_RE.match(t, end)
     if ps:
         per, end = _PER[ps.group(1)], ps.end()
-    subject = hi.unit_noun if kind == "count" and hi.unit_noun else _subject(doc, rt, start, end, s_start, s_end, kind)
+    subject = hi.unit_noun if kind == "count" and hi.unit_noun else _subject(doc, rt, start, end, s_start, s_end, kind, earlier)
     return Figure(kind, low, high, unit, per, approx, doc[start:end], doc[s_start:s_end], start, end, subject)
 
 
@@ -1222,58 +1230,187 @@ def _tag():
     return tag
 
 
-_NOUNISH = ("n", "vn", "nz", "ns", "nt", "nr", "ng", "eng")
+_NOUNISH = ("n", "vn", "nz", "ns", "nt", "nr", "ng", "eng", "j", "s")
 _NOUNISH_OR_VERB = _NOUNISH + ("v",)
-# Words between a subject and its number that are not part of the subject: copulas and hedges.
+# Words between a subject and its number that are not part of the subject: copulas, hedges, modals and
+# the verbs of reaching a level (集成电路出口额突破1595亿美元, 中美贸易额预计降至5800亿美元).
 _LINK_WORDS = frozenset("为 是 达 达到 约 约为 约有 有 共 共有 共计 总计 合计 仅 仅为 只有 已 已经 超过 "
-                        "超 逾 近 将近 接近 高达 多达 至少 累计 目前 预计 估计 大约 大概 则".split())
+                        "超 逾 近 将近 接近 高达 多达 至少 累计 目前 预计 估计 大约 大概 则 "
+                        "突破 冲破 跌破 超出 降至 增至 升至 涨至 跌至 达至 减至 攀升 回升 回落 下调 上调 "
+                        "有望 可能 或 料 料将 或将 预期将 定为 估算为 估计为 录得 创下 维持 保持 稳定 小幅 大幅 "
+                        "价值 总价值 同比 环比 年均 月均 日均 年化 约合 折合 "
+                        # reporting words the tagger calls nouns (报告全国死亡人数: the report is not counted)
+                        "报告 显示 表示 称 声称 宣布 指出 透露 统计 预测 预计称 直言 坦言 微调 下修 上修".split())
+# Nouns the tagger calls verbs or numerals (收入/v, 预算/v, 大米/m), which a subject may be or end with.
+_NOUNS_TAGGED_OTHERWISE = frozenset("收入 预算 开支 产能 支出 营收 赔偿 需求 拨款 捐款 大米 增资 投入 占比 合同 零部件 "
+                                    "警察 通货膨胀 通货膨胀率 进度 增速 还款".split())
+# What names no measured thing: currencies (约合人民币427亿元: the unit of the number after them).
+_NOT_SUBJECTS = frozenset(_CURRENCIES) | {"约合", "约合人民币", "折合", "相当于"} | {
+    # periods (大众品牌的利润率降至2.3%，去年同期为3.8%: the same rate a year before)
+    "去年同期", "同期", "上年同期", "去年", "今年", "前年", "当年", "同年", "上年", "月份", "季度", "年度",
+    # units of a change and words too bare to say what (下调25个基点至4%, 还有人预测3500美元)
+    "基点", "百分点", "人"}
+# The size of a change, which measures the change of what the figure before measured (……降至1.15万亿卢比，降幅超过13%).
+_CHANGE_SIZE_NOUNS = frozenset("涨幅 降幅 增幅 跌幅 幅度 减幅".split())
+# Nouns after "X的" that say how fast or how big (以每年10%的速度, 3.4%的增长, 8.3%的降幅), not what:
+# the subject is then the noun before the number.
+_HOW_NOUNS = frozenset("速度 水平 规模 幅度 降幅 涨幅 增幅 跌幅 增速 增长 下降 比例 比重 高位 纪录 记录 新高 新低 "
+                       "程度 速率 重要性 意义".split())
+# Heads that say "how many" of the word before them, which belongs to the subject (死亡人数, 减免税额).
+_COUNT_HEADS = frozenset("人数 数量 总数 总额 金额 额 总量 总值 数字 次数".split())
+# Where a comparison's base or the whole a share is of begins (较去年同期, 从上个财年的, 占GDP的):
+# the subject is what comes before it.
+_BASE_WORDS = frozenset("较 比 相比 相较 从 由 自 占 占到 被".split())
+# The gap between the two ends of a change within one clause (贸易额从2000年的24亿美元增长到2022年的2349亿美元).
+_FROM_TO_GAP_RE = re.compile(r"[^\d，,。；;]{0,4}(?:到|至)了?(?:\d{4}年)?[^\d，,。；;]{0,8}$")
+# A clause that only names another period (，去年同期为3.8%): it reports what the figure before reported.
+_PERIOD_ONLY_RE = re.compile(r"[\s" + _SPACE + r"]*(?:\d{4}年|去年|今年|前年|上年|同年|当年|上个?月|本月)?"
+                             r"(?:同期|全年|[上下]半年|第?[一二三四1-4]季度)?(?<!^)(?:则|仅|也)?(?:为|是|达|达到)"
+                             r"[\s" + _SPACE + r"]*$")
+# What happened to the people a count counts, after it (3人死亡); a death sentence is no death.
+_CASUALTY_AFTER_RE = re.compile(_CASUALTY_RE.pattern.replace("|死|", "|死(?!刑)|"))
+# The gap between an amount and its conversion into another currency: 30亿雷亚尔(约4.842亿美元),
+# 2.8万亿坚戈，约合60亿美元, (17万亿坚戈或更多) after 350亿美元.
+_CONVERSION_GAP_RE = re.compile(r"[\s" + _SPACE + r"]*[（(，,]?[\s" + _SPACE + r"]*(?:约合|折合|合|相当于|约|即|或|约为)?"
+                                r"[\s" + _SPACE + r"]*(?:" + _NAMED_CURRENCIES[1:-1] + r")?[\s" + _SPACE + r"]*(?:约|近|逾)?$")
+# A clause that is only a change, with no subject of its own (，同比增长13.2%, ，较峰值缩水25%: the base cut off).
+_SUBJECTLESS_CHANGE_RE = re.compile(r"[\s" + _SPACE + r"]*(?:同比|环比|年均|年化|月均)?(?:增长|增加|上涨|上升|下降|下跌|减少|下滑|缩水"
+                                    r"|提高|降低|增|降|涨|跌|升)了?[\s" + _SPACE + r"]*$")
+# Copulas a figure's text may open with (约为3.62万亿卢比, 高达33%): they link it to the noun before.
+_LINKING_OPENERS = ("约为", "为", "达", "高达", "多达", "仅为", "约达")
+# What may stand between a number and the 的 before its noun: an approximation or a bracketed conversion.
+_AFTER_ASIDE_RE = re.compile(r"^[" + _SPACE + r"]*(?:以上|以下|左右|上下|不等|之多|[（(][^（()）]{0,20}[）)])+[" + _SPACE + r"]*")
+_LOCATIVE_PREPOSITIONS = frozenset("在 向 对 于 给 为 往 赴".split())
+_BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
+_QUOTES = "“”\"《》「」『』'‘’"
 
 
-def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, kind: str) -> str | None:
-    """The noun phrase a figure measures: the nouns right after it (53名英国官员, 100亿立方米天然气),
-    else the nouns that precede its verb (天然气消费量为每年3600亿立方米)."""
-    tag = _tag()
-    after = doc[end:_clause_end(doc, end, min(s_end, end + 16))]
-    direct = not after.startswith("的")
-    right = []
-    rest = after.lstrip(" 的")
-    tags = tag(rest) if rest else []
-    for word, pos in tags:
-        if pos.startswith(_NOUNISH) and word.strip():
-            right.append(word)
-        else:
+def _right_nouns(tags: list[tuple[str, str]]) -> list[str]:
+    """The noun phrase that opens a stretch of text (53名英国官员, 的“抵押贷款”): its nouns up to the first
+    other word, a currency that is only the number's unit (6.8万元人民币) skipped; a verbal noun with a
+    preposition after it is the verb of a clause (60%的尼日尔人生活在……: the people, not their life)."""
+    words: list[str] = []
+    for k, (word, pos) in enumerate(tags):
+        if not words and (word in _NOT_SUBJECTS or word in _QUOTES):
+            continue
+        if not words and pos in ("a", "b") and k + 1 < len(tags) and tags[k + 1][1].startswith(_NOUNISH):
+            words.append(word)   # 的新贷款, 的总营收: an adjective that opens the noun phrase
+            continue
+        if word in _QUOTES and words:
             break
-    right_phrase = "".join(right) or None
-    if right_phrase and (direct or kind == "count"):
-        return right_phrase
-    if kind == "count":
-        # 3人死亡, 1600人在暴力事件中丧生: what happened to them is what the count measures
-        cm = _CASUALTY_RE.search(after)
-        if cm:
-            return cm.group(0)
-    before = doc[_clause_start(rt, start, max(s_start, start - 20)):start]
-    tags = tag(before) if before else []
+        if not pos.startswith(_NOUNISH) or not word.strip():
+            break
+        if pos == "vn" and k + 1 < len(tags) and tags[k + 1][0] in ("在", "于", "到", "至", "了", "着"):
+            break
+        words.append(word)
+    return words
+
+
+def _left_nouns(tags: list[tuple[str, str]], linked: bool, kind: str) -> tuple[str | None, bool]:
+    """The noun phrase a clause ends with before its number (天然气消费量为, 财政赤字突破), and whether the
+    clause has a comparison base or a whole (较…, 占…) that was cut off: (phrase, cut). linked: the
+    figure's own text opens with a link word (约为3.62万亿卢比)."""
+    cut = False
+    if not linked and tags and tags[-1][0] in ("将", "把"):
+        # 俄军将三人……: what 将/把 takes is the figure itself; the noun before is the agent (no fallback to it)
+        return None, True
+    for k in range(len(tags) - 1, -1, -1):
+        if tags[k][0] in _BASE_WORDS and tags[k][1].startswith(("p", "v", "zg", "c")):
+            tags, cut = tags[:k], True
+            break
     # drop the link words and function words between the subject and the number
     dropped = []
     while tags and (tags[-1][0] in _LINK_WORDS or not tags[-1][1].startswith(_NOUNISH_OR_VERB)):
         dropped.append(tags.pop()[0])
-    copula_only = bool(dropped) and all(w in _LINK_WORDS for w in dropped)
+    if kind == "percent" and dropped and dropped[-1] == "的" and not any(w in _LINK_WORDS for w in dropped[:-1]):
+        # 债务将增至GDP的121%: the nouns before 的 are the whole the share is of; the subject is before them
+        whole = len(tags)
+        while whole and tags[whole - 1][1].startswith(_NOUNISH) and tags[whole - 1][0] not in _LINK_WORDS:
+            whole -= 1
+        if whole and tags[whole - 1][0] in _LINK_WORDS:
+            tags = tags[:whole]
+            while tags and (tags[-1][0] in _LINK_WORDS or not tags[-1][1].startswith(_NOUNISH_OR_VERB)):
+                dropped.append(tags.pop()[0])
+    copula_only = cut or linked or (bool(dropped) and all(w in _LINK_WORDS for w in dropped))
     left: list[str] = []
+    left_pos: list[str] = []
     while tags:
         word, pos = tags[-1]
+        if word in _LINK_WORDS:
+            break   # 标准普尔/预计/政府债务: the forecaster is not the subject
         # before a copula, a two-char "verb" after a noun is the head of a compound (国防/预算为)
         compound_head = (copula_only and not left and pos.startswith("v") and len(word) >= 2
                          and len(tags) > 1 and tags[-2][1].startswith(_NOUNISH))
-        if pos.startswith(_NOUNISH) or compound_head:
+        # 死亡/v 人数/n: the word before a "how many" head is part of the subject
+        counted = len(left) == 1 and left[0] in _COUNT_HEADS and pos.startswith(("v", "a"))
+        if pos.startswith(_NOUNISH) or compound_head or counted:
             left.append(tags.pop()[0])
+            left_pos.append(pos)
         else:
             break
-    left_phrase = "".join(reversed(left)) or None
-    if left_phrase is None:
+    phrase = "".join(reversed(left)) or None
+    if phrase and len(phrase) > 2 and phrase[0] in "年月" and tags and tags[-1][1] == "m":
+        phrase = phrase[1:]   # 2024/年德美/贸易总额: the year's 年 glued to the subject
+    if phrase and len(left) > 1 and left[-1] in ("计划", "拟", "准备", "打算"):
+        phrase = phrase[len(left[-1]):]   # 计划/投资: the plan to invest is the investment
+    elif phrase and len(left) > 1 and tags and tags[-1][0] in _LOCATIVE_PREPOSITIONS and left_pos[-1] == "ns":
+        phrase = phrase[len(left[-1]):]   # 在/巴西/投资: the place after 在 or 向 is where, not what
+    return (None if phrase in _NOT_SUBJECTS else phrase), cut
+
+
+def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, kind: str,
+             earlier: Sequence[Figure] = ()) -> str | None:
+    """The noun phrase a figure measures: the nouns right after it (53名英国官员, 100亿立方米天然气,
+    64%的得票率), else the nouns that precede its verb (天然气消费量为每年3600亿立方米); a conversion
+    into another currency or a clause with no subject of its own (，同比增长13.2%) measures what a
+    figure before it in the sentence measures (earlier: those figures, in text order)."""
+    prev = earlier[-1] if earlier else None
+    if prev is not None and _CONVERSION_GAP_RE.match(doc, prev.end, start) and kind == "money":
+        # 2.8万亿坚戈，增长7.2%，约合60亿美元: the last sum before, past a change in between
+        source = next((f for f in reversed(earlier) if f.kind == "money"), None)
+        if source is not None and source.subject:
+            return source.subject
+    if prev is not None and prev.subject and prev.kind == kind and _FROM_TO_GAP_RE.match(doc, prev.end, start):
+        return prev.subject
+    tagger = _tag()
+
+    def tag(text: str) -> list[tuple[str, str]]:
+        return [(w, "n" if w in _NOUNS_TAGGED_OTHERWISE else p) for w, p in tagger(text)]
+
+    after = doc[end:_clause_end(doc, end, min(s_end, end + 24))]
+    # (90%以上的产能, 2.5万拉里(约合6.8万元人民币)的罚款: the words between the number and its 的)
+    after = _AFTER_ASIDE_RE.sub("", after, count=1)
+    direct = not after.startswith("的")
+    rest = after.removeprefix("的").lstrip(_SPACE)
+    right_words = _right_nouns(tag(rest)) if rest else []
+    right_phrase = "".join(right_words) or None
+    if right_phrase and (direct or kind == "count" or right_words[-1] not in _HOW_NOUNS):
+        return right_phrase
+    if kind == "count":
+        # 3人死亡, 1600人在暴力事件中丧生: what happened to them is what the count measures
+        cm = _CASUALTY_AFTER_RE.search(after)
+        if cm:
+            return cm.group(0)
+    before = doc[_clause_start(rt, start, max(s_start, start - 20)):start]
+    # (德国国内生产总值(GDP)同比下滑: an alias or a note in brackets is left out)
+    tags = tag(_BRACKETED_RE.sub("", before)) if before else []
+    left_phrase, cut = _left_nouns(list(tags), doc.startswith(_LINKING_OPENERS, start), kind)
+    if left_phrase in _CHANGE_SIZE_NOUNS and prev is not None and prev.subject:
+        return prev.subject
+    if left_phrase:
+        return left_phrase
+    if prev is not None and prev.subject and (cut or not before.strip(_SPACE + " ，,")
+                                              or _SUBJECTLESS_RE.match(before) or _SUBJECTLESS_CHANGE_RE.match(before)
+                                              or _PERIOD_ONLY_RE.match(before)):
+        return prev.subject   # 制造业产值达到2.8万亿坚戈，增长7.2%; 国防预算为…，较去年增加8.2%
+    if not cut:
         # 美国政府将会拨款3.68亿美元: past the verbs to the actor
-        while tags and not tags[-1][1].startswith(_NOUNISH):
+        left: list[str] = []
+        while tags and (not tags[-1][1].startswith(_NOUNISH) or tags[-1][0] in _LINK_WORDS):
             tags.pop()
-        while tags and tags[-1][1].startswith(_NOUNISH):
+        while tags and tags[-1][1].startswith(_NOUNISH) and tags[-1][0] not in _LINK_WORDS:
             left.append(tags.pop()[0])
-        left_phrase = "".join(reversed(left)) or None
-    return left_phrase or right_phrase
+        phrase = "".join(reversed(left)) or None
+        if phrase and phrase not in _NOT_SUBJECTS:
+            return phrase
+    return right_phrase

@@ -315,9 +315,51 @@ def test_fullwidth_offsets_point_into_the_original_text():
     ("俄罗斯向中国输送100亿立方米天然气。", "天然气"),
     ("当局疏散了4000名居民。", "居民"),
     ("今年的国防预算为8000亿美元。", "国防预算"),
+    # the noun phrase after 的 (unless it only says how: 速度, 增长)
+    ("全球约60%的天然气经由这条航线运输。", "天然气"),
+    ("反对派候选人以52.3%的得票率胜出。", "得票率"),
+    ("约72%的居民生活在贫困线以下。", "居民"),            # not 居民生活
+    ("基金组织将向该国提供20亿美元的新贷款。", "新贷款"),
+    ("该国经济去年实现3.4%的增长。", "经济"),
+    ("该国国内生产总值实现3.4%的增长。", "国内生产总值"),   # (国内/s: a place word in a noun)
+    # the part, not the whole it is a share of
+    ("石油收入占该国财政收入的40%。", "石油收入"),
+    ("政府债务将增至GDP的120%。", "政府债务"),
+    # link verbs, comparison bases, reporting words and the year are not the subject
+    ("铜价较去年同期上涨12%。", "铜价"),
+    ("出口额突破1000亿美元。", "出口额"),
+    ("当局报告全国死亡人数已超过500人。", "全国死亡人数"),
+    ("2024年德法贸易总额高达2500亿欧元。", "德法贸易总额"),
+    # nouns the tagger calls verbs
+    ("该国今年的国防开支为500亿美元。", "国防开支"),
+    # an approximation, a bracketed conversion or alias, a place after 在 are not in the way
+    ("全球90%以上的稀土加工产能集中在一个国家。", "稀土加工产能"),
+    ("该国国内生产总值(GDP)同比下滑0.3%。", "国内生产总值"),
+    ("公司宣布将在巴西投资30亿雷亚尔。", "投资"),
+    # what 将 takes is counted; the agent before it is not what is counted; a death sentence is no death
+    ("法院将两人判处死刑。", None),
 ])
 def test_subject_phrase(text, subject):
     assert one(text).subject == subject
+
+
+@pytest.mark.parametrize("text, subjects", [
+    # a conversion into another currency measures the same thing
+    ("援助金额为30亿欧元（约合32亿美元）。", ["援助金额", "援助金额"]),
+    # a clause that is only a change, a period or the size of a change reports on the figure before
+    ("出口额达到1200亿美元，同比增长8%。", ["出口额", "出口额"]),
+    ("大众品牌的利润率降至2.3%，去年同期为3.8%。", ["利润率", "利润率"]),
+    ("养老金支出降至1.1万亿卢比，降幅超过10%。", ["养老金支出", "养老金支出"]),
+    ("违规者将面临2.5万欧元（约合19万元人民币）的罚款。", ["罚款", "罚款"]),
+    ("制造业产值达到2.8万亿坚戈，增长7.2%，约合60亿美元。", ["制造业产值"] * 3),
+    # both ends of a change in one clause
+    ("双边贸易额从2010年的300亿美元增长到2020年的900亿美元。", ["双边贸易额", "双边贸易额"]),
+    ("韩国政府将明年的国防预算定为66万亿韩元，比今年（61万亿韩元）增加8.2%。", ["国防预算"] * 3),
+    # …but a new subject in the next clause is its own
+    ("出口额达到1200亿美元，进口额下降8%。", ["出口额", "进口额"]),
+])
+def test_subject_carried_from_the_figure_before(text, subjects):
+    assert [f.subject for f in extract_figures(text)] == subjects
 
 
 def test_every_occurrence_is_returned():
