@@ -1300,8 +1300,9 @@ def _right_nouns(tags: list[tuple[str, str]]) -> list[str]:
             break
         if not pos.startswith(_NOUNISH) or not word.strip():
             break
-        if pos == "vn" and k + 1 < len(tags) and tags[k + 1][0] in ("在", "于", "到", "至", "了", "着"):
-            break
+        if pos == "vn" and k + 1 < len(tags) and (tags[k + 1][0] in ("在", "于", "到", "至", "了", "着")
+                                                  or not words and tags[k + 1][1][:1] in ("m", "q", "r")):
+            break   # (投资30亿雷亚尔建设/一座工厂: a verb with its object)
         words.append(word)
     return words
 
@@ -1353,8 +1354,9 @@ def _left_nouns(tags: list[tuple[str, str]], linked: bool, kind: str) -> tuple[s
         phrase = phrase[1:]   # 2024/年德美/贸易总额: the year's 年 glued to the subject
     if phrase and len(left) > 1 and left[-1] in ("计划", "拟", "准备", "打算"):
         phrase = phrase[len(left[-1]):]   # 计划/投资: the plan to invest is the investment
-    elif phrase and len(left) > 1 and tags and tags[-1][0] in _LOCATIVE_PREPOSITIONS and left_pos[-1] == "ns":
-        phrase = phrase[len(left[-1]):]   # 在/巴西/投资: the place after 在 or 向 is where, not what
+    elif phrase and len(left) > 1 and tags and tags[-1][0] in _LOCATIVE_PREPOSITIONS and left_pos[-1] in ("ns", "nt", "nr"):
+        # 在/巴西/投资, 为/国际开发协会/增资: the place or body after 在, 向 or 为 is where or whom, not what
+        phrase = phrase[len(left[-1]):]
     return (None if phrase in _NOT_SUBJECTS else phrase), cut
 
 
@@ -1377,7 +1379,7 @@ def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, 
     def tag(text: str) -> list[tuple[str, str]]:
         return [(w, "n" if w in _NOUNS_TAGGED_OTHERWISE else p) for w, p in tagger(text)]
 
-    after = doc[end:_clause_end(doc, end, min(s_end, end + 24))]
+    after = doc[end:_clause_end(doc, end, min(s_end, end + 24))].lstrip(_SPACE)
     # (90%以上的产能, 2.5万拉里(约合6.8万元人民币)的罚款: the words between the number and its 的)
     after = _AFTER_ASIDE_RE.sub("", after, count=1)
     direct = not after.startswith("的")
@@ -1391,9 +1393,13 @@ def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, 
         cm = _CASUALTY_AFTER_RE.search(after)
         if cm:
             return cm.group(0)
-    before = doc[_clause_start(rt, start, max(s_start, start - 20)):start]
+    floor = max(s_start, start - 30)
+    clause_start = _clause_start(rt, start, floor)
+    before = doc[clause_start:start]
     # (德国国内生产总值(GDP)同比下滑: an alias or a note in brackets is left out)
     tags = tag(_BRACKETED_RE.sub("", before)) if before else []
+    if clause_start == floor > s_start and not _CLAUSE_BREAK_RE.match(doc, floor - 1):
+        tags = tags[1:]   # the window cut a word in two (…DP/增速)
     left_phrase, cut = _left_nouns(list(tags), doc.startswith(_LINKING_OPENERS, start), kind)
     if left_phrase in _CHANGE_SIZE_NOUNS and prev is not None and prev.subject:
         return prev.subject

@@ -336,6 +336,10 @@ def test_fullwidth_offsets_point_into_the_original_text():
     ("全球90%以上的稀土加工产能集中在一个国家。", "稀土加工产能"),
     ("该国国内生产总值(GDP)同比下滑0.3%。", "国内生产总值"),
     ("公司宣布将在巴西投资30亿雷亚尔。", "投资"),
+    ("公司宣布在巴西投资30亿雷亚尔建设一座工厂。", "投资"),          # (建设一座工厂: a verb and its object)
+    ("现代位于蔚山的工厂，目前有 30% 的生产线专供出口。", "生产线"),   # (a space before 的)
+    # a long clause: the look-back window does not start in the middle of a word (not DP增速)
+    ("2025年韩国GDP增速被韩国开发研究院(KDI)下调至0.8%。", "韩国GDP增速"),
     # what 将 takes is counted; the agent before it is not what is counted; a death sentence is no death
     ("法院将两人判处死刑。", None),
 ])
