@@ -873,7 +873,12 @@ def _figure(doc, t, rt, kind, unit, low, high, lo: _Tok, hi: _Tok, num_end, s_st
     ps = _PER_SUFFIX_RE.match(t, end)
     if ps:
         per, end = _PER[ps.group(1)], ps.end()
-    subject = hi.unit_noun if kind == "count" and hi.unit_noun else _subject(doc, rt, start, end, s_start, s_end, kind, earlier)
+    if kind == "count" and hi.unit_noun:
+        subject = hi.unit_noun
+    elif kind == "count" and hi.unit_key in _NOUN_UNITS:
+        subject = hi.unit_key.lstrip("个条")   # 100万人口, 3个孩子, 200条生命: the unit names what is counted
+    else:
+        subject = _subject(doc, rt, start, end, s_start, s_end, kind, earlier)
     return Figure(kind, low, high, unit, per, approx, doc[start:end], doc[s_start:s_end], start, end, subject)
 
 
@@ -1267,8 +1272,9 @@ _FROM_TO_GAP_RE = re.compile(r"[^\d，,。；;]{0,4}(?:到|至)了?(?:\d{4}年)?
 _PERIOD_ONLY_RE = re.compile(r"[\s" + _SPACE + r"]*(?:\d{4}年|去年|今年|前年|上年|同年|当年|上个?月|本月)?"
                              r"(?:同期|全年|[上下]半年|第?[一二三四1-4]季度)?(?<!^)(?:则|仅|也)?(?:为|是|达|达到)"
                              r"[\s" + _SPACE + r"]*$")
-# What happened to the people a count counts, after it (3人死亡); a death sentence is no death.
-_CASUALTY_AFTER_RE = re.compile(_CASUALTY_RE.pattern.replace("|死|", "|死(?!刑)|"))
+# What happened to the people a count counts, after it (3人死亡, 15万人被疏散); a death sentence is no death.
+_CASUALTY_AFTER_RE = re.compile(_CASUALTY_RE.pattern.replace("|死|", "|死(?!刑)|")
+                                + "|流离失所|疏散|撤离|逃离|被困|获救|被拘|拘留|逮捕|滞留|失业|无家可归")
 # The gap between an amount and its conversion into another currency: 30亿雷亚尔(约4.842亿美元),
 # 2.8万亿坚戈，约合60亿美元, (17万亿坚戈或更多) after 350亿美元.
 _CONVERSION_GAP_RE = re.compile(r"[\s" + _SPACE + r"]*[（(，,]?[\s" + _SPACE + r"]*(?:约合|折合|合|相当于|约|即|或|约为)?"
@@ -1277,6 +1283,8 @@ _CONVERSION_GAP_RE = re.compile(r"[\s" + _SPACE + r"]*[（(，,]?[\s" + _SPACE +
 _SUBJECTLESS_CHANGE_RE = re.compile(r"[\s" + _SPACE + r"]*(?:同比|环比|年均|年化|月均)?(?:增长|增加|上涨|上升|下降|下跌|减少|下滑|缩水"
                                     r"|提高|降低|增|降|涨|跌|升)了?[\s" + _SPACE + r"]*$")
 # Copulas a figure's text may open with (约为3.62万亿卢比, 高达33%): they link it to the noun before.
+# Count units that are nouns of what they count (100万人口, 3个孩子, 200条生命).
+_NOUN_UNITS = frozenset(("人口", "个孩子", "个儿子", "个女儿", "个子女", "条生命", "条人命"))
 _LINKING_OPENERS = ("约为", "为", "达", "高达", "多达", "仅为", "约达")
 # What may stand between a number and the 的 before its noun: an approximation or a bracketed conversion.
 _AFTER_ASIDE_RE = re.compile(r"^[" + _SPACE + r"]*(?:以上|以下|左右|上下|不等|之多|[（(][^（()）]{0,20}[）)])+[" + _SPACE + r"]*")

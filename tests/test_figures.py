@@ -330,6 +330,9 @@ def test_fullwidth_offsets_point_into_the_original_text():
     ("出口额突破1000亿美元。", "出口额"),
     ("当局报告全国死亡人数已超过500人。", "全国死亡人数"),
     ("2024年德法贸易总额高达2500亿欧元。", "德法贸易总额"),
+    # a count's unit that names what it counts; what happened to people a count names no noun for
+    ("拥有100万人口的城市是舰队的基地。", "人口"),
+    ("洪水已导致该省至少15万人被疏散。", "疏散"),
     # nouns the tagger calls verbs
     ("该国今年的国防开支为500亿美元。", "国防开支"),
     # an approximation, a bracketed conversion or alias, a place after 在 are not in the way
