@@ -1,6 +1,7 @@
 """Score the subject of each figure (the phrase it measures) against hand annotations of blind rounds.
 
     python bench/score_subjects.py ROUND_DIR [ROUND_DIR ...] [--verbose]
+    python bench/score_subjects.py --agreement FIRST.jsonl SECOND.jsonl
 
 Each ROUND_DIR holds the round's `texts/NNN.txt` and `gold_all.jsonl` (blind_round/README.md) and
 `subjects.jsonl`: one line per gold figure, {"file", "i" (the figure's index in the text's gold
@@ -87,11 +88,30 @@ def summary(tally: Counter) -> str:
     return f"{tally['right'] / scored if scored else 0:.3f} right of {scored} ({parts}; gold figures not found {tally['figure not found']})"
 
 
+def _annotations(path: Path) -> dict[tuple[str, int], dict]:
+    return {(s["file"], s["i"]): s for s in (json.loads(line) for line in open(path, encoding="utf-8") if line.strip())}
+
+
+def agreement(first: Path, second: Path) -> None:
+    a, b = _annotations(first), _annotations(second)
+    shared = sorted(a.keys() & b.keys())
+    for pred_name, pred, gold in ((second.name, b, a), (first.name, a, b)):
+        for span in ("core", "full"):
+            right = sum(verdict(pred[k][span], gold[k]["core"], gold[k]["full"]) == "right" for k in shared)
+            print(f"{pred_name} {span:<4} as the prediction: {right / len(shared):.3f} right of {len(shared)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("rounds", nargs="+", type=Path)
+    ap.add_argument("rounds", nargs="*", type=Path)
     ap.add_argument("--verbose", action="store_true", help="print every subject that is not right")
+    ap.add_argument("--agreement", nargs=2, type=Path, metavar=("FIRST", "SECOND"))
     args = ap.parse_args()
+    if args.agreement:
+        agreement(*args.agreement)
+        return
+    if not args.rounds:
+        ap.error("give round folders, or --agreement FIRST SECOND")
     pooled: Counter = Counter()
     for rd in args.rounds:
         tally = score_round(rd, args.verbose)

@@ -1245,7 +1245,7 @@ _LINK_WORDS = frozenset("为 是 达 达到 约 约为 约有 有 共 共有 共
                         "有望 可能 或 料 料将 或将 预期将 定为 估算为 估计为 录得 创下 维持 保持 稳定 小幅 大幅 "
                         "价值 总价值 同比 环比 年均 月均 日均 年化 约合 折合 "
                         # reporting words the tagger calls nouns (报告全国死亡人数: the report is not counted)
-                        "报告 显示 表示 称 声称 宣布 指出 透露 统计 预测 预计称 直言 坦言 微调 下修 上修".split())
+                        "报告 显示 表示 称 声称 宣布 指出 透露 统计 预测 预计称 直言 坦言 微调 下修 上修 盘中 一度".split())
 # Nouns the tagger calls verbs or numerals (收入/v, 预算/v, 大米/m), which a subject may be or end with.
 _NOUNS_TAGGED_OTHERWISE = frozenset("收入 预算 开支 产能 支出 营收 赔偿 需求 拨款 捐款 大米 增资 投入 占比 合同 零部件 "
                                     "警察 通货膨胀 通货膨胀率 进度 增速 还款".split())
@@ -1288,6 +1288,8 @@ _NOUN_UNITS = frozenset(("人口", "个孩子", "个儿子", "个女儿", "个�
 _LINKING_OPENERS = ("约为", "为", "达", "高达", "多达", "仅为", "约达")
 # What may stand between a number and the 的 before its noun: an approximation or a bracketed conversion.
 _AFTER_ASIDE_RE = re.compile(r"^[" + _SPACE + r"]*(?:以上|以下|左右|上下|不等|之多|[（(][^（()）]{0,20}[）)])+[" + _SPACE + r"]*")
+_PER_UNIT_TAIL_RE = re.compile(r"每[" + _SPACE + r"]*(?:兆瓦时|千瓦时|度|桶|吨|立方米|千立方米|公斤|千克|升|加仑|盎司|克"
+                               r"|百万英热单位|英热单位|股|平方米|公里|千米)[" + _SPACE + r"]*$")
 _LOCATIVE_PREPOSITIONS = frozenset("在 向 对 于 给 为 往 赴".split())
 _BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
 _QUOTES = "“”\"《》「」『』'‘’"
@@ -1306,7 +1308,7 @@ def _right_nouns(tags: list[tuple[str, str]]) -> list[str]:
             continue
         if word in _QUOTES and words:
             break
-        if not pos.startswith(_NOUNISH) or not word.strip():
+        if not pos.startswith(_NOUNISH) or not word.strip() or word in _LINK_WORDS:
             break
         if pos == "vn" and k + 1 < len(tags) and (tags[k + 1][0] in ("在", "于", "到", "至", "了", "着")
                                                   or not words and tags[k + 1][1][:1] in ("m", "q", "r")):
@@ -1387,7 +1389,12 @@ def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, 
     def tag(text: str) -> list[tuple[str, str]]:
         return [(w, "n" if w in _NOUNS_TAGGED_OTHERWISE else p) for w, p in tagger(text)]
 
-    after = doc[end:_clause_end(doc, end, min(s_end, end + 24))].lstrip(_SPACE)
+    after = doc[end:_clause_end(doc, end, min(s_end, end + 24))]
+    stripped = after.lstrip(_SPACE)
+    # spaces around the number are padding (有 30% 的生产线, 各占 50% 股权); a space after it alone parts a
+    # title's phrases (每桶139美元 欧洲气价……)
+    padded = stripped.startswith("的") or doc[start - 1:start] in _SPACE_CHARS
+    after = stripped if padded or len(stripped) == len(after) else ""
     # (90%以上的产能, 2.5万拉里(约合6.8万元人民币)的罚款: the words between the number and its 的)
     after = _AFTER_ASIDE_RE.sub("", after, count=1)
     direct = not after.startswith("的")
@@ -1404,6 +1411,9 @@ def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, 
     floor = max(s_start, start - 30)
     clause_start = _clause_start(rt, start, floor)
     before = doc[clause_start:start]
+    per = _PER_UNIT_TAIL_RE.search(before)
+    if per:
+        before = before[:per.start()]   # 冲高至每兆瓦时340欧元: the unit a price is per is not what it measures
     # (德国国内生产总值(GDP)同比下滑: an alias or a note in brackets is left out)
     tags = tag(_BRACKETED_RE.sub("", before)) if before else []
     if clause_start == floor > s_start and not _CLAUSE_BREAK_RE.match(doc, floor - 1):
