@@ -879,6 +879,15 @@ def _figure(doc, t, rt, kind, unit, low, high, lo: _Tok, hi: _Tok, num_end, s_st
         subject = hi.unit_key.lstrip("个条")   # 100万人口, 3个孩子, 200条生命: the unit names what is counted
     else:
         subject = _subject(doc, rt, start, end, s_start, s_end, kind, earlier)
+    if kind == "count" and hi.unit_key == "例":
+        # 境外输入病例22例（云南7例，上海5例）: a row of a list of cases counts the cases the list is about,
+        # named in full (新增确诊病例75例: 确诊病例, not 病例)
+        case = None
+        for case in _CASE_NOUN_RE.finditer(doc, s_start, start):
+            pass
+        if case is not None and (not subject or not _CASE_NOUN_RE.search(subject)
+                                 or case.group().endswith(subject) and case.end() > start - 12):
+            subject = case.group()
     return Figure(kind, low, high, unit, per, approx, doc[start:end], doc[s_start:s_end], start, end, subject)
 
 
@@ -1283,6 +1292,9 @@ _CONVERSION_GAP_RE = re.compile(r"[\s" + _SPACE + r"]*[（(，,]?[\s" + _SPACE +
 _SUBJECTLESS_CHANGE_RE = re.compile(r"[\s" + _SPACE + r"]*(?:同比|环比|年均|年化|月均)?(?:增长|增加|上涨|上升|下降|下跌|减少|下滑|缩水"
                                     r"|提高|降低|增|降|涨|跌|升)了?[\s" + _SPACE + r"]*$")
 # Copulas a figure's text may open with (约为3.62万亿卢比, 高达33%): they link it to the noun before.
+# The nouns of a case count (确诊病例, 境外输入病例, 无症状感染者, 死亡病例).
+_CASE_NOUN_RE = re.compile(r"(?:本土|境外输入|输入性?|新增|累计|现有)?(?:新冠肺炎)?(?:确诊|疑似|重症|危重症?|轻型|普通型|死亡|治愈出院|出院)?"
+                           r"(?:病例|个案)|无症状感染者|感染者")
 # Count units that are nouns of what they count (100万人口, 3个孩子, 200条生命).
 _NOUN_UNITS = frozenset(("人口", "个孩子", "个儿子", "个女儿", "个子女", "条生命", "条人命"))
 _LINKING_OPENERS = ("约为", "为", "达", "高达", "多达", "仅为", "约达")

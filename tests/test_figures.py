@@ -366,6 +366,8 @@ def test_subject_phrase(text, subject):
     ("韩国政府将明年的国防预算定为66万亿韩元，比今年（61万亿韩元）增加8.2%。", ["国防预算"] * 3),
     # a space after a number parts a title's phrases (not 欧洲气价盘中 for the oil price)
     ("布伦特油价一度冲至每桶139美元 欧洲气价盘中突破345欧元", ["布伦特油价", "欧洲气价"]),
+    # the rows of a list of cases count the cases the list is about, named in full
+    ("新增确诊病例75例，其中境外输入病例22例（云南7例，上海5例）。", ["新增确诊病例"] + ["境外输入病例"] * 3),
     # …but a new subject in the next clause is its own
     ("出口额达到1200亿美元，进口额下降8%。", ["出口额", "进口额"]),
 ])
