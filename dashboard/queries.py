@@ -651,6 +651,19 @@ def figure_kinds(path: str, f: Filters) -> pd.DataFrame:
         FROM d_figures g WHERE {where} GROUP BY ALL ORDER BY n DESC, kind, unit""", params)
 
 
+def figure_subjects(path: str, f: Filters, kind: str, unit: str, limit: int = 15) -> pd.DataFrame:
+    """What the figures of one kind and unit most often measure (the subjects reported by the most
+    articles): the facet a journalist starts from (输气量, 死亡人数, 国防预算). Subjects that differ only
+    in case, spaces or punctuation are one; the form shown is the most frequent one."""
+    where, params = filter_where(f, "g")
+    return _run(path, f"""
+        SELECT mode(g.subject) AS subject, count(DISTINCT g.article_id) AS articles, count(*) AS figures
+        FROM d_figures g
+        WHERE {where} AND g.kind = ? AND g.unit_k = ? AND g.subject_norm <> ''
+        GROUP BY g.subject_norm
+        ORDER BY articles DESC, figures DESC, g.subject_norm LIMIT ?""", params + [kind, unit, int(limit)])
+
+
 def _figures_cte(f: Filters, kinds: Sequence[str], units: Sequence[str], subject: str | None) -> tuple[str, list[Any]]:
     """`fg`: the filtered figures with their article and the conflict flag.
 

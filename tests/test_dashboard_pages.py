@@ -207,6 +207,16 @@ def test_figures_page_and_link_to_article(app, con):
     assert len(table) == n
     assert table["link"].str.contains("article=").all()
     assert any("Reported figures over time" in t for t in chart_titles(at))
+    # a frequent subject picked fills the subject filter, and the table keeps only its figures
+    picked = at.selectbox(key="g_pick").options[1]
+    at.selectbox(key="g_pick").select_index(1)
+    ok(at.run())
+    subject = at.text_input(key="g_subject").value
+    assert subject and picked.startswith(subject)
+    table = next(df.value for df in at.dataframe if "conflict" in df.value.columns and "sentence" in df.value.columns)
+    assert 0 < len(table) < n
+    assert (table["subject"].fillna("").str.contains(subject, regex=False)
+            | table["sentence"].str.contains(subject, regex=False)).all()
     at.text_input(key="g_subject").input("绝不会出现的主题qq")
     ok(at.run())
     assert infos(at)

@@ -234,6 +234,22 @@ def test_figures_table_and_conflicts(sample_db, con):
     assert conf["n_figures"].sum() == len(flagged)
 
 
+def test_frequent_figure_subjects(sample_db, con):
+    kind, unit = con.execute("""SELECT kind, coalesce(unit, '') FROM figures WHERE subject IS NOT NULL
+                                GROUP BY ALL ORDER BY count(*) DESC LIMIT 1""").fetchone()
+    top = queries.figure_subjects(str(sample_db), Filters(), kind, unit, limit=5)
+    assert 0 < len(top) <= 5
+    d = queries.figures_table(str(sample_db), Filters(), [kind], [unit], limit=100000)
+    d = d[d["subject_norm"] != ""]
+    by = d.groupby("subject_norm").agg(articles=("article_id", "nunique"), figures=("seq", "size"))
+    # ranked by articles reporting it, then by figures; each row's counts are its normalised subject's
+    assert list(top["articles"]) == sorted(top["articles"], reverse=True)
+    assert top["articles"].iloc[0] == by["articles"].max()
+    for row in top.itertuples():
+        norm = d.loc[d["subject"] == row.subject, "subject_norm"].iloc[0]
+        assert (row.articles, row.figures) == tuple(by.loc[norm])
+
+
 def test_search_and_article(sample_db, con):
     title, aid = con.execute("SELECT title, article_id FROM articles ORDER BY article_id LIMIT 1").fetchone()
     word = title[:2]

@@ -22,11 +22,25 @@ if kinds.empty:
 pairs = [(k, u) for k, u in zip(kinds["kind"], kinds["unit"])]
 counts = dict(zip(pairs, kinds["n"]))
 default = next((i for i, p in enumerate(pairs) if p == ("volume", "m3")), 0)
-c1, c2, c3 = st.columns([1.3, 1.5, 0.8])
+
+
+def _pick_subject() -> None:
+    # a frequent subject picked fills the subject filter (the text box stays free to edit)
+    picked = st.session_state.get("g_pick")
+    if picked:
+        st.session_state["g_subject"] = picked
+
+
+c1, c2, c3, c4 = st.columns([1.3, 1.3, 1.3, 0.7])
 kind, unit = c1.selectbox("类型 Kind · unit", pairs, index=default, key="g_kind",
                           format_func=lambda p: f"{p[0]} · {p[1] or '—'} ({counts[p]})")
-subject = c2.text_input("主题 Subject contains", key="g_subject", placeholder="e.g. 天然气 / 出口").strip() or None
-log_y = c3.checkbox("对数轴 Log scale", value=True, key="g_log")
+frequent = db.cached(queries.figure_subjects, path, f, kind, unit)
+sizes = dict(zip(frequent["subject"], frequent["articles"]))
+c2.selectbox("常见主题 Frequent subjects", [None, *frequent["subject"]], key="g_pick", on_change=_pick_subject,
+             format_func=lambda s: "—" if s is None else f"{s} ({sizes[s]} articles)",
+             help="What the figures of this kind most often measure, by the number of articles reporting it")
+subject = c3.text_input("主题 Subject contains", key="g_subject", placeholder="e.g. 天然气 / 出口").strip() or None
+log_y = c4.checkbox("对数轴 Log scale", value=True, key="g_log")
 
 spec = charts.CHARTS["figures"]
 opts = dict(kind=kind, unit=unit, subject=subject)
