@@ -1263,18 +1263,18 @@ _NOT_SUBJECTS = frozenset(_CURRENCIES) | {"约合", "约合人民币", "折合",
     # periods (大众品牌的利润率降至2.3%，去年同期为3.8%: the same rate a year before)
     "去年同期", "同期", "上年同期", "去年", "今年", "前年", "当年", "同年", "上年", "月份", "季度", "年度",
     # units of a change and words too bare to say what (下调25个基点至4%, 还有人预测3500美元)
-    "基点", "百分点", "人"}
+    "基点", "百分点", "人", "内", "外", "中", "上", "下", "时", "交易日"}
 # The size of a change, which measures the change of what the figure before measured (……降至1.15万亿卢比，降幅超过13%).
 _CHANGE_SIZE_NOUNS = frozenset("涨幅 降幅 增幅 跌幅 幅度 减幅".split())
 # Nouns after "X的" that say how fast or how big (以每年10%的速度, 3.4%的增长, 8.3%的降幅), not what:
 # the subject is then the noun before the number.
 _HOW_NOUNS = frozenset("速度 水平 规模 幅度 降幅 涨幅 增幅 跌幅 增速 增长 下降 比例 比重 高位 纪录 记录 新高 新低 "
-                       "程度 速率 重要性 意义".split())
+                       "程度 速率 重要性 意义 目标".split())
 # Heads that say "how many" of the word before them, which belongs to the subject (死亡人数, 减免税额).
 _COUNT_HEADS = frozenset("人数 数量 总数 总额 金额 额 总量 总值 数字 次数".split())
 # Where a comparison's base or the whole a share is of begins (较去年同期, 从上个财年的, 占GDP的):
 # the subject is what comes before it.
-_BASE_WORDS = frozenset("较 比 相比 相较 从 由 自 占 占到 被".split())
+_BASE_WORDS = frozenset("较 比 相比 相较 从 由 自 占 占到 被 高于 低于 远高于 远低于".split())
 # The gap between the two ends of a change within one clause (贸易额从2000年的24亿美元增长到2022年的2349亿美元).
 _FROM_TO_GAP_RE = re.compile(r"[^\d，,。；;]{0,4}(?:到|至)了?(?:\d{4}年)?[^\d，,。；;]{0,8}$")
 # A clause that only names another period (，去年同期为3.8%): it reports what the figure before reported.
@@ -1302,6 +1302,8 @@ _LINKING_OPENERS = ("约为", "为", "达", "高达", "多达", "仅为", "约�
 _AFTER_ASIDE_RE = re.compile(r"^[" + _SPACE + r"]*(?:以上|以下|左右|上下|不等|之多|[（(][^（()）]{0,20}[）)])+[" + _SPACE + r"]*")
 _PER_UNIT_TAIL_RE = re.compile(r"每[" + _SPACE + r"]*(?:兆瓦时|千瓦时|度|桶|吨|立方米|千立方米|公斤|千克|升|加仑|盎司|克"
                                r"|百万英热单位|英热单位|股|平方米|公里|千米)[" + _SPACE + r"]*$")
+# The gap between two rows of a list (，普雷马达萨 before its 33%): a comma and a short name, no verb.
+_LIST_GAP_RE = re.compile(r"[" + _SPACE + r"]*[，,、；;][^，,、；;。\d]{1,12}$")
 _LOCATIVE_PREPOSITIONS = frozenset("在 向 对 于 给 为 往 赴".split())
 _BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
 _QUOTES = "“”\"《》「」『』'‘’"
@@ -1329,16 +1331,17 @@ def _right_nouns(tags: list[tuple[str, str]]) -> list[str]:
     return words
 
 
-def _left_nouns(tags: list[tuple[str, str]], linked: bool, kind: str) -> tuple[str | None, bool]:
-    """The noun phrase a clause ends with before its number (天然气消费量为, 财政赤字突破), and whether the
-    clause has a comparison base or a whole (较…, 占…) that was cut off: (phrase, cut). linked: the
-    figure's own text opens with a link word (约为3.62万亿卢比)."""
+def _left_nouns(tags: list[tuple[str, str]], linked: bool, kind: str) -> tuple[str | None, bool, bool]:
+    """The noun phrase a clause ends with before its number (天然气消费量为, 财政赤字突破), whether the
+    clause has a comparison base or a whole (较…, 占…) that was cut off, and whether the phrase is only
+    names (people, places, bodies): (phrase, cut, proper). linked: the figure's own text opens with a
+    link word (约为3.62万亿卢比)."""
     cut = False
     if not linked and tags and tags[-1][0] in ("将", "把"):
         # 俄军将三人……: what 将/把 takes is the figure itself; the noun before is the agent (no fallback to it)
-        return None, True
+        return None, True, False
     for k in range(len(tags) - 1, -1, -1):
-        if tags[k][0] in _BASE_WORDS and tags[k][1].startswith(("p", "v", "zg", "c")):
+        if tags[k][0] in _BASE_WORDS and (tags[k][1].startswith(("p", "v", "zg", "c")) or len(tags[k][0]) > 2):
             tags, cut = tags[:k], True
             break
     # drop the link words and function words between the subject and the number
@@ -1379,7 +1382,8 @@ def _left_nouns(tags: list[tuple[str, str]], linked: bool, kind: str) -> tuple[s
     elif phrase and len(left) > 1 and tags and tags[-1][0] in _LOCATIVE_PREPOSITIONS and left_pos[-1] in ("ns", "nt", "nr"):
         # 在/巴西/投资, 为/国际开发协会/增资: the place or body after 在, 向 or 为 is where or whom, not what
         phrase = phrase[len(left[-1]):]
-    return (None if phrase in _NOT_SUBJECTS else phrase), cut
+    proper = bool(left_pos) and left_pos[0] in ("nr", "ns", "nt", "nz")   # (the word before the number)
+    return (None if phrase in _NOT_SUBJECTS else phrase), cut, proper
 
 
 def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, kind: str,
@@ -1430,9 +1434,19 @@ def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, 
     tags = tag(_BRACKETED_RE.sub("", before)) if before else []
     if clause_start == floor > s_start and not _CLAUSE_BREAK_RE.match(doc, floor - 1):
         tags = tags[1:]   # the window cut a word in two (…DP/增速)
-    left_phrase, cut = _left_nouns(list(tags), doc.startswith(_LINKING_OPENERS, start), kind)
+    left_phrase, cut, left_pos_proper = _left_nouns(list(tags), doc.startswith(_LINKING_OPENERS, start), kind)
     if left_phrase in _CHANGE_SIZE_NOUNS and prev is not None and prev.subject:
         return prev.subject
+    if left_phrase and left_phrase[-2:] in _CHANGE_SIZE_NOUNS and len(left_phrase) > 2:
+        left_phrase = left_phrase[:-2]   # ICE英国天然气价格涨幅超过8%: the price changed by 8%
+    if left_phrase and prev is not None and prev.subject and prev.kind == kind and left_pos_proper \
+            and _LIST_GAP_RE.match(doc, prev.end, start):
+        # 迪萨纳亚克得票率为42%，普雷马达萨33%: the rows of one list measure the same thing, not of the
+        # first row's owner
+        owned = tag(prev.subject)
+        while len(owned) > 1 and owned[0][1] in ("nr", "ns", "nt", "nz"):
+            owned = owned[1:]
+        return "".join(w for w, _ in owned)
     if left_phrase:
         return left_phrase
     if prev is not None and prev.subject and (cut or not before.strip(_SPACE + " ，,")

@@ -343,6 +343,7 @@ def test_fullwidth_offsets_point_into_the_original_text():
     ("现代位于蔚山的工厂，目前有 30% 的生产线专供出口。", "生产线"),   # (a space before 的)
     ("双方签署了一项各占 50% 股权的合资协议。", "股权"),                # (spaces around the number)
     ("荷兰天然气价格本月维持在每兆瓦时45欧元以上。", "荷兰天然气价格"),  # (not 时: the unit it is per)
+    ("ICE英国天然气价格涨幅超过8%。", "ICE英国天然气价格"),          # (the size of its change)
     # a long clause: the look-back window does not start in the middle of a word (not DP增速)
     ("2025年韩国GDP增速被韩国开发研究院(KDI)下调至0.8%。", "韩国GDP增速"),
     # what 将 takes is counted; the agent before it is not what is counted; a death sentence is no death
@@ -364,6 +365,10 @@ def test_subject_phrase(text, subject):
     # both ends of a change in one clause
     ("双边贸易额从2010年的300亿美元增长到2020年的900亿美元。", ["双边贸易额", "双边贸易额"]),
     ("韩国政府将明年的国防预算定为66万亿韩元，比今年（61万亿韩元）增加8.2%。", ["国防预算"] * 3),
+    ("欧盟液化天然气进口量达到9473万吨，远高于2021年的5727万吨。", ["欧盟液化天然气进口量"] * 2),
+    # the rows of a list measure what its first row measures, without the first row's owner
+    ("第一轮点票，迪萨纳亚克得票率为42%，普雷马达萨33%，现任总统维克拉马辛哈17%。",
+     ["迪萨纳亚克得票率", "得票率", "得票率"]),
     # a space after a number parts a title's phrases (not 欧洲气价盘中 for the oil price)
     ("布伦特油价一度冲至每桶139美元 欧洲气价盘中突破345欧元", ["布伦特油价", "欧洲气价"]),
     # the rows of a list of cases count the cases the list is about, named in full
