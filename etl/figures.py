@@ -1254,7 +1254,7 @@ _LINK_WORDS = frozenset("为 是 达 达到 约 约为 约有 有 共 共有 共
                         "有望 可能 或 料 料将 或将 预期将 定为 估算为 估计为 录得 创下 维持 保持 稳定 小幅 大幅 "
                         "价值 总价值 同比 环比 年均 月均 日均 年化 约合 折合 "
                         # reporting words the tagger calls nouns (报告全国死亡人数: the report is not counted)
-                        "报告 显示 表示 称 声称 宣布 指出 透露 统计 预测 预计称 直言 坦言 微调 下修 上修 盘中 一度".split())
+                        "报告 显示 表示 称 声称 宣布 指出 透露 统计 预测 预计称 直言 坦言 微调 下修 上修 盘中 一度 站上".split())
 # Nouns the tagger calls verbs or numerals (收入/v, 预算/v, 大米/m), which a subject may be or end with.
 _NOUNS_TAGGED_OTHERWISE = frozenset("收入 预算 开支 产能 支出 营收 赔偿 需求 拨款 捐款 大米 增资 投入 占比 合同 零部件 "
                                     "警察 通货膨胀 通货膨胀率 进度 增速 还款".split())
@@ -1302,6 +1302,7 @@ _LINKING_OPENERS = ("约为", "为", "达", "高达", "多达", "仅为", "约�
 _AFTER_ASIDE_RE = re.compile(r"^[" + _SPACE + r"]*(?:以上|以下|左右|上下|不等|之多|[（(][^（()）]{0,20}[）)])+[" + _SPACE + r"]*")
 _PER_UNIT_TAIL_RE = re.compile(r"每[" + _SPACE + r"]*(?:兆瓦时|千瓦时|度|桶|吨|立方米|千立方米|公斤|千克|升|加仑|盎司|克"
                                r"|百万英热单位|英热单位|股|平方米|公里|千米)[" + _SPACE + r"]*$")
+_PROPER = ("nr", "ns", "nt", "nz")   # tags of names
 # The gap between two rows of a list (，普雷马达萨 before its 33%): a comma and a short name, no verb.
 _LIST_GAP_RE = re.compile(r"[" + _SPACE + r"]*[，,、；;][^，,、；;。\d]{1,12}$")
 _LOCATIVE_PREPOSITIONS = frozenset("在 向 对 于 给 为 往 赴".split())
@@ -1382,7 +1383,7 @@ def _left_nouns(tags: list[tuple[str, str]], linked: bool, kind: str) -> tuple[s
     elif phrase and len(left) > 1 and tags and tags[-1][0] in _LOCATIVE_PREPOSITIONS and left_pos[-1] in ("ns", "nt", "nr"):
         # 在/巴西/投资, 为/国际开发协会/增资: the place or body after 在, 向 or 为 is where or whom, not what
         phrase = phrase[len(left[-1]):]
-    proper = bool(left_pos) and left_pos[0] in ("nr", "ns", "nt", "nz")   # (the word before the number)
+    proper = bool(left_pos) and left_pos[0] in _PROPER   # (the word before the number)
     return (None if phrase in _NOT_SUBJECTS else phrase), cut, proper
 
 
@@ -1444,9 +1445,10 @@ def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, 
         # 迪萨纳亚克得票率为42%，普雷马达萨33%: the rows of one list measure the same thing, not of the
         # first row's owner
         owned = tag(prev.subject)
-        while len(owned) > 1 and owned[0][1] in ("nr", "ns", "nt", "nz"):
+        while len(owned) > 1 and owned[0][1] in _PROPER:
             owned = owned[1:]
-        return "".join(w for w, _ in owned)
+        if owned[-1][1] not in _PROPER:   # (上海96例，其中浦东新区39例: a list of places, each its own)
+            return "".join(w for w, _ in owned)
     if left_phrase:
         return left_phrase
     if prev is not None and prev.subject and (cut or not before.strip(_SPACE + " ，,")

@@ -369,6 +369,8 @@ def test_subject_phrase(text, subject):
     # the rows of a list measure what its first row measures, without the first row's owner
     ("第一轮点票，迪萨纳亚克得票率为42%，普雷马达萨33%，现任总统维克拉马辛哈17%。",
      ["迪萨纳亚克得票率", "得票率", "得票率"]),
+    # …but a list of places, each with its number, is a list of places
+    ("上海96例，其中浦东新区39例、静安区10例。", ["上海", "浦东新区", "静安区"]),
     # a space after a number parts a title's phrases (not 欧洲气价盘中 for the oil price)
     ("布伦特油价一度冲至每桶139美元 欧洲气价盘中突破345欧元", ["布伦特油价", "欧洲气价"]),
     # the rows of a list of cases count the cases the list is about, named in full
