@@ -8,7 +8,7 @@ options go into ChartContext.options for the figure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 import networkx as nx
@@ -456,6 +456,9 @@ def figures_data(db_path: str, filters: Filters, kind: str | None = None, unit: 
 
 
 def figures_figure(df: pd.DataFrame, ctx: ChartContext) -> go.Figure:
+    if ctx.option("subject"):
+        # a chart of the figures about one thing says which (in every export, not only on the page)
+        ctx = replace(ctx, subtitle=f"主题 subject「{ctx.option('subject')}」 · {ctx.subtitle}")
     d = df.dropna(subset=["published_at", "value_low"]) if not _is_empty(df) else df
     if _is_empty(d):
         return empty_figure(ctx)

@@ -68,13 +68,14 @@ def _quiet_streamlit() -> None:
               help="trends: share of each outlet's articles (default) or raw counts")
 @click.option("--kind", help="figures: volume, mass, money, percent, growth, count; trends: topic, keyword, entity")
 @click.option("--unit", help="figures: unit (m3, USD, %, …)")
+@click.option("--subject", help="figures: only figures whose subject or sentence contains this (输气量, 天然气)")
 @click.option("--item", "items", multiple=True, help="trends: topic id, keyword or entity id (repeatable)")
 @click.option("--top", type=click.IntRange(min=1), help="entities: nodes; sources: topics; distinctive: words")
 @click.option("--per-outlet", "per_source", flag_value=True, default=None,
               help="trends: a line per outlet instead of all outlets pooled")
 @click.option("--facet", is_flag=True, default=None, help="trends: one panel per outlet (small multiples)")
 def export_command(chart, fmt, out, all_charts, out_dir, db, start, end, sources, topics, entity,
-                   title, by, normalise, kind, unit, items, top, per_source, facet):
+                   title, by, normalise, kind, unit, subject, items, top, per_source, facet):
     """Write CHART (trends, entities, sources, figures, …) as an image, HTML page or CSV."""
     _quiet_streamlit()
     from dashboard import export
@@ -87,7 +88,7 @@ def export_command(chart, fmt, out, all_charts, out_dir, db, start, end, sources
         raise click.UsageError(f"unknown chart {chart!r}; charts: {', '.join(names)}")
     db_path = _existing_db(db)
     filters = Filters(start=start, end=end, sources=sources, topics=topics, entity=entity)
-    options = _options(title=title, by=by, normalise=normalise, kind=kind, unit=unit, items=items, top=top,
+    options = _options(title=title, by=by, normalise=normalise, kind=kind, unit=unit, subject=subject, items=items, top=top,
                        per_source=per_source, facet=facet or None)
     try:
         if all_charts:

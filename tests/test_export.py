@@ -23,7 +23,7 @@ import plotly.graph_objects as go
 import pytest
 from click.testing import CliRunner
 
-from dashboard import export
+from dashboard import export, queries
 from dashboard.charts import CHARTS
 from dashboard.cli import export_command
 from dashboard.filters import Filters
@@ -256,6 +256,24 @@ def test_cli_csv_applies_filters_and_defaults_to_geonews_db(sample_db, tmp_path,
     assert res.exit_code == 0, res.output
     expected = CHARTS["sources"].data(str(sample_db), Filters(start="2021-09-01", end="2021-12-31"))
     assert_same_frame(pd.read_csv(filtered_out, encoding="utf-8-sig"), expected)
+
+
+def test_cli_figures_of_one_subject(sample_db, tmp_path):
+    # "reported gas volumes over time": the figures of one kind about one thing, as CSV and HTML
+    top = queries.figure_subjects(str(sample_db), Filters(), "volume", "m3", limit=1)
+    subject = top["subject"].iloc[0]
+    out = tmp_path / "gas.csv"
+    res = CliRunner().invoke(export_command, ["figures", "--db", str(sample_db), "--format", "csv", "--out", str(out),
+                                              "--kind", "volume", "--unit", "m3", "--subject", subject])
+    assert res.exit_code == 0, res.output
+    rows = pd.read_csv(out, encoding="utf-8-sig")
+    assert len(rows) >= top["figures"].iloc[0]
+    assert (rows["subject"].fillna("").str.contains(subject, regex=False)
+            | rows["sentence"].str.contains(subject, regex=False)).all()
+    everything = CHARTS["figures"].data(str(sample_db), Filters(), kind="volume", unit="m3")
+    assert len(rows) < len(everything)
+    fig, _ = export.build_chart("figures", sample_db, kind="volume", unit="m3", subject=subject)
+    assert f"「{subject}」" in fig.layout.title.subtitle.text   # the chart says what it is about
 
 
 @pytest.mark.browser
