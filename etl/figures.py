@@ -1291,12 +1291,12 @@ _CONVERSION_GAP_RE = re.compile(r"[\s" + _SPACE + r"]*[（(，,]?[\s" + _SPACE +
 # A clause that is only a change, with no subject of its own (，同比增长13.2%, ，较峰值缩水25%: the base cut off).
 _SUBJECTLESS_CHANGE_RE = re.compile(r"[\s" + _SPACE + r"]*(?:同比|环比|年均|年化|月均)?(?:增长|增加|上涨|上升|下降|下跌|减少|下滑|缩水"
                                     r"|提高|降低|增|降|涨|跌|升)了?[\s" + _SPACE + r"]*$")
-# Copulas a figure's text may open with (约为3.62万亿卢比, 高达33%): they link it to the noun before.
 # The nouns of a case count (确诊病例, 境外输入病例, 无症状感染者, 死亡病例).
 _CASE_NOUN_RE = re.compile(r"(?:本土|境外输入|输入性?|新增|累计|现有)?(?:新冠肺炎)?(?:确诊|疑似|重症|危重症?|轻型|普通型|死亡|治愈出院|出院)?"
                            r"(?:病例|个案)|无症状感染者|感染者")
 # Count units that are nouns of what they count (100万人口, 3个孩子, 200条生命).
 _NOUN_UNITS = frozenset(("人口", "个孩子", "个儿子", "个女儿", "个子女", "条生命", "条人命"))
+# Copulas a figure's text may open with (约为3.62万亿卢比, 高达33%): they link it to the noun before.
 _LINKING_OPENERS = ("约为", "为", "达", "高达", "多达", "仅为", "约达")
 # What may stand between a number and the 的 before its noun: an approximation or a bracketed conversion.
 _AFTER_ASIDE_RE = re.compile(r"^[" + _SPACE + r"]*(?:以上|以下|左右|上下|不等|之多|[（(][^（()）]{0,20}[）)])+[" + _SPACE + r"]*")
@@ -1334,9 +1334,9 @@ def _right_nouns(tags: list[tuple[str, str]]) -> list[str]:
 
 def _left_nouns(tags: list[tuple[str, str]], linked: bool, kind: str) -> tuple[str | None, bool, bool]:
     """The noun phrase a clause ends with before its number (天然气消费量为, 财政赤字突破), whether the
-    clause has a comparison base or a whole (较…, 占…) that was cut off, and whether the phrase is only
-    names (people, places, bodies): (phrase, cut, proper). linked: the figure's own text opens with a
-    link word (约为3.62万亿卢比)."""
+    clause has a comparison base or a whole (较…, 占…) that was cut off, and whether the phrase ends
+    with a name (a person, place or body: 普雷马达萨 before its 33%): (phrase, cut, named). linked: the
+    figure's own text opens with a link word (约为3.62万亿卢比)."""
     cut = False
     if not linked and tags and tags[-1][0] in ("将", "把"):
         # 俄军将三人……: what 将/把 takes is the figure itself; the noun before is the agent (no fallback to it)
@@ -1380,11 +1380,39 @@ def _left_nouns(tags: list[tuple[str, str]], linked: bool, kind: str) -> tuple[s
         phrase = phrase[1:]   # 2024/年德美/贸易总额: the year's 年 glued to the subject
     if phrase and len(left) > 1 and left[-1] in ("计划", "拟", "准备", "打算"):
         phrase = phrase[len(left[-1]):]   # 计划/投资: the plan to invest is the investment
-    elif phrase and len(left) > 1 and tags and tags[-1][0] in _LOCATIVE_PREPOSITIONS and left_pos[-1] in ("ns", "nt", "nr"):
+    elif phrase and len(left) > 1 and tags and tags[-1][0] in _LOCATIVE_PREPOSITIONS and left_pos[-1] in _PROPER:
         # 在/巴西/投资, 为/国际开发协会/增资: the place or body after 在, 向 or 为 is where or whom, not what
         phrase = phrase[len(left[-1]):]
-    proper = bool(left_pos) and left_pos[0] in _PROPER   # (the word before the number)
-    return (None if phrase in _NOT_SUBJECTS else phrase), cut, proper
+    named = bool(left_pos) and left_pos[0] in _PROPER   # (the word before the number)
+    return (None if phrase in _NOT_SUBJECTS else phrase), cut, named
+
+
+def _subject_tags(text: str) -> list[tuple[str, str]]:
+    """The tagger's (word, tag) pairs, with the nouns it calls something else called nouns."""
+    return [(w, "n" if w in _NOUNS_TAGGED_OTHERWISE else p) for w, p in _tag()(text)]
+
+
+def _text_after(doc: str, start: int, end: int, s_end: int) -> str:
+    """The rest of the figure's clause after it, where its noun may be: spaces around the number are
+    padding (有 30% 的生产线, 各占 50% 股权), but a space after it alone parts a title's phrases (每桶139美元
+    欧洲气价……: nothing after); an approximation or a bracketed conversion before the 的 is skipped
+    (90%以上的产能, 2.5万拉里(约合6.8万元人民币)的罚款)."""
+    after = doc[end:_clause_end(doc, end, min(s_end, end + 24))]
+    stripped = after.lstrip(_SPACE)
+    padded = stripped.startswith("的") or doc[start - 1:start] in _SPACE_CHARS
+    if not padded and len(stripped) != len(after):
+        return ""
+    return _AFTER_ASIDE_RE.sub("", stripped, count=1)
+
+
+def _list_row_subject(first: str) -> str | None:
+    """What a row of a list measures, from the first row's subject without its owner (迪萨纳亚克得票率为42%，
+    普雷马达萨33%: 得票率); None when the first row is named by a place or a name alone (上海96例，其中浦东新区
+    39例: a list of places, each its own subject)."""
+    words = _subject_tags(first)
+    while len(words) > 1 and words[0][1] in _PROPER:
+        words = words[1:]
+    return None if words[-1][1] in _PROPER else "".join(w for w, _ in words)
 
 
 def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, kind: str,
@@ -1401,22 +1429,10 @@ def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, 
             return source.subject
     if prev is not None and prev.subject and prev.kind == kind and _FROM_TO_GAP_RE.match(doc, prev.end, start):
         return prev.subject
-    tagger = _tag()
-
-    def tag(text: str) -> list[tuple[str, str]]:
-        return [(w, "n" if w in _NOUNS_TAGGED_OTHERWISE else p) for w, p in tagger(text)]
-
-    after = doc[end:_clause_end(doc, end, min(s_end, end + 24))]
-    stripped = after.lstrip(_SPACE)
-    # spaces around the number are padding (有 30% 的生产线, 各占 50% 股权); a space after it alone parts a
-    # title's phrases (每桶139美元 欧洲气价……)
-    padded = stripped.startswith("的") or doc[start - 1:start] in _SPACE_CHARS
-    after = stripped if padded or len(stripped) == len(after) else ""
-    # (90%以上的产能, 2.5万拉里(约合6.8万元人民币)的罚款: the words between the number and its 的)
-    after = _AFTER_ASIDE_RE.sub("", after, count=1)
+    after = _text_after(doc, start, end, s_end)
     direct = not after.startswith("的")
     rest = after.removeprefix("的").lstrip(_SPACE)
-    right_words = _right_nouns(tag(rest)) if rest else []
+    right_words = _right_nouns(_subject_tags(rest)) if rest else []
     right_phrase = "".join(right_words) or None
     if right_phrase and (direct or kind == "count" or right_words[-1] not in _HOW_NOUNS):
         return right_phrase
@@ -1425,30 +1441,16 @@ def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, 
         cm = _CASUALTY_AFTER_RE.search(after)
         if cm:
             return cm.group(0)
-    floor = max(s_start, start - 30)
-    clause_start = _clause_start(rt, start, floor)
-    before = doc[clause_start:start]
-    per = _PER_UNIT_TAIL_RE.search(before)
-    if per:
-        before = before[:per.start()]   # 冲高至每兆瓦时340欧元: the unit a price is per is not what it measures
-    # (德国国内生产总值(GDP)同比下滑: an alias or a note in brackets is left out)
-    tags = tag(_BRACKETED_RE.sub("", before)) if before else []
-    if clause_start == floor > s_start and not _CLAUSE_BREAK_RE.match(doc, floor - 1):
-        tags = tags[1:]   # the window cut a word in two (…DP/增速)
-    left_phrase, cut, left_pos_proper = _left_nouns(list(tags), doc.startswith(_LINKING_OPENERS, start), kind)
+    before, tags = _words_before(doc, rt, start, s_start)
+    left_phrase, cut, named = _left_nouns(list(tags), doc.startswith(_LINKING_OPENERS, start), kind)
     if left_phrase in _CHANGE_SIZE_NOUNS and prev is not None and prev.subject:
         return prev.subject
     if left_phrase and left_phrase[-2:] in _CHANGE_SIZE_NOUNS and len(left_phrase) > 2:
         left_phrase = left_phrase[:-2]   # ICE英国天然气价格涨幅超过8%: the price changed by 8%
-    if left_phrase and prev is not None and prev.subject and prev.kind == kind and left_pos_proper \
-            and _LIST_GAP_RE.match(doc, prev.end, start):
-        # 迪萨纳亚克得票率为42%，普雷马达萨33%: the rows of one list measure the same thing, not of the
-        # first row's owner
-        owned = tag(prev.subject)
-        while len(owned) > 1 and owned[0][1] in _PROPER:
-            owned = owned[1:]
-        if owned[-1][1] not in _PROPER:   # (上海96例，其中浦东新区39例: a list of places, each its own)
-            return "".join(w for w, _ in owned)
+    if named and prev is not None and prev.subject and prev.kind == kind and _LIST_GAP_RE.match(doc, prev.end, start):
+        row = _list_row_subject(prev.subject)
+        if row:
+            return row
     if left_phrase:
         return left_phrase
     if prev is not None and prev.subject and (cut or not before.strip(_SPACE + " ，,")
@@ -1456,13 +1458,35 @@ def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, 
                                               or _PERIOD_ONLY_RE.match(before)):
         return prev.subject   # 制造业产值达到2.8万亿坚戈，增长7.2%; 国防预算为…，较去年增加8.2%
     if not cut:
-        # 美国政府将会拨款3.68亿美元: past the verbs to the actor
-        left: list[str] = []
-        while tags and (not tags[-1][1].startswith(_NOUNISH) or tags[-1][0] in _LINK_WORDS):
-            tags.pop()
-        while tags and tags[-1][1].startswith(_NOUNISH) and tags[-1][0] not in _LINK_WORDS:
-            left.append(tags.pop()[0])
-        phrase = "".join(reversed(left)) or None
-        if phrase and phrase not in _NOT_SUBJECTS:
-            return phrase
+        actor = _actor(tags)
+        if actor:
+            return actor
     return right_phrase
+
+
+def _words_before(doc: str, rt: str, start: int, s_start: int) -> tuple[str, list[tuple[str, str]]]:
+    """The figure's clause before it (up to 30 characters), and its tagged words: the unit a price is per
+    (冲高至每兆瓦时340欧元) and bracketed aliases or notes (德国国内生产总值(GDP)同比下滑) left out, and a word the
+    window cut in two dropped (…DP/增速)."""
+    floor = max(s_start, start - 30)
+    clause_start = _clause_start(rt, start, floor)
+    before = doc[clause_start:start]
+    per = _PER_UNIT_TAIL_RE.search(before)
+    if per:
+        before = before[:per.start()]
+    tags = _subject_tags(_BRACKETED_RE.sub("", before)) if before else []
+    if clause_start == floor > s_start and not _CLAUSE_BREAK_RE.match(doc, floor - 1):
+        tags = tags[1:]
+    return before, tags
+
+
+def _actor(tags: list[tuple[str, str]]) -> str | None:
+    """The nouns before the clause's verbs (美国政府将会拨款3.68亿美元: 美国政府), when no noun names the amount."""
+    k = len(tags)
+    while k and (not tags[k - 1][1].startswith(_NOUNISH) or tags[k - 1][0] in _LINK_WORDS):
+        k -= 1
+    j = k
+    while j and tags[j - 1][1].startswith(_NOUNISH) and tags[j - 1][0] not in _LINK_WORDS:
+        j -= 1
+    phrase = "".join(w for w, _ in tags[j:k]) or None
+    return None if phrase in _NOT_SUBJECTS else phrase
