@@ -3,12 +3,11 @@
     python bench/score_subjects.py ROUND_DIR [ROUND_DIR ...] [--verbose]
     python bench/score_subjects.py --agreement FIRST.jsonl SECOND.jsonl
 
-Each ROUND_DIR holds the round's `texts/NNN.txt` and `gold_all.jsonl` (blind_round/README.md) and
-`subjects.jsonl`: one line per gold figure, {"file", "i" (the figure's index in the text's gold
+Each ROUND_DIR holds the round's `texts/NNN.txt` and `gold_all.jsonl` (blind_round/README.md). The
+subject annotations are ROUND_DIR/subjects.jsonl if there is one, else bench/texts/subjects_X.jsonl for
+a folder named blind_X: one line per gold figure, {"file", "i" (the figure's index in the text's gold
 list), "text", "core", "full"}, where `full` is the longest span of the text that names what the
-number measures and `core` its head (blind_round/subject_brief.md). The annotations of the rounds
-kept in the repository are bench/texts/subjects_*.jsonl: copy one into its round's folder as
-`subjects.jsonl` to score it.
+number measures and `core` its head (blind_round/subject_brief.md).
 
 A figure's subject is right when it contains the core and lies within the full span
 (core ⊆ subject ⊆ full), or when both the annotation and the extractor have none. Each text goes
@@ -51,12 +50,17 @@ def _pick(candidates: list, gold_text: str):
     return candidates[0]
 
 
+def _subjects_file(round_dir: Path) -> Path:
+    own = round_dir / "subjects.jsonl"
+    return own if own.exists() else ROOT / "bench" / "texts" / f"subjects_{round_dir.name.removeprefix('blind_')}.jsonl"
+
+
 def score_round(round_dir: Path, verbose: bool) -> Counter:
     same = load_scorer().figure_matches
     gold = {g["file"]: g for g in (json.loads(line) for line in open(round_dir / "gold_all.jsonl", encoding="utf-8")
                                    if line.strip())}
     subjects: dict[str, list[dict]] = {}
-    for line in open(round_dir / "subjects.jsonl", encoding="utf-8"):
+    for line in open(_subjects_file(round_dir), encoding="utf-8"):
         if line.strip():
             s = json.loads(line)
             subjects.setdefault(s["file"], []).append(s)
