@@ -761,11 +761,18 @@ def _bracketed_names(d: _Doc):
                 break
 
 
+# A body's name going on after a known `·` name of a body (约翰·霍普金斯大学 + 高级国际研究学院): the suffix
+# pass names the longer body, and _longer_forms gives it its `·` head.
+_LONGER_BODY_AFTER_RE = re.compile("[\u4e00-\u9fff]{0,10}?(?:" + "|".join(
+    sorted((x for x in ORG_SUFFIXES if len(x) >= 2), key=len, reverse=True)) + ")")
+
+
 def _dotted_names(d: _Doc):
     """Known places with a `·` or a hyphen in their name (本·古里安国际机场, 哈米德·卡尔扎伊国际机场: no person;
-    开伯尔-普什图省) and people's full `·` names (他信·西那瓦), looked up in the text at each separator; and
-    bodies where the segmenter glued the part before it to the word before (a body found whole may be the
-    head of a longer name: 约翰·霍普金斯大学 + 高级国际研究学院, _longer_forms)."""
+    开伯尔-普什图省), people's full `·` names (他信·西那瓦) and bodies (洛克希德·马丁公司: the segmenter cuts at
+    the `·`, and the part before it alone is the company's short name), looked up in the text at each
+    separator. A body that is the head of a longer body's name is left to the suffix pass (约翰·霍普金斯大学 +
+    高级国际研究学院, _longer_forms), unless the segmenter glued its first part to the word before."""
     text, known = d.text, d.lex.dotted
     for sep in "·-":
         at = text.find(sep)
@@ -774,7 +781,8 @@ def _dotted_names(d: _Doc):
                 s = at - before
                 e = s + len(name)
                 if s >= 0 and text.startswith(name, s) and d.free(s, e) and (
-                        ent.type == "place" or ent.type == "org" and not d.is_start(s)
+                        ent.type == "place" or ent.type == "org" and (
+                            not d.is_start(s) or not _LONGER_BODY_AFTER_RE.match(text, e))
                         # 他信·西/f + 那瓦/n: a person's full name however cut, where a name may begin and end,
                         # and no part of a longer `·` name (阿亚图拉·阿里·哈梅内伊, 阿里·邦戈·翁丁巴)
                         or ent.type == "person" and text[e:e + 1] not in _ALL_TRANSLIT

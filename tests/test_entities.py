@@ -683,6 +683,17 @@ def test_dotted_first_name_before_a_suffix_name():
     assert "约翰·霍普金斯大学高级国际研究学院" in names("据约翰·霍普金斯大学高级国际研究学院的专家说。", "org")
 
 
+@pytest.mark.parametrize("text, name", [
+    # a known body with a `·` in its name, whatever dot the text writes, is one body (not 马丁公司 beside it)
+    ("美国洛克希德・马丁公司公布的数据显示，交付量下降。", "洛克希德·马丁公司"),
+    ("乔治·华盛顿大学法律教授表示反对。", "乔治·华盛顿大学"),
+])
+def test_known_dotted_body_is_one_name(text, name):
+    found = by_name(text)
+    assert name in found and found[name].type == "org"
+    assert not {"马丁公司", "华盛顿大学"} & set(found)
+
+
 def test_suo_of_suoshuo_is_no_part_of_a_dotted_name():
     assert "诺加·塔尔诺波尔斯基" in names("正如记者诺加·塔尔诺波尔斯基所说，协议被边缘化。", "person")
 
