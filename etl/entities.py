@@ -1553,6 +1553,11 @@ _FORUM_AFTER = re.compile("(?:国际)?(?:经济|安全|投资|能源|和平|发�
 _LATIN_BRACKET_AFTER = re.compile("[(（][A-Z][A-Za-z]")
 # Words after a place's name that no person's name takes (林肯附近, 华盛顿郊区)
 _NEAR_A_PLACE = frozenset(("附近", "郊区", "市区", "一带", "境内", "以北", "以南", "以东", "以西", "近郊", "市郊"))
+# Works and sites whose foreign names may start like a known person's (佩特罗特尔炼油厂, not Petro).
+_WORKS_AFTER_A_NAME = ("炼油厂", "油田", "气田", "矿山", "矿场", "港口", "码头", "电站", "核电站", "核电厂", "工厂",
+                       "机场", "基地", "大坝", "油库", "终端")
+# One character that makes a person's name before it the name of a place (库克湾, 林肯市, 麦克阿瑟港).
+_PLACE_AFTER_A_NAME = frozenset("湾岛港峡湖河角郡县镇村市")
 # Words of a creed that head a party's name (基督教民主党, 人民民主党, 新民主党)
 _PARTY_IDEOLOGY_HEADS = frozenset(("基督教", "基督", "天主教", "伊斯兰", "社会", "社会主义", "自由", "保守", "共和",
                                    "人民", "进步", "统一", "绿色", "新", "真正", "民族", "革命", "劳工", "工人", "农民",
@@ -1659,6 +1664,23 @@ def _token_pass(d: _Doc):
                 continue  # 布托家族, 马科斯家族: a family, not the one person
             if ent.type == "person" and nxt in _NEAR_A_PLACE:
                 continue  # 林肯附近: a town named like a person (Lincoln), not the president
+            if ent.type == "person" and nxt and len(nxt) <= 3 and all(c in _ALL_TRANSLIT for c in nxt) \
+                    and i + 2 < len(toks) and toks[i + 2][0].startswith(_WORKS_AFTER_A_NAME):
+                # 佩特罗 + 特尔 + 炼油厂: a refinery's foreign name that starts like a known person's
+                work = next(w for w in _WORKS_AFTER_A_NAME if toks[i + 2][0].startswith(w))
+                name = tok + nxt + work
+                tail = next((e for e, hits in d.found.values()
+                             if hits.get(start + len(tok)) == nxt + work), None)   # (特尔炼油厂, by its suffix)
+                if tail is not None:
+                    _move(d, tail, start + len(tok), start, name)
+                elif d.free(start, start + len(name)):
+                    d.add(known.get(name) or _Ent("place:" + name, name, "place", None, False), start, name)
+                continue
+            if ent.type == "person" and nxt in _PLACE_AFTER_A_NAME and d.free(start, start + len(tok) + 1):
+                # 库克 + 湾 (Cook Inlet), 林肯 + 市: a place named after someone, not the person
+                name = tok + nxt
+                d.add(known.get(name) or _Ent("place:" + name, name, "place", None, False), start, name)
+                continue
             if ent.type == "place" and nxt in ("人", "裔") and ent.subtype in ("country", "territory"):
                 continue  # demonym: 俄罗斯人, 印度裔 (of Indian descent)
             if ent.type == "org" and ent.subtype == "party" and i > 0 and toks[i - 1][0] in _PARTY_IDEOLOGY_HEADS \
@@ -6117,6 +6139,9 @@ _NAMED_AS = re.compile("(?:名为|名叫|叫做|称为)\\s*[“\"「《]([^”\"
 
 _NAMED_AS_BARE = re.compile(f"(?:名为|名叫|叫做|称为)([{_HAN}]{{2,5}})的[{_HAN}]{{0,5}}?"
                             "(?:组织|武装|民兵|叛军|游击队|团体|政党|运动)")
+# 一个名为邦瓦的小镇: a name introduced as a town or a village is a place, whatever it sounds like.
+_NAMED_AS_PLACE = re.compile(f"(?:名为|名叫|叫做|称为)([{_HAN}]{{2,6}})的(?:小镇|城镇|镇子|村庄|小村|村子|村落|小城|城市"
+                             "|边境小镇|边境城镇|港口|港口城市|岛屿|小岛)")
 
 
 # “军事事务”网站, “朝鲜新闻”网站: a quoted name right before the kind of outlet it is.
@@ -6439,6 +6464,18 @@ def _named_as(d: _Doc):
             ent = d.lex.by_surface.get(name) or _Ent("org:" + name, name, "org", None, False)
             if ent.type == "org":
                 d.add(ent, s, name)
+    for m in _NAMED_AS_PLACE.finditer(text):
+        name, (s, e) = m.group(1), m.span(1)
+        known = d.lex.by_surface.get(name)
+        if known is not None and known.type != "place" or name in d.lex.stopnames:
+            continue
+        read_as_person = False
+        for ent, hits in list(d.found.values()):
+            if ent.type == "person" and not ent.known and hits.get(s) == name:
+                _drop_mention(d, ent, s)   # (邦瓦 read as a person's name by its sound)
+                read_as_person = True
+        if read_as_person or d.free(s, e):
+            d.add(known or _Ent("place:" + name, name, "place", None, False), s, name)
 
 
 # --- departments of known bodies -----------------------------------------------------------------------

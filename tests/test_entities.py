@@ -3506,3 +3506,22 @@ def test_a_legislature_glued_to_its_members_or_to_a_verb_is_the_countrys():
     assert any(name.startswith("英国") and "国会" in surfaces for name, surfaces in got.items())
     assert ("org", "国会") in _names("法国总统马克龙宣布解散国会，提早举行大选。")
     assert not [n for n in _names("全国会议在北京召开。") if n[0] == "org"]
+
+
+@pytest.mark.parametrize("text, place, not_person", [
+    # a name introduced as a town is a place, whatever it sounds like
+    ("在长达1400英里的边境线上，一个名为邦瓦的小镇坐落在山谷里。", "邦瓦", "邦瓦"),
+    # a known person's short name glued to a place character names a place (Cook Inlet, not Tim Cook)
+    ("管道将从北坡通往南部的库克湾，在那里液化。", "库克湾", "蒂姆·库克"),
+    # ... or a foreign works' name that starts like it (Petrotel refinery, not Gustavo Petro)
+    ("公司将出售罗马尼亚的佩特罗特尔炼油厂。", "佩特罗特尔炼油厂", "古斯塔沃·佩特罗"),
+])
+def test_places_named_like_people(text, place, not_person):
+    found = by_name(text)
+    assert place in found and found[place].type == "place"
+    assert not (not_person in found and found[not_person].type == "person")
+
+
+def test_people_of_those_names_still_found():
+    assert "蒂姆·库克" in names("苹果公司首席执行官库克说，销量增长。", "person")
+    assert "古斯塔沃·佩特罗" in names("哥伦比亚总统佩特罗表示反对。", "person")
