@@ -5599,6 +5599,9 @@ _THREE_LOWER = re.compile("[a-z]{3}")
 _LATIN_OF = re.compile(r"([A-Z](?<![A-Za-z0-9][A-Z])[a-z]+(?: [A-Z][a-z]+){1,2}) ?的 ?")
 _LATIN_PLACE_AFTER = ("村", "镇", "乡", "县", "省", "州", "地区", "街区", "市", "城", "河", "山区", "”村", "”地区")
 _LATIN_PLACE_BEFORE = ("城市", "小镇", "村庄", "村子", "地区")
+# Works and sites written right after a Latin name, which is theirs (Manono锂矿, Shin-Hanul核电厂).
+_LATIN_WORKS_AFTER = ("锂矿", "铜矿", "金矿", "铁矿", "铀矿", "稀土矿", "矿山", "矿场", "矿区", "油田", "气田", "炼油厂",
+                      "核电厂", "核电站", "发电厂", "电站", "反应堆", "大坝")
 
 
 def _latin_orgs(d: _Doc):
@@ -5632,6 +5635,15 @@ def _latin_orgs(d: _Doc):
             before, after = before[:-1].rstrip(" "), after[1:]  # 媒体《Frontline》, 媒体“News Ru”: a title
             if before.endswith(("据", "援引")) or after.startswith(("报道", "称", "援引", "发表")):
                 before += "媒体"
+        work = next((w for w in _LATIN_WORKS_AFTER if text.startswith(w, e)), None)
+        if work is not None and not any(w in _LATIN_ORG_WORDS for w in words):
+            # Manono锂矿, Greenbushes矿山, Shin-Hanul核电厂: a mine, a field or a plant named in Latin letters
+            full = name + work
+            if d.free(s, e + len(work)):
+                ent = found.get(full) or lex.by_surface.get(full) or _Ent("place:" + full, full, "place", None, False)
+                found[full] = ent
+                d.add(ent, s, full)
+            continue
         if after.startswith(_LATIN_PLACE_AFTER) or before.endswith(_LATIN_PLACE_BEFORE):
             if not any(w in _LATIN_ORG_WORDS for w in name.split()) and not any(c.isdigit() for c in name):
                 # Mwe Tone 村, 东部城市 Mian Chanu: a Latin place name with its kind

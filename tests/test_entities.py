@@ -3525,3 +3525,9 @@ def test_places_named_like_people(text, place, not_person):
 def test_people_of_those_names_still_found():
     assert "蒂姆·库克" in names("苹果公司首席执行官库克说，销量增长。", "person")
     assert "古斯塔沃·佩特罗" in names("哥伦比亚总统佩特罗表示反对。", "person")
+
+
+def test_latin_named_works_are_places():
+    found = by_name("刚果(金)的Manono锂矿和韩国的Shin-Hanul核电厂都在扩建，Greenbushes矿山减产。")
+    for name in ("Manono锂矿", "Shin-Hanul核电厂", "Greenbushes矿山"):
+        assert name in found and found[name].type == "place"
