@@ -841,13 +841,13 @@ def extract_figures(doc: str, people: Sequence[int] = ()) -> list[Figure]:
     for i, f in enumerate(found):
         if i and f[-2] != found[i - 1][-2]:
             sentence = []
-        figures.append(_figure(doc, t, rt, *f, earlier=sentence))
+        figures.append(_figure(doc, t, rt, *f, earlier=sentence, previous=figures))
         sentence.append(figures[-1])
     return figures
 
 
 def _figure(doc, t, rt, kind, unit, low, high, lo: _Tok, hi: _Tok, num_end, s_start, s_end,
-            earlier: Sequence[Figure] = ()) -> Figure:
+            earlier: Sequence[Figure] = (), previous: Sequence[Figure] = ()) -> Figure:
     """The Figure record, its surface text widened to the approximation and time-basis words."""
     start, end = lo.start, num_end
     if kind in ("percent", "growth") and _negative(t, start, s_start):
@@ -878,7 +878,7 @@ def _figure(doc, t, rt, kind, unit, low, high, lo: _Tok, hi: _Tok, num_end, s_st
     elif kind == "count" and hi.unit_key in _NOUN_UNITS:
         subject = hi.unit_key.lstrip("个条")   # 100万人口, 3个孩子, 200条生命: the unit names what is counted
     else:
-        subject = _subject(doc, rt, start, end, s_start, s_end, kind, earlier)
+        subject = _subject(doc, rt, start, end, s_start, s_end, kind, earlier, previous)
     if kind == "count" and hi.unit_key == "例":
         # 境外输入病例22例（云南7例，上海5例）: a row of a list of cases counts the cases the list is about,
         # named in full (新增确诊病例75例: 确诊病例, not 病例)
@@ -1264,6 +1264,9 @@ _NOT_SUBJECTS = frozenset(_CURRENCIES) | {"约合", "约合人民币", "折合",
     "去年同期", "同期", "上年同期", "去年", "今年", "前年", "当年", "同年", "上年", "月份", "季度", "年度",
     # units of a change and words too bare to say what (下调25个基点至4%, 还有人预测3500美元)
     "基点", "百分点", "人", "内", "外", "中", "上", "下", "时", "交易日"}
+# Nouns that point back at a number already given, after a demonstrative (这一数字, 该数据, 此数额).
+_BACK_REFERENCES = frozenset(("数字", "数据", "数额", "数值"))
+_DEMONSTRATIVE_END_RE = re.compile(r"(?:这一|这个|该|此|上述|这)[" + _SPACE + r"]*$")
 # The size of a change, which measures the change of what the figure before measured (……降至1.15万亿卢比，降幅超过13%).
 _CHANGE_SIZE_NOUNS = frozenset("涨幅 降幅 增幅 跌幅 幅度 减幅".split())
 # Nouns after "X的" that say how fast or how big (以每年10%的速度, 3.4%的增长, 8.3%的降幅), not what:
@@ -1298,8 +1301,9 @@ _CASE_NOUN_RE = re.compile(r"(?:本土|境外输入|输入性?|新增|累计|现
 _NOUN_UNITS = frozenset(("人口", "个孩子", "个儿子", "个女儿", "个子女", "条生命", "条人命"))
 # Copulas a figure's text may open with (约为3.62万亿卢比, 高达33%): they link it to the noun before.
 _LINKING_OPENERS = ("约为", "为", "达", "高达", "多达", "仅为", "约达")
-# What may stand between a number and the 的 before its noun: an approximation or a bracketed conversion.
-_AFTER_ASIDE_RE = re.compile(r"^[" + _SPACE + r"]*(?:以上|以下|左右|上下|不等|之多|[（(][^（()）]{0,20}[）)])+[" + _SPACE + r"]*")
+# What may stand between a number and the 的 before its noun: an approximation, a bracketed conversion, or
+# 重 of a weight (6吨重的锚).
+_AFTER_ASIDE_RE = re.compile(r"^[" + _SPACE + r"]*(?:以上|以下|左右|上下|不等|之多|重(?=的)|[（(][^（()）]{0,20}[）)])+[" + _SPACE + r"]*")
 _PER_UNIT_TAIL_RE = re.compile(r"每[" + _SPACE + r"]*(?:兆瓦时|千瓦时|度|桶|吨|立方米|千立方米|公斤|千克|升|加仑|盎司|克"
                                r"|百万英热单位|英热单位|股|平方米|公里|千米)[" + _SPACE + r"]*$")
 _PROPER = ("nr", "ns", "nt", "nz")   # tags of names
@@ -1325,6 +1329,8 @@ def _right_nouns(tags: list[tuple[str, str]]) -> list[str]:
             break
         if not pos.startswith(_NOUNISH) or not word.strip() or word in _LINK_WORDS:
             break
+        if word[-1] in "约近逾" and k + 1 < len(tags) and tags[k + 1][1] == "m":
+            break   # 4800名士兵和约200名……: 和约 is "and about" before the next number, no treaty
         if pos == "vn" and k + 1 < len(tags) and (tags[k + 1][0] in ("在", "于", "到", "至", "了", "着")
                                                   or not words and tags[k + 1][1][:1] in ("m", "q", "r")):
             break   # (投资30亿雷亚尔建设/一座工厂: a verb with its object)
@@ -1416,11 +1422,12 @@ def _list_row_subject(first: str) -> str | None:
 
 
 def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, kind: str,
-             earlier: Sequence[Figure] = ()) -> str | None:
+             earlier: Sequence[Figure] = (), previous: Sequence[Figure] = ()) -> str | None:
     """The noun phrase a figure measures: the nouns right after it (53名英国官员, 100亿立方米天然气,
     64%的得票率), else the nouns that precede its verb (天然气消费量为每年3600亿立方米); a conversion
     into another currency or a clause with no subject of its own (，同比增长13.2%) measures what a
-    figure before it in the sentence measures (earlier: those figures, in text order)."""
+    figure before it in the sentence measures (earlier: those figures, in text order), and 这一数字 what the
+    last figure of its kind measured (previous: every figure before it in the text)."""
     prev = earlier[-1] if earlier else None
     if prev is not None and _CONVERSION_GAP_RE.match(doc, prev.end, start) and kind == "money":
         # 2.8万亿坚戈，增长7.2%，约合60亿美元: the last sum before, past a change in between
@@ -1443,6 +1450,11 @@ def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, 
             return cm.group(0)
     before, tags = _words_before(doc, rt, start, s_start)
     left_phrase, cut, named = _left_nouns(list(tags), doc.startswith(_LINKING_OPENERS, start), kind)
+    if left_phrase in _BACK_REFERENCES and _DEMONSTRATIVE_END_RE.search(before, 0, max(0, before.rfind(left_phrase))):
+        # 2021年，这一数字为3.6万亿卢布: the number the text was just talking about
+        last = next((f for f in reversed(previous) if f.kind == kind and f.subject
+                     and f.subject not in _BACK_REFERENCES), None)
+        return last.subject if last is not None else None
     if left_phrase in _CHANGE_SIZE_NOUNS and prev is not None and prev.subject:
         return prev.subject
     if left_phrase and left_phrase[-2:] in _CHANGE_SIZE_NOUNS and len(left_phrase) > 2:

@@ -344,6 +344,7 @@ def test_fullwidth_offsets_point_into_the_original_text():
     ("双方签署了一项各占 50% 股权的合资协议。", "股权"),                # (spaces around the number)
     ("荷兰天然气价格本月维持在每兆瓦时45欧元以上。", "荷兰天然气价格"),  # (not 时: the unit it is per)
     ("ICE英国天然气价格涨幅超过8%。", "ICE英国天然气价格"),          # (the size of its change)
+    ("据信，这条痕迹是由海军打捞上来的一个 6 吨重的锚留下的。", "锚"),      # (a weight: 6吨重的锚)
     # a long clause: the look-back window does not start in the middle of a word (not DP增速)
     ("2025年韩国GDP增速被韩国开发研究院(KDI)下调至0.8%。", "韩国GDP增速"),
     # what 将 takes is counted; the agent before it is not what is counted; a death sentence is no death
@@ -369,6 +370,10 @@ def test_subject_phrase(text, subject):
     # the rows of a list measure what its first row measures, without the first row's owner
     ("第一轮点票，迪萨纳亚克得票率为42%，普雷马达萨33%，现任总统维克拉马辛哈17%。",
      ["迪萨纳亚克得票率", "得票率", "得票率"]),
+    # 和约 before a number is "and about", no treaty
+    ("这个旅将由约4800名士兵和约200名文职人员组成。", ["士兵", "文职人员"]),
+    # 这一数字 is the number the text was just talking about
+    ("俄罗斯今年的国防预算为13.5万亿卢布。2021年，这一数字为3.6万亿卢布。", ["国防预算", "国防预算"]),
     # …but a list of places, each with its number, is a list of places
     ("上海96例，其中浦东新区39例、静安区10例。", ["上海", "浦东新区", "静安区"]),
     # a space after a number parts a title's phrases (not 欧洲气价盘中 for the oil price)
