@@ -3631,6 +3631,7 @@ def head_ent_surface(d: _Doc, start: int, ent: _Ent) -> str:
 
 _NON_ENTITY_RE = re.compile(_alt(sorted(NON_ENTITY_SUFFIXES, key=len, reverse=True)))
 # A quoted name right after a kind of warship (055型巡洋舰“遵义”, 补给舰“微山湖”): the ship's
+_TREATY_TITLE_RE = re.compile("《([^》\n]{1,30}(?:公约|条约|协定|协议|议定书|宣言|宪章|备忘录))》")
 _SHIP_AFTER_KIND = re.compile("舰[“\"]([\u4e00-\u9fff·]{1,8})[”\"]")
 _ACROSS_OCEAN_RE = re.compile("(?<![横飞])[跨环](大西洋|太平洋|印度洋)")   # (横跨太平洋: crossing it, the ocean counts)
 _INDEX_RE = re.compile(r"(?:标准普尔|标普|纳斯达克|纳指|道琼斯|道指|日经|恒生|富时|罗素|MSCI|斯托克|上证|深证|沪深)"
@@ -3655,6 +3656,13 @@ def _non_entities(d: _Doc):
     if "舰“" in d.text or "舰\"" in d.text:
         for m in _SHIP_AFTER_KIND.finditer(d.text):
             d.taken[m.start(1):m.end(1)] = _ONES[m.end(1) - m.start(1)]   # 巡洋舰“遵义”: a ship, no city
+    if "《" in d.text:
+        for m in _TREATY_TITLE_RE.finditer(d.text):
+            # 《维也纳外交关系公约》, 《日内瓦公约》: the city a treaty is named after is not a place the text names
+            i = d.index_at(m.start(1))
+            ent = known.get(toks[i][0]) if i is not None else None
+            if ent is not None and ent.type == "place" and ent.subtype not in ("country", "territory"):
+                d.taken[m.start(1):m.start(1) + len(toks[i][0])] = _ONES[len(toks[i][0])]
     for m in _NON_ENTITY_RE.finditer(d.text):
         i = d.index_at(m.start())
         if not i or not (toks[i][0] in NON_ENTITY_SUFFIXES or toks[i][0][:-1] == m.group()

@@ -3531,3 +3531,8 @@ def test_latin_named_works_are_places():
     found = by_name("刚果(金)的Manono锂矿和韩国的Shin-Hanul核电厂都在扩建，Greenbushes矿山减产。")
     for name in ("Manono锂矿", "Shin-Hanul核电厂", "Greenbushes矿山"):
         assert name in found and found[name].type == "place"
+
+
+def test_city_a_treaty_is_named_after_is_no_mention():
+    assert "维也纳" not in by_name("此举违反了《维也纳外交关系公约》。")
+    assert "维也纳" in by_name("双方代表在维也纳举行会谈。")
