@@ -664,12 +664,19 @@ def figure_subjects(path: str, f: Filters, kind: str, unit: str, limit: int = 15
         ORDER BY articles DESC, figures DESC, g.subject_norm LIMIT ?""", params + [kind, unit, int(limit)])
 
 
+# Subjects that are daily flows: a new number every day, so two reports of one month differ by nature.
+_DAILY_FLOW = "^(新增|单日|当日|日增|每日新增|今日新增|昨日新增)"
+
+
 def _figures_cte(f: Filters, kinds: Sequence[str], units: Sequence[str], subject: str | None) -> tuple[str, list[Any]]:
     """`fg`: the filtered figures with their article and the conflict flag.
 
-    Conflict: another article gives the same kind, unit, time basis (per) and normalised subject in
-    the same month a value (value_low) more than 10% apart, relative to the smaller one. `per` is part
-    of the key because 每年 and 每天 volumes are not comparable numbers."""
+    Conflict: another article gives the same kind, unit, time basis (per) and normalised subject, with
+    the same place named nearest in its sentence, in the same month a value (value_low) more than 10%
+    apart, relative to the smaller one. `per` is part of the key because 每年 and 每天 volumes are not
+    comparable numbers; the place because 死亡 or 国防预算 alone names no one thing (the deaths of a
+    tornado and of a war, two countries' budgets). Figures with no place named in their sentence, and
+    daily flows (新增确诊病例, 单日…: a new number every day), are never conflicts."""
     # d_figures carries the comparison keys (subject_norm precomputed), outlet and date, sorted by
     # kind and unit: the filters read only the chosen kind's row groups, with no join
     where, params = filter_where(f, "g")
@@ -683,7 +690,7 @@ def _figures_cte(f: Filters, kinds: Sequence[str], units: Sequence[str], subject
     if subject:
         conds.append("(g.subject ILIKE ? OR g.sentence ILIKE ?)")
         params = params + [f"%{subject}%"] * 2
-    key = "kind, unit_k, per_k, subject_norm, month"
+    key = "kind, unit_k, per_k, subject_norm, place_k, month"
     cte = f"""g0 AS (SELECT * FROM d_figures g WHERE {' AND '.join(conds)}),
         -- A figure conflicts when ANOTHER article reports a value for the same key more than 10% away
         -- (numbers differing within one article are usually different things: before/after, parts).
@@ -692,7 +699,8 @@ def _figures_cte(f: Filters, kinds: Sequence[str], units: Sequence[str], subject
         -- be quadratic in a busy month of a common subject. The windows run over the narrow key
         -- columns only and are joined back (a window over the wide rows copies every sentence).
         ga AS (SELECT {key}, article_id, min(value_low) AS amin, max(value_low) AS amax
-               FROM g0 WHERE subject_norm <> '' AND month IS NOT NULL AND value_low IS NOT NULL GROUP BY ALL),
+               FROM g0 WHERE subject_norm <> '' AND place_k <> '' AND NOT regexp_matches(subject_norm, '{_DAILY_FLOW}')
+                             AND month IS NOT NULL AND value_low IS NOT NULL GROUP BY ALL),
         gw AS (SELECT *,
                       first_value(amax) OVER hi AS max1, first_value(article_id) OVER hi AS max1_article,
                       nth_value(amax, 2) OVER hi AS max2,
@@ -714,9 +722,10 @@ def _figures_cte(f: Filters, kinds: Sequence[str], units: Sequence[str], subject
                              OR abs(g0.value_low - o.other_min) > 0.1 * least(abs(g0.value_low), abs(o.other_min)),
                                 false) AS conflict,
                        s.group_min, s.group_max, s.group_n
-                FROM g0 LEFT JOIN gother o USING (kind, unit_k, per_k, subject_norm, month, article_id)
+                FROM g0 LEFT JOIN gother o USING (kind, unit_k, per_k, subject_norm, place_k, month, article_id)
                 JOIN gstat s ON s.kind = g0.kind AND s.unit_k = g0.unit_k AND s.per_k = g0.per_k
-                            AND s.subject_norm = g0.subject_norm AND s.month IS NOT DISTINCT FROM g0.month)"""
+                            AND s.subject_norm = g0.subject_norm AND s.place_k = g0.place_k
+                            AND s.month IS NOT DISTINCT FROM g0.month)"""
     return cte, params
 
 
@@ -726,7 +735,8 @@ def figures_table(path: str, f: Filters, kinds: Sequence[str] = (), units: Seque
     return _run(path, f"""WITH {cte},
         page AS (SELECT * FROM fgc ORDER BY published_at DESC NULLS LAST, article_id, seq LIMIT ?)
         SELECT page.published_at, page.source, page.kind, page.value_low, page.value_high, page.unit, page.per,
-               page.approx, page.text, page.subject, page.subject_norm, page.conflict, page.group_min,
+               page.approx, page.text, page.subject, page.subject_norm,
+               nullif(substr(page.place_k, 7), '') AS place, page.conflict, page.group_min,
                page.group_max, page.group_n, page.sentence, a.title, page.article_id, page.seq,
                page.start_char, page.end_char, page.month
         FROM page JOIN articles a USING (article_id)

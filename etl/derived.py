@@ -34,7 +34,7 @@ DERIVED_TABLES = ("d_mentions", "d_topics", "d_entity_counts", "d_mask_entities"
 
 # Bump when a derived table's definition changes: needs_refresh() then asks for a rebuild even on a
 # run that changed no article (e.g. the first run of this code over a database published before).
-DERIVED_VERSION = "2"
+DERIVED_VERSION = "3"
 
 # Bits per entity type in d_entity_masks (a UBIGINT per type).
 MASK_BITS = 64
@@ -95,19 +95,35 @@ _REBUILD = [
        SELECT source, term, sum(n) FROM d_term_month GROUP BY ALL ORDER BY source, term""",
 
     "DELETE FROM d_figures",
+    # place_k: the place the figure's sentence names nearest to it (俄罗斯 in 俄罗斯对华天然气出口量为…), so
+    # that two figures compare only when they are about the same subject in the same place. The sentence's
+    # span in the document is found from the figure's own position in it.
     f"""INSERT INTO d_figures
+        WITH g AS (SELECT *, start_char - greatest(strpos(sentence, text), 1) + 1 AS s_start FROM figures),
+             near AS (SELECT g.article_id, g.seq, arg_min(m.entity_id, abs(m.o - g.start_char)) AS place_k
+                      FROM g JOIN (SELECT article_id, entity_id, unnest(offsets) AS o FROM mentions
+                                   WHERE entity_id LIKE 'place:%') m USING (article_id)
+                      WHERE m.o >= g.s_start AND m.o < g.s_start + length(g.sentence)
+                      GROUP BY g.article_id, g.seq)
         SELECT g.article_id, g.seq, g.kind, g.value_low, g.value_high, g.unit, g.per, g.approx, g.text,
                g.sentence, g.start_char, g.end_char, g.subject,
                coalesce(g.unit, ''), coalesce(g.per, ''), {SUBJECT_NORM_SQL.replace('subject', 'g.subject')},
-               a.source, a.published_at, CAST(date_trunc('month', a.published_at) AS DATE)
-        FROM figures g JOIN articles a USING (article_id)
+               a.source, a.published_at, CAST(date_trunc('month', a.published_at) AS DATE),
+               coalesce(near.place_k, '')
+        FROM g JOIN articles a USING (article_id) LEFT JOIN near USING (article_id, seq)
         ORDER BY g.kind, coalesce(g.unit, ''), a.published_at, g.article_id, g.seq""",
 ]
 
 
 def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild every derived table from the source tables (the tables exist: etl/schema.sql).
-    No transaction of its own: the ETL runs it on a private work copy that is published only after."""
+    """Rebuild every derived table from the source tables. The tables are dropped and created again
+    from etl/schema.sql first, so that a database published by an older version gets their current
+    columns. No transaction of its own: the ETL runs it on a private work copy that is published only after."""
+    from etl.db import schema_sql
+
+    for table in DERIVED_TABLES:
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    con.execute(schema_sql())
     for statement in _REBUILD:
         con.execute(statement)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('derived_version', ?)", [DERIVED_VERSION])

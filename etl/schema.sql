@@ -213,5 +213,6 @@ CREATE TABLE IF NOT EXISTS d_figures (       -- figures with comparison keys, ou
     subject_norm  VARCHAR NOT NULL,      -- subject without case, spaces and punctuation
     source        VARCHAR NOT NULL,
     published_at  TIMESTAMP,
-    month         DATE
+    month         DATE,
+    place_k       VARCHAR NOT NULL       -- the place named nearest the figure in its sentence (entity id), or ''
 );

@@ -219,9 +219,11 @@ def test_figures_table_and_conflicts(sample_db, con):
     tab = queries.figures_table(str(sample_db), Filters(), [k["kind"]], [k["unit"]])
     assert len(tab) == k["n"]
     allf = queries.figures_table(str(sample_db), Filters())
-    # conflict flag, recomputed naively: another article, same key and month, value > 10% away
-    key = ["kind", "unit", "per", "subject_norm", "month"]
-    d = allf[allf["subject_norm"] != ""].fillna({"unit": "", "per": ""})
+    # conflict flag, recomputed naively: another article, same key (subject and the place named nearest
+    # it) and month, value > 10% away; no place, or a daily flow (新增…), is never a conflict
+    key = ["kind", "unit", "per", "subject_norm", "place", "month"]
+    d = allf[(allf["subject_norm"] != "") & allf["place"].notna()
+             & ~allf["subject_norm"].str.match(r"(新增|单日|当日|日增|每日新增|今日新增|昨日新增)")].fillna({"unit": "", "per": ""})
     expected = set()
     for _, g in d.groupby(key):
         for x in g.itertuples():
@@ -592,3 +594,27 @@ def test_trends_auto_granularity_matches_the_default(sample_db, facts):
     explicit = charts.trends_data(str(sample_db), Filters(), "topic", [facts["topic"]], granularity=chosen)
     pd.testing.assert_frame_equal(auto, explicit)
     assert chosen != "month" or len(auto) == len(charts.trends_data(str(sample_db), Filters(), "topic", [facts["topic"]], granularity="month"))
+
+
+def test_conflicts_compare_the_same_subject_in_the_same_place(tmp_path):
+    # deaths reported by two outlets for one event conflict; deaths of another event elsewhere, a figure
+    # with no place named near it, and a daily flow (新增…) do not
+    from tests.conftest import ingest
+    from tests.test_pipeline import write_post
+
+    posts = tmp_path / "posts"
+    day = "Mon, 13 Dec 2021 08:00:00 GMT"
+    write_post(posts, "a.md", "龙卷风", "<p>肯塔基州的龙卷风已造成70人死亡。</p><p>上海新增确诊病例12例。</p>",
+               source="甲报", date=day)
+    write_post(posts, "b.md", "风灾", "<p>肯塔基州的龙卷风已造成100人死亡。</p><p>上海新增确诊病例30例。</p>",
+               source="乙报", date=day)
+    write_post(posts, "c.md", "空袭", "<p>也门的空袭已造成20人死亡。</p><p>事故已造成5人死亡。</p>",
+               source="丙报", date=day)
+    db = tmp_path / "t.duckdb"
+    ingest(db, posts)
+    conf = queries.figure_conflicts(str(db), Filters())
+    assert list(conf["subject"]) == ["死亡"] and conf["n_articles"].iloc[0] == 2
+    assert sorted(conf["min_value"].tolist() + conf["max_value"].tolist()) == [70.0, 100.0]
+    table = queries.figures_table(str(db), Filters())
+    flagged = table[table["conflict"]]
+    assert set(flagged["place"]) == {"肯塔基州"} and len(flagged) == 2

@@ -67,7 +67,7 @@ event = st.dataframe(
         "published_at": st.column_config.DatetimeColumn("date", format="YYYY-MM-DD"),
         "value_low": st.column_config.NumberColumn("low", format="%.4g"),
         "value_high": st.column_config.NumberColumn("high", format="%.4g"),
-        "conflict": st.column_config.CheckboxColumn("⚠ conflict", help="Another figure for the same subject and month differs by more than 10%"),
+        "conflict": st.column_config.CheckboxColumn("⚠ conflict", help="Another outlet's figure for the same subject, in the same place and month, differs by more than 10%"),
         "link": st.column_config.LinkColumn("article", display_text="阅读 read"),
     })
 rows = event.selection.rows if event else []
@@ -85,7 +85,8 @@ conf = r["conflicts"]
 if conf.empty:
     st.success("No two figures for the same subject and month differ by more than 10%.", icon=":material/check:")
 else:
-    st.caption("Same kind, unit, time basis and subject (normalised), same month, values more than 10% apart.")
+    st.caption("Same kind, unit, time basis and subject (normalised), the same place named nearest in the sentence, "
+               "same month, values more than 10% apart. Figures with no place near them and daily flows (新增…) are not compared.")
     st.dataframe(conf, hide_index=True, column_config={
         "month": st.column_config.DateColumn("month", format="YYYY-MM"),
         "min_value": st.column_config.NumberColumn(format="%.4g"),
