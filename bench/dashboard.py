@@ -180,6 +180,7 @@ def pages(db: str):
         ],
         "figures": [
             ("figure_kinds", lambda con, f: q.figure_kinds(con, f)),
+            ("figure_subjects (volume m3)", lambda con, f: q.figure_subjects(con, f, "volume", "m3")),
             ("chart figures (volume m3)", lambda con, f: c.figures_data(con, f, kind="volume", unit="m3")),
             ("chart_context", lambda con, f: c.chart_context(con, f, "t")),
             ("figure_conflicts", lambda con, f: q.figure_conflicts(con, f, ("volume",), ("m3",))),
