@@ -540,6 +540,24 @@ def test_derived_tables_are_marked_current(con):
     assert one(con, "SELECT count(*) FROM d_mentions") == one(con, "SELECT count(*) FROM mentions") > 0
 
 
+def test_an_older_database_gets_the_derived_tables_current_columns(sample_db, tmp_path):
+    # a database published by an older version has d_figures without place_k: the rebuild recreates it
+    from etl.derived import needs_refresh, refresh_derived
+    old = tmp_path / "old.duckdb"
+    shutil.copyfile(sample_db, old)
+    c = duckdb.connect(str(old))
+    try:
+        c.execute("ALTER TABLE d_figures DROP COLUMN place_k")
+        c.execute("UPDATE meta SET value = '2' WHERE key = 'derived_version'")
+        assert needs_refresh(c)
+        refresh_derived(c)
+        assert not needs_refresh(c)
+        assert c.execute("SELECT count(*) FROM d_figures WHERE place_k <> ''").fetchone()[0] > 0
+        assert c.execute("SELECT count(*) FROM d_figures").fetchone()[0] == c.execute("SELECT count(*) FROM figures").fetchone()[0]
+    finally:
+        c.close()
+
+
 def test_network_labels_long_names_with_a_form_the_articles_use(sample_db, con):
     df = charts.entities_data(str(sample_db), Filters(), top_n=30, min_count=1)
     nodes = df[df["kind"] == "node"]
