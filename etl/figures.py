@@ -1254,7 +1254,7 @@ _LINK_WORDS = frozenset("为 是 达 达到 约 约为 约有 有 共 共有 共
                         "有望 可能 或 料 料将 或将 预期将 定为 估算为 估计为 录得 创下 维持 保持 稳定 小幅 大幅 "
                         "价值 总价值 同比 环比 年均 月均 日均 年化 约合 折合 "
                         # reporting words the tagger calls nouns (报告全国死亡人数: the report is not counted)
-                        "报告 显示 表示 称 声称 宣布 指出 透露 统计 预测 预计称 直言 坦言 微调 下修 上修 盘中 一度 站上".split())
+                        "报告 显示 表示 称 声称 宣布 指出 透露 统计 预测 预计称 直言 坦言 微调 下修 上修 盘中 一度 站上 提供".split())
 # Nouns the tagger calls verbs or numerals (收入/v, 预算/v, 大米/m), which a subject may be or end with.
 _NOUNS_TAGGED_OTHERWISE = frozenset("收入 预算 开支 产能 支出 营收 赔偿 需求 拨款 捐款 大米 增资 投入 占比 合同 零部件 "
                                     "警察 通货膨胀 通货膨胀率 进度 增速 还款".split())
@@ -1273,6 +1273,10 @@ _CHANGE_SIZE_NOUNS = frozenset("涨幅 降幅 增幅 跌幅 幅度 减幅".split
 # the subject is then the noun before the number.
 _HOW_NOUNS = frozenset("速度 水平 规模 幅度 降幅 涨幅 增幅 跌幅 增速 增长 下降 比例 比重 高位 纪录 记录 新高 新低 "
                        "程度 速率 重要性 意义 目标".split())
+# Nouns of a milestone a number passes (突破43亿人次大关): they say nothing of what is measured.
+_MILESTONES = frozenset("大关 关口 关卡 门槛 高位 新高 新低 纪录 记录".split())
+# The people nouns a phrase of people counted may end with (船员, 士兵, 居民 …).
+_PEOPLE_ENDS = tuple(sorted(_PEOPLE_SET | {"船员", "议员", "官员", "员工", "人员", "士兵", "居民", "民众"}, key=len, reverse=True))
 # Heads that say "how many" of the word before them, which belongs to the subject (死亡人数, 减免税额).
 _COUNT_HEADS = frozenset("人数 数量 总数 总额 金额 额 总量 总值 数字 次数".split())
 # Where a comparison's base or the whole a share is of begins (较去年同期, 从上个财年的, 占GDP的):
@@ -1314,7 +1318,7 @@ _BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
 _QUOTES = "“”\"《》「」『』'‘’"
 
 
-def _right_nouns(tags: list[tuple[str, str]]) -> list[str]:
+def _right_nouns(tags: list[tuple[str, str]], counted: bool = False) -> list[str]:
     """The noun phrase that opens a stretch of text (53名英国官员, 的“抵押贷款”): its nouns up to the first
     other word, a currency that is only the number's unit (6.8万元人民币) skipped; a verbal noun with a
     preposition after it is the verb of a clause (60%的尼日尔人生活在……: the people, not their life)."""
@@ -1331,6 +1335,8 @@ def _right_nouns(tags: list[tuple[str, str]]) -> list[str]:
             break
         if word[-1] in "约近逾" and k + 1 < len(tags) and tags[k + 1][1] == "m":
             break   # 4800名士兵和约200名……: 和约 is "and about" before the next number, no treaty
+        if counted and words and words[-1].endswith(_PEOPLE_ENDS) and not word.endswith(_PEOPLE_ENDS):
+            break   # 20多名船员/弃船, 1100名美军士兵/部署: the phrase of the people counted ends with them
         if pos == "vn" and k + 1 < len(tags) and (tags[k + 1][0] in ("在", "于", "到", "至", "了", "着")
                                                   or not words and tags[k + 1][1][:1] in ("m", "q", "r")):
             break   # (投资30亿雷亚尔建设/一座工厂: a verb with its object)
@@ -1384,11 +1390,17 @@ def _left_nouns(tags: list[tuple[str, str]], linked: bool, kind: str) -> tuple[s
     phrase = "".join(reversed(left)) or None
     if phrase and len(phrase) > 2 and phrase[0] in "年月" and tags and tags[-1][1] == "m":
         phrase = phrase[1:]   # 2024/年德美/贸易总额: the year's 年 glued to the subject
+    if phrase and len(left) > 1 and left[-1] in ("财年", "年度", "季度", "月份", "上半年", "下半年", "全年"):
+        phrase = phrase[len(left[-1]):]   # 2022-2023财年/苏伊士运河收入: the period is not the subject
+    if phrase and len(phrase) > 3 and phrase[0] == "每" and len(left) > 1 and left[-1] == phrase[:2]:
+        phrase = phrase[2:]   # 每吨/成本: the unit it is per is not the subject
     if phrase and len(left) > 1 and left[-1] in ("计划", "拟", "准备", "打算"):
         phrase = phrase[len(left[-1]):]   # 计划/投资: the plan to invest is the investment
     elif phrase and len(left) > 1 and tags and tags[-1][0] in _LOCATIVE_PREPOSITIONS and left_pos[-1] in _PROPER:
         # 在/巴西/投资, 为/国际开发协会/增资: the place or body after 在, 向 or 为 is where or whom, not what
         phrase = phrase[len(left[-1]):]
+    elif phrase and len(left) > 1 and tags and tags[-1][0] in _LOCATIVE_PREPOSITIONS and left_pos[0] == "vn":
+        phrase = left[0]   # 对/一项/教育项目/捐款: the donation, not the project it goes to
     named = bool(left_pos) and left_pos[0] in _PROPER   # (the word before the number)
     return (None if phrase in _NOT_SUBJECTS else phrase), cut, named
 
@@ -1439,7 +1451,9 @@ def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, 
     after = _text_after(doc, start, end, s_end)
     direct = not after.startswith("的")
     rest = after.removeprefix("的").lstrip(_SPACE)
-    right_words = _right_nouns(_subject_tags(rest)) if rest else []
+    right_words = _right_nouns(_subject_tags(rest), kind == "count") if rest else []
+    if right_words and right_words[0] in _MILESTONES:
+        right_words = []   # 突破43亿人次大关: a milestone, not what is counted
     right_phrase = "".join(right_words) or None
     if right_phrase and (direct or kind == "count" or right_words[-1] not in _HOW_NOUNS):
         return right_phrase
@@ -1463,6 +1477,8 @@ def _subject(doc: str, rt: str, start: int, end: int, s_start: int, s_end: int, 
         row = _list_row_subject(prev.subject)
         if row:
             return row
+    if left_phrase and kind == "money" and all(p in _PROPER for _, p in _subject_tags(left_phrase)):
+        return None   # 美国向以色列和台湾提供260亿美元: who gives or gets the money is not what it is
     if left_phrase:
         return left_phrase
     if prev is not None and prev.subject and (cut or not before.strip(_SPACE + " ，,")

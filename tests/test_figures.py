@@ -335,6 +335,14 @@ def test_fullwidth_offsets_point_into_the_original_text():
     ("洪水已导致该省至少15万人被疏散。", "疏散"),
     # nouns the tagger calls verbs
     ("该国今年的国防开支为500亿美元。", "国防开支"),
+    # the people counted end the phrase; a milestone, a period or a per-unit is no subject
+    ("当地时间21日，20多名船员弃船逃生。", "船员"),
+    ("1100名美军士兵部署在尼日尔。", "美军士兵"),
+    ("全国铁路旅客发送量突破43亿人次大关。", "全国铁路旅客发送量"),
+    ("2022-2023财年苏伊士运河收入达到了94亿美元。", "苏伊士运河收入"),
+    ("中国加征关税后，每吨成本高出近300元。", "成本"),
+    # who gives or gets a sum is not what it is
+    ("美国向以色列和台湾提供260亿美元。", None),
     # an approximation, a bracketed conversion or alias, a place after 在 are not in the way
     ("全球90%以上的稀土加工产能集中在一个国家。", "稀土加工产能"),
     ("该国国内生产总值(GDP)同比下滑0.3%。", "国内生产总值"),
