@@ -1516,5 +1516,7 @@ def _actor(tags: list[tuple[str, str]]) -> str | None:
     j = k
     while j and tags[j - 1][1].startswith(_NOUNISH) and tags[j - 1][0] not in _LINK_WORDS:
         j -= 1
+    if k - j > 1 and tags[j][0].startswith("每") and len(tags[j][0]) == 2:
+        j += 1   # 每吨/成本高出近300元: the unit it is per is not the subject
     phrase = "".join(w for w, _ in tags[j:k]) or None
     return None if phrase in _NOT_SUBJECTS else phrase
