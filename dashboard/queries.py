@@ -665,7 +665,7 @@ def figure_subjects(path: str, f: Filters, kind: str, unit: str, limit: int = 15
 
 
 # Subjects that are daily flows: a new number every day, so two reports of one month differ by nature.
-_DAILY_FLOW = "^(新增|单日|当日|日增|每日新增|今日新增|昨日新增)"
+_DAILY_FLOW = "^(?:新增|单日|当日|日增|每日新增|今日新增|昨日新增)"
 
 
 def _figures_cte(f: Filters, kinds: Sequence[str], units: Sequence[str], subject: str | None) -> tuple[str, list[Any]]:

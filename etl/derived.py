@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import duckdb
 
+from etl.db import schema_sql
+
 DERIVED_TABLES = ("d_mentions", "d_topics", "d_entity_counts", "d_mask_entities", "d_partners", "d_entity_masks", "d_term_month",
                   "d_term_source", "d_terms", "d_figures")
 
@@ -119,8 +121,6 @@ def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild every derived table from the source tables. The tables are dropped and created again
     from etl/schema.sql first, so that a database published by an older version gets their current
     columns. No transaction of its own: the ETL runs it on a private work copy that is published only after."""
-    from etl.db import schema_sql
-
     for table in DERIVED_TABLES:
         con.execute(f"DROP TABLE IF EXISTS {table}")
     con.execute(schema_sql())

@@ -223,7 +223,7 @@ def test_figures_table_and_conflicts(sample_db, con):
     # it) and month, value > 10% away; no place, or a daily flow (新增…), is never a conflict
     key = ["kind", "unit", "per", "subject_norm", "place", "month"]
     d = allf[(allf["subject_norm"] != "") & allf["place"].notna()
-             & ~allf["subject_norm"].str.match(r"(新增|单日|当日|日增|每日新增|今日新增|昨日新增)")].fillna({"unit": "", "per": ""})
+             & ~allf["subject_norm"].str.contains(queries._DAILY_FLOW)].fillna({"unit": "", "per": ""})
     expected = set()
     for _, g in d.groupby(key):
         for x in g.itertuples():
